@@ -1,0 +1,16 @@
+// Public routes: liveness and the generated OpenAPI document.
+import { routes } from '#infra/routes';
+import { contract } from '#shared/api/index';
+import { buildOpenApi } from '#shared/api/openapi';
+import { httpHandler } from '#shared/http/handler';
+
+let document: Record<string, unknown> | undefined;
+
+export const handler = httpHandler('meta', {
+  'meta.health': async () => ({ status: 'ok' as const }),
+  // Built on first use and kept for the container's life: it never changes at run time.
+  'meta.openapi': async () => {
+    document ??= buildOpenApi(routes, contract);
+    return document;
+  },
+});

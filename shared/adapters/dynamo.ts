@@ -1,0 +1,125 @@
+// The table client and the three things every repository needs: a transaction
+// whose failures say which condition broke, a page query with tamper-proof
+// cursors, and SDK errors mapped to domain errors.
+import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
+import { env } from './env.ts';
+
+export const db = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
+  marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
+});
+
+export const TABLE_NAME = env.tableName;
+
+type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[number];
+
+/** A transaction item with the error to raise when its own condition fails. */
+export interface GuardedItem {
+  readonly item: TransactItem;
+  readonly onConditionFailed?: () => Error;
+}
+
+/**
+ * Writes all items or none. When a condition fails, DynamoDB says which one in
+ * `CancellationReasons` (same order as the items); we raise that item's error.
+ */
+export const transact = async (items: readonly GuardedItem[], attempts = 6): Promise<void> => {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await db.send(new TransactWriteCommand({ TransactItems: items.map((g) => g.item) }));
+      return;
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const reasons = error.CancellationReasons ?? [];
+      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
+      if (failed >= 0) {
+        throw items[failed]?.onConditionFailed?.() ?? new ConflictError('The resource was changed by someone else; reload and retry.');
+      }
+      // Another transaction held one of our items (e.g. the last units of a SKU).
+      // Nothing was written, and every condition is re-checked, so retrying is safe.
+      if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < attempts) {
+        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
+        continue;
+      }
+      if (reasons.some((r) => r.Code === 'TransactionConflict')) {
+        throw new ConflictError('A concurrent change touched the same resource; reload and retry.');
+      }
+      throw error;
+    }
+  }
+};
+
+export interface PageRequest {
+  readonly limit: number;
+  readonly cursor?: string | undefined;
+}
+export interface Page<T> {
+  readonly items: T[];
+  readonly nextCursor: string | null;
+}
+
+const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
+
+/**
+ * A cursor is the last evaluated key. It is only accepted when its partition
+ * value is the one being queried, so a forged cursor can never reach another
+ * partition (another customer's data): it is a 400 instead.
+ */
+const decodeCursor = (cursor: string, partitionAttr: string, partitionValue: string): Record<string, unknown> => {
+  const invalid = () => new ValidationError([{ path: 'cursor', message: 'is not a cursor this list issued' }]);
+  let key: unknown;
+  try {
+    key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw invalid();
+  }
+  if (typeof key !== 'object' || key === null || Array.isArray(key)) throw invalid();
+  const entries = Object.entries(key);
+  if (entries.length > 6 || entries.some(([, v]) => typeof v !== 'string')) throw invalid();
+  if ((key as Record<string, unknown>)[partitionAttr] !== partitionValue) throw invalid();
+  return key as Record<string, unknown>;
+};
+
+export interface PageQuery extends Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> {
+  readonly partition: { readonly attr: string; readonly value: string };
+}
+
+/** One Query, one page: its cost depends on the page, never on the table. */
+export const queryPage = async <T>(query: PageQuery, page: PageRequest, map: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
+  const { partition, ...input } = query;
+  const result = await db.send(
+    new QueryCommand({
+      ...input,
+      TableName: TABLE_NAME,
+      Limit: page.limit,
+      ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, partition.attr, partition.value) : undefined,
+    }),
+  );
+  return {
+    items: (result.Items ?? []).map(map),
+    nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null,
+  };
+};
+
+const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'LimitExceededException']);
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'TimeoutError']);
+
+/** DynamoDB refusing or unreachable is a 503 to the client, never a 500. */
+export const asServiceError = (error: unknown): DomainError | undefined => {
+  if (!(error instanceof Error)) return undefined;
+  const code = (error as { code?: string }).code ?? error.name;
+  if (THROTTLING.has(error.name) || THROTTLING.has(code)) {
+    return new DomainError('unavailable', 'The data store is busy; retry shortly.', { retryAfter: 1 }, { cause: error });
+  }
+  if (UNREACHABLE.has(code) || UNREACHABLE.has(error.name) || error.name === 'InternalServerError') {
+    return new DomainError('unavailable', 'The data store is unreachable; retry shortly.', { retryAfter: 2 }, { cause: error });
+  }
+  return undefined;
+};
+
+/** Drops the table's own attributes (keys, index keys, type, ttl) from an item. */
+export const stripKeys = <T>(item: Record<string, unknown>): T => {
+  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, type, expiresAt, ...rest } = item;
+  return rest as T;
+};

@@ -1,0 +1,62 @@
+// Idempotency-Key support. The record is written in the SAME transaction as the
+// resource it creates, so "created" and "remembered" can never disagree (a
+// separate Powertools idempotency write could crash in between).
+//
+// Race: A and B send the same key at once. Both build a resource; both write
+// with attribute_not_exists(PK) on the record. Exactly one transaction commits;
+// the other fails that condition, reads A's record and answers A's response.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BusinessRuleError } from '#shared/domain/errors';
+import { db, type GuardedItem, TABLE_NAME } from './dynamo.ts';
+import { KEY } from './keys.ts';
+
+export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
+
+export interface IdempotencyKey {
+  /** Whose key it is (the caller), so two callers' keys never collide. */
+  readonly scope: string;
+  readonly key: string;
+  /** Hash of the route and body: the same key with another body is refused. */
+  readonly fingerprint: string;
+}
+
+export interface StoredResponse {
+  readonly status: number;
+  readonly body: unknown;
+}
+
+/** Raised when the key was used before; the HTTP layer replays or refuses. */
+export class IdempotencyKeyUsedError extends Error {
+  constructor(readonly idempotency: IdempotencyKey) {
+    super('Idempotency key already used');
+    this.name = 'IdempotencyKeyUsedError';
+  }
+}
+
+/** The transaction item that records the response under the key. */
+export const idempotencyPut = (idem: IdempotencyKey, response: StoredResponse, nowEpochSeconds: number): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: {
+        ...KEY.idempotency(idem.scope, idem.key),
+        type: 'Idempotency',
+        fingerprint: idem.fingerprint,
+        response,
+        expiresAt: nowEpochSeconds + IDEMPOTENCY_TTL_SECONDS,
+      },
+      ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+      ExpressionAttributeValues: { ':now': nowEpochSeconds },
+    },
+  },
+  onConditionFailed: () => new IdempotencyKeyUsedError(idem),
+});
+
+/** The first response for this key, or a 422 when the body differs. */
+export const replay = async (idem: IdempotencyKey): Promise<StoredResponse> => {
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency(idem.scope, idem.key), ConsistentRead: true }));
+  if (!Item || Item.fingerprint !== idem.fingerprint) {
+    throw new BusinessRuleError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
+  }
+  return Item.response as StoredResponse;
+};

@@ -1,0 +1,36 @@
+// Routes of the orders area: what each takes and answers.
+import { z } from 'zod';
+import type { RouteId } from '#infra/routes';
+import { CreateOrderBody, Order, OrderStatusBody, PaymentStatus, Tracking } from '#shared/domain/order';
+import { OrderStatus } from '#shared/domain/order-status';
+import { DateFilter, Id, Page, PageQuery, Text } from '#shared/domain/schema-kit';
+import type { RouteSpec } from '#shared/http/route-spec';
+
+export const OrderParams = z.object({ orderId: Id('ord') });
+
+export const ordersApi = {
+  'orders.create': { summary: 'Create an order (storefront); decrements tracked stock', body: CreateOrderBody, response: Order, status: 201, idempotent: true },
+  'orders.list': { summary: 'My orders, newest first', query: PageQuery, response: Page(Order) },
+  'orders.get': { summary: 'One of my orders', params: OrderParams, response: Order, fields: true },
+  'orders.tracking': { summary: 'Status and timeline of one of my orders', params: OrderParams, response: Tracking, fields: true },
+  'orders.storefrontStatus': { summary: 'Carrier/warehouse status update', params: OrderParams, body: OrderStatusBody, response: Order, ifMatch: true },
+  'orders.adminList': {
+    summary: 'Orders, filtered by status, date and customer',
+    query: PageQuery.extend({
+      status: OrderStatus.optional(),
+      dateStart: DateFilter.optional(),
+      dateEnd: DateFilter.optional(),
+      customerId: Text(128).optional(),
+    }),
+    response: Page(Order),
+  },
+  'orders.adminGet': { summary: 'Any order', params: OrderParams, response: Order, fields: true },
+  'orders.adminStatus': { summary: 'Move an order along its fulfillment status', params: OrderParams, body: OrderStatusBody, response: Order, ifMatch: true },
+  'orders.adminPayment': {
+    summary: 'Mark an order paid (COD collected)',
+    params: OrderParams,
+    body: z.object({ status: PaymentStatus.extract(['paid']) }).meta({ id: 'OrderPaymentBody' }),
+    response: Order,
+    ifMatch: true,
+  },
+} as const satisfies Partial<Record<RouteId, RouteSpec>>;

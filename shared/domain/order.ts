@@ -1,0 +1,253 @@
+// The order: its schema (type, validator and OpenAPI entry in one), its totals,
+// and its fulfillment transitions. Pure: ids and time are passed in.
+import { z } from 'zod';
+import { ConflictError, type FieldError, ValidationError } from './errors.ts';
+import { splitEvenly, sum } from './money.ts';
+import { allowedOrderTransitions, OrderStatus } from './order-status.ts';
+import { Currency, Email, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
+
+export const PAYMENT_METHODS = ['card', 'cod', 'bank_transfer', 'voucher'] as const;
+export const PaymentMethod = z.enum(PAYMENT_METHODS);
+export type PaymentMethod = z.infer<typeof PaymentMethod>;
+export const PaymentStatus = z.enum(['unpaid', 'paid', 'partially_refunded', 'refunded']);
+export type PaymentStatus = z.infer<typeof PaymentStatus>;
+
+export const Address = z
+  .object({
+    name: Text(),
+    line1: Text(),
+    line2: OptionalText(),
+    city: Text(100),
+    region: OptionalText(100),
+    postalCode: Text(20),
+    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code'),
+    phone: OptionalText(40),
+  })
+  .meta({ id: 'Address' });
+export type Address = z.infer<typeof Address>;
+
+export const Customer = z.object({ customerId: Text(128), name: Text(), email: Email, phone: OptionalText(40) }).meta({ id: 'OrderCustomer' });
+
+const CategoryIds = z.array(Text(100)).max(50);
+
+export const LineItem = z
+  .object({
+    id: z.string(),
+    sku: z.string(),
+    productId: z.string().nullable(),
+    title: z.string(),
+    variantTitle: z.string().nullable(),
+    categoryIds: z.array(z.string()),
+    quantity: z.number().int(),
+    unitPrice: Money,
+    discount: Money.meta({ description: 'Line total discount.' }),
+    tax: Money.meta({ description: 'Line total tax.' }),
+    imageUrl: z.string().nullable(),
+    refundedQuantity: z.number().int(),
+    returnedQuantity: z.number().int(),
+  })
+  .meta({ id: 'LineItem' });
+export type LineItem = z.infer<typeof LineItem>;
+
+export const TimelineEntry = z.object({
+  status: OrderStatus,
+  at: Timestamp,
+  by: z.string(),
+  note: z.string().nullable(),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Totals = z.object({
+  subtotal: Money,
+  discount: Money,
+  tax: Money,
+  shipping: Money,
+  total: Money,
+  refunded: Money,
+});
+export type Totals = z.infer<typeof Totals>;
+
+export const Order = z
+  .object({
+    id: z.string().meta({ example: 'ord_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    number: z.string(),
+    customer: z.object({
+      customerId: z.string(),
+      name: z.string(),
+      email: z.string(),
+      phone: z.string().nullable(),
+    }),
+    billingAddress: Address,
+    shippingAddress: Address,
+    currency: z.string(),
+    lineItems: z.array(LineItem),
+    shipping: z.object({ method: z.string(), amount: Money, tax: Money }),
+    totals: Totals,
+    paymentMethod: PaymentMethod,
+    paymentStatus: PaymentStatus,
+    status: OrderStatus,
+    timeline: z.array(TimelineEntry),
+    invoicedAt: Timestamp.nullable(),
+    deliveredAt: Timestamp.nullable(),
+    version: Version,
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+  })
+  .meta({ id: 'Order' });
+export type Order = z.infer<typeof Order>;
+
+export const CreateOrderBody = z
+  .object({
+    number: Text(40).optional(),
+    customer: Customer,
+    billingAddress: Address,
+    shippingAddress: Address,
+    currency: Currency,
+    lineItems: z
+      .array(
+        z.object({
+          sku: Text(100),
+          productId: Text(100).optional(),
+          title: Text(),
+          variantTitle: Text().optional(),
+          categoryIds: CategoryIds.optional(),
+          quantity: Quantity,
+          unitPrice: Money,
+          discount: Money.optional(),
+          tax: Money.optional(),
+          imageUrl: z.url().max(2048).optional(),
+        }),
+      )
+      .min(1)
+      .max(100),
+    shipping: z.object({ method: Text(100), amount: Money, tax: Money.optional() }),
+    paymentMethod: PaymentMethod,
+    paymentStatus: z.enum(['paid', 'unpaid']),
+  })
+  .meta({ id: 'CreateOrderBody' });
+export type CreateOrderBody = z.infer<typeof CreateOrderBody>;
+
+export const OrderStatusBody = z
+  .object({
+    status: OrderStatus,
+    note: OptionalText(1000),
+    paymentCollected: z.boolean().optional(),
+  })
+  .meta({ id: 'OrderStatusBody' });
+export type OrderStatusBody = z.infer<typeof OrderStatusBody>;
+
+export const Tracking = z
+  .object({ orderId: z.string(), number: z.string(), status: OrderStatus, deliveredAt: Timestamp.nullable(), timeline: z.array(TimelineEntry) })
+  .meta({ id: 'Tracking' });
+
+/** Totals per API.md: total = subtotal − discount + tax + shipping. */
+export const computeTotals = (
+  lines: readonly Pick<LineItem, 'quantity' | 'unitPrice' | 'discount' | 'tax'>[],
+  shipping: { amount: number; tax: number },
+  refunded = 0,
+): Totals => {
+  const subtotal = sum(lines.map((l) => l.quantity * l.unitPrice));
+  const discount = sum(lines.map((l) => l.discount));
+  const tax = sum(lines.map((l) => l.tax)) + shipping.tax;
+  return { subtotal, discount, tax, shipping: shipping.amount, total: subtotal - discount + tax + shipping.amount, refunded };
+};
+
+/** What one line cost the customer in all: its gross, less its discount, plus its tax. */
+export const lineTotal = (line: Pick<LineItem, 'quantity' | 'unitPrice' | 'discount' | 'tax'>): number =>
+  line.quantity * line.unitPrice - line.discount + line.tax;
+
+/** Per-unit paid values of a line, split by largest remainder so they add up to the line total. */
+export const unitValues = (line: Pick<LineItem, 'quantity' | 'unitPrice' | 'discount' | 'tax'>): number[] => splitEvenly(lineTotal(line), line.quantity);
+
+/** What was paid on the order: all of it once paid, nothing while unpaid. */
+export const amountPaid = (order: Pick<Order, 'paymentStatus' | 'totals'>): number => (order.paymentStatus === 'unpaid' ? 0 : order.totals.total);
+
+export interface NewOrderIds {
+  readonly id: string;
+  readonly number: string;
+  readonly lineIds: readonly string[];
+  readonly now: string;
+  readonly by: string;
+}
+
+/** Builds a new order (status pending) from a storefront's request. */
+export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
+  const errors: FieldError[] = [];
+  const lineItems: LineItem[] = body.lineItems.map((line, i) => {
+    const gross = line.quantity * line.unitPrice;
+    if ((line.discount ?? 0) > gross) {
+      errors.push({ path: `lineItems.${i}.discount`, message: 'must not exceed quantity × unitPrice' });
+    }
+    return {
+      id: ids.lineIds[i] as string,
+      sku: line.sku,
+      productId: line.productId ?? null,
+      title: line.title,
+      variantTitle: line.variantTitle ?? null,
+      categoryIds: line.categoryIds ?? [],
+      quantity: line.quantity,
+      unitPrice: line.unitPrice,
+      discount: line.discount ?? 0,
+      tax: line.tax ?? 0,
+      imageUrl: line.imageUrl ?? null,
+      refundedQuantity: 0,
+      returnedQuantity: 0,
+    };
+  });
+  if (errors.length > 0) throw new ValidationError(errors);
+  const shipping = { method: body.shipping.method, amount: body.shipping.amount, tax: body.shipping.tax ?? 0 };
+  return {
+    id: ids.id,
+    number: body.number ?? ids.number,
+    customer: {
+      customerId: body.customer.customerId,
+      name: body.customer.name,
+      email: body.customer.email,
+      phone: body.customer.phone ?? null,
+    },
+    billingAddress: body.billingAddress,
+    shippingAddress: body.shippingAddress,
+    currency: body.currency,
+    lineItems,
+    shipping,
+    totals: computeTotals(lineItems, shipping),
+    paymentMethod: body.paymentMethod,
+    paymentStatus: body.paymentStatus,
+    status: 'pending',
+    timeline: [{ status: 'pending', at: ids.now, by: ids.by, note: null }],
+    invoicedAt: null,
+    deliveredAt: null,
+    version: 1,
+    createdAt: ids.now,
+    updatedAt: ids.now,
+  };
+};
+
+export interface StatusChange {
+  readonly to: OrderStatus;
+  readonly at: string;
+  readonly by: string;
+  readonly note?: string | undefined;
+  readonly paymentCollected?: boolean | undefined;
+}
+
+/** Moves an order along the fulfillment table; an illegal move is a 409 listing the legal ones. */
+export const transitionOrder = (order: Order, change: StatusChange): Order => {
+  const allowed = allowedOrderTransitions(order.status);
+  if (!allowed.includes(change.to)) {
+    throw new ConflictError(`An order cannot move from ${order.status} to ${change.to}.`, {
+      allowedTransitions: allowed,
+    });
+  }
+  const delivered = change.to === 'delivered';
+  const collected = delivered && change.paymentCollected === true && order.paymentStatus === 'unpaid';
+  return {
+    ...order,
+    status: change.to,
+    timeline: [...order.timeline, { status: change.to, at: change.at, by: change.by, note: change.note ?? null }],
+    deliveredAt: delivered ? change.at : order.deliveredAt,
+    paymentStatus: collected ? 'paid' : order.paymentStatus,
+    version: order.version + 1,
+    updatedAt: change.at,
+  };
+};

@@ -1,0 +1,167 @@
+// The HTTP Lambda engine: one per resource area. It finds the route from the
+// API Gateway routeKey, checks the role, validates params/query/body against the
+// route's spec, runs the action, and shapes the answer (problem+json on error).
+import { createHash } from 'node:crypto';
+import middy from '@middy/core';
+import httpCors from '@middy/http-cors';
+import httpSecurityHeaders from '@middy/http-security-headers';
+import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { z } from 'zod';
+import { type HttpFunction, type RouteIdOf, routeKey, routes } from '#infra/routes';
+import { asServiceError } from '#shared/adapters/dynamo';
+import { type IdempotencyKey, IdempotencyKeyUsedError, replay } from '#shared/adapters/idempotency';
+import { logger } from '#shared/adapters/logger';
+import { type ApiContract, contract } from '#shared/api/index';
+import { DomainError, ValidationError } from '#shared/domain/errors';
+import { selectFields } from '#shared/domain/fields';
+import { parseJsonBody, parseWith } from './parse.ts';
+import { actorOf, hasRole, type Principal, principalFromClaims } from './principal.ts';
+import { internalProblem, problemOf } from './problem.ts';
+
+type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+
+export interface ActionInput<S> {
+  readonly params: S extends { params: infer P } ? Infer<P> : Record<string, never>;
+  readonly query: S extends { query: infer Q } ? Infer<Q> : Record<string, never>;
+  readonly body: S extends { body: infer B } ? Infer<B> : undefined;
+  readonly principal: Principal;
+  /** `admin:<sub>`, for timelines and histories. */
+  readonly actor: string;
+  /** Request time, ISO 8601; domain code never reads the clock itself. */
+  readonly now: string;
+  readonly requestId: string;
+  /** The version `If-Match` demands, when the route honours it. */
+  readonly ifMatch: number | undefined;
+  readonly idempotency: IdempotencyKey | undefined;
+}
+
+/** A binary answer (PDF documents). */
+export interface BinaryReply {
+  readonly binary: Uint8Array;
+  readonly contentType: string;
+  readonly fileName: string;
+}
+
+export type Action<Id extends keyof ApiContract> = (input: ActionInput<ApiContract[Id]>) => Promise<unknown>;
+export type Actions<F extends HttpFunction> = { readonly [Id in RouteIdOf<F>]: Action<Id> };
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
+  statusCode: status,
+  headers: { 'content-type': status >= 400 ? 'application/problem+json' : 'application/json', ...headers },
+  body: JSON.stringify(body),
+});
+
+const stableStringify = (value: unknown): string =>
+  JSON.stringify(value, (_k, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v)
+      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
+      : v,
+  );
+
+const IF_MATCH = /^(?:W\/)?"?(\d{1,12})"?$/;
+
+const readIfMatch = (header: string | undefined): number | undefined => {
+  if (header === undefined) return undefined;
+  const match = IF_MATCH.exec(header.trim());
+  if (!match) throw new ValidationError([{ path: 'If-Match', message: 'must be an ETag this API issued, like "3"' }]);
+  return Number(match[1]);
+};
+
+const readIdempotency = (header: string | undefined, principal: Principal, routeId: string, body: unknown): IdempotencyKey | undefined => {
+  if (header === undefined) return undefined;
+  if (header.length < 1 || header.length > 255) {
+    throw new ValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 255 characters' }]);
+  }
+  const fingerprint = createHash('sha256')
+    .update(`${routeId}\n${stableStringify(body)}`)
+    .digest('base64url');
+  return { scope: actorOf(principal), key: header, fingerprint };
+};
+
+const routeByKey = new Map<string, (typeof routes)[number]>(routes.map((r) => [routeKey(r), r]));
+
+const respond = (status: number, result: unknown): APIGatewayProxyStructuredResultV2 => {
+  if (result && typeof result === 'object' && 'binary' in result) {
+    const reply = result as BinaryReply;
+    return {
+      statusCode: status,
+      isBase64Encoded: true,
+      headers: { 'content-type': reply.contentType, 'content-disposition': `inline; filename="${reply.fileName}"` },
+      body: Buffer.from(reply.binary).toString('base64'),
+    };
+  }
+  const version = (result as { version?: unknown } | null)?.version;
+  return json(status, result, typeof version === 'number' ? { etag: `"${version}"` } : {});
+};
+
+const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
+  async function run(event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+    const requestId = event.requestContext?.requestId ?? context.awsRequestId;
+    logger.appendKeys({ requestId, routeKey: event.routeKey });
+    try {
+      const route = routeByKey.get(event.routeKey);
+      if (!route || route.fn !== fn) throw new DomainError('not_found', `No route ${event.routeKey}.`);
+      const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, event.requestContext?.authorizer?.jwt?.scopes);
+      if (!hasRole(principal, route.roles)) {
+        throw principal.role === 'public'
+          ? new DomainError('unauthorized', 'A valid bearer token is required.')
+          : new DomainError('forbidden', `This route is for ${route.roles.join(' or ')} callers.`);
+      }
+      const spec = contract[route.id as keyof ApiContract] as ApiContract[keyof ApiContract];
+      const { fields, ...rawQuery } = event.queryStringParameters ?? {};
+      const params = 'params' in spec && spec.params ? parseWith(spec.params, event.pathParameters ?? {}, 'path', 'not_found') : {};
+      const query = 'query' in spec && spec.query ? parseWith(spec.query, rawQuery, 'query') : {};
+      const rawBody = 'body' in spec && spec.body ? parseJsonBody(event.body, event.isBase64Encoded) : undefined;
+      const body = 'body' in spec && spec.body ? parseWith(spec.body, rawBody, 'body') : undefined;
+      const headers = event.headers ?? {};
+      const input = {
+        params,
+        query,
+        body,
+        principal,
+        actor: actorOf(principal),
+        now: new Date().toISOString(),
+        requestId,
+        ifMatch: 'ifMatch' in spec && spec.ifMatch ? readIfMatch(headers['if-match']) : undefined,
+        idempotency: 'idempotent' in spec && spec.idempotent ? readIdempotency(headers['idempotency-key'], principal, route.id, rawBody) : undefined,
+      };
+      const status = 'status' in spec && spec.status ? spec.status : 200;
+      try {
+        const action = actions[route.id as RouteIdOf<F>] as (input: unknown) => Promise<unknown>;
+        const result = await action(input);
+        return respond(status, 'fields' in spec && spec.fields ? selectFields(result, fields) : result);
+      } catch (error) {
+        if (error instanceof IdempotencyKeyUsedError) {
+          const first = await replay(error.idempotency);
+          return respond(first.status, first.body);
+        }
+        throw error;
+      }
+    } catch (error) {
+      const domain = error instanceof DomainError ? error : asServiceError(error);
+      if (domain) {
+        if (domain.code === 'unavailable') logger.warn('dependency unavailable', { error });
+        const retryAfter = domain.details.retryAfter;
+        return json(
+          domain.code === 'unavailable' ? 503 : problemOf(domain, requestId).status,
+          problemOf(domain, requestId),
+          typeof retryAfter === 'number' ? { 'retry-after': String(retryAfter) } : {},
+        );
+      }
+      logger.error('unhandled error', { error });
+      return json(500, internalProblem(requestId));
+    }
+  };
+
+/** Builds the Lambda handler of one resource area from its actions. */
+export const httpHandler = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
+  middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
+    .use(httpSecurityHeaders())
+    .use(
+      httpCors({
+        origins: (process.env.CORS_ORIGINS ?? '*').split(','),
+        headers: 'authorization,content-type,idempotency-key,if-match',
+        exposeHeaders: 'etag,retry-after',
+      }),
+    )
+    .handler(dispatch(fn, actions));

@@ -1,0 +1,21 @@
+// What each route takes and answers: the single source for request validation
+// (shared/http/handler.ts) and for the OpenAPI document (shared/api/openapi.ts).
+import type { z } from 'zod';
+
+export interface RouteSpec {
+  readonly summary: string;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** JSON response schema; absent for binary (PDF) responses. */
+  readonly response?: z.ZodType;
+  readonly binary?: 'application/pdf';
+  /** Success status: 201 for creations, 200 otherwise. */
+  readonly status?: 200 | 201;
+  /** Accepts `Idempotency-Key`. */
+  readonly idempotent?: boolean;
+  /** Honours `If-Match: "<version>"`. */
+  readonly ifMatch?: boolean;
+  /** Honours `?fields=a,b` (single-resource GETs). */
+  readonly fields?: boolean;
+}
