@@ -3,6 +3,7 @@
 // route's spec, runs the action, and shapes the answer (problem+json on error).
 import { createHash } from 'node:crypto';
 import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
@@ -97,7 +98,8 @@ const respond = (status: number, result: unknown): APIGatewayProxyStructuredResu
 const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
   async function run(event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
-    logger.appendKeys({ requestId, routeKey: event.routeKey });
+    logger.setCorrelationId(requestId);
+    logger.appendKeys({ routeKey: event.routeKey });
     try {
       const route = routeByKey.get(event.routeKey);
       if (!route || route.fn !== fn) throw new DomainError('not_found', `No route ${event.routeKey}.`);
@@ -156,6 +158,8 @@ const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
 /** Builds the Lambda handler of one resource area from its actions. */
 export const httpHandler = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
   middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
+    // Keys set for one request (correlation id, route) never leak into the next.
+    .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(httpSecurityHeaders())
     .use(
       httpCors({
