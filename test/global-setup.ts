@@ -1,0 +1,32 @@
+// Starts the local stack once per `vitest run`, on free ports so several runs
+// can share a machine. The stream poller lives here and calls the real notify
+// handler in this process; test files see its effects in SES local's /store,
+// or wait for it through the control URL (infra/local/control-server.ts).
+// NO_LOCAL_STACK=1 skips it, for quick runs of pure unit tests.
+import type { TestProject } from 'vitest/node';
+import { checkJava, ensureDynamoDbLocal } from '#infra/local/setup';
+import { startLocalStack } from '#infra/local/stack';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** The stack's environment (endpoints, table, bucket, API_URL, SES_URL…); empty when skipped. */
+    localStackEnv: Record<string, string>;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  if (process.env.NO_LOCAL_STACK === '1') {
+    project.provide('localStackEnv', {});
+    return undefined;
+  }
+  const java = await checkJava();
+  if (!java.ok) throw new Error(java.message);
+  await ensureDynamoDbLocal((line) => console.log(line));
+  const stack = await startLocalStack({
+    ports: { api: 'auto', dynamodb: 'auto', s3: 'auto', ses: 'auto' },
+    quiet: true,
+    control: true,
+  });
+  project.provide('localStackEnv', { ...stack.env });
+  return () => stack.stop();
+}
