@@ -1,0 +1,71 @@
+// How every Lambda is bundled, declared once: the CDK stack passes BUNDLING to
+// each NodejsFunction, and the benchmark builds bundles with esbuildOptions(),
+// so a measured bundle is byte-for-byte the kind of bundle that ships.
+import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { BuildOptions } from 'esbuild';
+
+/**
+ * ESM output has no `require`, `__filename` or `__dirname`; CommonJS
+ * dependencies bundled into it (and pdfkit's font loader) still call them.
+ * The imports are aliased because bundled code may import `createRequire`
+ * itself (pdfkit does), and a second binding of the same name is a syntax error.
+ */
+export const ESM_BANNER = [
+  "import { createRequire as __bannerCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __bannerFileURLToPath } from 'node:url';",
+  "import { dirname as __bannerDirname } from 'node:path';",
+  'const require = __bannerCreateRequire(import.meta.url);',
+  'const __filename = __bannerFileURLToPath(import.meta.url);',
+  'const __dirname = __bannerDirname(__filename);',
+].join(' ');
+
+export const NODE_TARGET = 'node22';
+
+/** The NodejsFunction `bundling` prop for every function in the stack. */
+export const BUNDLING = {
+  format: OutputFormat.ESM,
+  minify: true,
+  sourceMap: true,
+  // Stack traces only need file/line mappings; the sources themselves would
+  // roughly double the asset and the cold-start parse of the map.
+  sourcesContent: false,
+  target: NODE_TARGET,
+  // Prefer ESM entry points so esbuild can tree-shake the AWS SDK.
+  mainFields: ['module', 'main'],
+  // Bundle everything, the AWS SDK included: the runtime's copy is whatever
+  // version Lambda ships that week; ours is the one the tests ran against.
+  externalModules: [],
+  banner: ESM_BANNER,
+} as const satisfies BundlingOptions;
+
+/**
+ * pdfkit 0.20 loads its standard fonts at runtime with
+ * `createRequire(import.meta.url)('#standard-fonts/Helvetica')`, a package
+ * `imports` lookup esbuild cannot see. Bundled, that lookup resolves against
+ * the asset's own package.json, so the asset gets one mapping the specifier to
+ * a copy of pdfkit's font modules. Only the function that renders PDFs needs it.
+ */
+export const pdfkitFontsHook = (projectRoot: string): NonNullable<BundlingOptions['commandHooks']> => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir: string, outputDir: string) => [
+    `cp -R "${projectRoot}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/standard-fonts"`,
+    `printf '%s' '${JSON.stringify({ imports: { '#standard-fonts/*': './standard-fonts/*.cjs' } })}' > "${outputDir}/package.json"`,
+  ],
+});
+
+/** The same settings as esbuild's API options, for building bundles outside CDK. */
+export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({
+  entryPoints: [entry],
+  outfile,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: BUNDLING.target,
+  minify: BUNDLING.minify,
+  sourcemap: BUNDLING.sourceMap,
+  sourcesContent: BUNDLING.sourcesContent,
+  mainFields: [...BUNDLING.mainFields],
+  external: [...BUNDLING.externalModules],
+  banner: { js: BUNDLING.banner },
+});

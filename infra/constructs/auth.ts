@@ -1,0 +1,125 @@
+// Who issues the tokens the API's JWT authorizer accepts: a Cognito user pool
+// (customers, the `admin` group, and the storefront's machine client), or an
+// external OIDC issuer when `jwtIssuer` + `jwtAudience` are configured.
+import { Aws, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as cognito from 'aws-cdk-lib/aws-cognito';
+import { Construct } from 'constructs';
+import { STOREFRONT_SCOPE } from '#shared/http/principal';
+import type { ExternalIssuer } from './config.ts';
+
+/** `cognito:groups` value that makes a user an admin (API.md, Roles). */
+export const ADMIN_GROUP = 'admin';
+/** The storefront machine client's scope, `orders/write`: `<resource server>/<scope>`, as handlers check it. */
+const [ORDERS_RESOURCE_SERVER = 'orders', WRITE_SCOPE = 'write'] = STOREFRONT_SCOPE.split('/');
+
+export interface AuthProps {
+  readonly externalIssuer: ExternalIssuer | undefined;
+  readonly cognitoDomainPrefix: string | undefined;
+  readonly authCallbackUrls: readonly string[];
+}
+
+export class Auth extends Construct {
+  readonly issuer: string;
+  readonly audience: readonly string[];
+  /** Undefined when an external issuer is used. */
+  readonly userPool: cognito.UserPool | undefined;
+
+  constructor(scope: Construct, id: string, props: AuthProps) {
+    super(scope, id);
+
+    if (props.externalIssuer) {
+      this.issuer = props.externalIssuer.issuer;
+      this.audience = props.externalIssuer.audience;
+      this.userPool = undefined;
+      return;
+    }
+
+    const pool = new cognito.UserPool(this, 'UserPool', {
+      // Accounts are created by the shop (admin API or storefront sync), never by strangers.
+      selfSignUpEnabled: false,
+      signInAliases: { email: true },
+      autoVerify: { email: true },
+      passwordPolicy: {
+        minLength: 12,
+        requireLowercase: true,
+        requireUppercase: true,
+        requireDigits: true,
+        requireSymbols: true,
+        tempPasswordValidity: Duration.days(3),
+      },
+      mfa: cognito.Mfa.OPTIONAL,
+      mfaSecondFactor: { otp: true, sms: false },
+      accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
+      featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      deletionProtection: true,
+      // Customer identities: their `sub` is the customerId every order is keyed by.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    Validations.of(pool).acknowledge({
+      id: 'AwsSolutions-COG2',
+      reason:
+        'MFA is optional, not required: customers sign in to track orders and request returns; forcing MFA on every shopper is a product decision. Admins are expected to enrol TOTP.',
+    });
+    Validations.of(pool).acknowledge({
+      id: 'AwsSolutions-COG8',
+      reason:
+        'The Plus feature plan (threat protection) is billed per monthly active user across every shopper account; enabling it is a cost decision for the shop owner. Self sign-up is off and the password policy is strong.',
+    });
+
+    pool.addGroup('AdminGroup', { groupName: ADMIN_GROUP, description: 'Shop staff: the /admin API.' });
+
+    const writeScope = new cognito.ResourceServerScope({
+      scopeName: WRITE_SCOPE,
+      scopeDescription: 'Create orders and push fulfillment/payment updates',
+    });
+    const orders = pool.addResourceServer('OrdersResourceServer', {
+      identifier: ORDERS_RESOURCE_SERVER,
+      scopes: [writeScope],
+    });
+
+    // The client-credentials grant is served by the pool's token endpoint, which
+    // needs a domain. Prefixes are unique per region, so the default takes the
+    // first block of the stack's UUID (…:stack/<name>/<uuid>) to stay unique per stack.
+    const stackUuid = Fn.select(2, Fn.split('/', Aws.STACK_ID));
+    pool.addDomain('Domain', {
+      cognitoDomain: {
+        domainPrefix: props.cognitoDomainPrefix ?? Fn.join('-', ['aftersales', Fn.select(0, Fn.split('-', stackUuid))]),
+      },
+    });
+
+    const storefront = pool.addClient('StorefrontClient', {
+      userPoolClientName: 'storefront',
+      generateSecret: true,
+      authFlows: {},
+      oAuth: {
+        flows: { clientCredentials: true },
+        scopes: [cognito.OAuthScope.resourceServer(orders, writeScope)],
+      },
+      accessTokenValidity: Duration.hours(1),
+    });
+    // Left unset, Cognito would also enable SRP and custom user sign-in on this
+    // machine client; refresh is the one flow Cognito insists on listing.
+    (storefront.node.defaultChild as cognito.CfnUserPoolClient).explicitAuthFlows = ['ALLOW_REFRESH_TOKEN_AUTH'];
+
+    const web = pool.addClient('WebClient', {
+      userPoolClientName: 'web',
+      generateSecret: false,
+      authFlows: { userSrp: true },
+      preventUserExistenceErrors: true,
+      oAuth: {
+        flows: { authorizationCodeGrant: true },
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        callbackUrls: [...props.authCallbackUrls],
+      },
+      accessTokenValidity: Duration.hours(1),
+      idTokenValidity: Duration.hours(1),
+      refreshTokenValidity: Duration.days(30),
+    });
+
+    this.userPool = pool;
+    this.issuer = pool.userPoolProviderUrl;
+    // Cognito access tokens carry `client_id` (no `aud`); API Gateway's JWT
+    // authorizer matches either against this list.
+    this.audience = [storefront.userPoolClientId, web.userPoolClientId];
+  }
+}

@@ -1,0 +1,146 @@
+// The whole backend in one env-agnostic stack (no account/region lookups, so
+// `cdk synth` runs offline). DESIGN.md "In AWS" is the checklist.
+import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import type { Construct } from 'constructs';
+import { pdfkitFontsHook } from '#infra/bundling';
+import { HTTP_FUNCTIONS, type HttpFunction } from '#infra/routes';
+import { Api } from './constructs/api.ts';
+import { AppFunction, type CodeMode } from './constructs/app-function.ts';
+import { Auth } from './constructs/auth.ts';
+import { readConfig } from './constructs/config.ts';
+import { ATTACHMENTS_PREFIX, Data } from './constructs/data.ts';
+import { Notify } from './constructs/notify.ts';
+
+/** What each HTTP function may touch besides its log group. */
+export interface FunctionAccess {
+  readonly table: 'none' | 'read' | 'readWrite';
+  /** S3 actions on the attachments bucket, under ATTACHMENTS_PREFIX only. */
+  readonly objects: readonly string[];
+}
+
+export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
+  // /health and /openapi.json are answered from code alone.
+  meta: { table: 'none', objects: [] },
+  orders: { table: 'readWrite', objects: [] },
+  // Invoices and receipts are rendered from what is stored; nothing is written.
+  documents: { table: 'read', objects: [] },
+  notes: { table: 'readWrite', objects: [] },
+  cancellations: { table: 'readWrite', objects: [] },
+  settings: { table: 'readWrite', objects: [] },
+  refunds: { table: 'readWrite', objects: [] },
+  // POST /returns binds uploads (shared/use-cases/bind-attachments.ts):
+  // HeadObject (authorized as GetObject) and re-tagging state=bound.
+  returns: { table: 'readWrite', objects: ['s3:GetObject', 's3:PutObjectTagging'] },
+  // Presigned POST that sets the state=pending tag (PutObject needs
+  // PutObjectTagging when tags are sent) and presigned GET downloads.
+  attachments: { table: 'readWrite', objects: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'] },
+};
+
+export const SERVICE_NAME = 'aftersales';
+
+export interface AftersalesStackProps extends StackProps {
+  /** Absolute path of the repository (entries and the lock file are resolved from it). */
+  readonly projectRoot: string;
+  /** `bundle` (default) runs esbuild; `stub` uses inline placeholder code for template-only tests. */
+  readonly code?: CodeMode;
+}
+
+export class AftersalesStack extends Stack {
+  readonly data: Data;
+  readonly auth: Auth;
+  readonly api: Api;
+  readonly notify: Notify;
+  readonly functions: Readonly<Record<HttpFunction, AppFunction>>;
+
+  constructor(scope: Construct, id: string, props: AftersalesStackProps) {
+    super(scope, id, props);
+    const config = readConfig(this.node);
+    const code = props.code ?? 'bundle';
+
+    this.data = new Data(this, 'Data', { storefrontOrigins: config.storefrontOrigins });
+    const { table, bucket } = this.data;
+
+    const environment = {
+      TABLE_NAME: table.tableName,
+      BUCKET_NAME: bucket.bucketName,
+      FROM_ADDRESS: config.fromAddress,
+      STOREFRONT_URL: config.storefrontUrl,
+      POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      // API Gateway answers CORS itself; the handlers' CORS middleware gets the same origins.
+      CORS_ORIGINS: config.storefrontOrigins.join(','),
+    };
+
+    const functions = {} as Record<HttpFunction, AppFunction>;
+    for (const name of HTTP_FUNCTIONS) {
+      const fn = new AppFunction(this, `${name}-fn`, {
+        projectRoot: props.projectRoot,
+        entry: `functions/http/${name}.ts`,
+        code,
+        environment,
+        ...(name === 'documents' ? { commandHooks: pdfkitFontsHook(props.projectRoot) } : {}),
+      });
+      const access = FUNCTION_ACCESS[name];
+      if (access.table !== 'none') {
+        if (access.table === 'read') table.grantReadData(fn.fn);
+        else table.grantReadWriteData(fn.fn);
+        acknowledgeIndexWildcard(fn, table);
+      }
+      if (access.objects.length > 0) {
+        fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: [...access.objects], resources: [bucket.arnForObjects(`${ATTACHMENTS_PREFIX}*`)] }));
+        Validations.of(fn.role).acknowledge({
+          id: `AwsSolutions-IAM5[Resource::<${this.getLogicalId(bucket.node.defaultChild as CfnElement)}.Arn>/${ATTACHMENTS_PREFIX}*]`,
+          reason:
+            'Object keys are attachments/<customerId>/<attachmentId>, generated per upload, so the narrowest fixed scope is the attachments/ prefix; only the listed object actions are allowed there.',
+        });
+      }
+      functions[name] = fn;
+    }
+    this.functions = functions;
+
+    this.auth = new Auth(this, 'Auth', {
+      externalIssuer: config.externalIssuer,
+      cognitoDomainPrefix: config.cognitoDomainPrefix,
+      authCallbackUrls: config.authCallbackUrls,
+    });
+
+    this.api = new Api(this, 'Api', {
+      functions: Object.fromEntries(HTTP_FUNCTIONS.map((name) => [name, functions[name].fn])) as Record<HttpFunction, AppFunction['fn']>,
+      issuer: this.auth.issuer,
+      audience: this.auth.audience,
+      corsOrigins: config.storefrontOrigins,
+    });
+
+    this.notify = new Notify(this, 'Notify', {
+      projectRoot: props.projectRoot,
+      code,
+      table,
+      environment: {
+        TABLE_NAME: table.tableName,
+        FROM_ADDRESS: config.fromAddress,
+        STOREFRONT_URL: config.storefrontUrl,
+        POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
+      },
+      fromAddress: config.fromAddress,
+      sesDomain: config.sesDomain,
+      alarmEmail: config.alarmEmail,
+    });
+    acknowledgeIndexWildcard(this.notify.fn, table);
+
+    new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
+    new CfnOutput(this, 'TableName', { value: table.tableName });
+    new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
+    new CfnOutput(this, 'JwtIssuer', { value: this.auth.issuer });
+    if (this.auth.userPool) new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
+  }
+}
+
+/** `grantReadWriteData` also covers the table's indexes, as `<table ARN>/index/*`. */
+const acknowledgeIndexWildcard = (fn: AppFunction, table: Data['table']): void => {
+  const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
+  Validations.of(fn.role).acknowledge({
+    id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
+    reason:
+      "Lists query the table's three GSIs (byOwner, byStatus, byType); grantReadWriteData scopes them as <table ARN>/index/*, which matches this table's indexes only, with data-plane actions only.",
+  });
+};
