@@ -1,0 +1,10 @@
+// Attachments area: customers start uploads; owners and admins download.
+import { httpHandler } from '#shared/http/handler';
+import { downloadAttachment } from '#shared/use-cases/download-attachment';
+import { requestAttachmentUpload } from '#shared/use-cases/request-attachment-upload';
+
+export const handler = httpHandler('attachments', {
+  'attachments.create': ({ principal, body, now, idempotency }) =>
+    requestAttachmentUpload({ customerId: principal.role === 'customer' ? principal.sub : '', body, now, idempotency }),
+  'attachments.get': ({ principal, params, now }) => downloadAttachment({ id: params.id, principal, now }),
+});

@@ -1,0 +1,73 @@
+// Attachment records: one item per upload (`type: 'Attachment'`), read by id.
+// While pending the item carries `expiresAt`, the table's TTL attribute, so a
+// never-bound upload's record goes away by itself; binding removes it.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Attachment } from '#shared/domain/attachment';
+import { BusinessRuleError } from '#shared/domain/errors';
+import { db, type GuardedItem, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
+import { type IdempotencyKey, idempotencyPut, type StoredResponse } from './idempotency.ts';
+import { KEY } from './keys.ts';
+
+const toItem = (attachment: Attachment) => ({ ...KEY.attachment(attachment.id), type: 'Attachment', ...attachment });
+
+/** stripKeys drops `expiresAt` (a TTL elsewhere); here it is the bind deadline, so keep it. */
+const fromItem = (item: Record<string, unknown>): Attachment => {
+  const attachment = stripKeys<Attachment>(item);
+  return typeof item.expiresAt === 'number' ? { ...attachment, expiresAt: item.expiresAt } : attachment;
+};
+
+/** Writes a new pending attachment and, with a key, the idempotent response: one transaction. */
+export const insertAttachment = async (
+  attachment: Attachment,
+  idempotency: { key: IdempotencyKey; response: StoredResponse; nowEpochSeconds: number } | undefined,
+): Promise<void> => {
+  await transact([
+    { item: { Put: { TableName: TABLE_NAME, Item: toItem(attachment), ConditionExpression: 'attribute_not_exists(PK)' } } },
+    ...(idempotency ? [idempotencyPut(idempotency.key, idempotency.response, idempotency.nowEpochSeconds)] : []),
+  ]);
+};
+
+export const getAttachment = async (id: string): Promise<Attachment | undefined> => {
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.attachment(id), ConsistentRead: true }));
+  return Item ? fromItem(Item) : undefined;
+};
+
+/** A request carries at most a handful of files: parallel reads, input order kept. */
+export const getAttachments = (ids: readonly string[]): Promise<(Attachment | undefined)[]> => Promise.all(ids.map(getAttachment));
+
+/**
+ * Binds a pending attachment to a return, inside the return's creation transaction.
+ *
+ * Race: two return requests list the same upload. Both read it `pending` and
+ * pass every check; both transactions carry this update. The first commits and
+ * makes it `bound`; the second's condition `#state = pending` fails, so its
+ * whole return is refused with a 422 naming the attachment: one upload, one request.
+ * `expiresAt > now` keeps a record whose TTL passed (DynamoDB deletes lazily)
+ * from being bound after its object may have been expired.
+ */
+export const attachmentBindItem = (
+  attachment: Pick<Attachment, 'id' | 'customerId'>,
+  ctx: { returnId: string; index: number; nowEpochSeconds: number },
+): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: KEY.attachment(attachment.id),
+      UpdateExpression: 'SET #state = :bound, returnId = :returnId, version = version + :one REMOVE expiresAt',
+      ConditionExpression: 'customerId = :customerId AND #state = :pending AND expiresAt > :now',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: {
+        ':bound': 'bound',
+        ':pending': 'pending',
+        ':returnId': ctx.returnId,
+        ':customerId': attachment.customerId,
+        ':now': ctx.nowEpochSeconds,
+        ':one': 1,
+      },
+    },
+  },
+  onConditionFailed: () =>
+    new BusinessRuleError('attachment_already_bound', 'An attachment was attached to another request meanwhile.', {
+      errors: [{ path: `attachments.${ctx.index}`, message: 'is already attached to a request' }],
+    }),
+});

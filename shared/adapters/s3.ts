@@ -1,0 +1,75 @@
+// The attachments bucket: presigned POST uploads, presigned GET downloads,
+// HeadObject and object tags. One client per container; locally the SDK reads
+// AWS_ENDPOINT_URL_S3 and s3rver needs path-style URLs.
+import { GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { env } from './env.ts';
+
+export const s3 = new S3Client({
+  forcePathStyle: env.s3ForcePathStyle,
+  // Checksums only where S3 requires them: a default CRC32 on every request
+  // would have to be part of what the browser sends with a presigned form.
+  requestChecksumCalculation: 'WHEN_REQUIRED',
+  responseChecksumValidation: 'WHEN_REQUIRED',
+});
+
+const BUCKET = env.bucketName;
+
+export interface ObjectTag {
+  readonly key: string;
+  readonly value: string;
+}
+
+export interface UploadForm {
+  readonly url: string;
+  readonly fields: Record<string, string>;
+}
+
+/**
+ * A browser form that can create exactly one object: the key is pinned, the
+ * size must be exactly `size` bytes (a different size could never be bound, so
+ * S3 refuses it at upload time instead), the Content-Type is the declared one,
+ * and the object gets `tag` (the lifecycle rule's handle on unbound uploads).
+ * Every field is also a policy condition, so none can be changed or dropped.
+ */
+export const presignUpload = (input: { key: string; contentType: string; size: number; tagging: string; expiresInSeconds: number }): Promise<UploadForm> =>
+  createPresignedPost(s3, {
+    Bucket: BUCKET,
+    Key: input.key,
+    Fields: { 'Content-Type': input.contentType, tagging: input.tagging },
+    Conditions: [['content-length-range', input.size, input.size]],
+    Expires: input.expiresInSeconds,
+  });
+
+/** A short-lived GET that downloads the object under a safe file name. */
+export const presignDownload = (input: { key: string; contentDisposition: string; contentType: string; expiresInSeconds: number }): Promise<string> =>
+  getSignedUrl(
+    s3,
+    new GetObjectCommand({ Bucket: BUCKET, Key: input.key, ResponseContentDisposition: input.contentDisposition, ResponseContentType: input.contentType }),
+    { expiresIn: input.expiresInSeconds },
+  );
+
+const isMissing = (error: unknown): boolean =>
+  error instanceof S3ServiceException && (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
+
+/** Size and type of an object, or undefined when nothing was uploaded under the key. */
+export const headObject = async (key: string): Promise<{ size: number; contentType: string | undefined } | undefined> => {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
+    return { size: head.ContentLength ?? 0, contentType: head.ContentType };
+  } catch (error) {
+    if (isMissing(error)) return undefined;
+    throw error;
+  }
+};
+
+/** Replaces the object's tags with `tag`. */
+export const tagObject = async (key: string, tag: ObjectTag): Promise<void> => {
+  await s3.send(new PutObjectTaggingCommand({ Bucket: BUCKET, Key: key, Tagging: { TagSet: [{ Key: tag.key, Value: tag.value }] } }));
+};
+
+export const getObjectTags = async (key: string): Promise<ObjectTag[]> => {
+  const { TagSet = [] } = await s3.send(new GetObjectTaggingCommand({ Bucket: BUCKET, Key: key }));
+  return TagSet.map((t) => ({ key: t.Key ?? '', value: t.Value ?? '' }));
+};

@@ -1,0 +1,24 @@
+// Routes of the attachments area: a presigned upload form, and a presigned download.
+import { z } from 'zod';
+import type { RouteId } from '#infra/routes';
+import { AttachmentDownload, AttachmentUpload, CreateAttachmentBody } from '#shared/domain/attachment';
+import { Id } from '#shared/domain/schema-kit';
+import type { RouteSpec } from '#shared/http/route-spec';
+
+export const AttachmentParams = z.object({ id: Id('att') });
+
+export const attachmentsApi = {
+  'attachments.create': {
+    summary: 'Start an upload: a presigned S3 POST form for exactly this file (size and type from settings)',
+    body: CreateAttachmentBody,
+    response: AttachmentUpload,
+    status: 201,
+    idempotent: true,
+  },
+  'attachments.get': {
+    summary: 'A short-lived download link (owner or admin)',
+    params: AttachmentParams,
+    response: AttachmentDownload,
+    fields: true,
+  },
+} as const satisfies Partial<Record<RouteId, RouteSpec>>;

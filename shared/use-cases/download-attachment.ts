@@ -1,0 +1,27 @@
+// GET /attachments/{id}: a short-lived download link for the owner or an admin.
+import { getAttachment } from '#shared/adapters/attachments-repo';
+import { presignDownload } from '#shared/adapters/s3';
+import { type AttachmentDownload, contentDisposition, DOWNLOAD_URL_SECONDS } from '#shared/domain/attachment';
+import { NotFoundError } from '#shared/domain/errors';
+import type { Principal } from '#shared/http/principal';
+
+/** Anyone but the owner or an admin gets the same 404 as for a missing id. */
+export const downloadAttachment = async ({ id, principal, now }: { id: string; principal: Principal; now: string }): Promise<AttachmentDownload> => {
+  const attachment = await getAttachment(id);
+  const mayRead = principal.role === 'admin' || (principal.role === 'customer' && attachment?.customerId === principal.sub);
+  if (!attachment || !mayRead) throw new NotFoundError('The attachment');
+  const url = await presignDownload({
+    key: attachment.key,
+    contentDisposition: contentDisposition(attachment.fileName),
+    contentType: attachment.contentType,
+    expiresInSeconds: DOWNLOAD_URL_SECONDS,
+  });
+  return {
+    id: attachment.id,
+    fileName: attachment.fileName,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    url,
+    expiresAt: new Date(Date.parse(now) + DOWNLOAD_URL_SECONDS * 1000).toISOString(),
+  };
+};

@@ -1,0 +1,43 @@
+// POST /attachments: a pending attachment record and a presigned S3 form that
+// can upload exactly the declared file, once the shop's settings allow it.
+import { insertAttachment } from '#shared/adapters/attachments-repo';
+import type { IdempotencyKey } from '#shared/adapters/idempotency';
+import { newId } from '#shared/adapters/ids';
+import { presignUpload } from '#shared/adapters/s3';
+import { getSettings } from '#shared/adapters/settings-repo';
+import {
+  type AttachmentUpload,
+  buildAttachment,
+  type CreateAttachmentBody,
+  checkUploadAllowed,
+  PENDING_TAG,
+  taggingXml,
+  UPLOAD_URL_SECONDS,
+} from '#shared/domain/attachment';
+
+export interface RequestAttachmentUploadInput {
+  readonly customerId: string;
+  readonly body: CreateAttachmentBody;
+  readonly now: string;
+  readonly idempotency?: IdempotencyKey | undefined;
+}
+
+/** Checks the upload against settings, records it as pending and answers the upload form. */
+export const requestAttachmentUpload = async ({ customerId, body, now, idempotency }: RequestAttachmentUploadInput): Promise<AttachmentUpload> => {
+  const settings = await getSettings();
+  checkUploadAllowed(settings.refunds.attachments, body);
+  const attachment = buildAttachment(body, { id: newId('att'), customerId, now });
+  const upload = await presignUpload({
+    key: attachment.key,
+    contentType: attachment.contentType,
+    size: attachment.size,
+    tagging: taggingXml(PENDING_TAG),
+    expiresInSeconds: UPLOAD_URL_SECONDS,
+  });
+  // The policy's own expiration is counted from signing, a moment after `now`:
+  // the time announced here is never later than the one S3 enforces.
+  const response: AttachmentUpload = { id: attachment.id, upload, expiresAt: new Date(Date.parse(now) + UPLOAD_URL_SECONDS * 1000).toISOString() };
+  const nowEpochSeconds = Math.floor(Date.parse(now) / 1000);
+  await insertAttachment(attachment, idempotency ? { key: idempotency, response: { status: 201, body: response }, nowEpochSeconds } : undefined);
+  return response;
+};
