@@ -1,20 +1,45 @@
-// Table stream → emails. Each record may imply several emails; each goes out
-// once (shared/adapters/send-once.ts). A record whose send fails is reported in
-// batchItemFailures and retried; after the retries it goes to the DLQ.
+// Table stream → emails. Each record may imply several notifications; each goes
+// to each of its recipients once (shared/adapters/send-once.ts). A record whose
+// send fails is reported in batchItemFailures and retried by the event source;
+// after its retries it goes to the SQS dead-letter queue (AWS) or the local
+// poller's DEAD-LETTER log line. Records are handled one by one in stream
+// order, so a customer reads "requested" before "approved". After a failed
+// record the later ones are still handled (not held back): if the failed one
+// is finally dead-lettered, the batch's other records must not go with it.
+// Their emails are already sent then, and the retry finds them sent.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { env } from '#shared/adapters/env';
 import { logger } from '#shared/adapters/logger';
 import { getOrder } from '#shared/adapters/orders-repo';
-import { sendOnce } from '#shared/adapters/send-once';
-import { sendEmail } from '#shared/adapters/ses';
+import { isSendInProgress, sendOnce } from '#shared/adapters/send-once';
+import { type SendEmail, sendEmail } from '#shared/adapters/ses';
 import { getSettings } from '#shared/adapters/settings-repo';
-import { isTemplateId, renderEmail } from '#shared/domain/emails/index';
+import { type Email, renderEmail, type TemplateId } from '#shared/domain/emails/index';
 import { notificationsFor } from '#shared/domain/notifications/index';
-import type { Change, Notification, Recipient } from '#shared/domain/notifications/types';
+import type { Change, Notification } from '#shared/domain/notifications/types';
+import type { OrderView } from '#shared/domain/notifications/views';
+import type { Settings } from '#shared/domain/settings';
 
-const processor = new BatchProcessor(EventType.DynamoDBStreams);
+/** What the consumer talks to; the defaults are the real adapters (tests swap `send`). */
+export interface NotifyPorts {
+  readonly send: SendEmail;
+  readonly loadOrder: (orderId: string) => Promise<OrderView | undefined>;
+  readonly loadSettings: () => Promise<Settings>;
+}
+
+/** One email to one address: the unit that is sent exactly once. */
+interface Outgoing {
+  /** The notification's key plus the address: what is sent once. */
+  readonly key: string;
+  /** The notification's key alone, for logs (no address in logs). */
+  readonly notification: string;
+  readonly template: TemplateId;
+  readonly from: string;
+  readonly to: string;
+  readonly email: Email;
+}
 
 const image = (value: Record<string, AttributeValue> | undefined) => (value ? unmarshall(value as Parameters<typeof unmarshall>[0]) : undefined);
 
@@ -24,30 +49,61 @@ const changeOf = (record: DynamoDBRecord): Change => {
   return { eventName: record.eventName ?? 'MODIFY', type: String((next ?? old)?.type ?? ''), old, new: next };
 };
 
-const addressesOf = async (to: Recipient, adminEmails: readonly string[]): Promise<string[]> => {
-  if (to.kind === 'email') return [to.email];
-  if (to.kind === 'admins') return [...adminEmails];
-  const order = await getOrder(to.orderId);
-  return order ? [order.customer.email] : [];
+export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
+  const ports: NotifyPorts = { send: sendEmail, loadOrder: getOrder, loadSettings: getSettings, ...overrides };
+  const mailer = sendOnce(async (message: Outgoing) => {
+    await ports.send(message.from, [message.to], message.email);
+    logger.info('email sent', { notification: message.notification, template: message.template });
+  });
+
+  /** Recipients resolved and the email rendered: at most one order read per notification. */
+  const prepare = async (notification: Notification, settings: Settings): Promise<Outgoing[]> => {
+    const { to } = notification;
+    const orderId = notification.withOrder ?? (to.kind === 'customerOfOrder' ? to.orderId : undefined);
+    const order = orderId === undefined ? undefined : await ports.loadOrder(orderId);
+    if (orderId !== undefined && !order) {
+      logger.warn('order not found; email skipped', { key: notification.key, orderId });
+      return [];
+    }
+    const addresses = to.kind === 'email' ? [to.email] : to.kind === 'admins' ? settings.notifications.adminEmails : order ? [order.customer.email] : [];
+    if (addresses.length === 0) return [];
+    const data = order ? { ...notification.data, order } : notification.data;
+    const email = renderEmail(notification.template, data as never, { shopName: settings.shop.name, storefrontUrl: env.storefrontUrl });
+    // One message per address, each with its own once-only key: a failure after
+    // the first admin's email retries only the ones not yet sent.
+    const unique = new Map(addresses.map((address) => [address.toLowerCase(), address]));
+    return [...unique].map(([id, address]) => ({
+      key: `${notification.key}#${id}`,
+      notification: notification.key,
+      template: notification.template,
+      from: settings.notifications.fromAddress,
+      to: address,
+      email,
+    }));
+  };
+
+  return async (event: DynamoDBStreamEvent, context: Context) => {
+    mailer.registerContext(context);
+    // Settings are read once per invocation, on the first notification that needs them.
+    let settings: Promise<Settings> | undefined;
+    const handleRecord = async (record: DynamoDBRecord): Promise<void> => {
+      for (const notification of notificationsFor(changeOf(record))) {
+        settings ??= ports.loadSettings();
+        for (const message of await prepare(notification, await settings)) {
+          try {
+            await mailer.send(message);
+          } catch (error) {
+            if (isSendInProgress(error))
+              logger.warn('email being sent by another invocation; the record will be retried', { notification: message.notification });
+            else logger.error('email not sent; the record will be retried', { notification: message.notification, eventID: record.eventID, error });
+            throw error;
+          }
+        }
+      }
+    };
+    // A processor per invocation: it keeps the batch's state while it runs.
+    return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.DynamoDBStreams), { context, processInParallel: false });
+  };
 };
 
-const mailer = sendOnce(async (notification: Notification) => {
-  if (!isTemplateId(notification.template)) throw new Error(`No template ${notification.template}`);
-  const settings = await getSettings();
-  const to = await addressesOf(notification.to, settings.notifications.adminEmails);
-  if (to.length === 0) return;
-  const email = renderEmail(notification.template, notification.data, { shopName: settings.shop.name, storefrontUrl: env.storefrontUrl });
-  await sendEmail(settings.notifications.fromAddress, to, email);
-  logger.info('email sent', { key: notification.key, template: notification.template, recipients: to.length });
-});
-
-const handleRecord = async (record: DynamoDBRecord): Promise<void> => {
-  for (const notification of notificationsFor(changeOf(record))) {
-    await mailer.send(notification);
-  }
-};
-
-export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
-  mailer.registerContext(context);
-  return processPartialResponse(event, handleRecord, processor, { context });
-};
+export const handler = createHandler();

@@ -21,6 +21,8 @@ export interface AppFunctionProps {
   readonly environment: Readonly<Record<string, string>>;
   readonly code: CodeMode;
   readonly commandHooks?: nodejs.ICommandHooks;
+  /** Seconds; HTTP functions answer within API Gateway's 30 s anyway. */
+  readonly timeoutSeconds?: number;
 }
 
 const STUB = 'exports.handler = async () => { throw new Error("stub code: synthesized for tests only"); };';
@@ -48,7 +50,7 @@ export class AppFunction extends Construct {
       runtime: lambda.Runtime.NODEJS_22_X,
       architecture: lambda.Architecture.ARM_64,
       memorySize: 1024,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(props.timeoutSeconds ?? 10),
       role: this.role,
       logGroup,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },

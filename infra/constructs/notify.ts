@@ -46,6 +46,9 @@ export class Notify extends Construct {
       entry: 'functions/streams/notify.ts',
       code: props.code,
       environment: props.environment,
+      // A batch of 25 records may back off on SES throttling (adaptive retries up
+      // to ~20 s per send); emails already sent are skipped when it resumes.
+      timeoutSeconds: 60,
     });
     // Idempotency markers (in-progress → sent) and the records the emails describe.
     props.table.grantReadWriteData(this.fn.fn);

@@ -1,12 +1,15 @@
 // Exactly-once email per change, with Powertools idempotency over our table.
-// A marker keyed by the notification's key goes INPROGRESS → COMPLETED by
-// conditional writes: a redelivered or bisected record finds COMPLETED and sends
-// nothing; a concurrent duplicate finds INPROGRESS and is retried later; a failed
-// send deletes the marker so the retry can send.
-import { IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
+// A marker keyed by the message's key goes INPROGRESS → COMPLETED by
+// conditional writes:
+//   - a redelivered, retried or bisected record finds COMPLETED and sends nothing;
+//   - a concurrent duplicate (two invocations with overlapping records) finds
+//     INPROGRESS, throws, and its record is retried later, when it finds COMPLETED;
+//   - a failed send deletes the marker, so the retry sends;
+//   - a crash mid-send leaves INPROGRESS, which expires with the invocation's
+//     remaining time (registerContext), so the retry after the timeout sends.
+import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import type { Notification } from '#shared/domain/notifications/types';
 import { TABLE_NAME } from './dynamo.ts';
 
 /** Streams keep records 24 h; markers outlive any redelivery. */
@@ -23,13 +26,18 @@ const persistenceStore = new DynamoDBPersistenceLayer({
 
 const config = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: MARKER_TTL_SECONDS });
 
-export const sendOnce = (send: (notification: Notification) => Promise<void>) => {
+/**
+ * Wraps `send` so each distinct `message.key` is sent once. The marker's SK is
+ * `notify#<hash of the key>`: a fixed prefix (not the function name) so a
+ * renamed or redeployed function still recognises what it already sent.
+ */
+export const sendOnce = <M extends { readonly key: string }>(send: (message: M) => Promise<void>) => {
   const once = makeIdempotent(
-    async (notification: Notification) => {
-      await send(notification);
-      return { sent: notification.key };
+    async (message: M) => {
+      await send(message);
+      return { sent: message.key };
     },
-    { persistenceStore, config },
+    { persistenceStore, config, keyPrefix: 'notify' },
   );
   return {
     /** In-progress markers expire with the function's remaining time. */
@@ -37,3 +45,6 @@ export const sendOnce = (send: (notification: Notification) => Promise<void>) =>
     send: once,
   };
 };
+
+/** True when another invocation is sending the same message right now (its record is simply retried later). */
+export const isSendInProgress = (error: unknown): boolean => error instanceof IdempotencyAlreadyInProgressError;

@@ -122,7 +122,9 @@ describe('AftersalesStack (Cognito, default context)', () => {
       const fns = Object.values(s.resources).filter((r) => r.Type === 'AWS::Lambda::Function');
       expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 1);
       for (const fn of fns) {
-        expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024, Timeout: 10 });
+        expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024 });
+        // HTTP functions answer within 10 s; the notify consumer may back off on SES throttling.
+        expect([10, 60]).toContain(fn.Properties.Timeout);
         expect(fn.Properties.LoggingConfig).toMatchObject({ LogGroup: { Ref: expect.any(String) } });
       }
       for (const name of HTTP_FUNCTIONS) {

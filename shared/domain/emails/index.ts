@@ -1,16 +1,37 @@
 // Every email template by id; the stream consumer renders through this table.
+import { cancellationAdminEmail, cancellationCustomerEmail } from './cancellation.ts';
 import type { Email, EmailContext } from './layout.ts';
+import { orderNoteEmail } from './order-note.ts';
 import { orderStatusEmail } from './order-status.ts';
+import { refundCreatedEmail, refundTransactionEmail } from './refund.ts';
+import { returnCommentAdminEmail, returnCommentCustomerEmail } from './return-comment.ts';
+import { returnCreatedAdminEmail, returnStatusAdminEmail, returnStatusCustomerEmail } from './return-request.ts';
 
+export type { Email, EmailContext } from './layout.ts';
+
+/** Any renderer: each takes its own data type (checked where it is written). */
 type Render = (data: never, ctx: EmailContext) => Email;
 
 export const TEMPLATES = {
   'order-status': orderStatusEmail,
+  'cancellation-customer': cancellationCustomerEmail,
+  'cancellation-admin': cancellationAdminEmail,
+  'return-created-admin': returnCreatedAdminEmail,
+  'return-status-customer': returnStatusCustomerEmail,
+  'return-status-admin': returnStatusAdminEmail,
+  'refund-created': refundCreatedEmail,
+  'refund-transaction': refundTransactionEmail,
+  'order-note': orderNoteEmail,
+  'return-comment-customer': returnCommentCustomerEmail,
+  'return-comment-admin': returnCommentAdminEmail,
 } as const satisfies Record<string, Render>;
 
 export type TemplateId = keyof typeof TEMPLATES;
 
+/** The data a template renders from. */
+export type TemplateData<T extends TemplateId> = Parameters<(typeof TEMPLATES)[T]>[0];
+
 export const isTemplateId = (id: string): id is TemplateId => Object.hasOwn(TEMPLATES, id);
 
-export const renderEmail = (template: TemplateId, data: Readonly<Record<string, unknown>>, ctx: EmailContext): Email =>
-  (TEMPLATES[template] as (data: unknown, ctx: EmailContext) => Email)(data, ctx);
+export const renderEmail = <T extends TemplateId>(template: T, data: TemplateData<T>, ctx: EmailContext): Email =>
+  (TEMPLATES[template] as (data: TemplateData<T>, ctx: EmailContext) => Email)(data, ctx);

@@ -1,22 +1,25 @@
 // Which detector handles which item type. Adding an event is adding a detector
 // here and a template in shared/domain/emails.
 import type { NotifiableType } from '#infra/streams';
+import { cancellationNotifications } from './cancellation.ts';
 import { orderNotifications } from './order.ts';
+import { orderNoteNotifications } from './order-note.ts';
+import { refundNotifications } from './refund.ts';
+import { returnCommentNotifications } from './return-comment.ts';
+import { returnRequestNotifications } from './return-request.ts';
 import type { Change, Detector, Notification } from './types.ts';
-
-const none: Detector = () => [];
 
 const DETECTORS: Record<NotifiableType, Detector> = {
   Order: orderNotifications,
-  Cancellation: none,
-  ReturnRequest: none,
-  Refund: none,
-  OrderNote: none,
-  ReturnComment: none,
+  Cancellation: cancellationNotifications,
+  ReturnRequest: returnRequestNotifications,
+  Refund: refundNotifications,
+  OrderNote: orderNoteNotifications,
+  ReturnComment: returnCommentNotifications,
 };
 
 const isNotifiable = (type: string): type is NotifiableType => Object.hasOwn(DETECTORS, type);
 
-/** Every email a change implies; unknown types and removals imply none. */
+/** Every email a change implies; unknown types, removals and records without a new image imply none. */
 export const notificationsFor = (change: Change): Notification[] =>
-  change.eventName !== 'REMOVE' && isNotifiable(change.type) ? DETECTORS[change.type](change) : [];
+  change.eventName !== 'REMOVE' && change.new !== undefined && isNotifiable(change.type) ? DETECTORS[change.type](change) : [];

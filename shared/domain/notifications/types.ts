@@ -1,4 +1,5 @@
 // A table change as the stream consumer sees it, and the emails it implies.
+import type { TemplateData, TemplateId } from '../emails/index.ts';
 
 export interface Change {
   readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -7,23 +8,36 @@ export interface Change {
   readonly new: Readonly<Record<string, unknown>> | undefined;
 }
 
-/** Who receives an email: an address, the customer of an order, or the shop's admins. */
+/** Who receives an email: an address, the customer of an order, or the shop's admins (one email each). */
 export type Recipient =
   | { readonly kind: 'email'; readonly email: string }
   | { readonly kind: 'customerOfOrder'; readonly orderId: string }
   | { readonly kind: 'admins' };
 
-export interface Notification<T extends string = string> {
-  /** Once-only key: the entity, its version and the audience. */
-  readonly key: string;
-  readonly template: T;
-  readonly to: Recipient;
-  readonly data: Readonly<Record<string, unknown>>;
-}
+/** A template's data as a detector supplies it: the `order` may be left to the consumer to load. */
+type DetectorData<D> = D extends { readonly order: infer O } ? Omit<D, 'order'> & { readonly order?: O } : D;
+
+export type Notification = {
+  readonly [T in TemplateId]: {
+    /** Once-only key: the entity id and version (or the inserted item's id) and the audience. */
+    readonly key: string;
+    readonly template: T;
+    readonly to: Recipient;
+    /**
+     * The order to read (one GetItem) for the template's `order` and for a
+     * `customerOfOrder` address, when the item itself does not carry them.
+     */
+    readonly withOrder?: string;
+    readonly data: DetectorData<TemplateData<T>>;
+  };
+}[TemplateId];
 
 /** Maps one change of one item type to its notifications (none when nothing notifiable changed). */
 export type Detector = (change: Change) => Notification[];
 
-/** True when `field` appeared or changed between the old and new image. */
+/** True when `field` appeared or changed between the old and new image (scalars). */
 export const changed = (change: Change, field: string): boolean =>
   change.new !== undefined && change.new[field] !== undefined && change.old?.[field] !== change.new[field];
+
+/** The new image as the view a detector reads (images come from the table untyped). */
+export const imageAs = <T>(image: Readonly<Record<string, unknown>> | undefined): T => image as T;
