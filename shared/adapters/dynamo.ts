@@ -18,13 +18,20 @@ type TransactItem = NonNullable<TransactWriteCommandInput['TransactItems']>[numb
 export interface GuardedItem {
   readonly item: TransactItem;
   readonly onConditionFailed?: () => Error;
+  /**
+   * A failure of this item explains every other one (an idempotency replay: the
+   * first request already took the stock, the refund…), so it is written first
+   * and its error wins over the others'.
+   */
+  readonly decisive?: boolean;
 }
 
 /**
  * Writes all items or none. When a condition fails, DynamoDB says which one in
  * `CancellationReasons` (same order as the items); we raise that item's error.
  */
-export const transact = async (items: readonly GuardedItem[], attempts = 6): Promise<void> => {
+export const transact = async (guarded: readonly GuardedItem[], attempts = 6): Promise<void> => {
+  const items = [...guarded.filter((g) => g.decisive), ...guarded.filter((g) => !g.decisive)];
   for (let attempt = 1; ; attempt++) {
     try {
       await db.send(new TransactWriteCommand({ TransactItems: items.map((g) => g.item) }));
@@ -32,6 +39,7 @@ export const transact = async (items: readonly GuardedItem[], attempts = 6): Pro
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const reasons = error.CancellationReasons ?? [];
+      // Decisive items come first, so the first failed condition is the one that explains the rest.
       const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
       if (failed >= 0) {
         throw items[failed]?.onConditionFailed?.() ?? new ConflictError('The resource was changed by someone else; reload and retry.');

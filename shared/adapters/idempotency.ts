@@ -50,12 +50,17 @@ export const idempotencyPut = (idem: IdempotencyKey, response: StoredResponse, n
     },
   },
   onConditionFailed: () => new IdempotencyKeyUsedError(idem),
+  decisive: true,
 });
 
-/** The first response for this key, or a 422 when the body differs. */
-export const replay = async (idem: IdempotencyKey): Promise<StoredResponse> => {
+/**
+ * The first response for this key, if there was one; a 422 when the key was
+ * used with a different body.
+ */
+export const storedResponse = async (idem: IdempotencyKey): Promise<StoredResponse | undefined> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency(idem.scope, idem.key), ConsistentRead: true }));
-  if (!Item || Item.fingerprint !== idem.fingerprint) {
+  if (!Item) return undefined;
+  if (Item.fingerprint !== idem.fingerprint) {
     throw new BusinessRuleError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
   }
   return Item.response as StoredResponse;

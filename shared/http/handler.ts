@@ -2,18 +2,18 @@
 // API Gateway routeKey, checks the role, validates params/query/body against the
 // route's spec, runs the action, and shapes the answer (problem+json on error).
 import { createHash } from 'node:crypto';
-import middy from '@middy/core';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { z } from 'zod';
 import { type HttpFunction, type RouteIdOf, routeKey, routes } from '#infra/routes';
 import { asServiceError } from '#shared/adapters/dynamo';
-import { type IdempotencyKey, IdempotencyKeyUsedError, replay } from '#shared/adapters/idempotency';
+import { type IdempotencyKey, IdempotencyKeyUsedError, storedResponse } from '#shared/adapters/idempotency';
 import { logger } from '#shared/adapters/logger';
 import { type ApiContract, contract } from '#shared/api/index';
-import { DomainError, ValidationError } from '#shared/domain/errors';
+import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
 import { selectFields } from '#shared/domain/fields';
 import { parseJsonBody, parseWith } from './parse.ts';
 import { actorOf, hasRole, type Principal, principalFromClaims } from './principal.ts';
@@ -133,10 +133,13 @@ const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
         const result = await action(input);
         return respond(status, 'fields' in spec && spec.fields ? selectFields(result, fields) : result);
       } catch (error) {
-        if (error instanceof IdempotencyKeyUsedError) {
-          const first = await replay(error.idempotency);
-          return respond(first.status, first.body);
-        }
+        // A retried create may fail a rule only because its first attempt
+        // succeeded (the units are refunded, the order is cancelled): when the key
+        // was used before, answer what the first attempt answered.
+        const first =
+          input.idempotency && (error instanceof IdempotencyKeyUsedError || error instanceof DomainError) ? await storedResponse(input.idempotency) : undefined;
+        if (first) return respond(first.status, first.body);
+        if (error instanceof IdempotencyKeyUsedError) throw new ConflictError('A request with this Idempotency-Key is still being processed.');
         throw error;
       }
     } catch (error) {
