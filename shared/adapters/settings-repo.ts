@@ -1,11 +1,44 @@
 // The settings item; absent on a fresh install, when the defaults apply.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { defaultSettings, type Settings } from '#shared/domain/settings';
-import { db, stripKeys, TABLE_NAME } from './dynamo.ts';
+import { ConflictError } from '#shared/domain/errors';
+import { defaultSettings, type Settings, type SettingsBody } from '#shared/domain/settings';
+import { db, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
 import { env } from './env.ts';
 import { KEY } from './keys.ts';
+import { checkIfMatch } from './orders-repo.ts';
 
 export const getSettings = async (): Promise<Settings> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.settings() }));
   return Item ? stripKeys<Settings>(Item) : defaultSettings(env.defaultFromAddress);
+};
+
+/**
+ * Replaces the settings. Race: two admins both read v4 and PUT; both write with
+ * `version = 4`, one commits v5, the other gets a 409 (or a 412 when it sent
+ * If-Match and reads after the winner). On a fresh install there is no item:
+ * the first write requires its absence, so two first PUTs cannot both win.
+ */
+export const saveSettings = async (
+  body: Omit<SettingsBody, 'shop'> & Partial<Pick<SettingsBody, 'shop'>>,
+  ifMatch: number | undefined,
+  now: string,
+): Promise<Settings> => {
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.settings(), ConsistentRead: true }));
+  const current = Item ? stripKeys<Settings>(Item) : defaultSettings(env.defaultFromAddress);
+  checkIfMatch(current, ifMatch);
+  const next: Settings = { ...body, shop: body.shop ?? current.shop, version: current.version + 1, updatedAt: now };
+  await transact([
+    {
+      item: {
+        Put: {
+          TableName: TABLE_NAME,
+          Item: { ...KEY.settings(), type: 'Settings', ...next },
+          ConditionExpression: Item ? 'version = :v' : 'attribute_not_exists(PK)',
+          ...(Item ? { ExpressionAttributeValues: { ':v': current.version } } : {}),
+        },
+      },
+      onConditionFailed: () => new ConflictError('The settings were changed concurrently; reload them and retry.'),
+    },
+  ]);
+  return next;
 };

@@ -1,0 +1,24 @@
+// Notes area: admins write private or customer-visible notes on an order; a
+// customer reads the ones meant for them (the stream consumer emails those).
+import { newId } from '#shared/adapters/ids';
+import { insertNote, listNotes } from '#shared/adapters/notes-repo';
+import { getOrderOrThrow, getOwnOrder } from '#shared/adapters/orders-repo';
+import { buildNote } from '#shared/domain/note';
+import { httpHandler } from '#shared/http/handler';
+
+export const handler = httpHandler('notes', {
+  'notes.create': async ({ params, body, actor, now, idempotency }) => {
+    const order = await getOrderOrThrow(params.orderId);
+    const note = buildNote(body, { id: newId('note'), orderId: order.id, customerId: order.customer.customerId, author: actor, now });
+    await insertNote(note, idempotency);
+    return note;
+  },
+  'notes.adminList': async ({ params, query }) => {
+    await getOrderOrThrow(params.orderId);
+    return listNotes(params.orderId, query, false);
+  },
+  'notes.list': async ({ params, query, principal }) => {
+    await getOwnOrder(params.orderId, principal.role === 'customer' ? principal.sub : '');
+    return listNotes(params.orderId, query, true);
+  },
+});

@@ -1,0 +1,20 @@
+// Settings area: shop settings, the managed reason lists, tracked stock.
+import { newId } from '#shared/adapters/ids';
+import { createReason, listReasons, saveReason } from '#shared/adapters/reasons-repo';
+import { getSettings, saveSettings } from '#shared/adapters/settings-repo';
+import { getStock, setStock } from '#shared/adapters/stock-repo';
+import { httpHandler } from '#shared/http/handler';
+
+export const handler = httpHandler('settings', {
+  'settings.reasons': async ({ query }) => ({ items: await listReasons(query.kind, true) }),
+  'settings.adminReasons': async ({ query }) => {
+    const items = await listReasons(query.kind, query.active === 'true');
+    return { items: query.active === 'false' ? items.filter((r) => !r.active) : items };
+  },
+  'settings.createReason': ({ body, now, idempotency }) => createReason(body, { id: newId('rsn'), now }, idempotency),
+  'settings.updateReason': ({ params, body, ifMatch, now }) => saveReason(params.id, body, ifMatch, now),
+  'settings.get': () => getSettings(),
+  'settings.update': ({ body, ifMatch, now }) => saveSettings(body, ifMatch, now),
+  'settings.getStock': ({ params }) => getStock(params.sku),
+  'settings.setStock': ({ params, body, now }) => setStock(params.sku, body.quantity, now),
+});

@@ -1,0 +1,43 @@
+// Order notes: items in the order's own partition (SK NOTE#<id>, ULID ids sort
+// by time), so an order's notes are one Query and never cross orders.
+import { NotFoundError } from '#shared/domain/errors';
+import type { OrderNote } from '#shared/domain/note';
+import { type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
+import { type IdempotencyKey, idempotencyPut } from './idempotency.ts';
+import { KEY } from './keys.ts';
+import { epochSeconds } from './orders-repo.ts';
+
+const toItem = (note: OrderNote) => ({ ...KEY.orderNote(note.orderId, note.id), type: 'OrderNote', ...note });
+
+/**
+ * Writes a note (and its idempotent response) in one transaction. The order is
+ * condition-checked in the same transaction, so a note never points at nothing.
+ */
+export const insertNote = async (note: OrderNote, idempotency: IdempotencyKey | undefined): Promise<void> => {
+  const items: GuardedItem[] = [
+    {
+      item: { ConditionCheck: { TableName: TABLE_NAME, Key: KEY.order(note.orderId), ConditionExpression: 'attribute_exists(PK)' } },
+      onConditionFailed: () => new NotFoundError('The order'),
+    },
+    { item: { Put: { TableName: TABLE_NAME, Item: toItem(note), ConditionExpression: 'attribute_not_exists(PK)' } } },
+    ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: note }, epochSeconds(note.createdAt))] : []),
+  ];
+  await transact(items);
+};
+
+/**
+ * An order's notes, oldest first. `customerOnly` drops private notes in the
+ * query itself (a filter), so they never reach the handler of a customer call.
+ */
+export const listNotes = (orderId: string, page: PageRequest, customerOnly: boolean): Promise<Page<OrderNote>> =>
+  queryPage(
+    {
+      partition: { attr: 'PK', value: `ORDER#${orderId}` },
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+      ...(customerOnly ? { FilterExpression: 'visibility = :customer' } : {}),
+      ExpressionAttributeValues: { ':pk': `ORDER#${orderId}`, ':prefix': 'NOTE#', ...(customerOnly ? { ':customer': 'customer' } : {}) },
+      ConsistentRead: true,
+    },
+    page,
+    (item) => stripKeys<OrderNote>(item),
+  );

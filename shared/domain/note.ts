@@ -1,0 +1,43 @@
+// Order notes (seed 000 §10): an admin's message on an order, kept private or
+// shared with the customer (who is then emailed by the stream consumer).
+import { z } from 'zod';
+import { Text, Timestamp } from './schema-kit.ts';
+
+export const NoteVisibility = z.enum(['private', 'customer']);
+export type NoteVisibility = z.infer<typeof NoteVisibility>;
+
+export const OrderNote = z
+  .object({
+    id: z.string().meta({ example: 'note_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    orderId: z.string(),
+    customerId: z.string(),
+    body: z.string(),
+    visibility: NoteVisibility,
+    author: z.string().meta({ description: 'Who wrote it, e.g. `admin:<sub>`.' }),
+    createdAt: Timestamp,
+  })
+  .meta({ id: 'OrderNote' });
+export type OrderNote = z.infer<typeof OrderNote>;
+
+export const CreateNoteBody = z
+  .object({
+    body: Text(5000),
+    visibility: NoteVisibility.default('private').meta({
+      description: '`private` (default) never leaves the building; `customer` is shown and emailed to the customer.',
+    }),
+  })
+  .meta({ id: 'CreateNoteBody' });
+export type CreateNoteBody = z.infer<typeof CreateNoteBody>;
+
+export const buildNote = (
+  body: CreateNoteBody,
+  ctx: { readonly id: string; readonly orderId: string; readonly customerId: string; readonly author: string; readonly now: string },
+): OrderNote => ({
+  id: ctx.id,
+  orderId: ctx.orderId,
+  customerId: ctx.customerId,
+  body: body.body,
+  visibility: body.visibility,
+  author: ctx.author,
+  createdAt: ctx.now,
+});

@@ -1,0 +1,161 @@
+// Managed reason lists (seed 002's custom return options, seed 003's reason
+// tables): what a customer picks when cancelling or returning. Pure: ids and
+// time are passed in.
+import { z } from 'zod';
+import { BusinessRuleError, type FieldError, ValidationError } from './errors.ts';
+import { Id, Text, Timestamp, Version } from './schema-kit.ts';
+
+export const REASON_KINDS = ['return', 'cancellation'] as const;
+export const ReasonKind = z.enum(REASON_KINDS);
+export type ReasonKind = z.infer<typeof ReasonKind>;
+
+export const ReasonCode = z
+  .string()
+  .trim()
+  .max(64, { abort: true })
+  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1 to 64 letters, digits, "_", "." or "-"');
+/** A reason's own return window in days; null means the shop's `returns.maxDays`. */
+export const MaxDays = z.number().int().min(0).max(3650).nullable();
+
+export const Reason = z
+  .object({
+    id: Id('rsn'),
+    kind: ReasonKind,
+    code: z.string(),
+    label: z.string(),
+    maxDays: z.number().int().nullable(),
+    active: z.boolean(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: Version,
+  })
+  .meta({ id: 'Reason' });
+export type Reason = z.infer<typeof Reason>;
+
+export const CreateReasonBody = z
+  .object({
+    kind: ReasonKind,
+    code: ReasonCode.optional().meta({ description: 'Stable machine code, unique per kind; derived from the label when absent.' }),
+    label: Text(200),
+    maxDays: MaxDays.optional(),
+    active: z.boolean().optional(),
+  })
+  .meta({ id: 'CreateReasonBody' });
+export type CreateReasonBody = z.infer<typeof CreateReasonBody>;
+
+/** A PUT may send the whole reason or only what changes. */
+export const UpdateReasonBody = z
+  .object({
+    kind: ReasonKind.optional(),
+    code: ReasonCode.optional(),
+    label: Text(200).optional(),
+    maxDays: MaxDays.optional(),
+    active: z.boolean().optional(),
+  })
+  .meta({ id: 'UpdateReasonBody' });
+export type UpdateReasonBody = z.infer<typeof UpdateReasonBody>;
+
+/**
+ * Defaults of a fresh install. They are code, not seeded rows: a reason an admin
+ * never touched is read from here, and the first PUT stores it (version 2).
+ * Nothing has to be written at install time, so no two first readers can race
+ * to seed the table. Their `createdAt` is the product's first release.
+ */
+export const DEFAULTS_CREATED_AT = '2026-01-01T00:00:00.000Z';
+
+const preset = (id: string, kind: ReasonKind, code: string, label: string): Reason => ({
+  id,
+  kind,
+  code,
+  label,
+  maxDays: null,
+  active: true,
+  createdAt: DEFAULTS_CREATED_AT,
+  updatedAt: DEFAULTS_CREATED_AT,
+  version: 1,
+});
+
+export const DEFAULT_REASONS: readonly Reason[] = [
+  preset('rsn_cxlchangedmind', 'cancellation', 'changed_my_mind', 'Changed my mind'),
+  preset('rsn_cxlmistake', 'cancellation', 'ordered_by_mistake', 'Ordered by mistake'),
+  preset('rsn_cxlbetterprice', 'cancellation', 'found_better_price', 'Found a better price'),
+  preset('rsn_cxlslowdelivery', 'cancellation', 'delivery_too_slow', 'Delivery is too slow'),
+  preset('rsn_cxlother', 'cancellation', 'other', 'Other'),
+  preset('rsn_retdamaged', 'return', 'damaged', 'Arrived damaged or defective'),
+  preset('rsn_retwrongitem', 'return', 'wrong_item', 'Wrong item received'),
+  preset('rsn_retdoesntfit', 'return', 'doesnt_fit', "Doesn't fit"),
+  preset('rsn_retnotasdescribed', 'return', 'not_as_described', 'Not as described'),
+  preset('rsn_retnolongerneeded', 'return', 'no_longer_needed', 'No longer needed'),
+  preset('rsn_retother', 'return', 'other', 'Other'),
+];
+
+export const defaultReason = (id: string): Reason | undefined => DEFAULT_REASONS.find((r) => r.id === id);
+
+/** `Found a better price!` → `found_a_better_price`. */
+export const codeFromLabel = (label: string): string => {
+  const slug = label
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 64)
+    .replace(/_+$/, '');
+  return slug === '' ? 'reason' : slug;
+};
+
+export interface NewReasonIds {
+  readonly id: string;
+  readonly now: string;
+}
+
+export const buildReason = (body: CreateReasonBody, { id, now }: NewReasonIds): Reason => ({
+  id,
+  kind: body.kind,
+  code: body.code ?? codeFromLabel(body.label),
+  label: body.label,
+  maxDays: body.maxDays ?? null,
+  active: body.active ?? true,
+  createdAt: now,
+  updatedAt: now,
+  version: 1,
+});
+
+/** Applies a PUT: unspecified fields keep their value; the version moves on. */
+export const updateReason = (current: Reason, body: UpdateReasonBody, now: string): Reason => {
+  if (Object.values(body).every((v) => v === undefined)) {
+    throw new ValidationError([{ path: 'body', message: 'must change at least one of kind, code, label, maxDays, active' }]);
+  }
+  return {
+    ...current,
+    kind: body.kind ?? current.kind,
+    code: body.code ?? current.code,
+    label: body.label ?? current.label,
+    maxDays: body.maxDays === undefined ? current.maxDays : body.maxDays,
+    active: body.active ?? current.active,
+    updatedAt: now,
+    version: current.version + 1,
+  };
+};
+
+/**
+ * A new record may only name an active reason of the right kind; old records
+ * keep whatever they named. `field` is the request path to blame.
+ */
+export const checkReasonUsable = (reason: Reason | undefined, id: string, kind: ReasonKind, field = 'reasonId'): Reason => {
+  const errors = (message: string): { errors: FieldError[] } => ({ errors: [{ path: field, message }] });
+  if (!reason) throw new BusinessRuleError('reason_unknown', `There is no reason ${id}.`, errors('names no reason'));
+  if (reason.kind !== kind) {
+    throw new BusinessRuleError('reason_unknown', `Reason ${id} is a ${reason.kind} reason, not a ${kind} reason.`, errors(`must be a ${kind} reason`));
+  }
+  if (!reason.active) throw new BusinessRuleError('reason_inactive', `Reason ${id} is no longer offered.`, errors('names an inactive reason'));
+  return reason;
+};
+
+/** Defaults first (in their order, possibly edited), then the shop's own by creation. */
+export const mergeReasons = (stored: readonly Reason[], kind: ReasonKind | undefined, activeOnly: boolean): Reason[] => {
+  const byId = new Map(stored.map((r) => [r.id, r]));
+  const defaults = DEFAULT_REASONS.map((d) => byId.get(d.id) ?? d);
+  const custom = stored.filter((r) => !defaultReason(r.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
+  return [...defaults, ...custom].filter((r) => (kind === undefined || r.kind === kind) && (!activeOnly || r.active));
+};

@@ -1,0 +1,31 @@
+// Prints an order's invoice or receipt: the order (owner or admin), the shop
+// from settings and the refunds so far, laid out by the domain, drawn as a PDF.
+import type { Page } from '#shared/adapters/dynamo';
+import { getOrderOrThrow, getOwnOrder } from '#shared/adapters/orders-repo';
+import { renderPdf } from '#shared/adapters/pdf';
+import { listRefunds } from '#shared/adapters/refunds-repo';
+import { getSettings } from '#shared/adapters/settings-repo';
+import { buildOrderDocument, checkReceiptAvailable, type DocumentKind, type RefundSummary } from '#shared/domain/documents/order-document';
+import type { BinaryReply } from '#shared/http/handler';
+import type { Principal } from '#shared/http/principal';
+
+/** Every refund of the order: a handful at most, read page by page. */
+const allRefunds = async (orderId: string): Promise<RefundSummary[]> => {
+  const refunds: RefundSummary[] = [];
+  let cursor: string | undefined;
+  do {
+    const page: Page<RefundSummary> = await listRefunds(orderId, { limit: 100, cursor });
+    refunds.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return refunds;
+};
+
+export const printOrderDocument = async (kind: DocumentKind, orderId: string, principal: Principal, now: string): Promise<BinaryReply> => {
+  // A customer asking for someone else's order gets the same 404 as for none.
+  const order = principal.role === 'admin' ? await getOrderOrThrow(orderId) : await getOwnOrder(orderId, principal.role === 'customer' ? principal.sub : '');
+  if (kind === 'receipt') checkReceiptAvailable(order);
+  const [settings, refunds] = await Promise.all([getSettings(), allRefunds(order.id)]);
+  const document = buildOrderDocument({ kind, order, shop: settings.shop, refunds, now });
+  return { binary: await renderPdf(document, now), contentType: 'application/pdf', fileName: document.fileName };
+};
