@@ -23,13 +23,14 @@ export const insertOrder = async (order: Order, idempotency: IdempotencyKey | un
   ]);
 };
 
-export const getOrder = async (id: string): Promise<Order | undefined> => {
-  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.order(id) }));
+/** `consistent` for read-modify-write loops: a stale read would only lose its version race again. */
+export const getOrder = async (id: string, consistent = false): Promise<Order | undefined> => {
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.order(id), ConsistentRead: consistent }));
   return Item ? fromItem(Item) : undefined;
 };
 
-export const getOrderOrThrow = async (id: string): Promise<Order> => {
-  const order = await getOrder(id);
+export const getOrderOrThrow = async (id: string, consistent = false): Promise<Order> => {
+  const order = await getOrder(id, consistent);
   if (!order) throw new NotFoundError('The order');
   return order;
 };

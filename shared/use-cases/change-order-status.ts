@@ -1,5 +1,6 @@
 // Moves an order along its fulfillment table (admin or storefront): one
 // conditional write; a cancellation this way puts tracked stock back with it.
+import { noOpenCancellation } from '#shared/adapters/cancellations-repo';
 import { checkIfMatch, getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { type Order, type OrderStatusBody, transitionOrder } from '#shared/domain/order';
@@ -17,6 +18,8 @@ export const changeOrderStatus = async ({ orderId, body, actor, now, ifMatch }: 
   checkIfMatch(order, ifMatch);
   const next = transitionOrder(order, { to: body.status, at: now, by: actor, note: body.note, paymentCollected: body.paymentCollected });
   const restock = next.status === 'cancelled' ? [...unitsBySku(order.lineItems)].map(([sku, units]) => returnStock(sku, units)) : [];
-  await saveOrder(next, order.version, restock);
+  // A customer's open cancellation request holds the order (see noOpenCancellation).
+  const hold = next.status === 'cancelled' ? [] : [noOpenCancellation(orderId)];
+  await saveOrder(next, order.version, [...restock, ...hold]);
   return next;
 };

@@ -1,0 +1,20 @@
+// Refunds area (admin): an order's refunds, calculate, create, settle a transaction.
+import { getOrderOrThrow } from '#shared/adapters/orders-repo';
+import { getRefund, listRefunds } from '#shared/adapters/refunds-repo';
+import { httpHandler } from '#shared/http/handler';
+import { calculateRefund, createRefund } from '#shared/use-cases/create-refund';
+import { settleRefundTransaction } from '#shared/use-cases/settle-refund-transaction';
+
+const manual = { type: 'manual', id: null } as const;
+
+export const handler = httpHandler('refunds', {
+  'refunds.list': async ({ params, query }) => {
+    await getOrderOrThrow(params.orderId);
+    return listRefunds(params.orderId, query);
+  },
+  'refunds.get': ({ params }) => getRefund(params.orderId, params.refundId),
+  'refunds.calculate': ({ params, body, actor, now }) => calculateRefund({ ...body, orderId: params.orderId, source: manual }, { actor, now }),
+  'refunds.create': async ({ params, body, actor, now, idempotency }) =>
+    (await createRefund({ ...body, orderId: params.orderId, source: manual }, { actor, now, idempotency })).refund,
+  'refunds.settleTransaction': ({ params, body, now }) => settleRefundTransaction({ refundId: params.refundId, transactionId: params.txnId, body, now }),
+});

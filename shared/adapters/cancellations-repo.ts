@@ -1,0 +1,119 @@
+// Cancellations in the table: one item each, indexed by owner, by status and by
+// date, plus one guard item per order that admits a single open request.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { Cancellation, CancellationStatus } from '#shared/domain/cancellation';
+import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
+import { dateRange, KEY } from './keys.ts';
+
+/** Index keys, recomputed on every write so a status change moves the item between byStatus partitions. */
+const indexKeys = (c: Cancellation) => ({
+  GSI1PK: `CUSTOMER#${c.customerId}`,
+  GSI1SK: `CANCELLATION#${c.createdAt}#${c.id}`,
+  GSI2PK: `CANCELLATION#${c.status}`,
+  GSI2SK: `${c.createdAt}#${c.id}`,
+  GSI3PK: 'CANCELLATION',
+  GSI3SK: `${c.createdAt}#${c.id}`,
+});
+
+const toItem = (c: Cancellation) => ({ ...KEY.cancellation(c.id), ...indexKeys(c), type: 'Cancellation', ...c });
+const fromItem = (item: Record<string, unknown>): Cancellation => stripKeys<Cancellation>(item);
+
+export const cancellationInsert = (c: Cancellation): GuardedItem => ({
+  item: { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(PK)' } },
+});
+
+/**
+ * Replaces a cancellation read at `previousVersion`. Race: two admins approve
+ * the same request at once; both read v1 and plan a refund; both transactions
+ * carry `version = 1` here; one commits, the other fails as a whole (no second
+ * refund, no second restock) and answers 409.
+ */
+export const cancellationPut = (c: Cancellation, previousVersion: number): GuardedItem => ({
+  item: { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } } },
+  onConditionFailed: () => new ConflictError('The cancellation was changed concurrently; reload it and retry.'),
+});
+
+/**
+ * Claims the order's single open-request slot. Race: a customer double-clicks
+ * "cancel"; both requests find no open cancellation and put this item with
+ * `attribute_not_exists(PK) OR open = false`; exactly one commits.
+ */
+export const claimOpenCancellation = (orderId: string, cancellationId: string): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...KEY.openCancellation(orderId), type: 'OpenCancellation', orderId, cancellationId, open: true },
+      ConditionExpression: 'attribute_not_exists(PK) OR #open = :false',
+      ExpressionAttributeNames: { '#open': 'open' },
+      ExpressionAttributeValues: { ':false': false },
+    },
+  },
+  onConditionFailed: () => new ConflictError('This order already has an open cancellation request.', { allowedTransitions: [] }),
+});
+
+/**
+ * A customer's open request holds the order: an admin's direct cancel or a
+ * fulfillment move must wait until it is approved or rejected. Race: the
+ * customer requests while the storefront ships; if the request commits first,
+ * this check fails the shipment (409); if the shipment commits first, the
+ * request's version condition on the order fails (409). Never both.
+ */
+export const noOpenCancellation = (orderId: string): GuardedItem => ({
+  item: {
+    ConditionCheck: {
+      TableName: TABLE_NAME,
+      Key: KEY.openCancellation(orderId),
+      ConditionExpression: 'attribute_not_exists(PK) OR #open = :false',
+      ExpressionAttributeNames: { '#open': 'open' },
+      ExpressionAttributeValues: { ':false': false },
+    },
+  },
+  onConditionFailed: () => new ConflictError('This order has an open cancellation request; approve or reject it first.', { allowedTransitions: [] }),
+});
+
+/** Frees the slot after a rejection, so the customer may ask again. */
+export const releaseOpenCancellation = (orderId: string, cancellationId: string): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: KEY.openCancellation(orderId),
+      UpdateExpression: 'SET #open = :false',
+      ConditionExpression: 'cancellationId = :id',
+      ExpressionAttributeNames: { '#open': 'open' },
+      ExpressionAttributeValues: { ':false': false, ':id': cancellationId },
+    },
+  },
+  onConditionFailed: () => new ConflictError('The order’s open cancellation changed concurrently; reload and retry.'),
+});
+
+export const getCancellation = async (id: string): Promise<Cancellation> => {
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.cancellation(id), ConsistentRead: true }));
+  if (!Item) throw new NotFoundError('The cancellation');
+  return fromItem(Item);
+};
+
+export interface CancellationFilter {
+  readonly status?: CancellationStatus | undefined;
+  readonly dateStart?: string | undefined;
+  readonly dateEnd?: string | undefined;
+}
+
+/** Admin list, newest first: byStatus when filtered by status, else byType; dates bound the sort key. */
+export const listCancellations = (filter: CancellationFilter, page: PageRequest): Promise<Page<Cancellation>> => {
+  const index = filter.status
+    ? { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: `CANCELLATION#${filter.status}` }
+    : { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: 'CANCELLATION' };
+  const range = dateRange('', filter.dateStart, filter.dateEnd);
+  return queryPage(
+    {
+      IndexName: index.name,
+      partition: { attr: index.pk, value: index.value },
+      KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} BETWEEN :from AND :to`,
+      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to },
+      ScanIndexForward: false,
+    },
+    page,
+    fromItem,
+  );
+};

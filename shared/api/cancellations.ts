@@ -1,0 +1,46 @@
+// Routes of the cancellations area: a customer cancels, an admin lists,
+// approves, rejects, or cancels an order directly.
+import { z } from 'zod';
+import type { RouteId } from '#infra/routes';
+import { AdminCancelBody, Cancellation, CancellationStatus, CreateCancellationBody, RejectCancellationBody } from '#shared/domain/cancellation';
+import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
+import type { RouteSpec } from '#shared/http/route-spec';
+import { OrderParams } from './orders.ts';
+
+export const CancellationParams = z.object({ id: Id('can') });
+
+export const cancellationsApi = {
+  'cancellations.create': {
+    summary: 'Cancel my order (at once when unpaid) or request its cancellation (paid)',
+    params: OrderParams,
+    body: CreateCancellationBody,
+    response: Cancellation,
+    status: 201,
+    idempotent: true,
+  },
+  'cancellations.adminList': {
+    summary: 'Cancellations, newest first, by status and date',
+    query: PageQuery.extend({ status: CancellationStatus.optional(), dateStart: DateFilter.optional(), dateEnd: DateFilter.optional() }),
+    response: Page(Cancellation),
+  },
+  'cancellations.approve': {
+    summary: 'Approve a request: order cancelled, stock restored, everything still refundable refunded',
+    params: CancellationParams,
+    response: Cancellation,
+    ifMatch: true,
+  },
+  'cancellations.reject': {
+    summary: 'Reject a request with a reason',
+    params: CancellationParams,
+    body: RejectCancellationBody,
+    response: Cancellation,
+    ifMatch: true,
+  },
+  'cancellations.adminCancel': {
+    summary: 'Cancel an order directly (refunded when paid); answers the approved cancellation',
+    params: OrderParams,
+    body: AdminCancelBody,
+    response: Cancellation,
+    idempotent: true,
+  },
+} as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -1,0 +1,31 @@
+// Routes of the refunds area: an order's refund ledger, calculate, create, and
+// the settlement of a refund's transactions.
+import { z } from 'zod';
+import type { RouteId } from '#infra/routes';
+import { Refund, RefundBody, TransactionBody } from '#shared/domain/refund';
+import { Id, Page, PageQuery } from '#shared/domain/schema-kit';
+import type { RouteSpec } from '#shared/http/route-spec';
+import { OrderParams } from './orders.ts';
+
+export const RefundParams = OrderParams.extend({ refundId: Id('rfd') });
+export const TransactionParams = z.object({ refundId: Id('rfd'), txnId: Id('txn') });
+
+export const refundsApi = {
+  'refunds.list': { summary: 'The refunds of an order, oldest first', params: OrderParams, query: PageQuery, response: Page(Refund) },
+  'refunds.get': { summary: 'One refund of an order', params: RefundParams, response: Refund, fields: true },
+  'refunds.calculate': { summary: 'The refund that this body would create; writes nothing', params: OrderParams, body: RefundBody, response: Refund },
+  'refunds.create': {
+    summary: 'Refund line items (at their paid value), shipping and/or a goodwill amount',
+    params: OrderParams,
+    body: RefundBody,
+    response: Refund,
+    status: 201,
+    idempotent: true,
+  },
+  'refunds.settleTransaction': {
+    summary: 'Settle a pending refund transaction (success, or failure which releases its amount)',
+    params: TransactionParams,
+    body: TransactionBody,
+    response: Refund,
+  },
+} as const satisfies Partial<Record<RouteId, RouteSpec>>;

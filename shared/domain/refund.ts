@@ -1,0 +1,129 @@
+// A refund (seed 001): a ledger entry of money handed back and of the units it
+// covers. The schema is the type, the validator and the OpenAPI entry; the
+// planning arithmetic lives in refund-plan.ts. Pure: no I/O, no clock.
+import { z } from 'zod';
+import { ConflictError } from './errors.ts';
+import { LineItem, type Order, type PaymentMethod, type PaymentStatus } from './order.ts';
+import { Id, Money, OptionalText, Quantity, Timestamp, Version } from './schema-kit.ts';
+
+export const REFUND_GATEWAYS = ['card', 'bank_transfer', 'voucher', 'cash'] as const;
+export const RefundGateway = z.enum(REFUND_GATEWAYS);
+export type RefundGateway = z.infer<typeof RefundGateway>;
+
+export const TRANSACTION_STATUSES = ['pending', 'success', 'failure'] as const;
+export const TransactionStatus = z.enum(TRANSACTION_STATUSES);
+export type TransactionStatus = z.infer<typeof TransactionStatus>;
+
+export const RefundSource = z.object({ type: z.enum(['return', 'cancellation', 'manual']), id: z.string().nullable() }).meta({ id: 'RefundSource' });
+export type RefundSource = z.infer<typeof RefundSource>;
+
+export const RefundLineItem = z
+  .object({
+    id: z.string(),
+    lineItemId: z.string(),
+    quantity: z.number().int(),
+    subtotal: Money.meta({ description: 'Value of the units before tax (after the line discount).' }),
+    tax: Money,
+    lineItem: LineItem.meta({ description: 'The order line as it was when refunded.' }),
+  })
+  .meta({ id: 'RefundLineItem' });
+export type RefundLineItem = z.infer<typeof RefundLineItem>;
+
+export const AdjustmentKind = z.enum(['shipping_refund', 'restock_fee', 'refund_discrepancy']);
+export type AdjustmentKind = z.infer<typeof AdjustmentKind>;
+
+export const OrderAdjustment = z
+  .object({
+    id: z.string(),
+    kind: AdjustmentKind,
+    amount: z.number().int().meta({ description: 'Signed: what the adjustment adds to the refund total (a restock fee is negative).' }),
+    tax: z.number().int(),
+    reason: z.string().nullable(),
+  })
+  .meta({ id: 'OrderAdjustment' });
+export type OrderAdjustment = z.infer<typeof OrderAdjustment>;
+
+export const RefundTransaction = z
+  .object({
+    id: z.string(),
+    kind: z.literal('refund'),
+    amount: Money,
+    currency: z.string(),
+    gateway: RefundGateway,
+    status: TransactionStatus,
+    message: z.string().nullable(),
+    errorCode: z.string().nullable(),
+    createdAt: Timestamp,
+    voucherCode: z.string().optional().meta({ description: 'The voucher issued (voucher gateway only).' }),
+  })
+  .meta({ id: 'RefundTransaction' });
+export type RefundTransaction = z.infer<typeof RefundTransaction>;
+
+export const Refund = z
+  .object({
+    id: z.string().meta({ example: 'rfd_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    orderId: z.string(),
+    createdAt: Timestamp,
+    note: z.string().nullable(),
+    restock: z.boolean(),
+    userId: z.string().meta({ description: 'Who refunded: `admin:<sub>`.' }),
+    source: RefundSource,
+    refundLineItems: z.array(RefundLineItem),
+    shipping: z.object({ amount: Money, tax: Money }),
+    orderAdjustments: z.array(OrderAdjustment),
+    transactions: z.array(RefundTransaction),
+    total: Money.meta({ description: 'Σ line subtotal and tax + shipping amount and tax + Σ adjustments.' }),
+    currency: z.string(),
+    version: Version,
+  })
+  .meta({ id: 'Refund' });
+export type Refund = z.infer<typeof Refund>;
+
+/** Body of create and calculate (API.md); `restockFee` is what the returns flow passes. */
+export const RefundBody = z
+  .object({
+    note: OptionalText(1000),
+    restock: z.boolean().optional(),
+    refundLineItems: z
+      .array(z.object({ lineItemId: Id('li'), quantity: Quantity }))
+      .max(100)
+      .optional(),
+    shipping: z.object({ amount: Money }).optional(),
+    amount: Money.optional().meta({ description: 'Goodwill amount, added as a refund_discrepancy adjustment.' }),
+    gateway: RefundGateway.optional(),
+  })
+  .meta({ id: 'RefundBody' });
+export type RefundBody = z.infer<typeof RefundBody>;
+
+export const TransactionBody = z
+  .object({
+    status: TransactionStatus.exclude(['pending']),
+    message: OptionalText(1000),
+    errorCode: OptionalText(100),
+  })
+  .meta({ id: 'RefundTransactionBody' });
+export type TransactionBody = z.infer<typeof TransactionBody>;
+
+/** Where a refund goes by default: back the way the money came (COD is paid back in cash). */
+export const defaultGateway = (method: PaymentMethod): RefundGateway => (method === 'cod' ? 'cash' : method);
+
+/** A voucher is issued on the spot; every other gateway waits for confirmation. */
+export const initialTransactionStatus = (gateway: RefundGateway): TransactionStatus => (gateway === 'voucher' ? 'success' : 'pending');
+
+/** What the refund adds to `totals.refunded`, released again if its transaction fails. */
+export const refundMoney = (refund: Pick<Refund, 'total'>): number => refund.total;
+
+/** Payment status once `refunded` of what was paid has gone back (pending amounts count: they are reserved). */
+export const paymentStatusAfter = (order: Pick<Order, 'paymentStatus' | 'totals'>, refunded: number): PaymentStatus => {
+  if (order.paymentStatus === 'unpaid') return 'unpaid';
+  if (refunded <= 0) return 'paid';
+  return refunded >= order.totals.total ? 'refunded' : 'partially_refunded';
+};
+
+/** pending → success | failure; a settled transaction never moves again. */
+export const settleTransaction = (txn: RefundTransaction, body: TransactionBody): RefundTransaction => {
+  if (txn.status !== 'pending') {
+    throw new ConflictError(`Transaction ${txn.id} is already ${txn.status}.`, { allowedTransitions: [] });
+  }
+  return { ...txn, status: body.status, message: body.message ?? null, errorCode: body.status === 'failure' ? (body.errorCode ?? null) : null };
+};

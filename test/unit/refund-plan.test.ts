@@ -1,0 +1,314 @@
+// Refund planning: worked examples for every rule, then properties over random
+// orders and random sequences of partial refunds.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { BusinessRuleError, ValidationError } from '#shared/domain/errors';
+import { amountPaid, buildOrder, type CreateOrderBody, lineTotal, type Order } from '#shared/domain/order';
+import type { Refund } from '#shared/domain/refund';
+import { applyRefund, type PlanContext, planRefund, type RefundRequest, refundableRemaining, releaseRefundMoney, unitsValue } from '#shared/domain/refund-plan';
+import { orderBody } from '../support/orders.ts';
+
+const NOW = '2026-11-21T10:00:00.000Z';
+let seq = 0;
+const ctx = (shippingRefunded = { amount: 0, tax: 0 }, voucher: string | null = 'VOUCHERCODE'): PlanContext => ({
+  shippingRefunded,
+  now: NOW,
+  actor: 'admin:a',
+  ids: { refundId: `rfd_${++seq}`, newId: (p) => `${p}_${++seq}`, voucherCode: () => voucher ?? undefined },
+});
+const manual = { type: 'manual', id: null } as const;
+const req = (r: Partial<RefundRequest> = {}): RefundRequest => ({ restock: false, source: manual, ...r });
+const make = (overrides: Partial<CreateOrderBody> = {}): Order =>
+  buildOrder(orderBody(overrides), { id: 'ord_1', number: 'N1', lineIds: ['li_1', 'li_2', 'li_3', 'li_4', 'li_5'], now: NOW, by: 'storefront:s' });
+
+const ruleOf = (fn: () => unknown): string | undefined => {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof BusinessRuleError) return error.details.rule;
+    throw error;
+  }
+  return undefined;
+};
+
+describe('refund planning: examples', () => {
+  // orderBody: mug 3 × 1000 − 300 + 300 tax = 3000; tee 2500; shipping 500 + 50 tax; total 6050.
+  it('refunds units at their paid value, tax split out', () => {
+    const order = make();
+    const refund = planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_1', quantity: 1 }] }), ctx());
+    expect(refund.refundLineItems).toEqual([expect.objectContaining({ lineItemId: 'li_1', quantity: 1, subtotal: 900, tax: 100 })]);
+    expect(refund.refundLineItems[0]!.lineItem).toEqual(order.lineItems[0]);
+    expect(refund.total).toBe(1000);
+    expect(refund.transactions).toEqual([
+      {
+        id: expect.any(String),
+        kind: 'refund',
+        amount: 1000,
+        currency: 'USD',
+        gateway: 'card',
+        status: 'pending',
+        message: null,
+        errorCode: null,
+        createdAt: NOW,
+      },
+    ]);
+    expect(refund).toMatchObject({ orderId: 'ord_1', userId: 'admin:a', note: null, restock: false, source: manual, currency: 'USD', version: 1 });
+  });
+
+  it('takes already refunded units from the end so a line adds up exactly', () => {
+    let order = make({ lineItems: [{ sku: 'A', title: 'A', quantity: 3, unitPrice: 333, tax: 1 }] });
+    // per-unit values [334, 333, 333], per-unit tax [1, 0, 0]
+    const first = planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_1', quantity: 1 }] }), ctx());
+    expect(first.refundLineItems[0]).toMatchObject({ subtotal: 333, tax: 0 });
+    order = applyRefund(order, first);
+    const rest = planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_1', quantity: 2 }] }), ctx());
+    expect(rest.refundLineItems[0]).toMatchObject({ subtotal: 666, tax: 1 });
+    expect(first.total + rest.total).toBe(lineTotal(order.lineItems[0]!));
+  });
+
+  it('refunds shipping up to what is left, its tax by share and the remainder last', () => {
+    const order = make();
+    const part = planRefund(order, req({ shipping: { amount: 200 } }), ctx());
+    expect(part.shipping).toEqual({ amount: 200, tax: 20 });
+    expect(part.total).toBe(220);
+    const rest = planRefund(order, req({ shipping: { amount: 300 } }), ctx({ amount: 200, tax: 20 }));
+    expect(rest.shipping).toEqual({ amount: 300, tax: 30 });
+    expect(ruleOf(() => planRefund(order, req({ shipping: { amount: 301 } }), ctx({ amount: 200, tax: 20 })))).toBe('over_refund');
+    // A zero shipping request adds nothing.
+    expect(planRefund(order, req({ shipping: { amount: 0 }, amount: 1 }), ctx()).shipping).toEqual({ amount: 0, tax: 0 });
+  });
+
+  it('never gives more shipping tax than is left, even after odd splits', () => {
+    const order = make({ shipping: { method: 's', amount: 3, tax: 2 } });
+    const one = planRefund(order, req({ shipping: { amount: 1 } }), ctx());
+    expect(one.shipping).toEqual({ amount: 1, tax: 0 });
+    const two = planRefund(order, req({ shipping: { amount: 1 } }), ctx({ amount: 1, tax: 2 }));
+    expect(two.shipping).toEqual({ amount: 1, tax: 0 });
+  });
+
+  it('adds goodwill as a refund_discrepancy and subtracts a restock fee, never below zero', () => {
+    const order = make();
+    const goodwill = planRefund(order, req({ amount: 250, note: 'sorry' }), ctx());
+    expect(goodwill.orderAdjustments).toEqual([{ id: expect.any(String), kind: 'refund_discrepancy', amount: 250, tax: 0, reason: 'goodwill' }]);
+    expect(goodwill).toMatchObject({ total: 250, note: 'sorry', refundLineItems: [] });
+    const fee = planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_2', quantity: 1 }], restockFee: 300 }), ctx());
+    expect(fee.orderAdjustments).toEqual([expect.objectContaining({ kind: 'restock_fee', amount: -300 })]);
+    expect(fee.total).toBe(2200);
+    const clamped = planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_2', quantity: 1 }], restockFee: 9999 }), ctx());
+    expect(clamped.orderAdjustments[0]!.amount).toBe(-2500);
+    expect(clamped.total).toBe(0);
+    expect(clamped.transactions).toEqual([]);
+  });
+
+  it('refuses what is over, unknown, duplicated or empty', () => {
+    const order = make();
+    expect(ruleOf(() => planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_1', quantity: 4 }] }), ctx()))).toBe('quantity_exceeds_refundable');
+    expect(ruleOf(() => planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_9', quantity: 1 }] }), ctx()))).toBe('unknown_line_item');
+    expect(() =>
+      planRefund(
+        order,
+        req({
+          refundLineItems: [
+            { lineItemId: 'li_1', quantity: 1 },
+            { lineItemId: 'li_1', quantity: 1 },
+          ],
+        }),
+        ctx(),
+      ),
+    ).toThrow(ValidationError);
+    expect(ruleOf(() => planRefund(order, req(), ctx()))).toBe('empty_refund');
+    expect(ruleOf(() => planRefund(order, req({ amount: 6051 }), ctx()))).toBe('over_refund');
+    expect(ruleOf(() => planRefund(order, req({ amount: 6050 }), ctx()))).toBeUndefined();
+    const partly = applyRefund(order, planRefund(order, req({ amount: 6000 }), ctx()));
+    expect(refundableRemaining(partly)).toBe(50);
+    expect(ruleOf(() => planRefund(partly, req({ refundLineItems: [{ lineItemId: 'li_1', quantity: 1 }] }), ctx()))).toBe('over_refund');
+    // Nothing was paid on an unpaid order, so no money can go back.
+    expect(ruleOf(() => planRefund(make({ paymentMethod: 'cod', paymentStatus: 'unpaid' }), req({ amount: 1 }), ctx()))).toBe('over_refund');
+  });
+
+  it('defaults the gateway from the payment method and refuses a card for a non-card order', () => {
+    const gatewayOf = (paymentMethod: Order['paymentMethod']) => planRefund(make({ paymentMethod }), req({ amount: 10 }), ctx()).transactions[0]!;
+    expect(gatewayOf('card')).toMatchObject({ gateway: 'card', status: 'pending' });
+    expect(gatewayOf('bank_transfer')).toMatchObject({ gateway: 'bank_transfer', status: 'pending' });
+    expect(gatewayOf('cod')).toMatchObject({ gateway: 'cash', status: 'pending' });
+    expect(gatewayOf('voucher')).toMatchObject({ gateway: 'voucher', status: 'success', voucherCode: 'VOUCHERCODE' });
+    expect(planRefund(make(), req({ amount: 10, gateway: 'bank_transfer' }), ctx()).transactions[0]!.gateway).toBe('bank_transfer');
+    expect(ruleOf(() => planRefund(make({ paymentMethod: 'bank_transfer' }), req({ amount: 10, gateway: 'card' }), ctx()))).toBe('gateway_unavailable');
+    // Calculating issues no voucher.
+    const calculated = planRefund(make({ paymentMethod: 'voucher' }), req({ amount: 10 }), ctx(undefined, null)).transactions[0]!;
+    expect(calculated.status).toBe('success');
+    expect(calculated).not.toHaveProperty('voucherCode');
+  });
+
+  it('refunds everything left, capped at what is still refundable', () => {
+    const order = make();
+    const all = planRefund(order, req({ everything: true, amount: 99, refundLineItems: [{ lineItemId: 'li_1', quantity: 1 }] }), ctx());
+    expect(all.refundLineItems.map((l) => [l.lineItemId, l.quantity])).toEqual([
+      ['li_1', 3],
+      ['li_2', 1],
+    ]);
+    expect(all.shipping).toEqual({ amount: 500, tax: 50 });
+    expect(all.orderAdjustments).toEqual([]);
+    expect(all.total).toBe(6050);
+    // After a goodwill refund of 1000, everything left is 5050: a negative discrepancy absorbs the difference.
+    const after = applyRefund(order, planRefund(order, req({ amount: 1000 }), ctx()));
+    const capped = planRefund(after, req({ everything: true }), ctx());
+    expect(capped.orderAdjustments).toEqual([expect.objectContaining({ kind: 'refund_discrepancy', amount: -1000 })]);
+    expect(capped.total).toBe(5050);
+    // With nothing left at all, there is nothing to refund.
+    const done = applyRefund(order, all);
+    expect(ruleOf(() => planRefund(done, req({ everything: true }), ctx({ amount: 500, tax: 50 })))).toBe('empty_refund');
+  });
+
+  it('keeps the order counters and payment status in step, and releases money on failure', () => {
+    const order = make();
+    const one = planRefund(order, req({ refundLineItems: [{ lineItemId: 'li_1', quantity: 2 }] }), ctx());
+    const partly = applyRefund(order, one);
+    expect(partly.lineItems.map((l) => l.refundedQuantity)).toEqual([2, 0]);
+    expect(partly.totals.refunded).toBe(2000);
+    expect(partly.paymentStatus).toBe('partially_refunded');
+    expect(partly.version).toBe(order.version);
+    const full = applyRefund(partly, planRefund(partly, req({ everything: true }), ctx()));
+    expect(full.paymentStatus).toBe('refunded');
+    expect(releaseRefundMoney(full, 4050)).toMatchObject({ paymentStatus: 'partially_refunded', totals: { refunded: 2000 } });
+    expect(releaseRefundMoney(partly, 2000)).toMatchObject({ paymentStatus: 'paid', totals: { refunded: 0 } });
+    expect(releaseRefundMoney(partly, 2000).lineItems.map((l) => l.refundedQuantity)).toEqual([2, 0]);
+  });
+});
+
+// ---- properties -------------------------------------------------------------
+
+const lineArb = fc
+  .record({
+    quantity: fc.integer({ min: 1, max: 12 }),
+    unitPrice: fc.integer({ min: 0, max: 200_000 }),
+    tax: fc.integer({ min: 0, max: 90_000 }),
+    d: fc.double({ min: 0, max: 1, noNaN: true }),
+  })
+  .map(({ quantity, unitPrice, tax, d }) => ({ sku: 'S', title: 'T', quantity, unitPrice, tax, discount: Math.floor(quantity * unitPrice * d) }));
+
+const orderArb = fc
+  .record({
+    currency: fc.constantFrom('USD', 'JPY', 'KWD', 'EUR'),
+    lines: fc.array(lineArb, { minLength: 1, maxLength: 5 }),
+    shipping: fc.record({ method: fc.constant('s'), amount: fc.integer({ min: 0, max: 9_999 }), tax: fc.integer({ min: 0, max: 2_000 }) }),
+    paymentMethod: fc.constantFrom('card', 'cod', 'bank_transfer', 'voucher') as fc.Arbitrary<Order['paymentMethod']>,
+  })
+  .map(({ currency, lines, shipping, paymentMethod }) =>
+    buildOrder(orderBody({ currency, lineItems: lines.map((l, i) => ({ ...l, sku: `S${i}` })), shipping, paymentMethod, paymentStatus: 'paid' }), {
+      id: 'ord_p',
+      number: 'P',
+      lineIds: lines.map((_, i) => `li_${i}`),
+      now: NOW,
+      by: 's',
+    }),
+  );
+
+const stepArb = fc.record({
+  lines: fc.array(fc.record({ index: fc.nat(), quantity: fc.integer({ min: 1, max: 6 }) }), { maxLength: 3 }),
+  shipping: fc.option(fc.integer({ min: 0, max: 6_000 }), { nil: undefined }),
+  amount: fc.option(fc.integer({ min: 0, max: 50_000 }), { nil: undefined }),
+  restockFee: fc.option(fc.integer({ min: 0, max: 5_000 }), { nil: undefined }),
+  everything: fc.integer({ min: 0, max: 6 }).map((n) => n === 0),
+  failLater: fc.boolean(),
+});
+
+describe('refund planning: properties', () => {
+  it('never refunds more than bought or paid, and units add up to their line exactly', () => {
+    fc.assert(
+      fc.property(orderArb, fc.array(stepArb, { minLength: 1, maxLength: 14 }), (start, steps) => {
+        let order = start;
+        const recorded: Refund[] = [];
+        const shipping = { amount: 0, tax: 0 };
+        for (const step of steps) {
+          const ids = new Set<string>();
+          const refundLineItems = step.lines
+            .map((l) => ({ lineItemId: order.lineItems[l.index % order.lineItems.length]!.id, quantity: l.quantity }))
+            .filter((l) => !ids.has(l.lineItemId) && ids.add(l.lineItemId));
+          let refund: Refund;
+          try {
+            refund = planRefund(
+              order,
+              req({
+                refundLineItems,
+                shipping: step.shipping === undefined ? undefined : { amount: step.shipping },
+                amount: step.amount,
+                restockFee: step.restockFee,
+                everything: step.everything,
+              }),
+              ctx({ ...shipping }),
+            );
+          } catch (error) {
+            // Refusals are business rules, never anything else, and refuse only what is really over.
+            expect(error).toBeInstanceOf(BusinessRuleError);
+            const { rule, total, refundable } = (error as BusinessRuleError).details as { rule: string; total?: number; refundable: number };
+            const left = (id: string) => order.lineItems.find((l) => l.id === id)!;
+            if (rule === 'quantity_exceeds_refundable') {
+              expect(refundLineItems.some((l) => l.quantity > left(l.lineItemId).quantity - left(l.lineItemId).refundedQuantity)).toBe(true);
+            } else if (rule === 'over_refund' && total === undefined) {
+              expect(step.shipping).toBeGreaterThan(order.shipping.amount - shipping.amount);
+            } else if (rule === 'over_refund') {
+              expect(total).toBeGreaterThan(refundable);
+              expect(refundable).toBe(refundableRemaining(order));
+            } else {
+              expect(rule).toBe('empty_refund');
+            }
+            continue;
+          }
+          expect(Number.isInteger(refund.total)).toBe(true);
+          // The total is exactly its parts, and never negative.
+          const parts = refund.refundLineItems.reduce((s, l) => s + l.subtotal + l.tax, 0) + refund.shipping.amount + refund.shipping.tax;
+          expect(refund.total).toBe(parts + refund.orderAdjustments.reduce((s, a) => s + a.amount + a.tax, 0));
+          expect(refund.total).toBeGreaterThanOrEqual(0);
+          for (const l of refund.refundLineItems) expect(l.subtotal >= 0 && l.tax >= 0).toBe(true);
+          expect(refund.transactions.reduce((s, t) => s + t.amount, 0)).toBe(refund.total);
+          order = applyRefund(order, refund);
+          recorded.push(refund);
+          shipping.amount += refund.shipping.amount;
+          shipping.tax += refund.shipping.tax;
+          // A failed transaction gives its money back (the units stay counted).
+          if (step.failLater && refund.total > 0) {
+            order = releaseRefundMoney(order, refund.total);
+            recorded.pop();
+            recorded.push({ ...refund, total: 0 });
+          }
+          // Invariants after every step.
+          expect(order.totals.refunded).toBeGreaterThanOrEqual(0);
+          expect(order.totals.refunded).toBeLessThanOrEqual(amountPaid(order));
+          expect(order.totals.refunded).toBe(recorded.reduce((s, r) => s + r.total, 0));
+          expect(shipping.amount).toBeLessThanOrEqual(order.shipping.amount);
+          expect(shipping.tax).toBeLessThanOrEqual(order.shipping.tax);
+          for (const line of order.lineItems) {
+            expect(line.refundedQuantity).toBeLessThanOrEqual(line.quantity);
+            const value = recorded.flatMap((r) => r.refundLineItems.filter((l) => l.lineItemId === line.id)).reduce((s, l) => s + l.subtotal + l.tax, 0);
+            const tax = recorded.flatMap((r) => r.refundLineItems.filter((l) => l.lineItemId === line.id)).reduce((s, l) => s + l.tax, 0);
+            expect(value).toBeLessThanOrEqual(lineTotal(line));
+            expect(tax).toBeLessThanOrEqual(line.tax);
+            // Every unit refunded: the pieces add up to the whole line, to the minor unit.
+            if (line.refundedQuantity === line.quantity) {
+              expect(value).toBe(lineTotal(line));
+              expect(tax).toBe(line.tax);
+            }
+          }
+          if (shipping.amount === order.shipping.amount && order.shipping.amount > 0) expect(shipping.tax).toBe(order.shipping.tax);
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it('values k more units as the matching slice of the per-unit split, whatever was refunded before', () => {
+    fc.assert(
+      fc.property(lineArb, fc.nat(), fc.nat(), (l, a, b) => {
+        const line = { ...l, refundedQuantity: 0 };
+        const r = a % (line.quantity + 1);
+        const k = b % (line.quantity - r + 1);
+        const before = unitsValue(line, r);
+        const next = unitsValue({ ...line, refundedQuantity: r }, k);
+        const after = unitsValue(line, r + k);
+        expect(before.subtotal + next.subtotal).toBe(after.subtotal);
+        expect(before.tax + next.tax).toBe(after.tax);
+      }),
+    );
+  });
+});
