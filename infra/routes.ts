@@ -36,12 +36,50 @@ export const routes = [
   { id: 'orders.adminStatus', method: 'POST', path: '/admin/orders/{orderId}/status', fn: 'orders', roles: ['admin'] },
   { id: 'orders.adminPayment', method: 'POST', path: '/admin/orders/{orderId}/payment', fn: 'orders', roles: ['admin'] },
   // documents routes
+  { id: 'documents.invoice', method: 'GET', path: '/orders/{orderId}/invoice.pdf', fn: 'documents', roles: ['customer', 'admin'] },
+  { id: 'documents.receipt', method: 'GET', path: '/orders/{orderId}/receipt.pdf', fn: 'documents', roles: ['customer', 'admin'] },
   // notes routes
+  { id: 'notes.create', method: 'POST', path: '/admin/orders/{orderId}/notes', fn: 'notes', roles: ['admin'] },
+  { id: 'notes.adminList', method: 'GET', path: '/admin/orders/{orderId}/notes', fn: 'notes', roles: ['admin'] },
+  { id: 'notes.list', method: 'GET', path: '/orders/{orderId}/notes', fn: 'notes', roles: ['customer'] },
   // cancellations routes
+  { id: 'cancellations.create', method: 'POST', path: '/orders/{orderId}/cancellation', fn: 'cancellations', roles: ['customer'] },
+  { id: 'cancellations.adminList', method: 'GET', path: '/admin/cancellations', fn: 'cancellations', roles: ['admin'] },
+  { id: 'cancellations.approve', method: 'POST', path: '/admin/cancellations/{id}/approve', fn: 'cancellations', roles: ['admin'] },
+  { id: 'cancellations.reject', method: 'POST', path: '/admin/cancellations/{id}/reject', fn: 'cancellations', roles: ['admin'] },
+  { id: 'cancellations.adminCancel', method: 'POST', path: '/admin/orders/{orderId}/cancel', fn: 'cancellations', roles: ['admin'] },
   // settings routes
+  { id: 'settings.reasons', method: 'GET', path: '/reasons', fn: 'settings', roles: ['customer', 'admin'] },
+  { id: 'settings.adminReasons', method: 'GET', path: '/admin/reasons', fn: 'settings', roles: ['admin'] },
+  { id: 'settings.createReason', method: 'POST', path: '/admin/reasons', fn: 'settings', roles: ['admin'] },
+  { id: 'settings.updateReason', method: 'PUT', path: '/admin/reasons/{id}', fn: 'settings', roles: ['admin'] },
+  { id: 'settings.get', method: 'GET', path: '/admin/settings', fn: 'settings', roles: ['admin'] },
+  { id: 'settings.update', method: 'PUT', path: '/admin/settings', fn: 'settings', roles: ['admin'] },
+  { id: 'settings.getStock', method: 'GET', path: '/admin/stock/{sku}', fn: 'settings', roles: ['admin'] },
+  { id: 'settings.setStock', method: 'PUT', path: '/admin/stock/{sku}', fn: 'settings', roles: ['admin'] },
   // refunds routes
+  { id: 'refunds.list', method: 'GET', path: '/admin/orders/{orderId}/refunds', fn: 'refunds', roles: ['admin'] },
+  { id: 'refunds.get', method: 'GET', path: '/admin/orders/{orderId}/refunds/{refundId}', fn: 'refunds', roles: ['admin'] },
+  { id: 'refunds.calculate', method: 'POST', path: '/admin/orders/{orderId}/refunds/calculate', fn: 'refunds', roles: ['admin'] },
+  { id: 'refunds.create', method: 'POST', path: '/admin/orders/{orderId}/refunds', fn: 'refunds', roles: ['admin'] },
+  { id: 'refunds.settleTransaction', method: 'POST', path: '/admin/refunds/{refundId}/transactions/{txnId}', fn: 'refunds', roles: ['admin'] },
   // returns routes
+  { id: 'returns.returnableItems', method: 'GET', path: '/orders/{orderId}/returnable-items', fn: 'returns', roles: ['customer'] },
+  { id: 'returns.create', method: 'POST', path: '/returns', fn: 'returns', roles: ['customer'] },
+  { id: 'returns.list', method: 'GET', path: '/returns', fn: 'returns', roles: ['customer'] },
+  { id: 'returns.get', method: 'GET', path: '/returns/{returnId}', fn: 'returns', roles: ['customer'] },
+  { id: 'returns.cancel', method: 'POST', path: '/returns/{returnId}/cancel', fn: 'returns', roles: ['customer'] },
+  { id: 'returns.comment', method: 'POST', path: '/returns/{returnId}/comments', fn: 'returns', roles: ['customer'] },
+  { id: 'returns.adminList', method: 'GET', path: '/admin/returns', fn: 'returns', roles: ['admin'] },
+  { id: 'returns.adminGet', method: 'GET', path: '/admin/returns/{returnId}', fn: 'returns', roles: ['admin'] },
+  { id: 'returns.nextStatuses', method: 'GET', path: '/admin/returns/{returnId}/next-statuses', fn: 'returns', roles: ['admin'] },
+  { id: 'returns.adminStatus', method: 'POST', path: '/admin/returns/{returnId}/status', fn: 'returns', roles: ['admin'] },
+  { id: 'returns.verifyItem', method: 'POST', path: '/admin/returns/{returnId}/items/{lineItemId}/verification', fn: 'returns', roles: ['admin'] },
+  { id: 'returns.verifyPackage', method: 'POST', path: '/admin/returns/{returnId}/verify-package', fn: 'returns', roles: ['admin'] },
+  { id: 'returns.adminComment', method: 'POST', path: '/admin/returns/{returnId}/comments', fn: 'returns', roles: ['admin'] },
   // attachments routes
+  { id: 'attachments.create', method: 'POST', path: '/attachments', fn: 'attachments', roles: ['customer'] },
+  { id: 'attachments.get', method: 'GET', path: '/attachments/{id}', fn: 'attachments', roles: ['customer', 'admin'] },
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -32,6 +32,8 @@
 // order. A GSI partition absorbs ~1,000 writes/s, orders of magnitude above a
 // shop's order rate; shard the key (ORDER#<n>) if that ever changes.
 
+import { ValidationError } from '#shared/domain/errors';
+
 export const KEY = {
   order: (id: string) => ({ PK: `ORDER#${id}`, SK: 'ORDER' }),
   stock: (sku: string) => ({ PK: `STOCK#${sku}`, SK: 'STOCK' }),
@@ -62,8 +64,11 @@ export const orderIndexKeys = (order: { id: string; status: string; createdAt: s
 });
 
 /** Sort-key bounds for a date range on `<createdAt>#<id>` keys (inclusive days). */
-export const dateRange = (prefix: string, dateStart?: string, dateEnd?: string): { from: string; to: string } => ({
-  from: `${prefix}${dateStart ?? '0000'}`,
+export const dateRange = (prefix: string, dateStart?: string, dateEnd?: string): { from: string; to: string } => {
+  const from = `${prefix}${dateStart ?? '0000'}`;
   // `~` sorts after every digit and letter, so a bare date includes its whole day.
-  to: `${prefix}${dateEnd ?? '9999'}~`,
-});
+  const to = `${prefix}${dateEnd ?? '9999'}~`;
+  // DynamoDB refuses a BETWEEN whose bounds are reversed (a ValidationException, so a 500): it is the caller's 400.
+  if (from > to) throw new ValidationError([{ path: 'dateEnd', message: 'must not be before dateStart' }]);
+  return { from, to };
+};

@@ -2,11 +2,25 @@
 import type { RouteId } from '#infra/routes';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { metaApi } from './meta.ts';
+import { attachmentsApi } from './attachments.ts';
 import { ordersApi } from './orders.ts';
+import { refundsApi } from './refunds.ts';
+import { cancellationsApi } from './cancellations.ts';
+import { settingsApi } from './settings.ts';
+import { notesApi } from './notes.ts';
+import { documentsApi } from './documents.ts';
+import { returnsApi } from './returns.ts';
 
 export const contract = {
   ...metaApi,
   ...ordersApi,
+  ...refundsApi,
+  ...cancellationsApi,
+  ...attachmentsApi,
+  ...settingsApi,
+  ...notesApi,
+  ...documentsApi,
+  ...returnsApi,
 } as const satisfies Record<RouteId, RouteSpec>;
 
 export type ApiContract = typeof contract;

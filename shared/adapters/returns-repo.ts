@@ -1,0 +1,251 @@
+// Return requests in the table: one item per request (RETURN#<id> / RETURN),
+// its comments beside it (RETURN#<id> / COMMENT#<cmtId>), indexed by owner,
+// by status and by date; and the per-line "units in open returns" counter
+// (`lineItems[i].returnedQuantity`) on the order item.
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import type { Order } from '#shared/domain/order';
+import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request';
+import type { ReturnStatus } from '#shared/domain/return-status';
+import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
+import { dateRange, KEY } from './keys.ts';
+
+export const returnIndexKeys = (r: Pick<ReturnRecord, 'id' | 'customerId' | 'status' | 'createdAt'>) => ({
+  GSI1PK: `CUSTOMER#${r.customerId}`,
+  GSI1SK: `RETURN#${r.createdAt}#${r.id}`,
+  GSI2PK: `RETURN#${r.status}`,
+  GSI2SK: `${r.createdAt}#${r.id}`,
+  GSI3PK: 'RETURN',
+  GSI3SK: `${r.createdAt}#${r.id}`,
+});
+
+const toItem = (r: ReturnRecord) => ({ ...KEY.returnRequest(r.id), ...returnIndexKeys(r), type: 'ReturnRequest', ...r });
+const fromItem = (item: Record<string, unknown>): ReturnRecord => stripKeys<ReturnRecord>(item);
+
+/** A stored comment also carries what the notifier needs to find the customer. */
+export interface StoredComment extends ReturnComment {
+  readonly returnId: string;
+  readonly orderId: string;
+  readonly customerId: string;
+}
+
+const commentOf = ({ id, body, visibleToCustomer, submittedBy, createdAt }: Record<string, unknown>): ReturnComment =>
+  ({ id, body, visibleToCustomer, submittedBy, createdAt }) as ReturnComment;
+
+/** The creating write: fails if the id somehow exists. */
+export const returnInsert = (r: ReturnRecord): GuardedItem => ({
+  item: { Put: { TableName: TABLE_NAME, Item: toItem(r), ConditionExpression: 'attribute_not_exists(PK)' } },
+});
+
+/**
+ * Replaces a request only if nobody changed it since `previousVersion` was
+ * read. Two admins both read v3 and move it to picked_up: the first writes v4,
+ * the second's `version = 3` fails and it gets a 409 instead of a second
+ * history entry (or a second refund).
+ */
+export const returnPut = (r: ReturnRecord, previousVersion: number): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: toItem(r),
+      ConditionExpression: 'version = :v',
+      ExpressionAttributeValues: { ':v': previousVersion },
+    },
+  },
+  onConditionFailed: () => new ConflictError('The return request was changed concurrently; reload it and retry.'),
+});
+
+export const commentInsert = (c: StoredComment): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: { ...KEY.returnComment(c.returnId, c.id), type: 'ReturnComment', ...c },
+      ConditionExpression: 'attribute_not_exists(PK)',
+    },
+  },
+});
+
+/** The request alone (strongly consistent), without its comments. */
+export const getReturn = async (id: string): Promise<ReturnRecord | undefined> => {
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.returnRequest(id), ConsistentRead: true }));
+  return Item ? fromItem(Item) : undefined;
+};
+
+/** The request and all its comments: one Query on its partition. */
+export const getReturnWithComments = async (id: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] } | undefined> => {
+  const items: Record<string, unknown>[] = [];
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        KeyConditionExpression: 'PK = :pk',
+        ExpressionAttributeValues: { ':pk': KEY.returnRequest(id).PK },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    items.push(...(page.Items ?? []));
+    start = page.LastEvaluatedKey;
+  } while (start);
+  const request = items.find((i) => i.type === 'ReturnRequest');
+  if (!request) return undefined;
+  return { request: fromItem(request), comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf) };
+};
+
+export const getReturnOrThrow = async (id: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] }> => {
+  const found = await getReturnWithComments(id);
+  if (!found) throw new NotFoundError('The return request');
+  return found;
+};
+
+/** A customer sees only their own requests; anyone else's is "not found". */
+export const getOwnReturn = async (id: string, customerId: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] }> => {
+  const found = await getReturnWithComments(id);
+  if (!found || found.request.customerId !== customerId) throw new NotFoundError('The return request');
+  return found;
+};
+
+export const listCustomerReturns = (customerId: string, page: PageRequest): Promise<Page<ReturnRecord>> =>
+  queryPage(
+    {
+      IndexName: 'byOwner',
+      partition: { attr: 'GSI1PK', value: `CUSTOMER#${customerId}` },
+      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
+      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':prefix': 'RETURN#' },
+      ScanIndexForward: false,
+    },
+    page,
+    fromItem,
+  );
+
+export interface ReturnFilter {
+  readonly status?: ReturnStatus | undefined;
+  readonly dateStart?: string | undefined;
+  readonly dateEnd?: string | undefined;
+}
+
+/** Admin list, newest first: byStatus when a status is given, else byType. Both are Queries. */
+export const listReturns = (filter: ReturnFilter, page: PageRequest): Promise<Page<ReturnRecord>> => {
+  const index = filter.status
+    ? { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: `RETURN#${filter.status}` }
+    : { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: 'RETURN' };
+  const range = dateRange('', filter.dateStart, filter.dateEnd);
+  return queryPage(
+    {
+      IndexName: index.name,
+      partition: { attr: index.pk, value: index.value },
+      KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} BETWEEN :from AND :to`,
+      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to },
+      ScanIndexForward: false,
+    },
+    page,
+    fromItem,
+  );
+};
+
+const lineIndex = (order: Order, lineItemId: string): number => {
+  const index = order.lineItems.findIndex((l) => l.id === lineItemId);
+  if (index < 0) throw new NotFoundError(`Line item ${lineItemId}`);
+  return index;
+};
+
+/**
+ * Adds a new request's units to `returnedQuantity` of their lines, if the
+ * counters are still what eligibility saw (or lower). The caller re-reads and
+ * re-checks when this condition fails.
+ * Race: a refund and a return both read line X as 2 purchased, 0 refunded, 0
+ * returned and both want 2 units. The refund's order Put bumps `version` and
+ * sets refundedQuantity = 2; our condition `refundedQuantity <= 0` then fails,
+ * so we re-read and refuse. If we commit first, `version` moved and the
+ * refund writer's `version = :v` fails instead. Either way at most the
+ * purchased quantity leaves. Counters only falling (a cancelled return) keep
+ * the check true, so unrelated releases never make us retry.
+ */
+export const claimReturnUnits = (order: Order, items: readonly { lineItemId: string; quantity: number }[], now: string): GuardedItem => {
+  const values: Record<string, unknown> = { ':delivered': 'delivered', ':one': 1, ':now': now };
+  const sets: string[] = [];
+  const conditions = ['#status = :delivered'];
+  items.forEach((item, n) => {
+    const i = lineIndex(order, item.lineItemId);
+    const line = order.lineItems[i] as Order['lineItems'][number];
+    const path = `lineItems[${i}]`;
+    sets.push(`${path}.returnedQuantity = ${path}.returnedQuantity + :q${n}`);
+    conditions.push(`${path}.id = :id${n}`, `${path}.refundedQuantity <= :ref${n}`, `${path}.returnedQuantity <= :ret${n}`);
+    Object.assign(values, { [`:q${n}`]: item.quantity, [`:id${n}`]: line.id, [`:ref${n}`]: line.refundedQuantity, [`:ret${n}`]: line.returnedQuantity });
+  });
+  return {
+    item: {
+      Update: {
+        TableName: TABLE_NAME,
+        Key: KEY.order(order.id),
+        // The version moves too, so a writer that read the order before us (and
+        // replaces it whole, conditioned on version) cannot overwrite our counts.
+        UpdateExpression: `SET ${sets.join(', ')}, version = version + :one, updatedAt = :now`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeNames: { '#status': 'status' },
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConditionFailed: () => new ConflictError('The order changed while the return was being created; reload and retry.'),
+  };
+};
+
+/**
+ * Units refunded by the refunds of returns, per line: the refund ledger (the
+ * order's Refund items) read strongly consistent AFTER the order. A return
+ * refund committed between the two reads shows here but not in the order's
+ * `refundedQuantity`; the claim's `refundedQuantity <= seen` condition then
+ * fails and the caller reads both again, so the pair is never used skewed.
+ */
+export const refundedThroughReturns = async (orderId: string): Promise<Map<string, number>> => {
+  const units = new Map<string, number>();
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
+        ExpressionAttributeValues: { ':pk': KEY.order(orderId).PK, ':prefix': 'REFUND#' },
+        ProjectionExpression: '#source, refundLineItems',
+        ExpressionAttributeNames: { '#source': 'source' },
+        ConsistentRead: true,
+        ExclusiveStartKey: start,
+      }),
+    );
+    for (const item of page.Items ?? []) {
+      if ((item.source as { type?: string } | undefined)?.type !== 'return') continue;
+      for (const line of (item.refundLineItems ?? []) as { lineItemId: string; quantity: number }[]) {
+        units.set(line.lineItemId, (units.get(line.lineItemId) ?? 0) + line.quantity);
+      }
+    }
+    start = page.LastEvaluatedKey;
+  } while (start);
+  return units;
+};
+
+/** Gives units back to their lines (request cancelled or denied, bad units of an approved one); never below zero. */
+export const releaseReturnUnits = (order: Order, items: readonly { lineItemId: string; quantity: number }[], now: string): GuardedItem => {
+  const values: Record<string, unknown> = { ':one': 1, ':now': now };
+  const sets: string[] = [];
+  const conditions: string[] = [];
+  items.forEach((item, n) => {
+    const i = lineIndex(order, item.lineItemId);
+    const path = `lineItems[${i}]`;
+    sets.push(`${path}.returnedQuantity = ${path}.returnedQuantity - :q${n}`);
+    conditions.push(`${path}.id = :id${n}`, `${path}.returnedQuantity >= :q${n}`);
+    Object.assign(values, { [`:q${n}`]: item.quantity, [`:id${n}`]: item.lineItemId });
+  });
+  return {
+    item: {
+      Update: {
+        TableName: TABLE_NAME,
+        Key: KEY.order(order.id),
+        UpdateExpression: `SET ${sets.join(', ')}, version = version + :one, updatedAt = :now`,
+        ConditionExpression: conditions.join(' AND '),
+        ExpressionAttributeValues: values,
+      },
+    },
+    onConditionFailed: () => new ConflictError('The order no longer holds these returned units; reload and retry.'),
+  };
+};

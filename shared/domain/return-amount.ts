@@ -1,0 +1,107 @@
+// What a verified return refunds (API.md "Refund amount"): the good units at
+// their paid value, plus refunded shipping, less the restocking fee (and the
+// shipping amount when the shop deducts it), never below 0 and never above
+// what is still refundable on the order. Integer minor units throughout.
+//
+// The refund itself is planned by refund-plan.ts when the request reaches
+// `refunded`; this module uses the same unit order and shipping-tax rule, and
+// `returnRefundRequest` maps the breakdown onto that planner's request, so the
+// amount verify-package announces is the amount the refund records.
+import { BusinessRuleError } from './errors.ts';
+import { sum } from './money.ts';
+import { type Order, unitValues } from './order.ts';
+import { type RefundRequest, refundableRemaining, type ShippingRefunded } from './refund-plan.ts';
+import type { RefundBreakdown, RefundMethod, ReturnRecord } from './return-request.ts';
+
+export interface PackageFees {
+  readonly restockFee: number;
+  readonly refundedShipping: number;
+}
+
+export interface AmountContext {
+  readonly order: Pick<Order, 'lineItems' | 'shipping' | 'paymentStatus' | 'totals'>;
+  readonly deductShipping: boolean;
+  /** Shipping (and its tax) already refunded on the order by earlier refunds. */
+  readonly shippingRefunded: ShippingRefunded;
+}
+
+/**
+ * The paid values of the next `count` units of a line. A line's units are
+ * split by largest remainder (3 units of 1000 → 334, 333, 333) and, as in the
+ * refund planner, refunds take them from the end of that split: whatever the
+ * sequence of partial refunds, all units together make exactly the line total.
+ */
+export const nextUnitValues = (line: Order['lineItems'][number], count: number): number[] => {
+  const end = line.quantity - line.refundedQuantity;
+  return unitValues(line).slice(Math.max(0, end - count), end);
+};
+
+export const shippingNotYetRefunded = (ctx: AmountContext): number => Math.max(0, ctx.order.shipping.amount - ctx.shippingRefunded.amount);
+
+/** The shipping tax that goes back with `amount` of shipping: its share, and all that is left with the last part. */
+export const shippingTaxShare = (ctx: AmountContext, amount: number): number => {
+  const { shipping } = ctx.order;
+  const taxLeft = Math.max(0, shipping.tax - ctx.shippingRefunded.tax);
+  if (amount === 0) return 0;
+  if (amount === shippingNotYetRefunded(ctx)) return taxLeft;
+  return Math.min(Number((BigInt(amount) * BigInt(shipping.tax)) / BigInt(shipping.amount)), taxLeft);
+};
+
+/** The refund of a verified return, with every part of the sum. Refuses fees out of bounds. */
+export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: PackageFees, ctx: AmountContext): RefundBreakdown => {
+  const lines = items.map((item) => {
+    const line = ctx.order.lineItems.find((l) => l.id === item.lineItemId);
+    const good = item.goodQuantity ?? 0;
+    const values = line ? nextUnitValues(line, good) : [];
+    return { lineItemId: item.lineItemId, goodQuantity: good, unitValues: values, amount: sum(values) };
+  });
+  const itemsTotal = sum(lines.map((l) => l.amount));
+  if (fees.restockFee > itemsTotal) {
+    throw new BusinessRuleError('restock_fee_exceeds_value', `The restocking fee cannot exceed the good items' value (${itemsTotal}).`, {
+      errors: [{ path: 'restockFee', message: `must be at most ${itemsTotal}` }],
+    });
+  }
+  const shippingLeft = shippingNotYetRefunded(ctx);
+  if (fees.refundedShipping > shippingLeft) {
+    throw new BusinessRuleError('refunded_shipping_exceeds_shipping', `Only ${shippingLeft} of shipping is left to refund.`, {
+      errors: [{ path: 'refundedShipping', message: `must be at most ${shippingLeft}` }],
+    });
+  }
+  const refundedShippingTax = shippingTaxShare(ctx, fees.refundedShipping);
+  const shippingDeduction = ctx.deductShipping ? ctx.order.shipping.amount : 0;
+  const refundable = Math.max(0, refundableRemaining(ctx.order));
+  const raw = itemsTotal + fees.refundedShipping + refundedShippingTax - fees.restockFee - shippingDeduction;
+  return {
+    items: lines,
+    itemsTotal,
+    refundedShipping: fees.refundedShipping,
+    refundedShippingTax,
+    restockFee: fees.restockFee,
+    shippingDeduction,
+    refundable,
+    refundAmount: Math.min(Math.max(0, raw), refundable),
+  };
+};
+
+/**
+ * The refund planner's request for a return reaching `refunded`: good units,
+ * refunded shipping, and one fee that carries the restocking fee, the shipping
+ * deduction and whatever the cap at "still refundable" takes off, so the
+ * refund's total is exactly `breakdown.refundAmount`.
+ */
+export const returnRefundRequest = (
+  request: Pick<ReturnRecord, 'id' | 'items' | 'refundMethod'>,
+  breakdown: RefundBreakdown,
+  restock: boolean,
+): RefundRequest & { gateway: RefundMethod } => {
+  const gross = breakdown.itemsTotal + breakdown.refundedShipping + breakdown.refundedShippingTax;
+  return {
+    note: `Return ${request.id}`,
+    restock,
+    refundLineItems: breakdown.items.filter((l) => l.goodQuantity > 0).map((l) => ({ lineItemId: l.lineItemId, quantity: l.goodQuantity })),
+    ...(breakdown.refundedShipping > 0 ? { shipping: { amount: breakdown.refundedShipping } } : {}),
+    restockFee: gross - breakdown.refundAmount,
+    gateway: request.refundMethod,
+    source: { type: 'return', id: request.id },
+  };
+};

@@ -1,0 +1,54 @@
+// A customer asks to return units of a delivered order: every eligibility rule
+// checked, the units claimed on the order, the uploads bound, one transaction.
+import { transact } from '#shared/adapters/dynamo';
+import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { newId } from '#shared/adapters/ids';
+import { epochSeconds, getOrder } from '#shared/adapters/orders-repo';
+import { getReason } from '#shared/adapters/reasons-repo';
+import { claimReturnUnits, refundedThroughReturns, returnInsert } from '#shared/adapters/returns-repo';
+import { getSettings } from '#shared/adapters/settings-repo';
+import { NotFoundError } from '#shared/domain/errors';
+import { checkReturnEligibility } from '#shared/domain/return-eligibility';
+import { buildReturnRequest, withComments } from '#shared/domain/return-lifecycle';
+import type { CreateReturnBody, ReturnRequest } from '#shared/domain/return-request';
+import { attachmentBindItems } from './bind-attachments.ts';
+import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
+
+export interface RequestReturn {
+  readonly customerId: string;
+  readonly body: CreateReturnBody;
+  readonly actor: string;
+  readonly now: string;
+  readonly idempotency: IdempotencyKey | undefined;
+}
+
+/**
+ * Creates a return request (status `new`). Race: two requests (or a request
+ * and a refund) for the last units of a line both pass eligibility; the claim
+ * on the order is conditioned on the counters they saw, so one commits and the
+ * other re-reads and is refused (see claimReturnUnits).
+ */
+export const requestReturn = ({ customerId, body, actor, now, idempotency }: RequestReturn): Promise<ReturnRequest> =>
+  retryOnChange(async () => {
+    const order = await getOrder(body.orderId, true);
+    if (!order || order.customer.customerId !== customerId) throw new NotFoundError('The order');
+    const reasonIds = [...new Set(body.items.map((i) => i.reasonId))];
+    const [settings, refunded, reasons] = await Promise.all([
+      getSettings(),
+      refundedThroughReturns(order.id),
+      Promise.all(reasonIds.map(async (id) => [id, await getReason(id)] as const)),
+    ]);
+    checkReturnEligibility({ order, body, settings, reasons: new Map(reasons), refundedThroughReturns: refunded, now });
+    const request = buildReturnRequest({ id: newId('ret'), order, body, now, actor });
+    const response = withComments(request, [], 'customer');
+    // Last before the write: binding re-tags the uploads in S3 (see attachmentBindItems).
+    const bindings = await attachmentBindItems(customerId, request.attachments, request.id, { now, settings: settings.refunds.attachments });
+    await transact([
+      // Decisive: a same-key twin that committed first is reported as a replay, not as a lost race.
+      ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: response }, epochSeconds(now))] : []),
+      returnInsert(request),
+      { ...claimReturnUnits(order, request.items, now), onConditionFailed: () => new ConcurrentChangeError('order') },
+      ...bindings,
+    ]);
+    return response;
+  });

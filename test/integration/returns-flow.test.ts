@@ -1,0 +1,357 @@
+// A return request end to end over real HTTP: the customer's request, the
+// admin's walk from new to refunded with per-item verification and the
+// package check, the Refund it creates, and the order counters it moves.
+import { randomUUID } from 'node:crypto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Order } from '#shared/domain/order';
+import type { Refund } from '#shared/domain/refund';
+import type { NextStatuses, ReturnableItem, ReturnRequest } from '#shared/domain/return-request';
+import { admin, call, customer } from '../support/api.ts';
+import { inbox } from '../support/notify.ts';
+import { DAMAGED } from '../support/returns.ts';
+import { approve, createReturn, deliveredOrderFor, postReturn, returnOf, setStatus, verifyItem, walk } from '../support/returns-api.ts';
+
+beforeAll(() => {
+  if (!process.env.API_URL) throw new Error('API_URL is not set: run through vitest with the global setup');
+});
+
+const returnable = async (owner: ReturnType<typeof customer>, order: Order) => {
+  const reply = await call<{ items: ReturnableItem[] }>(owner, 'GET', `/orders/${order.id}/returnable-items`);
+  expect(reply.status).toBe(200);
+  return reply.body.items;
+};
+
+const adminOrder = async (orderId: string) => (await call<Order>(admin, 'GET', `/admin/orders/${orderId}`)).body;
+
+/** Polls the local SES inbox until `count` emails arrived (the stream consumer is asynchronous). */
+const waitForMail = async (to: string, count: number, timeoutMs = 15_000) => {
+  const until = Date.now() + timeoutMs;
+  for (;;) {
+    const mails = await inbox(to);
+    if (mails.length >= count || Date.now() > until) return mails;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+};
+
+describe('a return from new to refunded', () => {
+  it('walks new → picked_up → pending_verification → verified → package → partially_approved → refunded', async () => {
+    // Arrange: mug 3 × 1000 − 300 + 300 (1000 a unit), T-shirt 2500; shipping 500 + 50 tax; paid by card.
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const [mug, tee] = order.lineItems as [Order['lineItems'][number], Order['lineItems'][number]];
+    const before = await returnable(owner, order);
+    expect(before.map((l) => [l.lineItemId, l.purchased, l.refunded, l.inOpenReturns, l.returnable, l.excluded])).toEqual([
+      [mug.id, 3, 0, 0, 3, false],
+      [tee.id, 1, 0, 0, 1, false],
+    ]);
+    expect(Date.parse(before[0]!.deadline!) - Date.parse(order.deliveredAt!)).toBeGreaterThanOrEqual(30 * 86_400_000);
+
+    // Act 1: the customer asks, with an Idempotency-Key.
+    const key = { 'idempotency-key': randomUUID() };
+    const body = returnOf(order, {
+      items: [
+        { lineItemId: mug.id, quantity: 2, reasonId: DAMAGED.id, reasonText: 'chipped', condition: 'used' },
+        { lineItemId: tee.id, quantity: 1, reasonId: 'rsn_retdoesntfit' },
+      ],
+      refundMethod: 'voucher',
+      extraComment: 'Please pick up after 5pm',
+    });
+    const created = await postReturn(owner, body, key);
+    expect(created.status).toBe(201);
+    expect(created.headers.get('etag')).toBe('"1"');
+    const request = created.body;
+    expect(request).toMatchObject({
+      orderId: order.id,
+      customerId: owner.sub,
+      status: 'new',
+      refundMethod: 'voucher',
+      customer: { name: order.customer.name, email: owner.email, phone: null },
+      pickupAddress: order.shippingAddress,
+      extraComment: 'Please pick up after 5pm',
+      refundAmount: null,
+      refundId: null,
+      voucherCode: null,
+      comments: [],
+      version: 1,
+    });
+    expect(request.id).toMatch(/^ret_/);
+    expect(request.statusHistory).toEqual([{ status: 'new', at: request.createdAt, submittedBy: `customer:${owner.sub}` }]);
+    expect(request.items.map((i) => [i.lineItemId, i.quantity, i.unitPrice, i.goodQuantity, i.status])).toEqual([
+      [mug.id, 2, 1000, null, 'new'],
+      [tee.id, 1, 2500, null, 'new'],
+    ]);
+    // The same key and body answers the first response; another body with it is a 422.
+    const replay = await postReturn(owner, body, key);
+    expect([replay.status, replay.body.id]).toEqual([201, request.id]);
+    expect((await postReturn(owner, { ...body, extraComment: 'other' }, key)).status).toBe(422);
+    // The units are claimed on the order.
+    const claimed = await returnable(owner, order);
+    expect(claimed.map((l) => [l.inOpenReturns, l.returnable])).toEqual([
+      [2, 1],
+      [1, 0],
+    ]);
+    expect((await adminOrder(order.id)).lineItems.map((l) => l.returnedQuantity)).toEqual([2, 1]);
+    expect((await call<{ items: ReturnRequest[] }>(owner, 'GET', '/returns')).body.items.map((r) => r.id)).toEqual([request.id]);
+
+    // Act 2: the admin walks it; If-Match is honoured.
+    const stale = await setStatus(request.id, { status: 'picked_up' }, { 'if-match': '"7"' });
+    expect(stale.status).toBe(412);
+    const picked = await setStatus(request.id, { status: 'picked_up' }, { 'if-match': '"1"' });
+    expect([picked.status, picked.body.status, picked.headers.get('etag')]).toEqual([200, 'picked_up', '"2"']);
+    expect((await verifyItem(request.id, mug.id, { goodQuantity: 1 })).status).toBe(409);
+    const skip = await setStatus(request.id, { status: 'approved' });
+    expect([skip.status, skip.body.allowedTransitions]).toEqual([409, ['pending_verification']]);
+    await walk(request.id, 'pending_verification');
+    const checking = await call<NextStatuses>(admin, 'GET', `/admin/returns/${request.id}/next-statuses`);
+    expect(checking.body).toEqual({
+      status: 'pending_verification',
+      nextStatuses: [],
+      requiredSteps: [
+        { lineItemId: mug.id, sku: mug.sku, title: mug.title, info: 'Verification required', status: 'new' },
+        { lineItemId: tee.id, sku: tee.sku, title: tee.title, info: 'Verification required', status: 'new' },
+      ],
+    });
+    const early = await setStatus(request.id, { status: 'approved' });
+    expect([early.status, early.body.allowedTransitions]).toEqual([409, []]);
+    const earlyPackage = await call<{ rule: string }>(admin, 'POST', `/admin/returns/${request.id}/verify-package`, { restockFee: 0 });
+    expect([earlyPackage.status, earlyPackage.body.rule]).toEqual([422, 'items_not_verified']);
+
+    // Act 3: per-item verification; the item status follows goodQuantity.
+    const tooMany = await verifyItem(request.id, mug.id, { goodQuantity: 3 });
+    expect([tooMany.status, tooMany.body.rule]).toEqual([422, 'good_quantity_exceeds_quantity']);
+    expect((await verifyItem(request.id, mug.id, { goodQuantity: -1 })).status).toBe(400);
+    expect((await verifyItem(request.id, 'li_NOTINRETURN', { goodQuantity: 1 })).status).toBe(404);
+    const mugOk = await verifyItem(request.id, mug.id, { goodQuantity: 2, condition: 'as new' });
+    expect(mugOk.body.items[0]).toMatchObject({ goodQuantity: 2, condition: 'as new', status: 'approved' });
+    const teeBad = await verifyItem(request.id, tee.id, { goodQuantity: 0, condition: 'torn' });
+    expect(teeBad.body.items[1]).toMatchObject({ goodQuantity: 0, condition: 'torn', status: 'denied' });
+    const implied = await call<NextStatuses>(admin, 'GET', `/admin/returns/${request.id}/next-statuses`);
+    expect(implied.body).toMatchObject({ nextStatuses: ['partially_approved'], requiredSteps: [] });
+
+    // Act 4: the package: fee bounded by the good items (2000), shipping by what is left (500).
+    const path = `/admin/returns/${request.id}/verify-package`;
+    expect((await call<{ rule: string }>(admin, 'POST', path, { restockFee: 2001 })).body.rule).toBe('restock_fee_exceeds_value');
+    expect((await call<{ rule: string }>(admin, 'POST', path, { refundedShipping: 501 })).body.rule).toBe('refunded_shipping_exceeds_shipping');
+    expect((await call(admin, 'POST', path, { restockFee: 1.5 })).status).toBe(400);
+    const pkg = await call<ReturnRequest>(admin, 'POST', path, { restockFee: 100, refundedShipping: 500 });
+    expect(pkg.status).toBe(200);
+    // 2 × 1000 + 500 shipping + its 50 tax − 100 fee
+    expect(pkg.body).toMatchObject({ restockFee: 100, refundedShipping: 500, refundAmount: 2450 });
+    expect(pkg.body.breakdown).toMatchObject({
+      items: [
+        { lineItemId: mug.id, goodQuantity: 2, unitValues: [1000, 1000], amount: 2000 },
+        { lineItemId: tee.id, goodQuantity: 0, unitValues: [], amount: 0 },
+      ],
+      itemsTotal: 2000,
+      refundedShipping: 500,
+      refundedShippingTax: 50,
+      restockFee: 100,
+      shippingDeduction: 0,
+      refundAmount: 2450,
+    });
+
+    // Act 5: only the implied status; approval gives the bad T-shirt back to its line.
+    const wrong = await setStatus(request.id, { status: 'approved' });
+    expect([wrong.status, wrong.body.allowedTransitions]).toEqual([409, ['partially_approved']]);
+    await walk(request.id, 'partially_approved');
+    expect((await adminOrder(order.id)).lineItems.map((l) => l.returnedQuantity)).toEqual([2, 0]);
+    const refunded = await setStatus(request.id, { status: 'refunded' });
+
+    // Assert: the request, the Refund it created, and the order.
+    expect(refunded.status).toBe(200);
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundAmount: 2450 });
+    expect(refunded.body.refundId).toMatch(/^rfd_/);
+    expect(refunded.body.voucherCode).toMatch(/^[0-9A-Z]{20}$/);
+    expect(refunded.body.statusHistory.map((h) => [h.status, h.submittedBy])).toEqual([
+      ['new', `customer:${owner.sub}`],
+      ['picked_up', 'admin:admin-1'],
+      ['pending_verification', 'admin:admin-1'],
+      ['partially_approved', 'admin:admin-1'],
+      ['refunded', 'admin:admin-1'],
+    ]);
+    const refund = (await call<Refund>(admin, 'GET', `/admin/orders/${order.id}/refunds/${refunded.body.refundId}`)).body;
+    expect(refund).toMatchObject({
+      total: 2450,
+      source: { type: 'return', id: request.id },
+      shipping: { amount: 500, tax: 50 },
+      refundLineItems: [{ lineItemId: mug.id, quantity: 2 }],
+      orderAdjustments: [{ kind: 'restock_fee', amount: -100 }],
+      transactions: [{ amount: 2450, gateway: 'voucher', status: 'success', voucherCode: refunded.body.voucherCode }],
+    });
+    const after = await adminOrder(order.id);
+    expect(after.lineItems.map((l) => [l.refundedQuantity, l.returnedQuantity])).toEqual([
+      [2, 2],
+      [0, 0],
+    ]);
+    expect([after.totals.refunded, after.paymentStatus]).toEqual([2450, 'partially_refunded']);
+    // The refunded mugs are neither returnable again nor "in open returns"; the T-shirt is free again.
+    expect((await returnable(owner, order)).map((l) => [l.refunded, l.inOpenReturns, l.returnable])).toEqual([
+      [2, 0, 1],
+      [0, 0, 1],
+    ]);
+    const final = await setStatus(request.id, { status: 'cancelled' });
+    expect([final.status, final.body.allowedTransitions]).toEqual([409, []]);
+    // Every status change emailed the customer (4 changes after creation).
+    const mails = await waitForMail(owner.email, 4);
+    expect(mails.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it('refunds 3 units of a line worth 1000 as 334 + 333 + 333, with a card transaction pending', async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner, {
+      lineItems: [{ sku: `THIRDS-${randomUUID()}`, title: 'Thirds', quantity: 3, unitPrice: 400, discount: 201, tax: 1 }],
+      shipping: { method: 'standard', amount: 0 },
+    });
+    const request = await createReturn(owner, returnOf(order, { refundMethod: 'card' }, 3));
+    await approve(request);
+    const pkg = await call<ReturnRequest>(admin, 'POST', `/admin/returns/${request.id}/verify-package`, {});
+    expect(pkg.body.breakdown?.items[0]?.unitValues).toEqual([334, 333, 333]);
+    expect(pkg.body.refundAmount).toBe(1000);
+    const refunded = await setStatus(request.id, { status: 'refunded' });
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundAmount: 1000, voucherCode: null });
+    const refund = (await call<Refund>(admin, 'GET', `/admin/orders/${order.id}/refunds/${refunded.body.refundId}`)).body;
+    expect(refund.refundLineItems[0]!.subtotal + refund.refundLineItems[0]!.tax).toBe(1000);
+    expect(refund.transactions).toMatchObject([{ gateway: 'card', status: 'pending', amount: 1000 }]);
+    expect((await adminOrder(order.id)).paymentStatus).toBe('refunded');
+  });
+
+  it('refunds without a package check (no fee, no shipping), to a bank account', async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const request = await createReturn(
+      owner,
+      returnOf(order, { refundMethod: 'bank_transfer', iban: 'GB82 WEST 1234 5698 7654 32', accountHolder: 'Ada Lovelace' }, 1),
+    );
+    expect([request.iban, request.accountHolder]).toEqual(['GB82WEST12345698765432', 'Ada Lovelace']);
+    await approve(request);
+    const refunded = await setStatus(request.id, { status: 'refunded' });
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundAmount: 1000, breakdown: { restockFee: 0, refundedShipping: 0, refundAmount: 1000 } });
+    const refund = (await call<Refund>(admin, 'GET', `/admin/orders/${order.id}/refunds/${refunded.body.refundId}`)).body;
+    expect(refund.transactions).toMatchObject([{ gateway: 'bank_transfer', status: 'pending', amount: 1000 }]);
+  });
+
+  it('takes a refund-only request straight from new to pending_verification', async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const request = await createReturn(owner, returnOf(order));
+    const moved = await setStatus(request.id, { status: 'pending_verification' });
+    expect(moved.status).toBe(200);
+    expect(moved.body.statusHistory.map((h) => h.status)).toEqual(['new', 'pending_verification']);
+  });
+
+  it('denies with a reason, and gives the units back', async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const request = await createReturn(owner, returnOf(order, {}, 3));
+    expect((await returnable(owner, order))[0]?.returnable).toBe(0);
+    const noReason = await setStatus(request.id, { status: 'denied' });
+    expect([noReason.status, noReason.body.errors]).toEqual([400, [{ path: 'rejectionReason', message: expect.any(String) }]]);
+    const denied = await setStatus(request.id, { status: 'denied', rejectionReason: 'Outside the policy' });
+    expect(denied.status).toBe(200);
+    expect(denied.body).toMatchObject({ status: 'denied', rejectionReason: 'Outside the policy' });
+    expect((await returnable(owner, order))[0]).toMatchObject({ inOpenReturns: 0, returnable: 3 });
+    expect((await setStatus(request.id, { status: 'picked_up' })).body.allowedTransitions).toEqual([]);
+  });
+
+  it('denies after verifying nothing good, the only status then allowed', async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const request = await createReturn(owner, returnOf(order, {}, 2));
+    await walk(request.id, 'picked_up', 'pending_verification');
+    await verifyItem(request.id, order.lineItems[0]!.id, { goodQuantity: 0 });
+    expect((await setStatus(request.id, { status: 'partially_approved' })).body.allowedTransitions).toEqual(['denied']);
+    const denied = await setStatus(request.id, { status: 'denied', rejectionReason: 'Both broken by the customer' });
+    expect(denied.body.status).toBe('denied');
+    expect((await adminOrder(order.id)).lineItems[0]?.returnedQuantity).toBe(0);
+  });
+});
+
+describe('customer withdrawal and ownership', () => {
+  it('lets the customer cancel only while new; strangers see nothing', async () => {
+    const owner = customer();
+    const stranger = customer();
+    const order = await deliveredOrderFor(owner);
+    const request = await createReturn(owner, returnOf(order, {}, 2));
+    expect((await call(stranger, 'GET', `/returns/${request.id}`)).status).toBe(404);
+    expect((await call(stranger, 'POST', `/returns/${request.id}/cancel`)).status).toBe(404);
+    expect((await call(stranger, 'POST', `/returns/${request.id}/comments`, { body: 'hi' })).status).toBe(404);
+    expect((await call(stranger, 'GET', `/orders/${order.id}/returnable-items`)).status).toBe(404);
+    expect((await postReturn(stranger, returnOf(order))).status).toBe(404);
+    expect((await call<{ items: unknown[] }>(stranger, 'GET', '/returns')).body.items).toEqual([]);
+    expect((await call(owner, 'GET', '/returns/ret_00000000000000000000000000')).status).toBe(404);
+    expect((await call(owner, 'GET', '/returns/not-an-id')).status).toBe(404);
+
+    const cancelled = await call<ReturnRequest>(owner, 'POST', `/returns/${request.id}/cancel`);
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
+    expect(cancelled.body.statusHistory.at(-1)).toMatchObject({ status: 'cancelled', submittedBy: `customer:${owner.sub}` });
+    expect((await returnable(owner, order))[0]).toMatchObject({ inOpenReturns: 0, returnable: 3 });
+    const again = await call<{ allowedTransitions: string[] }>(owner, 'POST', `/returns/${request.id}/cancel`);
+    expect([again.status, again.body.allowedTransitions]).toEqual([409, []]);
+
+    const second = await createReturn(owner, returnOf(order));
+    await walk(second.id, 'picked_up');
+    const late = await call<{ allowedTransitions: string[] }>(owner, 'POST', `/returns/${second.id}/cancel`);
+    expect([late.status, late.body.allowedTransitions]).toEqual([409, []]);
+  });
+
+  it('keeps private comments from the customer', async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const request = await createReturn(owner, returnOf(order));
+    const mine = await call<{ id: string; visibleToCustomer: boolean; submittedBy: string }>(owner, 'POST', `/returns/${request.id}/comments`, {
+      body: 'When will you pick it up?',
+    });
+    expect(mine.status).toBe(201);
+    expect(mine.body).toMatchObject({ visibleToCustomer: true, submittedBy: `customer:${owner.sub}` });
+    expect(mine.body.id).toMatch(/^cmt_/);
+    const secret = await call(admin, 'POST', `/admin/returns/${request.id}/comments`, { body: 'Customer looks suspicious', visibleToCustomer: false });
+    const answer = await call(admin, 'POST', `/admin/returns/${request.id}/comments`, { body: 'Tomorrow morning', visibleToCustomer: true });
+    const fallback = await call<{ visibleToCustomer: boolean }>(admin, 'POST', `/admin/returns/${request.id}/comments`, { body: 'Private by default' });
+    expect([secret.status, answer.status, fallback.status, fallback.body.visibleToCustomer]).toEqual([201, 201, 201, false]);
+    expect((await call(owner, 'POST', `/returns/${request.id}/comments`, { body: '' })).status).toBe(400);
+
+    const seen = await call<ReturnRequest>(owner, 'GET', `/returns/${request.id}`);
+    expect(seen.body.comments.map((c) => c.body)).toEqual(['When will you pick it up?', 'Tomorrow morning']);
+    const adminSeen = await call<ReturnRequest>(admin, 'GET', `/admin/returns/${request.id}`);
+    expect(adminSeen.body.comments.map((c) => c.body)).toEqual([
+      'When will you pick it up?',
+      'Customer looks suspicious',
+      'Tomorrow morning',
+      'Private by default',
+    ]);
+    const fields = await call<Record<string, unknown>>(owner, 'GET', `/returns/${request.id}?fields=id,status`);
+    expect(fields.body).toEqual({ id: request.id, status: 'new' });
+  });
+});
+
+describe('lists', () => {
+  it('lists my returns newest first with cursors, and admins by status and date', async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const made: ReturnRequest[] = [];
+    for (let i = 0; i < 3; i++) made.push(await createReturn(owner, returnOf(order)));
+    const page1 = await call<{ items: ReturnRequest[]; nextCursor: string | null }>(owner, 'GET', '/returns?limit=2');
+    expect(page1.body.items.map((r) => r.id)).toEqual([made[2]!.id, made[1]!.id]);
+    const page2 = await call<{ items: ReturnRequest[]; nextCursor: string | null }>(owner, 'GET', `/returns?limit=2&cursor=${page1.body.nextCursor}`);
+    expect(page2.body.items.map((r) => r.id)).toEqual([made[0]!.id]);
+    expect((await call(customer(), 'GET', `/returns?cursor=${page1.body.nextCursor}`)).status).toBe(400);
+
+    await walk(made[1]!.id, 'picked_up');
+    const today = made[1]!.createdAt.slice(0, 10);
+    const picked = await call<{ items: ReturnRequest[] }>(admin, 'GET', `/admin/returns?status=picked_up&dateStart=${today}&dateEnd=${today}&limit=100`);
+    expect(picked.status).toBe(200);
+    expect(picked.body.items.every((r) => r.status === 'picked_up')).toBe(true);
+    expect(picked.body.items.map((r) => r.id)).toContain(made[1]!.id);
+    const fresh = await call<{ items: ReturnRequest[] }>(admin, 'GET', `/admin/returns?status=new&dateStart=${today}&limit=100`);
+    expect(fresh.body.items.map((r) => r.id)).toEqual(expect.arrayContaining([made[0]!.id, made[2]!.id]));
+    expect(fresh.body.items.map((r) => r.id)).not.toContain(made[1]!.id);
+    const all = await call<{ items: ReturnRequest[] }>(admin, 'GET', `/admin/returns?dateStart=${made[0]!.createdAt}&limit=100`);
+    expect(all.body.items.map((r) => r.id)).toEqual(expect.arrayContaining(made.map((r) => r.id)));
+    const yesterday = new Date(Date.parse(made[0]!.createdAt) - 86_400_000).toISOString().slice(0, 10);
+    const before = await call<{ items: ReturnRequest[] }>(admin, 'GET', `/admin/returns?dateEnd=${yesterday}&limit=100`);
+    expect(before.body.items.map((r) => r.id)).not.toContain(made[0]!.id);
+    expect((await call(admin, 'GET', '/admin/returns?status=lost')).status).toBe(400);
+    expect((await call(owner, 'GET', '/admin/returns')).status).toBe(403);
+  });
+});
