@@ -112,7 +112,11 @@ describe('orders', () => {
     const byBoth = await call<{ items: Order[] }>(admin, 'GET', `/admin/orders?customerId=${owner.sub}&status=confirmed`);
     expect(byBoth.body.items.map((o) => o.id)).toEqual([b.id]);
     const today = a.createdAt.slice(0, 10);
-    const byStatus = await call<{ items: Order[]; nextCursor: string | null }>(admin, 'GET', `/admin/orders?status=confirmed&dateStart=${today}&dateEnd=${today}&limit=100`);
+    const byStatus = await call<{ items: Order[]; nextCursor: string | null }>(
+      admin,
+      'GET',
+      `/admin/orders?status=confirmed&dateStart=${today}&dateEnd=${today}&limit=100`,
+    );
     expect(byStatus.body.items.some((o) => o.id === b.id)).toBe(true);
     expect(byStatus.body.items.every((o) => o.status === 'confirmed')).toBe(true);
     const past = await call<{ items: Order[] }>(admin, 'GET', '/admin/orders?dateEnd=2000-01-01');

@@ -20,7 +20,9 @@ export const apiUrl = (): string => {
 };
 
 export const tokenFor = async (caller: Caller): Promise<string | undefined> =>
-  caller.role === 'public' ? undefined : signToken({ role: caller.role, sub: caller.sub, ...(caller.role === 'customer' && caller.email ? { email: caller.email } : {}) });
+  caller.role === 'public'
+    ? undefined
+    : signToken({ role: caller.role, sub: caller.sub, ...(caller.role === 'customer' && caller.email ? { email: caller.email } : {}) });
 
 export const call = async <T = Record<string, unknown>>(
   caller: Caller,
