@@ -3,20 +3,11 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cancellation, CancellationStatus } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { dateRange, KEY } from './keys.ts';
+import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME } from './dynamo.ts';
+import { entityIndexKeys, listByStatusAndDate } from './entity-lists.ts';
+import { KEY } from './keys.ts';
 
-/** Index keys, recomputed on every write so a status change moves the item between byStatus partitions. */
-const indexKeys = (c: Cancellation) => ({
-  GSI1PK: `CUSTOMER#${c.customerId}`,
-  GSI1SK: `CANCELLATION#${c.createdAt}#${c.id}`,
-  GSI2PK: `CANCELLATION#${c.status}`,
-  GSI2SK: `${c.createdAt}#${c.id}`,
-  GSI3PK: 'CANCELLATION',
-  GSI3SK: `${c.createdAt}#${c.id}`,
-});
-
-const toItem = (c: Cancellation) => ({ ...KEY.cancellation(c.id), ...indexKeys(c), type: 'Cancellation', ...c });
+const toItem = (c: Cancellation) => ({ ...KEY.cancellation(c.id), ...entityIndexKeys('CANCELLATION', c, c.customerId), type: 'Cancellation', ...c });
 const fromItem = (item: Record<string, unknown>): Cancellation => stripKeys<Cancellation>(item);
 
 export const cancellationInsert = (c: Cancellation): GuardedItem => ({
@@ -99,21 +90,5 @@ export interface CancellationFilter {
   readonly dateEnd?: string | undefined;
 }
 
-/** Admin list, newest first: byStatus when filtered by status, else byType; dates bound the sort key. */
-export const listCancellations = (filter: CancellationFilter, page: PageRequest): Promise<Page<Cancellation>> => {
-  const index = filter.status
-    ? { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: `CANCELLATION#${filter.status}` }
-    : { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: 'CANCELLATION' };
-  const range = dateRange('', filter.dateStart, filter.dateEnd);
-  return queryPage(
-    {
-      IndexName: index.name,
-      partition: { attr: index.pk, value: index.value },
-      KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} BETWEEN :from AND :to`,
-      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to },
-      ScanIndexForward: false,
-    },
-    page,
-    fromItem,
-  );
-};
+export const listCancellations = (filter: CancellationFilter, page: PageRequest): Promise<Page<Cancellation>> =>
+  listByStatusAndDate('CANCELLATION', filter, page, fromItem);

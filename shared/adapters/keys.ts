@@ -53,16 +53,6 @@ export const KEY = {
   openCancellation: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'OPENCANCELLATION' }),
 } as const;
 
-/** Index keys of an order, recomputed on every write so a status change moves it. */
-export const orderIndexKeys = (order: { id: string; status: string; createdAt: string; customer: { customerId: string } }) => ({
-  GSI1PK: `CUSTOMER#${order.customer.customerId}`,
-  GSI1SK: `ORDER#${order.createdAt}#${order.id}`,
-  GSI2PK: `ORDER#${order.status}`,
-  GSI2SK: `${order.createdAt}#${order.id}`,
-  GSI3PK: 'ORDER',
-  GSI3SK: `${order.createdAt}#${order.id}`,
-});
-
 /** Sort-key bounds for a date range on `<createdAt>#<id>` keys (inclusive days). */
 export const dateRange = (prefix: string, dateStart?: string, dateEnd?: string): { from: string; to: string } => {
   const from = `${prefix}${dateStart ?? '0000'}`;

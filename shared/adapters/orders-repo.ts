@@ -4,12 +4,13 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, DomainError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { OrderStatus } from '#shared/domain/order-status';
-import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
+import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
+import { entityIndexKeys, listByStatusAndDate, listOwned } from './entity-lists.ts';
 import { type IdempotencyKey, idempotencyPut } from './idempotency.ts';
-import { dateRange, KEY, orderIndexKeys } from './keys.ts';
+import { KEY } from './keys.ts';
 import { takeStock, unitsBySku } from './stock-repo.ts';
 
-const toItem = (order: Order) => ({ ...KEY.order(order.id), ...orderIndexKeys(order), type: 'Order', ...order });
+const toItem = (order: Order) => ({ ...KEY.order(order.id), ...entityIndexKeys('ORDER', order, order.customer.customerId), type: 'Order', ...order });
 const fromItem = (item: Record<string, unknown>): Order => stripKeys<Order>(item);
 
 export const epochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
@@ -69,18 +70,7 @@ export const orderPut = (order: Order, previousVersion: number): GuardedItem => 
 export const saveOrder = async (order: Order, previousVersion: number, alongside: readonly GuardedItem[] = []): Promise<void> =>
   transact([orderPut(order, previousVersion), ...alongside]);
 
-export const listCustomerOrders = (customerId: string, page: PageRequest): Promise<Page<Order>> =>
-  queryPage(
-    {
-      IndexName: 'byOwner',
-      partition: { attr: 'GSI1PK', value: `CUSTOMER#${customerId}` },
-      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':prefix': 'ORDER#' },
-      ScanIndexForward: false,
-    },
-    page,
-    fromItem,
-  );
+export const listCustomerOrders = (customerId: string, page: PageRequest): Promise<Page<Order>> => listOwned('ORDER', customerId, page, fromItem);
 
 export interface OrderFilter {
   readonly status?: OrderStatus | undefined;
@@ -89,26 +79,4 @@ export interface OrderFilter {
   readonly customerId?: string | undefined;
 }
 
-/** Admin list: the index that matches the most selective filter; newest first. */
-export const listOrders = (filter: OrderFilter, page: PageRequest): Promise<Page<Order>> => {
-  const index = filter.customerId
-    ? { name: 'byOwner', pk: 'GSI1PK', sk: 'GSI1SK', value: `CUSTOMER#${filter.customerId}`, prefix: 'ORDER#' }
-    : filter.status
-      ? { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: `ORDER#${filter.status}`, prefix: '' }
-      : { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: 'ORDER', prefix: '' };
-  const range = dateRange(index.prefix, filter.dateStart, filter.dateEnd);
-  // Only a customer-and-status query filters after reading (a customer's orders are few).
-  const statusFilter = filter.customerId && filter.status;
-  return queryPage(
-    {
-      IndexName: index.name,
-      partition: { attr: index.pk, value: index.value },
-      KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} BETWEEN :from AND :to`,
-      ...(statusFilter ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to, ...(statusFilter ? { ':status': filter.status } : {}) },
-      ScanIndexForward: false,
-    },
-    page,
-    fromItem,
-  );
-};
+export const listOrders = (filter: OrderFilter, page: PageRequest): Promise<Page<Order>> => listByStatusAndDate('ORDER', filter, page, fromItem);

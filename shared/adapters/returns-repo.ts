@@ -7,19 +7,11 @@ import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request';
 import type { ReturnStatus } from '#shared/domain/return-status';
-import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { dateRange, KEY } from './keys.ts';
+import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME } from './dynamo.ts';
+import { entityIndexKeys, listByStatusAndDate, listOwned } from './entity-lists.ts';
+import { KEY } from './keys.ts';
 
-export const returnIndexKeys = (r: Pick<ReturnRecord, 'id' | 'customerId' | 'status' | 'createdAt'>) => ({
-  GSI1PK: `CUSTOMER#${r.customerId}`,
-  GSI1SK: `RETURN#${r.createdAt}#${r.id}`,
-  GSI2PK: `RETURN#${r.status}`,
-  GSI2SK: `${r.createdAt}#${r.id}`,
-  GSI3PK: 'RETURN',
-  GSI3SK: `${r.createdAt}#${r.id}`,
-});
-
-const toItem = (r: ReturnRecord) => ({ ...KEY.returnRequest(r.id), ...returnIndexKeys(r), type: 'ReturnRequest', ...r });
+const toItem = (r: ReturnRecord) => ({ ...KEY.returnRequest(r.id), ...entityIndexKeys('RETURN', r, r.customerId), type: 'ReturnRequest', ...r });
 const fromItem = (item: Record<string, unknown>): ReturnRecord => stripKeys<ReturnRecord>(item);
 
 /** A stored comment also carries what the notifier needs to find the customer. */
@@ -106,18 +98,7 @@ export const getOwnReturn = async (id: string, customerId: string): Promise<{ re
   return found;
 };
 
-export const listCustomerReturns = (customerId: string, page: PageRequest): Promise<Page<ReturnRecord>> =>
-  queryPage(
-    {
-      IndexName: 'byOwner',
-      partition: { attr: 'GSI1PK', value: `CUSTOMER#${customerId}` },
-      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':prefix': 'RETURN#' },
-      ScanIndexForward: false,
-    },
-    page,
-    fromItem,
-  );
+export const listCustomerReturns = (customerId: string, page: PageRequest): Promise<Page<ReturnRecord>> => listOwned('RETURN', customerId, page, fromItem);
 
 export interface ReturnFilter {
   readonly status?: ReturnStatus | undefined;
@@ -125,24 +106,7 @@ export interface ReturnFilter {
   readonly dateEnd?: string | undefined;
 }
 
-/** Admin list, newest first: byStatus when a status is given, else byType. Both are Queries. */
-export const listReturns = (filter: ReturnFilter, page: PageRequest): Promise<Page<ReturnRecord>> => {
-  const index = filter.status
-    ? { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: `RETURN#${filter.status}` }
-    : { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: 'RETURN' };
-  const range = dateRange('', filter.dateStart, filter.dateEnd);
-  return queryPage(
-    {
-      IndexName: index.name,
-      partition: { attr: index.pk, value: index.value },
-      KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} BETWEEN :from AND :to`,
-      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to },
-      ScanIndexForward: false,
-    },
-    page,
-    fromItem,
-  );
-};
+export const listReturns = (filter: ReturnFilter, page: PageRequest): Promise<Page<ReturnRecord>> => listByStatusAndDate('RETURN', filter, page, fromItem);
 
 const lineIndex = (order: Order, lineItemId: string): number => {
   const index = order.lineItems.findIndex((l) => l.id === lineItemId);
