@@ -28,27 +28,16 @@ import { getSettings } from '#shared/adapters/settings-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { type Order, transitionOrder } from '#shared/domain/order';
 import type { OrderStatus } from '#shared/domain/order-status';
-import type { Refund, RefundGateway, RefundSource } from '#shared/domain/refund';
-import { applyRefund, planRefund } from '#shared/domain/refund-plan';
+import type { Refund } from '#shared/domain/refund';
+import { applyRefund, planRefund, type RefundRequest } from '#shared/domain/refund-plan';
 import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
 
-export interface RefundInput {
+/** What a caller asks for: the domain's request, for one order, restock defaulting to the setting. */
+export type RefundInput = Omit<RefundRequest, 'restock'> & {
   readonly orderId: string;
-  readonly note?: string | undefined;
   /** Default: the setting `refunds.restock`. */
   readonly restock?: boolean | undefined;
-  readonly refundLineItems?: readonly { readonly lineItemId: string; readonly quantity: number }[] | undefined;
-  readonly shipping?: { readonly amount: number } | undefined;
-  /** Goodwill → a refund_discrepancy adjustment. */
-  readonly amount?: number | undefined;
-  /** → a restock_fee adjustment, subtracted (never below a zero total). */
-  readonly restockFee?: number | undefined;
-  /** Default: from the order's payment method (cod → cash). */
-  readonly gateway?: RefundGateway | undefined;
-  readonly source: RefundSource;
-  /** Everything not refunded yet, capped at what is still refundable (cancellations). */
-  readonly everything?: boolean | undefined;
-}
+};
 
 /** Also move the order's fulfillment status in the same single order write (cancellations). */
 export interface OrderChange {
