@@ -83,6 +83,10 @@ export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
   };
 
   return async (event: DynamoDBStreamEvent, context: Context) => {
+    // Every line of this invocation carries its own request id as correlation id, and nothing from an earlier one.
+    logger.resetKeys();
+    logger.addContext(context);
+    logger.setCorrelationId(context.awsRequestId);
     mailer.registerContext(context);
     // Settings are read once per invocation, on the first notification that needs them.
     let settings: Promise<Settings> | undefined;

@@ -2,7 +2,14 @@
 // whose failures say which condition broke, a page query with tamper-proof
 // cursors, and SDK errors mapped to domain errors.
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, type QueryCommandInput, TransactWriteCommand, type TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  QueryCommand,
+  type QueryCommandInput,
+  type QueryCommandOutput,
+  TransactWriteCommand,
+  type TransactWriteCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
 import { env } from './env.ts';
 
@@ -69,13 +76,17 @@ export interface Page<T> {
 
 const encodeCursor = (key: Record<string, unknown>): string => Buffer.from(JSON.stringify(key)).toString('base64url');
 
+const invalidCursor = () => new ValidationError([{ path: 'cursor', message: 'is not a cursor this list issued' }]);
+
 /**
  * A cursor is the last evaluated key. It is only accepted when its partition
  * value is the one being queried, so a forged cursor can never reach another
- * partition (another customer's data): it is a 400 instead.
+ * partition (another customer's data): it is a 400 instead. It must also name
+ * exactly the key attributes this query's last evaluated key has (`keyAttrs`),
+ * since DynamoDB refuses any other start key with an error of its own.
  */
-const decodeCursor = (cursor: string, partitionAttr: string, partitionValue: string): Record<string, unknown> => {
-  const invalid = () => new ValidationError([{ path: 'cursor', message: 'is not a cursor this list issued' }]);
+const decodeCursor = (cursor: string, partitionAttr: string, partitionValue: string, keyAttrs: readonly string[]): Record<string, unknown> => {
+  const invalid = invalidCursor;
   let key: unknown;
   try {
     key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -86,6 +97,7 @@ const decodeCursor = (cursor: string, partitionAttr: string, partitionValue: str
   const entries = Object.entries(key);
   if (entries.length > 6 || entries.some(([, v]) => typeof v !== 'string')) throw invalid();
   if ((key as Record<string, unknown>)[partitionAttr] !== partitionValue) throw invalid();
+  if (entries.length !== keyAttrs.length || keyAttrs.some((attr) => !Object.hasOwn(key as object, attr))) throw invalid();
   return key as Record<string, unknown>;
 };
 
@@ -96,14 +108,18 @@ export interface PageQuery extends Omit<QueryCommandInput, 'TableName' | 'Limit'
 /** One Query, one page: its cost depends on the page, never on the table. */
 export const queryPage = async <T>(query: PageQuery, page: PageRequest, map: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
   const { partition, ...input } = query;
-  const result = await db.send(
-    new QueryCommand({
-      ...input,
-      TableName: TABLE_NAME,
-      Limit: page.limit,
-      ExclusiveStartKey: page.cursor ? decodeCursor(page.cursor, partition.attr, partition.value) : undefined,
-    }),
-  );
+  // The table's key, plus the index's own (GSI<n>PK/GSI<n>SK) when querying an index.
+  const keyAttrs = [...new Set(['PK', 'SK', partition.attr, partition.attr.replace(/PK$/, 'SK')])];
+  const startKey = page.cursor ? decodeCursor(page.cursor, partition.attr, partition.value, keyAttrs) : undefined;
+  let result: QueryCommandOutput;
+  try {
+    result = await db.send(new QueryCommand({ ...input, TableName: TABLE_NAME, Limit: page.limit, ExclusiveStartKey: startKey }));
+  } catch (error) {
+    // A start key in the right partition but outside the key condition (an edited sort key) is refused by
+    // DynamoDB with a ValidationException: the client's 400, not our 500. Cursors we issue never are.
+    if (startKey && error instanceof Error && error.name === 'ValidationException') throw invalidCursor();
+    throw error;
+  }
   return {
     items: (result.Items ?? []).map(map),
     nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null,

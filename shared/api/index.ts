@@ -1,15 +1,15 @@
 // The whole API contract: one spec per route id, checked complete by the compiler.
 import type { RouteId } from '#infra/routes';
 import type { RouteSpec } from '#shared/http/route-spec';
-import { metaApi } from './meta.ts';
 import { attachmentsApi } from './attachments.ts';
+import { cancellationsApi } from './cancellations.ts';
+import { documentsApi } from './documents.ts';
+import { metaApi } from './meta.ts';
+import { notesApi } from './notes.ts';
 import { ordersApi } from './orders.ts';
 import { refundsApi } from './refunds.ts';
-import { cancellationsApi } from './cancellations.ts';
-import { settingsApi } from './settings.ts';
-import { notesApi } from './notes.ts';
-import { documentsApi } from './documents.ts';
 import { returnsApi } from './returns.ts';
+import { settingsApi } from './settings.ts';
 
 export const contract = {
   ...metaApi,

@@ -20,7 +20,10 @@ export const Address = z
     city: Text(100),
     region: OptionalText(100),
     postalCode: Text(20),
-    country: z.string().regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code'),
+    country: z
+      .string()
+      .max(2, { abort: true })
+      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code'),
     phone: OptionalText(40),
   })
   .meta({ id: 'Address' });
@@ -170,6 +173,13 @@ export interface NewOrderIds {
   readonly by: string;
 }
 
+/**
+ * Every amount an order holds is Money. A line (100,000 × 10^12) or a total
+ * beyond that cap would be an unsafe integer: DynamoDB's marshaller refuses it
+ * (a 500) and refund arithmetic would lose cents. So it is a 400 at creation.
+ */
+const MAX_AMOUNT = Money.maxValue ?? Number.MAX_SAFE_INTEGER;
+
 /** Builds a new order (status pending) from a storefront's request. */
 export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
   const errors: FieldError[] = [];
@@ -178,6 +188,7 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
     if ((line.discount ?? 0) > gross) {
       errors.push({ path: `lineItems.${i}.discount`, message: 'must not exceed quantity × unitPrice' });
     }
+    if (gross > MAX_AMOUNT) errors.push({ path: `lineItems.${i}.quantity`, message: `quantity × unitPrice must not exceed ${MAX_AMOUNT}` });
     return {
       id: ids.lineIds[i] as string,
       sku: line.sku,
@@ -194,8 +205,11 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
       returnedQuantity: 0,
     };
   });
-  if (errors.length > 0) throw new ValidationError(errors);
   const shipping = { method: body.shipping.method, amount: body.shipping.amount, tax: body.shipping.tax ?? 0 };
+  if (errors.length === 0 && Object.values(computeTotals(lineItems, shipping)).some((amount) => amount > MAX_AMOUNT)) {
+    errors.push({ path: 'lineItems', message: `the order's totals must not exceed ${MAX_AMOUNT}` });
+  }
+  if (errors.length > 0) throw new ValidationError(errors);
   return {
     id: ids.id,
     number: body.number ?? ids.number,

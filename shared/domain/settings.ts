@@ -22,7 +22,12 @@ export const SettingsBody = z
           .min(1)
           .max(100 * 1024 * 1024),
         contentTypes: z
-          .array(z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type'))
+          .array(
+            z
+              .string()
+              .max(255, { abort: true })
+              .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type'),
+          )
           .min(1)
           .max(50),
       }),

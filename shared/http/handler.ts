@@ -162,7 +162,9 @@ const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
 export const httpHandler = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
   middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
     // Keys set for one request (correlation id, route) never leak into the next.
-    .use(injectLambdaContext(logger, { resetKeys: true }))
+    // Never the event itself, whatever POWERTOOLS_LOGGER_LOG_EVENT says: it holds
+    // bearer tokens and bodies with IBANs and account numbers.
+    .use(injectLambdaContext(logger, { resetKeys: true, logEvent: false }))
     .use(httpSecurityHeaders())
     .use(
       httpCors({

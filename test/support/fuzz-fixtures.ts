@@ -1,0 +1,128 @@
+// A small world for the hardening suites, built through the real API (HTTP) the
+// way clients build it: one customer with a delivered order, a return request
+// on it, a refund with a pending transaction, a note, an attachment and, on a
+// second paid order, a requested cancellation. Every id is fresh per call.
+import { randomUUID } from 'node:crypto';
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, TABLE_NAME } from '#shared/adapters/dynamo';
+import type { Order } from '#shared/domain/order';
+import { admin, call, createOrder, customer, deliver } from './api.ts';
+import { DAMAGED } from './returns.ts';
+import { fileBytes, postForm, startUpload } from './uploads.ts';
+
+export interface World {
+  readonly owner: ReturnType<typeof customer>;
+  readonly order: Order;
+  readonly openOrder: Order;
+  readonly returnId: string;
+  readonly refundId: string;
+  readonly txnId: string;
+  readonly cancellationId: string;
+  readonly attachmentId: string;
+  readonly noteId: string;
+  /** An inactive return reason of this world's own, so no default reason is ever touched. */
+  readonly reasonId: string;
+  readonly sku: string;
+}
+
+const must = <T>(reply: { status: number; body: T }, expected: number, what: string): T => {
+  if (reply.status !== expected) throw new Error(`${what}: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+};
+
+export const buildWorld = async (owner = customer()): Promise<World> => {
+  const sku = `FUZZ-${randomUUID().slice(0, 8)}`;
+  const lines = [
+    { sku, title: 'Lamp', quantity: 3, unitPrice: 2000, discount: 100, tax: 200 },
+    { sku: `${sku}-B`, title: 'Shade', quantity: 2, unitPrice: 700 },
+  ];
+  must(await call(admin, 'PUT', `/admin/stock/${sku}`, { quantity: 1000 }), 200, 'stock');
+  const order = await deliver(await createOrder(owner, { lineItems: lines }));
+  const openOrder = await createOrder(owner, { lineItems: lines });
+
+  const created = must(
+    await call<{ id: string }>(owner, 'POST', '/returns', {
+      orderId: order.id,
+      items: [{ lineItemId: order.lineItems[0]?.id, quantity: 1, reasonId: DAMAGED.id }],
+      refundMethod: 'card',
+      termsAccepted: true,
+    }),
+    201,
+    'return',
+  );
+  const refund = must(
+    await call<{ id: string; transactions: { id: string }[] }>(admin, 'POST', `/admin/orders/${order.id}/refunds`, {
+      refundLineItems: [{ lineItemId: order.lineItems[1]?.id, quantity: 1 }],
+    }),
+    201,
+    'refund',
+  );
+  const cancellation = must(
+    await call<{ id: string }>(owner, 'POST', `/orders/${openOrder.id}/cancellation`, { reasonId: 'rsn_cxlmistake' }),
+    201,
+    'cancellation',
+  );
+  const note = must(
+    await call<{ id: string }>(admin, 'POST', `/admin/orders/${order.id}/notes`, { body: 'Packed twice', visibility: 'customer' }),
+    201,
+    'note',
+  );
+  const reason = must(
+    await call<{ id: string }>(admin, 'POST', '/admin/reasons', { kind: 'return', code: `fuzz-${sku}`, label: 'Fuzz', active: false }),
+    201,
+    'reason',
+  );
+  const upload = await startUpload(owner, { fileName: 'photo.jpg', contentType: 'image/jpeg', size: 1000 });
+  const ticket = must(upload, 201, 'attachment');
+  const posted = await postForm(ticket, fileBytes(1000), { fileName: 'photo.jpg' });
+  if (!posted.ok) throw new Error(`upload: ${posted.status}`);
+
+  return {
+    owner,
+    order,
+    openOrder,
+    returnId: created.id,
+    refundId: refund.id,
+    txnId: refund.transactions[0]?.id ?? '',
+    cancellationId: cancellation.id,
+    attachmentId: ticket.id,
+    noteId: note.id,
+    reasonId: reason.id,
+    sku,
+  };
+};
+
+/** Known-good path parameter values of a world, by parameter name. */
+export const paramPool = (world: World): Record<string, string[]> => ({
+  orderId: [world.order.id, world.openOrder.id],
+  returnId: [world.returnId],
+  refundId: [world.refundId],
+  txnId: [world.txnId],
+  lineItemId: world.order.lineItems.map((l) => l.id),
+  id: [world.attachmentId, world.cancellationId, world.reasonId],
+  sku: [world.sku],
+});
+
+/**
+ * Every item stored under the world's partitions (its orders with their notes,
+ * refunds and guards, the return with its comments, the cancellation, the
+ * attachment, the stock), read straight from the table: what a refused request
+ * must leave exactly as it was.
+ */
+export const worldState = async (world: World): Promise<string> => {
+  const partitions = [
+    `ORDER#${world.order.id}`,
+    `ORDER#${world.openOrder.id}`,
+    `RETURN#${world.returnId}`,
+    `CANCELLATION#${world.cancellationId}`,
+    `ATTACHMENT#${world.attachmentId}`,
+    `REASON#${world.reasonId}`,
+    `STOCK#${world.sku}`,
+  ];
+  const pages = await Promise.all(
+    partitions.map((pk) =>
+      db.send(new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true })),
+    ),
+  );
+  return JSON.stringify(pages.map((page) => page.Items ?? []));
+};
