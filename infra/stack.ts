@@ -11,6 +11,7 @@ import { Auth } from './constructs/auth.ts';
 import { readConfig } from './constructs/config.ts';
 import { ATTACHMENTS_PREFIX, Data } from './constructs/data.ts';
 import { Notify } from './constructs/notify.ts';
+import { TABLE_READ, TABLE_WRITE } from './constructs/table-access.ts';
 
 /** What each HTTP function may touch besides its log group. */
 export interface FunctionAccess {
@@ -82,8 +83,7 @@ export class AftersalesStack extends Stack {
       });
       const access = FUNCTION_ACCESS[name];
       if (access.table !== 'none') {
-        if (access.table === 'read') table.grantReadData(fn.fn);
-        else table.grantReadWriteData(fn.fn);
+        table.grant(fn.fn, ...(access.table === 'read' ? TABLE_READ : TABLE_WRITE));
         acknowledgeIndexWildcard(fn, table);
       }
       if (access.objects.length > 0) {
@@ -135,12 +135,12 @@ export class AftersalesStack extends Stack {
   }
 }
 
-/** `grantReadWriteData` also covers the table's indexes, as `<table ARN>/index/*`. */
+/** `table.grant` also covers the table's indexes, as `<table ARN>/index/*`. */
 const acknowledgeIndexWildcard = (fn: AppFunction, table: Data['table']): void => {
   const logicalId = Stack.of(table).getLogicalId(table.node.defaultChild as CfnElement);
   Validations.of(fn.role).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
     reason:
-      "Lists query the table's three GSIs (byOwner, byStatus, byType); grantReadWriteData scopes them as <table ARN>/index/*, which matches this table's indexes only, with data-plane actions only.",
+      "Lists query the table's three GSIs (byOwner, byStatus, byType); the grant scopes them as <table ARN>/index/*, which matches this table's indexes only, with data-plane actions only.",
   });
 };

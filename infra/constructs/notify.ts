@@ -15,6 +15,7 @@ import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
 import { AppFunction, type CodeMode } from './app-function.ts';
+import { TABLE_WRITE } from './table-access.ts';
 
 export interface NotifyProps {
   readonly projectRoot: string;
@@ -51,7 +52,7 @@ export class Notify extends Construct {
       timeoutSeconds: 60,
     });
     // Idempotency markers (in-progress → sent) and the records the emails describe.
-    props.table.grantReadWriteData(this.fn.fn);
+    props.table.grant(this.fn.fn, ...TABLE_WRITE);
     this.fn.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['ses:SendEmail'], resources: [this.identity.emailIdentityArn] }));
 
     this.failures = new sqs.Queue(this, 'Failures', {
