@@ -19,6 +19,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     project.provide('localStackEnv', {});
     return undefined;
   }
+  // The notify handler runs in this process: its per-email INFO lines would bury the test report.
+  process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
   const java = await checkJava();
   if (!java.ok) throw new Error(java.message);
   await ensureDynamoDbLocal((line) => console.log(line));
