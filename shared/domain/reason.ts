@@ -75,12 +75,15 @@ const preset = (id: string, kind: ReasonKind, code: string, label: string): Reas
   version: 1,
 });
 
+/** The reason recorded when the shop cancels through a status change, which names none. */
+export const OTHER_CANCELLATION_REASON = 'rsn_cxlother';
+
 export const DEFAULT_REASONS: readonly Reason[] = [
   preset('rsn_cxlchangedmind', 'cancellation', 'changed_my_mind', 'Changed my mind'),
   preset('rsn_cxlmistake', 'cancellation', 'ordered_by_mistake', 'Ordered by mistake'),
   preset('rsn_cxlbetterprice', 'cancellation', 'found_better_price', 'Found a better price'),
   preset('rsn_cxlslowdelivery', 'cancellation', 'delivery_too_slow', 'Delivery is too slow'),
-  preset('rsn_cxlother', 'cancellation', 'other', 'Other'),
+  preset(OTHER_CANCELLATION_REASON, 'cancellation', 'other', 'Other'),
   preset('rsn_retdamaged', 'return', 'damaged', 'Arrived damaged or defective'),
   preset('rsn_retwrongitem', 'return', 'wrong_item', 'Wrong item received'),
   preset('rsn_retdoesntfit', 'return', 'doesnt_fit', "Doesn't fit"),

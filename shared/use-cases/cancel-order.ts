@@ -4,7 +4,7 @@ import { cancellationInsert, noOpenCancellation } from '#shared/adapters/cancell
 import { type GuardedItem, transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { epochSeconds, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
+import { checkIfMatch, epochSeconds, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
 import { requireActiveReason } from '#shared/adapters/reasons-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { type AdminCancelBody, buildCancellation, type Cancellation, checkOrderCancellable, unitsToRestore, withRefund } from '#shared/domain/cancellation';
@@ -23,6 +23,8 @@ export interface CancelNow {
   readonly actor: string;
   readonly now: string;
   readonly note: string;
+  /** The order version an `If-Match` demands; a retry never moves past it. */
+  readonly expectedVersion?: number | undefined;
 }
 
 /**
@@ -32,7 +34,7 @@ export interface CancelNow {
  * single order write (status + refund counters) and restocks exactly the units
  * it refunds, which are the units this cancellation gives back.
  */
-export const cancelOrderNow = async ({ order, cancellation, items, actor, now, note }: CancelNow): Promise<Cancellation> => {
+export const cancelOrderNow = async ({ order, cancellation, items, actor, now, note, expectedVersion }: CancelNow): Promise<Cancellation> => {
   if (refundableRemaining(order) <= 0) {
     const final = withRefund(cancellation, undefined);
     const cancelled = transitionOrder(order, { to: 'cancelled', at: now, by: actor, note });
@@ -50,6 +52,7 @@ export const cancelOrderNow = async ({ order, cancellation, items, actor, now, n
     {
       actor,
       now,
+      expectedVersion,
       orderChange: { to: 'cancelled', note },
       alongside: (refund) => {
         final = withRefund(cancellation, refund);
@@ -66,11 +69,13 @@ export interface AdminCancel {
   readonly actor: string;
   readonly now: string;
   readonly idempotency: IdempotencyKey | undefined;
+  readonly ifMatch?: number | undefined;
 }
 
 /** An admin cancels any order the status table still lets go to `cancelled`, with a reason; a paid one is refunded. */
-export const adminCancelOrder = async ({ orderId, body, actor, now, idempotency }: AdminCancel): Promise<Cancellation> => {
+export const adminCancelOrder = async ({ orderId, body, actor, now, idempotency, ifMatch }: AdminCancel): Promise<Cancellation> => {
   const order = await getOrderOrThrow(orderId, true);
+  checkIfMatch(order, ifMatch);
   checkOrderCancellable(order);
   const reason = await requireActiveReason(body.reasonId, 'cancellation');
   const cancellation = buildCancellation(order, { ...body, id: newId('can'), now, requestedBy: 'admin' }, 'approved');
@@ -80,6 +85,7 @@ export const adminCancelOrder = async ({ orderId, body, actor, now, idempotency 
     actor,
     now,
     note: `Cancelled by the shop: ${reason.label}`,
+    expectedVersion: ifMatch,
     items: (final) => [
       ...(idempotency ? [idempotencyPut(idempotency, { status: 200, body: final }, epochSeconds(now))] : []),
       cancellationInsert(final),

@@ -1,9 +1,12 @@
 // Moves an order along its fulfillment table (admin or storefront): one
-// conditional write; a cancellation this way puts tracked stock back with it.
+// conditional write. `cancelled` is the shop cancelling the order, so it goes
+// through the admin cancellation: a Cancellation record, stock back, and a
+// refund of what was paid — never a cancelled order that kept the money.
 import { noOpenCancellation } from '#shared/adapters/cancellations-repo';
 import { checkIfMatch, getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
-import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { type Order, type OrderStatusBody, transitionOrder } from '#shared/domain/order';
+import { OTHER_CANCELLATION_REASON } from '#shared/domain/reason';
+import { adminCancelOrder } from './cancel-order.ts';
 
 export interface ChangeOrderStatus {
   readonly orderId: string;
@@ -17,9 +20,11 @@ export const changeOrderStatus = async ({ orderId, body, actor, now, ifMatch }: 
   const order = await getOrderOrThrow(orderId);
   checkIfMatch(order, ifMatch);
   const next = transitionOrder(order, { to: body.status, at: now, by: actor, note: body.note, paymentCollected: body.paymentCollected });
-  const restock = next.status === 'cancelled' ? [...unitsBySku(order.lineItems)].map(([sku, units]) => returnStock(sku, units)) : [];
+  if (next.status === 'cancelled') {
+    await adminCancelOrder({ orderId, body: { reasonId: OTHER_CANCELLATION_REASON, comment: body.note }, actor, now, idempotency: undefined, ifMatch });
+    return getOrderOrThrow(orderId, true);
+  }
   // A customer's open cancellation request holds the order (see noOpenCancellation).
-  const hold = next.status === 'cancelled' ? [] : [noOpenCancellation(orderId)];
-  await saveOrder(next, order.version, [...restock, ...hold]);
+  await saveOrder(next, order.version, [noOpenCancellation(orderId)]);
   return next;
 };

@@ -22,7 +22,7 @@ import type { GuardedItem } from '#shared/adapters/dynamo';
 import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
 import { newId, newSecretCode } from '#shared/adapters/ids';
-import { epochSeconds, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
+import { checkIfMatch, epochSeconds, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
 import { refundInserts, shippingRefunded } from '#shared/adapters/refunds-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
@@ -58,6 +58,8 @@ export interface RefundContext {
    */
   readonly alongside?: readonly GuardedItem[] | ((refund: Refund, order: Order) => readonly GuardedItem[]) | undefined;
   readonly orderChange?: OrderChange | undefined;
+  /** The order version an `If-Match` demands: a 412, never a re-plan, once the order moved past it. */
+  readonly expectedVersion?: number | undefined;
 }
 
 interface Prepared {
@@ -68,6 +70,7 @@ interface Prepared {
 
 const prepare = async (input: RefundInput, ctx: RefundContext, issue: boolean): Promise<Prepared> => {
   const before = await getOrderOrThrow(input.orderId, true);
+  checkIfMatch(before, ctx.expectedVersion);
   // The status change is checked first: an order another writer already
   // cancelled is a 409 (illegal transition), not a refund rule's 422.
   const moved = ctx.orderChange

@@ -88,6 +88,17 @@ describe('orders', () => {
     expect(tracking.body.timeline).toHaveLength(4);
   });
 
+  it('cancels through the status route as the shop would: a cancellation record, and a paid order refunded', async () => {
+    const order = await createOrder(customer());
+    const cancelled = await call<Order>(admin, 'POST', `/admin/orders/${order.id}/status`, { status: 'cancelled', note: 'out of stock' });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', totals: { refunded: order.totals.total } });
+    const refunds = await call<{ items: { total: number; source: { type: string } }[] }>(admin, 'GET', `/admin/orders/${order.id}/refunds`);
+    expect(refunds.body.items).toEqual([expect.objectContaining({ total: order.totals.total, source: expect.objectContaining({ type: 'cancellation' }) })]);
+    const listed = await call<{ items: { orderId: string; status: string; requestedBy: string }[] }>(admin, 'GET', '/admin/cancellations?limit=100');
+    expect(listed.body.items.find((c) => c.orderId === order.id)).toMatchObject({ status: 'approved', requestedBy: 'admin' });
+  });
+
   it('lets exactly one of two racing writers win; If-Match mismatches are 412', async () => {
     const order = await createOrder(customer());
     const results = await Promise.all([
