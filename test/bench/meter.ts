@@ -1,0 +1,188 @@
+// Opt-in meters on the shipped SDK clients, added in the bench process only:
+// every DynamoDB call made inside `metered(fn)` is counted (commands and HTTP
+// attempts), asked for ReturnConsumedCapacity=INDEXES, and recorded with the
+// before/after images of the items it writes so capacity floors can be
+// computed. Calls outside `metered` (the stream poller's notify handler runs in
+// this process too) are left alone: AsyncLocalStorage tells them apart.
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { db, TABLE_NAME } from '#shared/adapters/dynamo';
+import { s3 } from '#shared/adapters/s3';
+
+type Item = Record<string, unknown>;
+interface Args {
+  readonly input: unknown;
+}
+interface Out {
+  readonly output: unknown;
+}
+type Middleware = (next: (args: Args) => Promise<Out>, context: Record<string, unknown>) => (args: Args) => Promise<Out>;
+/** The slice of a client's middleware stack the meters need (typed loosely: it serves three clients). */
+const stackOf = (client: unknown) => (client as { middlewareStack: { add(mw: Middleware, options: Record<string, unknown>): void } }).middlewareStack;
+
+export interface ItemWrite {
+  readonly kind: 'Put' | 'Update' | 'Delete' | 'ConditionCheck';
+  readonly key: Item;
+  before?: Item | undefined;
+  after?: Item | undefined;
+  /** Write units DynamoDB Local charges for a plain put of the before / after image (0: no item). */
+  beforeUnits?: number;
+  afterUnits?: number;
+}
+
+export interface MeteredCall {
+  readonly command: string;
+  attempts: number;
+  readonly input: Item;
+  output?: Item;
+  readonly writes: ItemWrite[];
+  readonly transactional: boolean;
+  /** When the request went out and its answer came back (ms, the meter's own reads excluded). */
+  startedAt: number;
+  endedAt: number;
+}
+
+export interface Meter {
+  readonly dynamo: MeteredCall[];
+  s3Attempts: number;
+}
+
+const store = new AsyncLocalStorage<Meter>();
+const CAPACITY = new Set([
+  'GetItemCommand',
+  'PutItemCommand',
+  'UpdateItemCommand',
+  'DeleteItemCommand',
+  'QueryCommand',
+  'ScanCommand',
+  'BatchGetItemCommand',
+  'BatchWriteItemCommand',
+  'TransactGetItemsCommand',
+  'TransactWriteItemsCommand',
+]);
+
+// Images are read with a client of its own, which no meter sees.
+const peek = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const nativeKey = (key: Item): Item => {
+  const first = Object.values(key)[0];
+  return first && typeof first === 'object' && !Array.isArray(first) ? unmarshall(key as never) : key;
+};
+const image = async (key: Item): Promise<Item | undefined> => (await peek.send(new GetCommand({ TableName: TABLE_NAME, Key: key, ConsistentRead: true }))).Item;
+
+// A copy with every partition key and the type disguised (same lengths, so the
+// same size): no list, lookup or stream consumer of the application sees it.
+const disguise = (item: Item): Item => {
+  const copy = { ...item };
+  for (const attr of ['PK', 'GSI1PK', 'GSI2PK', 'GSI3PK', 'type']) {
+    const value = copy[attr];
+    if (typeof value === 'string' && value.length > 0) copy[attr] = `~${value.slice(1)}`;
+  }
+  return copy;
+};
+
+/** Write units Local charges for `item` alone (its own item-size model, which differs from AWS's documented one). */
+const unitsOf = async (item: Item | undefined): Promise<number> => {
+  if (!item) return 0;
+  const copy = disguise(item);
+  const out = await peek.send(new PutCommand({ TableName: TABLE_NAME, Item: copy, ReturnConsumedCapacity: 'INDEXES' }));
+  await peek.send(new DeleteCommand({ TableName: TABLE_NAME, Key: { PK: copy.PK, SK: copy.SK } }));
+  return out.ConsumedCapacity?.Table?.CapacityUnits ?? 0;
+};
+
+const writesOf = (command: string, input: Item): ItemWrite[] => {
+  const keyOfItem = (item: Item) => ({ PK: nativeKey(item).PK, SK: nativeKey(item).SK });
+  if (command === 'PutItemCommand') return [{ kind: 'Put', key: keyOfItem(input.Item as Item) }];
+  if (command === 'UpdateItemCommand') return [{ kind: 'Update', key: nativeKey(input.Key as Item) }];
+  if (command === 'DeleteItemCommand') return [{ kind: 'Delete', key: nativeKey(input.Key as Item) }];
+  if (command !== 'TransactWriteItemsCommand') return [];
+  return ((input.TransactItems as Item[]) ?? []).map((t) => {
+    const [kind, spec] = Object.entries(t)[0] as [ItemWrite['kind'], Item];
+    return { kind, key: kind === 'Put' ? keyOfItem(spec.Item as Item) : nativeKey(spec.Key as Item) };
+  });
+};
+
+let installed = false;
+
+/** Adds the meters to the shipped clients (once per process). */
+export const installMeters = (): void => {
+  if (installed) return;
+  installed = true;
+  stackOf(db).add(
+    (next, context) => async (args) => {
+      const meter = store.getStore();
+      const command = String(context.commandName ?? '?');
+      if (!meter) return next(args);
+      const input = { ...(args.input as Item), ...(CAPACITY.has(command) ? { ReturnConsumedCapacity: 'INDEXES' } : {}) };
+      const call: MeteredCall = {
+        command,
+        attempts: 0,
+        input,
+        writes: writesOf(command, input),
+        transactional: command.startsWith('Transact'),
+        startedAt: 0,
+        endedAt: 0,
+      };
+      meter.dynamo.push(call);
+      context.benchCall = call;
+      // Pausing the meter keeps the image reads out of the counts.
+      await store.exit(() => Promise.all(call.writes.map(async (w) => (w.before = await image(w.key)))));
+      call.startedAt = performance.now();
+      try {
+        const result = await next({ ...args, input });
+        call.endedAt = performance.now();
+        call.output = result.output as Item;
+        return result;
+      } finally {
+        call.endedAt ||= performance.now();
+        await store.exit(async () => {
+          for (const w of call.writes) {
+            w.after = await image(w.key);
+            w.beforeUnits = await unitsOf(w.before);
+            w.afterUnits = await unitsOf(w.after);
+          }
+        });
+      }
+    },
+    { step: 'initialize', name: 'benchMeter', priority: 'high' },
+  );
+  // One per HTTP attempt (retries included): the round trips.
+  stackOf(db).add(
+    (next, context) => async (args) => {
+      const call = context.benchCall as MeteredCall | undefined;
+      if (call) call.attempts++;
+      return next(args);
+    },
+    { step: 'deserialize', name: 'benchAttempts' },
+  );
+  stackOf(s3).add(
+    (next) => async (args) => {
+      const meter = store.getStore();
+      if (meter) meter.s3Attempts++;
+      return next(args);
+    },
+    { step: 'deserialize', name: 'benchS3Attempts' },
+  );
+};
+
+/** Runs `fn` with every DynamoDB/S3 call it makes recorded. */
+export const metered = async <T>(fn: () => Promise<T>): Promise<{ result: T; meter: Meter }> => {
+  const meter: Meter = { dynamo: [], s3Attempts: 0 };
+  const result = await store.run(meter, fn);
+  return { result, meter };
+};
+
+const totalOf = (c: unknown): number => ((Array.isArray(c) ? c[0] : c) as { CapacityUnits?: number } | undefined)?.CapacityUnits ?? 0;
+
+/**
+ * How many units DynamoDB Local charges per transactional write unit (AWS
+ * charges 2): the same one-unit item written plainly and in a transaction.
+ */
+export const calibrateTransactionalFactor = async (): Promise<number> => {
+  const Item = { PK: `BENCH#calibration#${process.pid}`, SK: 'CALIBRATION', note: 'one write unit' };
+  const plain = await peek.send(new PutCommand({ TableName: TABLE_NAME, Item, ReturnConsumedCapacity: 'TOTAL' }));
+  const tx = await peek.send(new TransactWriteCommand({ TransactItems: [{ Put: { TableName: TABLE_NAME, Item } }], ReturnConsumedCapacity: 'TOTAL' }));
+  await peek.send(new DeleteCommand({ TableName: TABLE_NAME, Key: { PK: Item.PK, SK: Item.SK } }));
+  return totalOf(tx.ConsumedCapacity) / Math.max(1, totalOf(plain.ConsumedCapacity));
+};

@@ -1,0 +1,178 @@
+// The printed table: every figure with its target, as Markdown (readable in a
+// terminal, pasteable into test/bench/RESULTS.md). Pure: formats results.
+
+import type { OverheadResult } from './api-overhead.ts';
+import type { BundleResult } from './bundles.ts';
+import type { InitResult } from './init-time.ts';
+import type { OperationResult } from './operations.ts';
+import type { ScaleResult } from './scale.ts';
+import { ratio, type Summary } from './stats.ts';
+
+export const TARGETS = { bundleRatio: 1.1, initP50Ratio: 1.15, scaleLatencyRatio: 1.25, scaleRcuRatio: 1, countRatio: 1 } as const;
+
+/** Why an operation makes more round trips or reads than its floor (from reading its code; the calls column shows what it did, and `why` adds what the calls themselves show). */
+export const WHY: Record<string, string> = {
+  'orders.adminStatus': 'optimistic concurrency needs the current version: GetItem, then the conditional write',
+  'returns.adminStatus': 'optimistic concurrency needs the current version (a consistent Query of the request and its comments), then the conditional write',
+  'refunds.settleTransaction':
+    'the route names only the refund: the REFUND pointer is read to find the order, then the order (current version), then the write',
+  'cancellations.approve':
+    'reads the cancellation and the order (versions), the settings (restock default) and the order partition (refunds so far) before the one transaction',
+  'notes.create': 'reads the order to answer 404 and copy its customerId into the note; the ConditionCheck in the transaction already guards existence',
+  'notes.list': 'ownership check: the order is read before the notes Query (consistent Query, 2× RCU)',
+  'refunds.list': 'existence check: the order is read before the refunds Query',
+  'refunds.create': 'the refundable amounts need the order (current version), the settings (restock default) and the refunds so far',
+  'cancellations.create': 'eligibility needs the order (current version), the settings (cancellable statuses) and the reason',
+  'returns.create': 'eligibility needs the order (current version), the settings, the reasons and what was already refunded through returns',
+  'settings.reasons': 'stored reasons of both kinds are queried (in parallel): an edited default that changed kind must hide the built-in one',
+  'attachments.create': 'upload limits come from the settings item (GetItem) before the write',
+  'returns.get': 'strongly consistent Query (request + comments): 2× the RCU of an eventually consistent read',
+  'returns.adminGet': 'strongly consistent Query (request + comments): 2× the RCU of an eventually consistent read',
+  'refunds.get': 'strongly consistent GetItem: 2× RCU',
+  'attachments.get': 'strongly consistent GetItem: 2× RCU',
+};
+
+const why = (o: OperationResult): string => {
+  const seen = [
+    ...(WHY[o.route] ? [WHY[o.route] as string] : []),
+    ...(o.calls.includes('Get IDEMPOTENCY')
+      ? ['the Idempotency-Key is looked up before the work (orders.create lets the conditional put fail instead, and replays)']
+      : []),
+    ...(o.calls.includes('(consistent)') && !WHY[o.route]?.includes('consistent') ? ['strongly consistent reads cost 2× RCU'] : []),
+  ];
+  return seen.length ? seen.join('; ') : 'see calls';
+};
+
+const fmt = (n: number, digits = 2): string => (Number.isFinite(n) ? n.toFixed(digits) : String(n));
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(0)} KB`;
+const ms = (n: number): string => `${n.toFixed(1)} ms`;
+const mark = (ok: boolean): string => (ok ? 'ok' : 'MISS');
+
+export const table = (headers: string[], rows: string[][]): string =>
+  [`| ${headers.join(' | ')} |`, `|${headers.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+
+export const bundlesSection = (bundles: readonly BundleResult[]): string =>
+  `### 1. Bundle bytes (stack esbuild settings) vs SDK-only reference — target ratio ≤ ${TARGETS.bundleRatio}\n\n${table(
+    ['function', 'bundle', 'SDK-only reference', 'ratio', 'target', 'SDK in bundle', 'largest non-SDK parts'],
+    bundles.map((b) => {
+      const r = ratio(b.bytes, b.referenceBytes);
+      return [
+        b.name,
+        kb(b.bytes),
+        b.referenceBytes < 2048 ? `${b.referenceBytes} B (no AWS client used)` : kb(b.referenceBytes),
+        fmt(r),
+        mark(r <= TARGETS.bundleRatio),
+        kb(b.sdkBytes),
+        b.topOthers.map((o) => `${o.pkg} ${kb(o.bytes)}`).join(', '),
+      ];
+    }),
+  )}`;
+
+export const initSection = (init: readonly InitResult[], runs: number): string =>
+  `### 2. Init time (fresh \`node\`, ${runs} runs interleaved with the reference) — target p50 ratio ≤ ${TARGETS.initP50Ratio}\n\n${table(
+    [
+      'function',
+      'init p50',
+      'init p90',
+      'ref p50',
+      'ref p90',
+      'p50 ratio',
+      'target',
+      'first call p50',
+      'first call p90',
+      'ref first call p50',
+      'first call event',
+    ],
+    init.map((x) => {
+      const r = ratio(x.init.p50, x.referenceInit.p50);
+      return [
+        x.name,
+        ms(x.init.p50),
+        ms(x.init.p90),
+        ms(x.referenceInit.p50),
+        ms(x.referenceInit.p90),
+        fmt(r),
+        mark(r <= TARGETS.initP50Ratio),
+        ms(x.first.p50),
+        ms(x.first.p90),
+        ms(x.referenceFirst.p50),
+        x.firstRoute,
+      ];
+    }),
+  )}`;
+
+export const operationsSection = (ops: readonly OperationResult[], transactionalFactor: number): string => {
+  const rows = ops.map((o) => {
+    const tripsOk = o.trips <= o.floorTrips && (!o.presign || o.s3Trips === 0);
+    const readOk = o.readUnits <= o.floorReadUnits;
+    const writeOk = o.writeUnits <= o.floorWriteUnits;
+    return [
+      o.route,
+      o.opClass + (o.presign ? ' + presign' : ''),
+      `${o.trips} / ${o.floorTrips}${o.sequential !== o.trips ? ` (${o.sequential} sequential)` : ''}`,
+      o.presign ? `${o.s3Trips} / 0` : '—',
+      mark(tripsOk),
+      `${fmt(o.readUnits, 1)} / ${fmt(o.floorReadUnits, 1)}`,
+      `${fmt(o.writeUnits, 0)} / ${fmt(o.floorWriteUnits, 0)}`,
+      mark(readOk && writeOk),
+      o.calls,
+      tripsOk && readOk ? '' : why(o),
+    ];
+  });
+  return `### 3–4. DynamoDB round trips and consumed capacity per operation — targets: round trips ≤ floor (get 1, list 1, create 1, status 1, refund 1, presign 0 S3), capacity ≤ floor\n\n${table(
+    ['operation', 'class', 'DynamoDB trips / floor', 'S3 trips / floor', 'trips', 'RCU / floor', 'WCU / floor', 'capacity', 'calls', 'why above floor'],
+    rows,
+  )}\n\nCapacity floors: reads = the answer's items read once, eventually consistent; writes = each written item's units (DynamoDB Local's own size model, measured by a plain put of the item) for the table and every index entry it adds, moves or changes, × ${transactionalFactor} for a transaction (DynamoDB Local's transactional factor, calibrated in this run; AWS's is 2).`;
+};
+
+export const scaleSection = (scale: readonly ScaleResult[], note: string): string => {
+  const c = scale[0]?.control;
+  const drift = c
+    ? `Drift control (GET /admin/orders/{id}, timed between the list calls): p50 ${ms(c.small.p50)} at the small size, ${ms(c.large.p50)} at the large one; the drift-corrected ratio divides by its ratio and is the one judged.`
+    : '';
+  return `### 5. Scale — targets: p50 latency ratio ≈ 1.00 (judged ≤ ${TARGETS.scaleLatencyRatio} on a shared machine), RCU ratio ${TARGETS.scaleRcuRatio.toFixed(2)}, Count / ScannedCount = 1\n\n${note} ${drift}\n\n${table(
+    [
+      'list',
+      'items (small → large)',
+      'p50 small',
+      'p50 large',
+      'p50 ratio',
+      'drift-corrected',
+      'RCU small → large',
+      'RCU ratio',
+      'Count / ScannedCount',
+      'result',
+    ],
+    scale.map((s) => {
+      const raw = ratio(s.large.latency.p50, s.small.latency.p50);
+      const lat = raw / ratio(s.control.large.p50, s.control.small.p50);
+      const rcu = ratio(s.large.rcu, s.small.rcu);
+      const cs = `${s.small.count}/${s.small.scannedCount} → ${s.large.count}/${s.large.scannedCount}`;
+      const csOk = s.small.count === s.small.scannedCount && s.large.count === s.large.scannedCount;
+      return [
+        s.list,
+        `${s.small.items} → ${s.large.items}`,
+        ms(s.small.latency.p50),
+        ms(s.large.latency.p50),
+        fmt(raw),
+        fmt(lat),
+        `${s.small.rcu} → ${s.large.rcu}`,
+        fmt(rcu),
+        cs,
+        mark(lat <= TARGETS.scaleLatencyRatio && rcu === TARGETS.scaleRcuRatio && csOk),
+      ];
+    }),
+  )}`;
+};
+
+export const streamSection = (s: Summary): string =>
+  `### 6. Stream → email (local: DynamoDB Local stream, 200 ms poller, real notify handler, SES local) — anchor: AWS Streams → Lambda ~213 ms p50 / 552 ms p99\n\n${table(
+    ['changes', 'p50', 'p95', 'min', 'max'],
+    [[String(s.n), ms(s.p50), ms(s.p95), ms(s.min), ms(s.max)]],
+  )}`;
+
+export const overheadSection = (o: readonly OverheadResult[]): string =>
+  `### 7. Local API overhead (one request in flight) — reported, no target\n\n${table(
+    ['route', 'HTTP req/s', 'in-process req/s', 'HTTP / in-process'],
+    o.map((x) => [x.route, fmt(x.httpRps, 0), fmt(x.inProcessRps, 0), fmt(ratio(x.httpRps, x.inProcessRps))]),
+  )}`;

@@ -1,0 +1,96 @@
+// `npm run bench [-- --quick]` (or BENCH_QUICK=1): every figure of issue 8 with
+// its target, printed as Markdown tables and written to bench-results.json
+// (git-ignored). Full mode: < 10 min on 2 cores; quick mode: ~2-3 min, with
+// fewer samples and a smaller second table size (marked in the output).
+// Phases share one local stack; the scale phase runs last because it stops the
+// stream poller (100k seeded return requests must not become 100k emails).
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import path from 'node:path';
+import { checkJava, ensureDynamoDbLocal, projectRoot } from '#infra/local/setup';
+import { startLocalStack } from '#infra/local/stack';
+import { buildBundles } from './bundles.ts';
+import { bundlesSection, initSection, operationsSection, overheadSection, scaleSection, streamSection } from './report.ts';
+
+const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+const MODE = quick
+  ? { name: 'quick', initRuns: 10, scaleSmall: 1_000, scaleLarge: 10_000, scaleSamples: { small: 30, large: 15 }, emails: 20, overheadRequests: 200 }
+  : { name: 'full', initRuns: 20, scaleSmall: 1_000, scaleLarge: 100_000, scaleSamples: { small: 30, large: 10 }, emails: 50, overheadRequests: 500 };
+
+const started = Date.now();
+const log = (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
+// The bench's own process logs warnings only (the in-process notify handler would fill the screen); child processes keep the default.
+process.env.POWERTOOLS_LOG_LEVEL = 'WARN';
+
+const machine = {
+  cpus: cpus().length,
+  cpuModel: cpus()[0]?.model ?? '?',
+  memoryGiB: Math.round(totalmem() / 2 ** 30),
+  node: process.version,
+  loadAverageAtStart: loadavg().map((l) => Number(l.toFixed(2))),
+};
+
+log(`mode ${MODE.name}; ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}`);
+const java = await checkJava();
+if (!java.ok) throw new Error(java.message);
+await ensureDynamoDbLocal(log);
+
+log('1. building bundles');
+const bundles = await buildBundles(log);
+
+log('starting the local stack');
+const stack = await startLocalStack({ ports: { api: 'auto', dynamodb: 'auto', s3: 'auto', ses: 'auto' }, quiet: true });
+const sections: string[] = [];
+const results: Record<string, unknown> = { mode: MODE, machine, date: new Date().toISOString() };
+try {
+  // Imported after the stack set the environment: SDK clients read endpoints when created.
+  const { measureInit } = await import('./init-time.ts');
+  const { calibrateTransactionalFactor, installMeters } = await import('./meter.ts');
+  const { runOperations } = await import('./operations.ts');
+  const { measureStreamEmail } = await import('./stream-email.ts');
+  const { measureApiOverhead } = await import('./api-overhead.ts');
+  const { measureScale } = await import('./scale.ts');
+
+  results.bundles = bundles.map(({ dir, referenceDir, ...rest }) => rest);
+  sections.push(bundlesSection(bundles));
+
+  log(`2. init time, ${MODE.initRuns} runs × ${bundles.length} functions × 2`);
+  const init = await measureInit(bundles, MODE.initRuns, log);
+  results.init = init;
+  sections.push(initSection(init, MODE.initRuns));
+
+  log('3-4. round trips and capacity per operation');
+  installMeters();
+  const transactional = await calibrateTransactionalFactor();
+  const operations = await runOperations({ transactional }, log);
+  results.operations = { transactionalFactor: transactional, operations };
+  sections.push(operationsSection(operations, transactional));
+
+  log(`6. stream → email, ${MODE.emails} changes`);
+  const stream = await measureStreamEmail(MODE.emails, stack.urls.api, stack.urls.ses, log);
+  results.streamEmail = stream;
+
+  log(`7. local API overhead, ${MODE.overheadRequests} requests per side`);
+  const overhead = await measureApiOverhead(MODE.overheadRequests, stack.urls.api);
+  results.apiOverhead = overhead;
+
+  log(`5. scale: ${MODE.scaleSmall} → ${MODE.scaleLarge} items per list (stream poller stopped)`);
+  await stack.poller.stop();
+  const scale = await measureScale(MODE.scaleSmall, MODE.scaleLarge, MODE.scaleSamples, log);
+  results.scale = scale;
+  const scaleNote = quick
+    ? `Quick mode: the second size is ${MODE.scaleLarge.toLocaleString('en')} items per type, not 100,000 (run \`npm run bench\` for the full figure).`
+    : `${MODE.scaleLarge.toLocaleString('en')} orders and ${MODE.scaleLarge.toLocaleString('en')} return requests in the table at the large size.`;
+  sections.push(scaleSection(scale, scaleNote), streamSection(stream), overheadSection(overhead));
+} finally {
+  await stack.stop();
+}
+
+results.durationSeconds = Math.round((Date.now() - started) / 1000);
+results.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
+const header = `## Benchmarks (${MODE.name} mode, ${new Date().toISOString().slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')} → ${(results.loadAverageAtEnd as number[]).join(' ')}, ${results.durationSeconds} s)`;
+console.log([header, ...sections].join('\n\n'));
+writeFileSync(path.join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+log('wrote bench-results.json');
+// SDK keep-alive sockets and the emulators' handles must not keep the process up.
+process.exit(0);

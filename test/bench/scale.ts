@@ -1,0 +1,217 @@
+// 5. Scale: the admin order list and the admin returns list with 1k and with
+// many more items of their type in the table (seeded directly with parallel
+// BatchWriteItem, clones of a real order and a real return request with their
+// own ids, dates, customers and statuses). A list is one Query on an index, so
+// its latency and read units must not move with the table: ratio ≈ 1.00, RCU
+// ratio 1.00, Count / ScannedCount = 1.
+import { randomUUID } from 'node:crypto';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { BatchWriteCommand, type BatchWriteCommandOutput, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { db, TABLE_NAME } from '#shared/adapters/dynamo';
+import { entityIndexKeys } from '#shared/adapters/entity-lists';
+import { newId } from '#shared/adapters/ids';
+import { KEY } from '#shared/adapters/keys';
+import type { Order } from '#shared/domain/order';
+import type { ReturnRecord } from '#shared/domain/return-request';
+import { orderBody } from '../support/orders.ts';
+import { consumed } from './capacity.ts';
+import { type Caller, invokeOk, type Request } from './invoke.ts';
+import { metered } from './meter.ts';
+import { type Summary, summarize, timeEach } from './stats.ts';
+
+type Item = Record<string, unknown>;
+const ORDER_STATUSES = ['pending', 'confirmed', 'shipped', 'delivered', 'cancelled'];
+const RETURN_STATUSES = ['new', 'picked_up', 'pending_verification', 'approved', 'refunded', 'denied'];
+const admin: Caller = { role: 'admin', sub: 'bench-admin' };
+
+/** A real order and a real return request, as the handlers stored them. */
+const templates = async (): Promise<{ order: Item; ret: Item; orderId: string }> => {
+  const sub = `bench-scale-${randomUUID()}`;
+  const me: Caller = { role: 'customer', sub };
+  const created = await invokeOk<Order>(
+    {
+      caller: { role: 'storefront', sub: 'bench' },
+      method: 'POST',
+      url: '/orders',
+      body: { ...orderBody(), customer: { customerId: sub, name: 'Scale Bench', email: `${sub}@example.com` } },
+    },
+    201,
+  );
+  for (const status of ['confirmed', 'shipped', 'delivered'])
+    await invokeOk({ caller: admin, method: 'POST', url: `/admin/orders/${created.id}/status`, body: { status } });
+  const ret = await invokeOk<{ id: string }>(
+    {
+      caller: me,
+      method: 'POST',
+      url: '/returns',
+      body: { orderId: created.id, items: [{ lineItemId: created.lineItems[0]?.id, quantity: 1, reasonId: 'rsn_retdamaged' }], refundMethod: 'card' },
+    },
+    201,
+  );
+  const get = async (key: Item) => (await db.send(new GetCommand({ TableName: TABLE_NAME, Key: key }))).Item as Item;
+  return { order: await get(KEY.order(created.id)), ret: await get(KEY.returnRequest(ret.id)), orderId: created.id };
+};
+
+const BASE = Date.parse('2026-01-01T00:00:00.000Z');
+
+const cloneOrder = (template: Item, i: number): Item => {
+  const id = newId('ord');
+  const createdAt = new Date(BASE - i * 60_000).toISOString();
+  const status = ORDER_STATUSES[i % ORDER_STATUSES.length] as string;
+  const customer = { ...(template.customer as Item), customerId: `bench-scale-customer-${i % 1000}` };
+  const order = { ...template, id, number: id.slice(-8), status, customer, createdAt, updatedAt: createdAt };
+  return { ...order, ...KEY.order(id), ...entityIndexKeys('ORDER', order as Order & Item, (order as Order).customer.customerId) };
+};
+
+const cloneReturn = (template: Item, i: number): Item => {
+  const id = newId('ret');
+  const createdAt = new Date(BASE - i * 60_000).toISOString();
+  const r = {
+    ...template,
+    id,
+    orderId: newId('ord'),
+    customerId: `bench-scale-customer-${i % 1000}`,
+    status: RETURN_STATUSES[i % RETURN_STATUSES.length],
+    createdAt,
+    updatedAt: createdAt,
+  };
+  return { ...r, ...KEY.returnRequest(id), ...entityIndexKeys('RETURN', r as ReturnRecord, (r as ReturnRecord).customerId) };
+};
+
+/** Writes `count` items, 25 per BatchWriteItem, `parallel` batches in flight; retries what DynamoDB leaves unprocessed. */
+const seed = async (count: number, make: (i: number) => Item, offset: number, parallel = 32): Promise<void> => {
+  const batches = Math.ceil(count / 25);
+  await timeEach(batches, parallel, async (b) => {
+    let requests: NonNullable<BatchWriteCommandOutput['UnprocessedItems']>[string] = [];
+    for (let i = b * 25; i < Math.min(count, (b + 1) * 25); i++) requests.push({ PutRequest: { Item: make(offset + i) } });
+    while (requests.length) {
+      const out = await db.send(new BatchWriteCommand({ RequestItems: { [TABLE_NAME]: requests } }));
+      requests = out.UnprocessedItems?.[TABLE_NAME] ?? [];
+    }
+  });
+};
+
+/** Items of a type, counted on its byType partition (a COUNT query; setup only). */
+const countOf = async (gsi3pk: string): Promise<number> => {
+  let total = 0;
+  let start: Item | undefined;
+  do {
+    const out = await db.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'byType',
+        KeyConditionExpression: 'GSI3PK = :p',
+        ExpressionAttributeValues: { ':p': gsi3pk },
+        Select: 'COUNT',
+        ExclusiveStartKey: start,
+      }),
+    );
+    total += out.Count ?? 0;
+    start = out.LastEvaluatedKey;
+  } while (start);
+  return total;
+};
+
+export interface ListAtSize {
+  readonly items: number;
+  readonly latency: Summary;
+  readonly rcu: number;
+  readonly count: number;
+  readonly scannedCount: number;
+}
+
+export interface ScaleResult {
+  readonly list: string;
+  readonly small: ListAtSize;
+  readonly large: ListAtSize;
+  /** The same single-order GET timed between the list calls at each size: the machine's drift, which the table size cannot explain. */
+  readonly control: { readonly small: Summary; readonly large: Summary };
+}
+
+interface Probe {
+  readonly list: string;
+  readonly type: 'ORDER' | 'RETURN';
+  /** One call, answering what the list read: its units and Count / ScannedCount. */
+  readonly once: () => Promise<{ rcu: number; count: number; scannedCount: number }>;
+}
+
+const viaHandler = (list: string, type: Probe['type'], request: Request): Probe => ({
+  list,
+  type,
+  once: async () => {
+    const { meter } = await metered(() => invokeOk(request));
+    const query = meter.dynamo.find((c) => c.command === 'QueryCommand');
+    const out = (query?.output ?? {}) as { Count?: number; ScannedCount?: number };
+    return { rcu: meter.dynamo.reduce((s, c) => s + consumed(c), 0), count: out.Count ?? 0, scannedCount: out.ScannedCount ?? 0 };
+  },
+});
+
+// The admin order list's own Query sent by a bare client: no handler, no meter,
+// so whatever still grows with the table is DynamoDB Local's.
+const bare = DynamoDBDocumentClient.from(new DynamoDBClient({}));
+const rawQuery: Probe = {
+  list: 'its Query alone (bare SDK client)',
+  type: 'ORDER',
+  once: async () => {
+    const out = await bare.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        IndexName: 'byType',
+        KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': 'ORDER', ':from': '0000', ':to': '9999~' },
+        ScanIndexForward: false,
+        Limit: 20,
+        ReturnConsumedCapacity: 'INDEXES',
+      }),
+    );
+    return { rcu: out.ConsumedCapacity?.CapacityUnits ?? 0, count: out.Count ?? 0, scannedCount: out.ScannedCount ?? 0 };
+  },
+};
+
+const PROBES: Probe[] = [
+  viaHandler('GET /admin/orders', 'ORDER', { caller: admin, method: 'GET', url: '/admin/orders?limit=20' }),
+  rawQuery,
+  viaHandler('GET /admin/orders?status=delivered', 'ORDER', { caller: admin, method: 'GET', url: '/admin/orders?status=delivered&limit=20' }),
+  viaHandler('GET /admin/returns', 'RETURN', { caller: admin, method: 'GET', url: '/admin/returns?limit=20' }),
+];
+
+const measureList = async (probe: Probe, control: Request, controlTimes: number[], items: number, samples: number): Promise<ListAtSize> => {
+  // Warm the handler and the JIT first: the small size is measured first and must not pay for it.
+  for (let i = 0; i < 25; i++) await probe.once();
+  const durations: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    durations.push((await timeEach(1, 1, probe.once)).wallMs);
+    controlTimes.push((await timeEach(1, 1, () => invokeOk(control))).wallMs);
+  }
+  return { items, latency: summarize(durations), ...(await probe.once()) };
+};
+
+/** Seeds to `small` items of each type, measures, seeds to `large`, measures again. */
+export const measureScale = async (
+  small: number,
+  large: number,
+  samples: { small: number; large: number },
+  log: (line: string) => void,
+): Promise<ScaleResult[]> => {
+  const { order, ret, orderId } = await templates();
+  const control: Request = { caller: admin, method: 'GET', url: `/admin/orders/${orderId}` };
+  // Counted once while small (a COUNT query over 100k items is itself slow in DynamoDB Local), then tracked.
+  const have = { ORDER: await countOf('ORDER'), RETURN: await countOf('RETURN') };
+  const atSize = async (target: number, sampleCount: number): Promise<{ lists: ListAtSize[]; control: number[] }> => {
+    const started = Date.now();
+    const missing = { ORDER: Math.max(0, target - have.ORDER), RETURN: Math.max(0, target - have.RETURN) };
+    // Both at once: DynamoDB Local takes more parallel writes than one pool gives it.
+    await Promise.all([seed(missing.ORDER, (i) => cloneOrder(order, i), have.ORDER), seed(missing.RETURN, (i) => cloneReturn(ret, i), have.RETURN)]);
+    have.ORDER += missing.ORDER;
+    have.RETURN += missing.RETURN;
+    log(`  seeded to ${have.ORDER} orders and ${have.RETURN} returns (${((Date.now() - started) / 1000).toFixed(1)} s); timing ${sampleCount} calls per list`);
+    const lists: ListAtSize[] = [];
+    const controlTimes: number[] = [];
+    for (const probe of PROBES) lists.push(await measureList(probe, control, controlTimes, have[probe.type], sampleCount));
+    return { lists, control: controlTimes };
+  };
+  const smallResults = await atSize(small, samples.small);
+  const largeResults = await atSize(large, samples.large);
+  const drift = { small: summarize(smallResults.control), large: summarize(largeResults.control) };
+  return PROBES.map((p, i) => ({ list: p.list, small: smallResults.lists[i] as ListAtSize, large: largeResults.lists[i] as ListAtSize, control: drift }));
+};
