@@ -28,6 +28,9 @@
 // | cancellations by status and date        | byStatus    | CANCELLATION#<status>   | <createdAt>#<id>          |
 // | all cancellations by date               | byType      | CANCELLATION            | <createdAt>#<id>          |
 //
+// The byOwner/byStatus/byType keys of orders, returns and cancellations are
+// built in one place: entity-lists.ts.
+//
 // Hot partitions: `byType` (ORDER) and `byStatus` (ORDER#pending) take every new
 // order. A GSI partition absorbs ~1,000 writes/s, orders of magnitude above a
 // shop's order rate; shard the key (ORDER#<n>) if that ever changes.
