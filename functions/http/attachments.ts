@@ -1,9 +1,11 @@
 // Attachments area: customers start uploads; owners and admins download.
+
+import { attachmentsApi } from '#shared/api/attachments';
 import { httpHandler } from '#shared/http/handler';
 import { downloadAttachment } from '#shared/use-cases/download-attachment';
 import { requestAttachmentUpload } from '#shared/use-cases/request-attachment-upload';
 
-export const handler = httpHandler('attachments', {
+export const handler = httpHandler('attachments', attachmentsApi, {
   'attachments.create': ({ principal, body, now, idempotency }) =>
     requestAttachmentUpload({ customerId: principal.role === 'customer' ? principal.sub : '', body, now, idempotency }),
   'attachments.get': ({ principal, params, now }) => downloadAttachment({ id: params.id, principal, now }),

@@ -1,8 +1,10 @@
 // Documents area: an order's invoice and receipt as PDFs (owner or admin).
+
+import { documentsApi } from '#shared/api/documents';
 import { httpHandler } from '#shared/http/handler';
 import { printOrderDocument } from '#shared/use-cases/print-order-document';
 
-export const handler = httpHandler('documents', {
+export const handler = httpHandler('documents', documentsApi, {
   'documents.invoice': ({ params, principal, now }) => printOrderDocument('invoice', params.orderId, principal, now),
   'documents.receipt': ({ params, principal, now }) => printOrderDocument('receipt', params.orderId, principal, now),
 });

@@ -1,12 +1,13 @@
 // Public routes: liveness and the generated OpenAPI document.
 import { routes } from '#infra/routes';
 import { contract } from '#shared/api/index';
+import { metaApi } from '#shared/api/meta';
 import { buildOpenApi } from '#shared/api/openapi';
 import { httpHandler } from '#shared/http/handler';
 
 let document: Record<string, unknown> | undefined;
 
-export const handler = httpHandler('meta', {
+export const handler = httpHandler('meta', metaApi, {
   'meta.health': async () => ({ status: 'ok' as const }),
   // Built on first use and kept for the container's life: it never changes at run time.
   'meta.openapi': async () => {

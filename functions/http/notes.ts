@@ -3,10 +3,11 @@
 import { newId } from '#shared/adapters/ids';
 import { insertNote, listNotes } from '#shared/adapters/notes-repo';
 import { getOrderOrThrow, getOwnOrder } from '#shared/adapters/orders-repo';
+import { notesApi } from '#shared/api/notes';
 import { buildNote } from '#shared/domain/note';
 import { httpHandler } from '#shared/http/handler';
 
-export const handler = httpHandler('notes', {
+export const handler = httpHandler('notes', notesApi, {
   'notes.create': async ({ params, body, actor, now, idempotency }) => {
     const order = await getOrderOrThrow(params.orderId);
     const note = buildNote(body, { id: newId('note'), orderId: order.id, customerId: order.customer.customerId, author: actor, now });

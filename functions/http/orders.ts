@@ -2,6 +2,7 @@
 // admin list, status updates and payment.
 import { newId, orderNumberOf } from '#shared/adapters/ids';
 import { checkIfMatch, getOrderOrThrow, getOwnOrder, insertOrder, listCustomerOrders, listOrders, saveOrder } from '#shared/adapters/orders-repo';
+import { ordersApi } from '#shared/api/orders';
 import { ConflictError } from '#shared/domain/errors';
 import { buildOrder } from '#shared/domain/order';
 import { httpHandler } from '#shared/http/handler';
@@ -9,7 +10,7 @@ import { changeOrderStatus } from '#shared/use-cases/change-order-status';
 
 const customerId = (principal: { role: string; sub?: string }): string => principal.sub ?? '';
 
-export const handler = httpHandler('orders', {
+export const handler = httpHandler('orders', ordersApi, {
   'orders.create': async ({ body, actor, now, idempotency }) => {
     const id = newId('ord');
     const order = buildOrder(body, { id, number: orderNumberOf(id), lineIds: body.lineItems.map(() => newId('li')), now, by: actor });

@@ -1,13 +1,14 @@
 // Refunds area (admin): an order's refunds, calculate, create, settle a transaction.
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getRefund, listRefunds } from '#shared/adapters/refunds-repo';
+import { refundsApi } from '#shared/api/refunds';
 import { httpHandler } from '#shared/http/handler';
 import { calculateRefund, createRefund } from '#shared/use-cases/create-refund';
 import { settleRefundTransaction } from '#shared/use-cases/settle-refund-transaction';
 
 const manual = { type: 'manual', id: null } as const;
 
-export const handler = httpHandler('refunds', {
+export const handler = httpHandler('refunds', refundsApi, {
   'refunds.list': async ({ params, query }) => {
     await getOrderOrThrow(params.orderId);
     return listRefunds(params.orderId, query);

@@ -1,6 +1,7 @@
 // Returns area: customers request, follow, withdraw and comment on returns;
 // admins list, verify, move them along and comment.
 import { getOwnReturn, getReturnOrThrow, listCustomerReturns, listReturns } from '#shared/adapters/returns-repo';
+import { returnsApi } from '#shared/api/returns';
 import { nextStatuses, withComments } from '#shared/domain/return-lifecycle';
 import { httpHandler } from '#shared/http/handler';
 import type { Principal } from '#shared/http/principal';
@@ -15,7 +16,7 @@ const customerId = (principal: Principal): string => ('sub' in principal ? princ
 const me = (principal: Principal) => ({ role: 'customer' as const, customerId: customerId(principal) });
 const admin = { role: 'admin' } as const;
 
-export const handler = httpHandler('returns', {
+export const handler = httpHandler('returns', returnsApi, {
   'returns.returnableItems': ({ principal, params, now }) => listReturnableItems(params.orderId, customerId(principal), now),
   'returns.create': ({ principal, body, actor, now, idempotency }) => requestReturn({ customerId: customerId(principal), body, actor, now, idempotency }),
   'returns.list': ({ principal, query }) => listCustomerReturns(customerId(principal), query),

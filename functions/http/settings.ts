@@ -3,9 +3,10 @@ import { newId } from '#shared/adapters/ids';
 import { createReason, listReasons, saveReason } from '#shared/adapters/reasons-repo';
 import { getSettings, saveSettings } from '#shared/adapters/settings-repo';
 import { getStock, setStock } from '#shared/adapters/stock-repo';
+import { settingsApi } from '#shared/api/settings';
 import { httpHandler } from '#shared/http/handler';
 
-export const handler = httpHandler('settings', {
+export const handler = httpHandler('settings', settingsApi, {
   'settings.reasons': async ({ query }) => ({ items: await listReasons(query.kind, true) }),
   'settings.adminReasons': async ({ query }) => {
     const items = await listReasons(query.kind, query.active === 'true');

@@ -33,14 +33,24 @@ export interface UploadForm {
  * and the object gets `tag` (the lifecycle rule's handle on unbound uploads).
  * Every field is also a policy condition, so none can be changed or dropped.
  */
-export const presignUpload = (input: { key: string; contentType: string; size: number; tagging: string; expiresInSeconds: number }): Promise<UploadForm> =>
-  createPresignedPost(s3, {
+export const presignUpload = async (input: {
+  key: string;
+  contentType: string;
+  size: number;
+  tagging: string;
+  expiresInSeconds: number;
+}): Promise<{ form: UploadForm; expiresAt: string }> => {
+  const form = await createPresignedPost(s3, {
     Bucket: BUCKET,
     Key: input.key,
     Fields: { 'Content-Type': input.contentType, tagging: input.tagging },
     Conditions: [['content-length-range', input.size, input.size]],
     Expires: input.expiresInSeconds,
   });
+  // Announce exactly the expiry S3 enforces: the signed policy's own.
+  const policy = JSON.parse(Buffer.from(form.fields.Policy ?? '', 'base64').toString('utf8')) as { expiration: string };
+  return { form, expiresAt: new Date(policy.expiration).toISOString() };
+};
 
 /** A short-lived GET that downloads the object under a safe file name. */
 export const presignDownload = (input: { key: string; contentDisposition: string; contentType: string; expiresInSeconds: number }): Promise<string> =>

@@ -12,12 +12,12 @@ import { type HttpFunction, type RouteIdOf, routeKey, routes } from '#infra/rout
 import { asServiceError } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, IdempotencyKeyUsedError, storedResponse } from '#shared/adapters/idempotency';
 import { logger } from '#shared/adapters/logger';
-import { type ApiContract, contract } from '#shared/api/index';
 import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
 import { selectFields } from '#shared/domain/fields';
 import { parseJsonBody, parseWith } from './parse.ts';
 import { actorOf, hasRole, type Principal, principalFromClaims } from './principal.ts';
 import { internalProblem, problemOf } from './problem.ts';
+import type { RouteSpec } from './route-spec.ts';
 
 type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
 
@@ -43,8 +43,9 @@ export interface BinaryReply {
   readonly fileName: string;
 }
 
-export type Action<Id extends keyof ApiContract> = (input: ActionInput<ApiContract[Id]>) => Promise<unknown>;
-export type Actions<F extends HttpFunction> = { readonly [Id in RouteIdOf<F>]: Action<Id> };
+/** The specs of one area's routes (shared/api/<area>.ts): each Lambda loads only its own. */
+export type AreaSpecs<F extends HttpFunction> = { readonly [Id in RouteIdOf<F>]: RouteSpec };
+export type Actions<F extends HttpFunction, S extends AreaSpecs<F>> = { readonly [Id in RouteIdOf<F>]: (input: ActionInput<S[Id & keyof S]>) => Promise<unknown> };
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
@@ -95,7 +96,7 @@ const respond = (status: number, result: unknown): APIGatewayProxyStructuredResu
   return json(status, result, typeof version === 'number' ? { etag: `"${version}"` } : {});
 };
 
-const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
+const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: S, actions: Actions<F, S>) =>
   async function run(event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     logger.setCorrelationId(requestId);
@@ -109,7 +110,7 @@ const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
           ? new DomainError('unauthorized', 'A valid bearer token is required.')
           : new DomainError('forbidden', `This route is for ${route.roles.join(' or ')} callers.`);
       }
-      const spec = contract[route.id as keyof ApiContract] as ApiContract[keyof ApiContract];
+      const spec = specs[route.id as RouteIdOf<F> & keyof S] as RouteSpec;
       const { fields, ...rawQuery } = event.queryStringParameters ?? {};
       const params = 'params' in spec && spec.params ? parseWith(spec.params, event.pathParameters ?? {}, 'path', 'not_found') : {};
       const query = 'query' in spec && spec.query ? parseWith(spec.query, rawQuery, 'query') : {};
@@ -159,7 +160,7 @@ const dispatch = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
   };
 
 /** Builds the Lambda handler of one resource area from its actions. */
-export const httpHandler = <F extends HttpFunction>(fn: F, actions: Actions<F>) =>
+export const httpHandler = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: S, actions: Actions<F, S>) =>
   middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
     // Keys set for one request (correlation id, route) never leak into the next.
     // Never the event itself, whatever POWERTOOLS_LOGGER_LOG_EVENT says: it holds
@@ -173,4 +174,4 @@ export const httpHandler = <F extends HttpFunction>(fn: F, actions: Actions<F>) 
         exposeHeaders: 'etag,retry-after',
       }),
     )
-    .handler(dispatch(fn, actions));
+    .handler(dispatch(fn, specs, actions));

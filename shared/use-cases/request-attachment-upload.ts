@@ -27,16 +27,14 @@ export const requestAttachmentUpload = async ({ customerId, body, now, idempoten
   const settings = await getSettings();
   checkUploadAllowed(settings.refunds.attachments, body);
   const attachment = buildAttachment(body, { id: newId('att'), customerId, now });
-  const upload = await presignUpload({
+  const { form: upload, expiresAt } = await presignUpload({
     key: attachment.key,
     contentType: attachment.contentType,
     size: attachment.size,
     tagging: taggingXml(PENDING_TAG),
     expiresInSeconds: UPLOAD_URL_SECONDS,
   });
-  // The policy's own expiration is counted from signing, a moment after `now`:
-  // the time announced here is never later than the one S3 enforces.
-  const response: AttachmentUpload = { id: attachment.id, upload, expiresAt: new Date(Date.parse(now) + UPLOAD_URL_SECONDS * 1000).toISOString() };
+  const response: AttachmentUpload = { id: attachment.id, upload, expiresAt };
   const nowEpochSeconds = Math.floor(Date.parse(now) / 1000);
   await insertAttachment(attachment, idempotency ? { key: idempotency, response: { status: 201, body: response }, nowEpochSeconds } : undefined);
   return response;
