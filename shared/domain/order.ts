@@ -19,11 +19,11 @@ export const Address = z
     line2: OptionalText(),
     city: Text(100),
     region: OptionalText(100),
-    postalCode: Text(20),
-    country: z
-      .string()
-      .max(2, { abort: true })
-      .regex(/^[A-Z]{2}$/, 'must be an ISO 3166-1 alpha-2 country code'),
+    // Optional: not every country has postal codes.
+    postalCode: OptionalText(20),
+    // ISO 3166-1 alpha-2 is what a storefront should send, but API.md does not
+    // require it, and a shop must not lose an order over how a country is spelled.
+    country: Text(60),
     phone: OptionalText(40),
   })
   .meta({ id: 'Address' });
