@@ -14,12 +14,8 @@ export const handler = httpHandler('notes', notesApi, {
     await insertNote(note, idempotency);
     return note;
   },
-  'notes.adminList': async ({ params, query }) => {
-    await getOrderOrThrow(params.orderId);
-    return listNotes(params.orderId, query, false);
-  },
-  'notes.list': async ({ params, query, principal }) => {
-    await getOwnOrder(params.orderId, principal.role === 'customer' ? principal.sub : '');
-    return listNotes(params.orderId, query, true);
-  },
+  // The order check (404, ownership) and the page are read in parallel; a refusal discards the page.
+  'notes.adminList': async ({ params, query }) => (await Promise.all([getOrderOrThrow(params.orderId), listNotes(params.orderId, query, false)]))[1],
+  'notes.list': async ({ params, query, principal }) =>
+    (await Promise.all([getOwnOrder(params.orderId, principal.role === 'customer' ? principal.sub : ''), listNotes(params.orderId, query, true)]))[1],
 });

@@ -9,10 +9,8 @@ import { settleRefundTransaction } from '#shared/use-cases/settle-refund-transac
 const manual = { type: 'manual', id: null } as const;
 
 export const handler = httpHandler('refunds', refundsApi, {
-  'refunds.list': async ({ params, query }) => {
-    await getOrderOrThrow(params.orderId);
-    return listRefunds(params.orderId, query);
-  },
+  // The order's existence (404) and the page are read in parallel.
+  'refunds.list': async ({ params, query }) => (await Promise.all([getOrderOrThrow(params.orderId), listRefunds(params.orderId, query)]))[1],
   'refunds.get': ({ params }) => getRefund(params.orderId, params.refundId),
   'refunds.calculate': ({ params, body, actor, now }) => calculateRefund({ ...body, orderId: params.orderId, source: manual }, { actor, now }),
   'refunds.create': async ({ params, body, actor, now, idempotency }) =>
