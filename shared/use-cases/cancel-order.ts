@@ -53,6 +53,7 @@ export const cancelOrderNow = async ({ order, cancellation, items, actor, now, n
       actor,
       now,
       expectedVersion,
+      order,
       orderChange: { to: 'cancelled', note },
       alongside: (refund) => {
         final = withRefund(cancellation, refund);

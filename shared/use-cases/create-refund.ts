@@ -60,6 +60,8 @@ export interface RefundContext {
   readonly orderChange?: OrderChange | undefined;
   /** The order version an `If-Match` demands: a 412, never a re-plan, once the order moved past it. */
   readonly expectedVersion?: number | undefined;
+  /** The order as the caller just read it (strongly consistent): the first attempt plans on it; a retry re-reads. */
+  readonly order?: Order | undefined;
 }
 
 interface Prepared {
@@ -68,8 +70,8 @@ interface Prepared {
   readonly order: Order;
 }
 
-const prepare = async (input: RefundInput, ctx: RefundContext, issue: boolean): Promise<Prepared> => {
-  const before = await getOrderOrThrow(input.orderId, true);
+const prepare = async (input: RefundInput, ctx: RefundContext, issue: boolean, known?: Order): Promise<Prepared> => {
+  const before = known ?? (await getOrderOrThrow(input.orderId, true));
   checkIfMatch(before, ctx.expectedVersion);
   // The status change is checked first: an order another writer already
   // cancelled is a 409 (illegal transition), not a refund rule's 422.
@@ -100,9 +102,11 @@ const restockItems = (refund: Refund): GuardedItem[] =>
 export const calculateRefund = async (input: RefundInput, ctx: RefundContext): Promise<Refund> => (await prepare(input, ctx, false)).refund;
 
 /** Records a refund, the order's counters, the restock and the caller's items: one transaction. */
-export const createRefund = (input: RefundInput, ctx: RefundContext): Promise<{ refund: Refund; order: Order }> =>
-  retryOnChange(async () => {
-    const { before, refund, order } = await prepare(input, ctx, true);
+export const createRefund = (input: RefundInput, ctx: RefundContext): Promise<{ refund: Refund; order: Order }> => {
+  let known = ctx.order;
+  return retryOnChange(async () => {
+    const { before, refund, order } = await prepare(input, ctx, true, known);
+    known = undefined;
     const alongside = typeof ctx.alongside === 'function' ? ctx.alongside(refund, order) : (ctx.alongside ?? []);
     await transact([
       // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
@@ -114,3 +118,4 @@ export const createRefund = (input: RefundInput, ctx: RefundContext): Promise<{ 
     ]);
     return { refund, order };
   });
+};
