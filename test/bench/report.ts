@@ -19,8 +19,8 @@ export const WHY: Record<string, string> = {
   'cancellations.approve':
     'reads the cancellation and the order (versions), the settings (restock default) and the order partition (refunds so far) before the one transaction',
   'notes.create': 'reads the order to answer 404 and copy its customerId into the note; the ConditionCheck in the transaction already guards existence',
-  'notes.list': 'ownership check: the order is read before the notes Query (consistent Query, 2× RCU)',
-  'refunds.list': 'existence check: the order is read before the refunds Query',
+  'notes.list': 'ownership check: the order is read beside the notes Query (in parallel; consistent Query, 2× RCU)',
+  'refunds.list': 'existence check: the order is read beside the refunds Query (in parallel)',
   'refunds.create': 'the refundable amounts need the order (current version), the settings (restock default) and the refunds so far',
   'cancellations.create': 'eligibility needs the order (current version), the settings (cancellable statuses) and the reason',
   'returns.create': 'eligibility needs the order (current version), the settings, the reasons and what was already refunded through returns',
