@@ -45,7 +45,9 @@ export interface BinaryReply {
 
 /** The specs of one area's routes (shared/api/<area>.ts): each Lambda loads only its own. */
 export type AreaSpecs<F extends HttpFunction> = { readonly [Id in RouteIdOf<F>]: RouteSpec };
-export type Actions<F extends HttpFunction, S extends AreaSpecs<F>> = { readonly [Id in RouteIdOf<F>]: (input: ActionInput<S[Id & keyof S]>) => Promise<unknown> };
+export type Actions<F extends HttpFunction, S extends AreaSpecs<F>> = {
+  readonly [Id in RouteIdOf<F>]: (input: ActionInput<S[Id & keyof S]>) => Promise<unknown>;
+};
 
 const json = (status: number, body: unknown, headers: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => ({
   statusCode: status,
