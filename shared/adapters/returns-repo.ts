@@ -115,6 +115,32 @@ const lineIndex = (order: Order, lineItemId: string): number => {
 };
 
 /**
+ * One Update of an order's line counters. The version moves too, so a writer
+ * that read the order before us (and replaces it whole, conditioned on
+ * version) cannot overwrite our counts.
+ */
+const orderLinesUpdate = (
+  orderId: string,
+  sets: readonly string[],
+  conditions: readonly string[],
+  values: Record<string, unknown>,
+  onConditionFailed: () => Error,
+  names?: Record<string, string>,
+): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: KEY.order(orderId),
+      UpdateExpression: `SET ${sets.join(', ')}, version = version + :one, updatedAt = :now`,
+      ConditionExpression: conditions.join(' AND '),
+      ...(names ? { ExpressionAttributeNames: names } : {}),
+      ExpressionAttributeValues: values,
+    },
+  },
+  onConditionFailed,
+});
+
+/**
  * Adds a new request's units to `returnedQuantity` of their lines, if the
  * counters are still what eligibility saw (or lower). The caller re-reads and
  * re-checks when this condition fails.
@@ -138,21 +164,16 @@ export const claimReturnUnits = (order: Order, items: readonly { lineItemId: str
     conditions.push(`${path}.id = :id${n}`, `${path}.refundedQuantity <= :ref${n}`, `${path}.returnedQuantity <= :ret${n}`);
     Object.assign(values, { [`:q${n}`]: item.quantity, [`:id${n}`]: line.id, [`:ref${n}`]: line.refundedQuantity, [`:ret${n}`]: line.returnedQuantity });
   });
-  return {
-    item: {
-      Update: {
-        TableName: TABLE_NAME,
-        Key: KEY.order(order.id),
-        // The version moves too, so a writer that read the order before us (and
-        // replaces it whole, conditioned on version) cannot overwrite our counts.
-        UpdateExpression: `SET ${sets.join(', ')}, version = version + :one, updatedAt = :now`,
-        ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeNames: { '#status': 'status' },
-        ExpressionAttributeValues: values,
-      },
+  return orderLinesUpdate(
+    order.id,
+    sets,
+    conditions,
+    values,
+    () => new ConflictError('The order changed while the return was being created; reload and retry.'),
+    {
+      '#status': 'status',
     },
-    onConditionFailed: () => new ConflictError('The order changed while the return was being created; reload and retry.'),
-  };
+  );
 };
 
 /**
@@ -200,16 +221,5 @@ export const releaseReturnUnits = (order: Order, items: readonly { lineItemId: s
     conditions.push(`${path}.id = :id${n}`, `${path}.returnedQuantity >= :q${n}`);
     Object.assign(values, { [`:q${n}`]: item.quantity, [`:id${n}`]: item.lineItemId });
   });
-  return {
-    item: {
-      Update: {
-        TableName: TABLE_NAME,
-        Key: KEY.order(order.id),
-        UpdateExpression: `SET ${sets.join(', ')}, version = version + :one, updatedAt = :now`,
-        ConditionExpression: conditions.join(' AND '),
-        ExpressionAttributeValues: values,
-      },
-    },
-    onConditionFailed: () => new ConflictError('The order no longer holds these returned units; reload and retry.'),
-  };
+  return orderLinesUpdate(order.id, sets, conditions, values, () => new ConflictError('The order no longer holds these returned units; reload and retry.'));
 };
