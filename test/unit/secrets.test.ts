@@ -6,10 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { jwtKeyFile } from '#infra/local/jwt';
 import { projectRoot } from '#infra/local/setup';
-import { mask } from '#shared/adapters/logger';
+import { logger, mask } from '#shared/adapters/logger';
 
 // Written in pieces so this file does not match its own patterns.
 const BEGIN = '-----BEGIN';
@@ -97,5 +97,29 @@ describe('secrets in the logs', () => {
     expect(mask('DE89370400440532013000')).toBe('****3000');
     expect(mask('1234')).toBe('****');
     expect(mask('')).toBe('****');
+  });
+
+  it('masks IBANs and account numbers in whatever a log call carries', () => {
+    const lines: string[] = [];
+    // Powertools writes through its own Console: errors go to stderr.
+    const capture = (chunk: unknown) => {
+      lines.push(String(chunk));
+      return true;
+    };
+    const writes = [vi.spyOn(process.stdout, 'write').mockImplementation(capture), vi.spyOn(process.stderr, 'write').mockImplementation(capture)];
+    try {
+      logger.error('refund account rejected', {
+        refundAccount: { accountName: 'Ada', accountNumber: '12345678', bankName: 'Bank' },
+        return: { iban: 'DE89370400440532013000', IBAN: 'GB82WEST12345698765432' },
+      });
+    } finally {
+      for (const write of writes) write.mockRestore();
+    }
+    const logged = lines.join('');
+    expect(logged).toContain('****5678');
+    expect(logged).toContain('****3000');
+    expect(logged).toContain('****5432');
+    expect(logged).not.toMatch(/12345678|DE8937|GB82WEST/);
+    expect(logged).toContain('Ada');
   });
 });
