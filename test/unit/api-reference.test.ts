@@ -1,0 +1,28 @@
+// The committed endpoint reference is the one the code generates: a route, a
+// field or a role changed without `npm run docs` fails here, not in a reader's hands.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { typeOf } from '#infra/docs/api-reference';
+import { apiReferenceFile, currentApiReference } from '#infra/docs/current-api-reference';
+import { routes } from '#infra/routes';
+
+describe('docs/api-reference.md', () => {
+  it('is up to date with the routes and schemas (run `npm run docs` after changing them)', () => {
+    expect(readFileSync(apiReferenceFile, 'utf8')).toBe(currentApiReference());
+  });
+
+  it('lists every route of the route table', () => {
+    const reference = currentApiReference();
+    for (const route of routes) expect(reference).toContain(`### \`${route.method} ${route.path}\``);
+  });
+
+  it('writes types a person can read', () => {
+    expect(typeOf({ $ref: '#/components/schemas/Order' })).toBe('Order');
+    expect(typeOf({ type: 'array', items: { $ref: '#/components/schemas/Address' } })).toBe('Address[]');
+    expect(typeOf({ type: 'integer', minimum: 0 })).toBe('integer (≥ 0)');
+    expect(typeOf({ enum: ['card', 'cod'] })).toBe('"card" or "cod"');
+    expect(typeOf({ type: 'object', properties: { items: { type: 'array', items: { $ref: '#/x/Refund' } }, nextCursor: { type: ['string', 'null'] } } })).toBe(
+      '{ items: Refund[], nextCursor: string or null }',
+    );
+  });
+});
