@@ -35,6 +35,7 @@ export const routes = [
   { id: 'orders.adminGet', method: 'GET', path: '/admin/orders/{orderId}', fn: 'orders', roles: ['admin'] },
   { id: 'orders.adminStatus', method: 'POST', path: '/admin/orders/{orderId}/status', fn: 'orders', roles: ['admin'] },
   { id: 'orders.adminPayment', method: 'POST', path: '/admin/orders/{orderId}/payment', fn: 'orders', roles: ['admin'] },
+  { id: 'orders.summary', method: 'GET', path: '/admin/summary', fn: 'orders', roles: ['admin'] },
   // documents routes
   { id: 'documents.invoice', method: 'GET', path: '/orders/{orderId}/invoice.pdf', fn: 'documents', roles: ['customer', 'admin'] },
   { id: 'documents.receipt', method: 'GET', path: '/orders/{orderId}/receipt.pdf', fn: 'documents', roles: ['customer', 'admin'] },
@@ -48,6 +49,10 @@ export const routes = [
   { id: 'cancellations.approve', method: 'POST', path: '/admin/cancellations/{id}/approve', fn: 'cancellations', roles: ['admin'] },
   { id: 'cancellations.reject', method: 'POST', path: '/admin/cancellations/{id}/reject', fn: 'cancellations', roles: ['admin'] },
   { id: 'cancellations.adminCancel', method: 'POST', path: '/admin/orders/{orderId}/cancel', fn: 'cancellations', roles: ['admin'] },
+  { id: 'cancellations.list', method: 'GET', path: '/cancellations', fn: 'cancellations', roles: ['customer'] },
+  { id: 'cancellations.get', method: 'GET', path: '/cancellations/{cancellationId}', fn: 'cancellations', roles: ['customer'] },
+  { id: 'cancellations.adminGet', method: 'GET', path: '/admin/cancellations/{id}', fn: 'cancellations', roles: ['admin'] },
+  { id: 'cancellations.orderList', method: 'GET', path: '/admin/orders/{orderId}/cancellations', fn: 'cancellations', roles: ['admin'] },
   // settings routes
   { id: 'settings.reasons', method: 'GET', path: '/reasons', fn: 'settings', roles: ['customer', 'admin'] },
   { id: 'settings.adminReasons', method: 'GET', path: '/admin/reasons', fn: 'settings', roles: ['admin'] },
@@ -57,12 +62,15 @@ export const routes = [
   { id: 'settings.update', method: 'PUT', path: '/admin/settings', fn: 'settings', roles: ['admin'] },
   { id: 'settings.getStock', method: 'GET', path: '/admin/stock/{sku}', fn: 'settings', roles: ['admin'] },
   { id: 'settings.setStock', method: 'PUT', path: '/admin/stock/{sku}', fn: 'settings', roles: ['admin'] },
+  { id: 'settings.returnPolicy', method: 'GET', path: '/return-policy', fn: 'settings', roles: ['public'] },
+  { id: 'settings.getReason', method: 'GET', path: '/admin/reasons/{id}', fn: 'settings', roles: ['admin'] },
   // refunds routes
   { id: 'refunds.list', method: 'GET', path: '/admin/orders/{orderId}/refunds', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.get', method: 'GET', path: '/admin/orders/{orderId}/refunds/{refundId}', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.calculate', method: 'POST', path: '/admin/orders/{orderId}/refunds/calculate', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.create', method: 'POST', path: '/admin/orders/{orderId}/refunds', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.settleTransaction', method: 'POST', path: '/admin/refunds/{refundId}/transactions/{txnId}', fn: 'refunds', roles: ['admin'] },
+  { id: 'refunds.transactions', method: 'GET', path: '/admin/refund-transactions', fn: 'refunds', roles: ['admin'] },
   // returns routes
   { id: 'returns.returnableItems', method: 'GET', path: '/orders/{orderId}/returnable-items', fn: 'returns', roles: ['customer'] },
   { id: 'returns.create', method: 'POST', path: '/returns', fn: 'returns', roles: ['customer'] },
@@ -77,6 +85,7 @@ export const routes = [
   { id: 'returns.verifyItem', method: 'POST', path: '/admin/returns/{returnId}/items/{lineItemId}/verification', fn: 'returns', roles: ['admin'] },
   { id: 'returns.verifyPackage', method: 'POST', path: '/admin/returns/{returnId}/verify-package', fn: 'returns', roles: ['admin'] },
   { id: 'returns.adminComment', method: 'POST', path: '/admin/returns/{returnId}/comments', fn: 'returns', roles: ['admin'] },
+  { id: 'returns.orderList', method: 'GET', path: '/admin/orders/{orderId}/returns', fn: 'returns', roles: ['admin'] },
   // attachments routes
   { id: 'attachments.create', method: 'POST', path: '/attachments', fn: 'attachments', roles: ['customer'] },
   { id: 'attachments.get', method: 'GET', path: '/attachments/{id}', fn: 'attachments', roles: ['customer', 'admin'] },

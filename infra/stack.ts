@@ -141,6 +141,6 @@ const acknowledgeIndexWildcard = (fn: AppFunction, table: Data['table']): void =
   Validations.of(fn.role).acknowledge({
     id: `AwsSolutions-IAM5[Resource::<${logicalId}.Arn>/index/*]`,
     reason:
-      "Lists query the table's three GSIs (byOwner, byStatus, byType); the grant scopes them as <table ARN>/index/*, which matches this table's indexes only, with data-plane actions only.",
+      "Lists query the table's GSIs (byOwner, byStatus, byType, byLookup); the grant scopes them as <table ARN>/index/*, which matches this table's indexes only, with data-plane actions only.",
   });
 };

@@ -14,6 +14,13 @@ export const TABLE = {
     { name: 'byStatus', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
     /** By type: admin lists of everything of a type, by date. */
     { name: 'byType', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
+    /**
+     * Sparse lookups the three above cannot hold, because orders, returns and
+     * cancellations already use all three: orders by email, everything filed
+     * against an order, the payout queue by gateway and status. One index for
+     * all of them: CloudFormation adds one GSI per stack update.
+     */
+    { name: 'byLookup', partitionKey: 'GSI4PK', sortKey: 'GSI4SK' },
   ],
 } as const;
 

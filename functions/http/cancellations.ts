@@ -1,10 +1,15 @@
-// Cancellations area: a customer cancels; an admin lists, approves, rejects, or cancels directly.
-import { listCancellations } from '#shared/adapters/cancellations-repo';
+// Cancellations area: a customer cancels and follows their cancellations; an
+// admin lists, opens, approves, rejects, or cancels directly.
+import { getCancellation, getOwnCancellation, listCancellations, listCustomerCancellations, listOrderCancellations } from '#shared/adapters/cancellations-repo';
+import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { cancellationsApi } from '#shared/api/cancellations';
 import { httpHandler } from '#shared/http/handler';
+import type { Principal } from '#shared/http/principal';
 import { adminCancelOrder } from '#shared/use-cases/cancel-order';
 import { approveCancellation, rejectCancellation } from '#shared/use-cases/decide-cancellation';
 import { requestCancellation } from '#shared/use-cases/request-cancellation';
+
+const customerId = (principal: Principal): string => ('sub' in principal ? principal.sub : '');
 
 export const handler = httpHandler('cancellations', cancellationsApi, {
   'cancellations.create': ({ params, body, principal, actor, now, idempotency }) =>
@@ -14,4 +19,11 @@ export const handler = httpHandler('cancellations', cancellationsApi, {
   'cancellations.reject': ({ params, body, actor, now, ifMatch }) =>
     rejectCancellation({ cancellationId: params.id, actor, now, ifMatch, rejectionReason: body.rejectionReason }),
   'cancellations.adminCancel': ({ params, body, actor, now, idempotency }) => adminCancelOrder({ orderId: params.orderId, body, actor, now, idempotency }),
+  // A cancellation holds no staff identity (`requestedBy` is customer or admin), so the owner sees it as stored.
+  'cancellations.list': ({ principal, query }) => listCustomerCancellations(customerId(principal), query),
+  'cancellations.get': ({ principal, params }) => getOwnCancellation(params.cancellationId, customerId(principal)),
+  'cancellations.adminGet': ({ params }) => getCancellation(params.id),
+  // The order's existence (404) and the page are read in parallel.
+  'cancellations.orderList': async ({ params, query }) =>
+    (await Promise.all([getOrderOrThrow(params.orderId), listOrderCancellations(params.orderId, query)]))[1],
 });

@@ -1,7 +1,8 @@
 // Orders area: creation (storefront), my orders and tracking (customer), the
-// admin list, status updates and payment.
+// admin list, status updates and payment, and the back office's queue counts.
 import { newId, orderNumberOf } from '#shared/adapters/ids';
 import { checkIfMatch, getOrderOrThrow, getOwnOrder, insertOrder, listCustomerOrders, listOrders, saveOrder } from '#shared/adapters/orders-repo';
+import { countQueues } from '#shared/adapters/queue-counts';
 import { ordersApi } from '#shared/api/orders';
 import { ConflictError } from '#shared/domain/errors';
 import { buildOrder } from '#shared/domain/order';
@@ -37,4 +38,5 @@ export const handler = httpHandler('orders', ordersApi, {
     await saveOrder(paid, order.version);
     return paid;
   },
+  'orders.summary': () => countQueues(),
 });

@@ -1,6 +1,7 @@
-// Refunds area (admin): an order's refunds, calculate, create, settle a transaction.
+// Refunds area (admin): an order's refunds, calculate, create, settle a
+// transaction; the payout queue across orders.
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
-import { getRefund, listRefunds } from '#shared/adapters/refunds-repo';
+import { getRefund, listRefunds, listRefundTransactions } from '#shared/adapters/refunds-repo';
 import { refundsApi } from '#shared/api/refunds';
 import { httpHandler } from '#shared/http/handler';
 import { calculateRefund, createRefund } from '#shared/use-cases/create-refund';
@@ -16,4 +17,5 @@ export const handler = httpHandler('refunds', refundsApi, {
   'refunds.create': async ({ params, body, actor, now, idempotency }) =>
     (await createRefund({ ...body, orderId: params.orderId, source: manual }, { actor, now, idempotency })).refund,
   'refunds.settleTransaction': ({ params, body, now }) => settleRefundTransaction({ refundId: params.refundId, transactionId: params.txnId, body, now }),
+  'refunds.transactions': ({ query: { limit, cursor, ...filter } }) => listRefundTransactions(filter, { limit, cursor }),
 });

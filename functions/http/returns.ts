@@ -1,6 +1,7 @@
 // Returns area: customers request, follow, withdraw and comment on returns;
 // admins list, verify, move them along and comment.
-import { getOwnReturn, getReturnOrThrow, listCustomerReturns, listReturns } from '#shared/adapters/returns-repo';
+import { getOrderOrThrow } from '#shared/adapters/orders-repo';
+import { getOwnReturn, getReturnOrThrow, listCustomerReturns, listOrderReturns, listReturns } from '#shared/adapters/returns-repo';
 import { returnsApi } from '#shared/api/returns';
 import { nextStatuses, withComments } from '#shared/domain/return-lifecycle';
 import { httpHandler } from '#shared/http/handler';
@@ -40,4 +41,5 @@ export const handler = httpHandler('returns', returnsApi, {
   'returns.verifyPackage': ({ params, body, now, ifMatch }) => verifyReturnPackage({ returnId: params.returnId, body, now, ifMatch }),
   'returns.adminComment': ({ params, body, actor, now, idempotency }) =>
     commentOnReturn({ returnId: params.returnId, body: body.body, visibleToCustomer: body.visibleToCustomer, actor, now, idempotency, caller: admin }),
+  'returns.orderList': async ({ params, query }) => (await Promise.all([getOrderOrThrow(params.orderId), listOrderReturns(params.orderId, query)]))[1],
 });

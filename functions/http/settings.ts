@@ -1,9 +1,12 @@
-// Settings area: shop settings, the managed reason lists, tracked stock.
+// Settings area: shop settings and their public part (the return policy), the
+// managed reason lists, tracked stock.
 import { newId } from '#shared/adapters/ids';
-import { createReason, listReasons, saveReason } from '#shared/adapters/reasons-repo';
+import { createReason, getReason, listReasons, saveReason } from '#shared/adapters/reasons-repo';
 import { getSettings, saveSettings } from '#shared/adapters/settings-repo';
 import { getStock, setStock } from '#shared/adapters/stock-repo';
 import { settingsApi } from '#shared/api/settings';
+import { NotFoundError } from '#shared/domain/errors';
+import { returnPolicyOf } from '#shared/domain/return-policy';
 import { httpHandler } from '#shared/http/handler';
 
 export const handler = httpHandler('settings', settingsApi, {
@@ -18,4 +21,10 @@ export const handler = httpHandler('settings', settingsApi, {
   'settings.update': ({ body, ifMatch, now }) => saveSettings(body, ifMatch, now),
   'settings.getStock': ({ params }) => getStock(params.sku),
   'settings.setStock': ({ params, body, now }) => setStock(params.sku, body.quantity, now),
+  'settings.returnPolicy': async () => returnPolicyOf(await getSettings()),
+  'settings.getReason': async ({ params }) => {
+    const reason = await getReason(params.id);
+    if (!reason) throw new NotFoundError('The reason');
+    return reason;
+  },
 });

@@ -1,13 +1,19 @@
-// Cancellations in the table: one item each, indexed by owner, by status and by
-// date, plus one guard item per order that admits a single open request.
+// Cancellations in the table: one item each, indexed by owner, by status, by
+// date and by order, plus one guard item per order that admits a single open request.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cancellation, CancellationStatus } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { entityIndexKeys, listByStatusAndDate } from './entity-lists.ts';
-import { KEY } from './keys.ts';
+import { entityIndexKeys, listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
+import { filedAgainstOrderKeys, KEY } from './keys.ts';
 
-const toItem = (c: Cancellation) => ({ ...KEY.cancellation(c.id), ...entityIndexKeys('CANCELLATION', c, c.customerId), type: 'Cancellation', ...c });
+const toItem = (c: Cancellation) => ({
+  ...KEY.cancellation(c.id),
+  ...entityIndexKeys('CANCELLATION', c, c.customerId),
+  ...filedAgainstOrderKeys('CANCELLATION', c),
+  type: 'Cancellation',
+  ...c,
+});
 const fromItem = (item: Record<string, unknown>): Cancellation => stripKeys<Cancellation>(item);
 
 export const cancellationInsert = (c: Cancellation): GuardedItem => ({
@@ -83,6 +89,20 @@ export const getCancellation = async (id: string): Promise<Cancellation> => {
   if (!Item) throw new NotFoundError('The cancellation');
   return fromItem(Item);
 };
+
+/** A customer sees only their own cancellations; anyone else's is "not found", in the same words. */
+export const getOwnCancellation = async (id: string, customerId: string): Promise<Cancellation> => {
+  const cancellation = await getCancellation(id);
+  if (cancellation.customerId !== customerId) throw new NotFoundError('The cancellation');
+  return cancellation;
+};
+
+export const listCustomerCancellations = (customerId: string, page: PageRequest): Promise<Page<Cancellation>> =>
+  listOwned('CANCELLATION', customerId, page, fromItem);
+
+/** Every cancellation filed against an order, newest first. */
+export const listOrderCancellations = (orderId: string, page: PageRequest): Promise<Page<Cancellation>> =>
+  listFiledAgainst('CANCELLATION', orderId, page, fromItem);
 
 export interface CancellationFilter {
   readonly status?: CancellationStatus | undefined;

@@ -27,9 +27,22 @@
 // | a customer's cancellations, newest first| byOwner     | CUSTOMER#<cid>          | CANCELLATION#<createdAt>#<id> |
 // | cancellations by status and date        | byStatus    | CANCELLATION#<status>   | <createdAt>#<id>          |
 // | all cancellations by date               | byType      | CANCELLATION            | <createdAt>#<id>          |
+// | orders with a number (pointer → order)  | table       | ORDERNUMBER#<number>    | <createdAt>#<orderId>     |
+// | orders by customer email (lower-cased)  | byLookup    | ORDEREMAIL#<email>      | <createdAt>#<id>          |
+// | returns filed against an order          | byLookup    | ORDER#<orderId>         | RETURN#<createdAt>#<id>   |
+// | cancellations filed against an order    | byLookup    | ORDER#<orderId>         | CANCELLATION#<createdAt>#<id> |
+// | refund transactions by gateway          | table       | REFUNDTXN#<gateway>     | <createdAt>#<txnId>       |
+// | refund transactions by queue status     | byStatus    | REFUNDTXN#<qstatus>     | <createdAt>#<txnId>       |
+// | … by gateway and queue status           | byLookup    | REFUNDTXN#<gateway>#<qstatus> | <createdAt>#<txnId> |
+// | all refund transactions by date         | byType      | REFUNDTXN               | <createdAt>#<txnId>       |
+// | queue counts (admin summary)            | byStatus    | RETURN#<s>, CANCELLATION#requested, REFUNDTXN#pending / #failure | Select COUNT |
 //
 // The byOwner/byStatus/byType keys of orders, returns and cancellations are
-// built in one place: entity-lists.ts.
+// built in one place: entity-lists.ts. The byLookup keys and the refund
+// transaction rows are built below. Refund transaction rows are copies of a
+// refund's `transactions`, written by refunds-repo in the same transaction as
+// the refund; `<qstatus>` is the transaction's status, except that a failure
+// already followed by a new attempt is filed as `retried` (history, not a task).
 //
 // Hot partitions: `byType` (ORDER) and `byStatus` (ORDER#pending) take every new
 // order. A GSI partition absorbs ~1,000 writes/s, orders of magnitude above a
@@ -54,7 +67,46 @@ export const KEY = {
   cancellation: (id: string) => ({ PK: `CANCELLATION#${id}`, SK: 'CANCELLATION' }),
   /** At most one `requested` cancellation per order: a conditional put on this item. */
   openCancellation: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'OPENCANCELLATION' }),
+  /** Order numbers are not unique (the storefront may send its own), so each order has its own pointer under the number. */
+  orderNumber: (number: string, createdAt: string, orderId: string) => ({ PK: PARTITION.ordersByNumber(number), SK: `${createdAt}#${orderId}` }),
+  /** Gateway and creation time of a transaction never change, so its row keeps its key while its status moves (in the indexes). */
+  refundTransaction: (gateway: string, createdAt: string, txnId: string) => ({ PK: PARTITION.transactionsByGateway(gateway), SK: `${createdAt}#${txnId}` }),
 } as const;
+
+/** Partition values of the lists above that are not a single entity's own key. */
+export const PARTITION = {
+  ordersByNumber: (number: string) => `ORDERNUMBER#${number}`,
+  /** Case-insensitive: a customer quotes their email however they like. */
+  ordersByEmail: (email: string) => `ORDEREMAIL#${email.trim().toLowerCase()}`,
+  filedAgainstOrder: (orderId: string) => `ORDER#${orderId}`,
+  transactions: 'REFUNDTXN',
+  transactionsByGateway: (gateway: string) => `REFUNDTXN#${gateway}`,
+  transactionsByStatus: (status: string) => `REFUNDTXN#${status}`,
+  transactionsByGatewayAndStatus: (gateway: string, status: string) => `REFUNDTXN#${gateway}#${status}`,
+} as const;
+
+/** byLookup keys of an order: found by its customer's email. */
+export const orderLookupKeys = (order: { readonly id: string; readonly createdAt: string; readonly customer: { readonly email: string } }) => ({
+  GSI4PK: PARTITION.ordersByEmail(order.customer.email),
+  GSI4SK: `${order.createdAt}#${order.id}`,
+});
+
+/** byLookup keys of a return request or cancellation: listed with everything else filed against its order. */
+export const filedAgainstOrderKeys = (entity: 'RETURN' | 'CANCELLATION', e: { readonly id: string; readonly orderId: string; readonly createdAt: string }) => ({
+  GSI4PK: PARTITION.filedAgainstOrder(e.orderId),
+  GSI4SK: `${entity}#${e.createdAt}#${e.id}`,
+});
+
+/** Index keys of a refund transaction row, recomputed on every write so a settlement moves it between queues. */
+export const transactionRowKeys = (t: { readonly id: string; readonly gateway: string; readonly createdAt: string }, queueStatus: string) => ({
+  ...KEY.refundTransaction(t.gateway, t.createdAt, t.id),
+  GSI2PK: PARTITION.transactionsByStatus(queueStatus),
+  GSI2SK: `${t.createdAt}#${t.id}`,
+  GSI3PK: PARTITION.transactions,
+  GSI3SK: `${t.createdAt}#${t.id}`,
+  GSI4PK: PARTITION.transactionsByGatewayAndStatus(t.gateway, queueStatus),
+  GSI4SK: `${t.createdAt}#${t.id}`,
+});
 
 /** Sort-key bounds for a date range on `<createdAt>#<id>` keys (inclusive days). */
 export const dateRange = (prefix: string, dateStart?: string, dateEnd?: string): { from: string; to: string } => {

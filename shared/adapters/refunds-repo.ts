@@ -1,19 +1,47 @@
 // Refunds in the table: one item per refund in its order's partition (so "the
 // refunds of an order" is one Query), plus a pointer item by refund id for the
-// settle-transaction route, which knows only the refund id.
+// settle-transaction route, which knows only the refund id, plus one row per
+// transaction for the payout queue across orders. Every write of a refund goes
+// through `refundInserts` / `refundPut`, which write the rows in the same
+// transaction, so the queue can never disagree with the refunds.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import type { Refund } from '#shared/domain/refund';
+import type { Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import type { ShippingRefunded } from '#shared/domain/refund-plan';
+import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
 import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { KEY } from './keys.ts';
+import { KEY, PARTITION, transactionRowKeys } from './keys.ts';
 
 const toItem = (refund: Refund) => ({ ...KEY.refund(refund.orderId, refund.id), type: 'Refund', ...refund });
 const fromItem = (item: Record<string, unknown>): Refund => stripKeys<Refund>(item);
 
-/** A new refund and its pointer; ids are fresh ULIDs, the conditions only guard against a reused id. */
+/**
+ * The refund's transaction rows. Each carries the refund version it was copied
+ * from and is written only over an older copy: the refund's own version
+ * condition already orders its writers, this keeps every row write conditional too.
+ */
+const transactionRowPuts = (refund: Refund): GuardedItem[] =>
+  transactionRows(refund).map((row) => ({
+    item: {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { ...transactionRowKeys(row, queueStatus(row)), type: 'RefundTransactionRow', ...row, refundVersion: refund.version },
+        ConditionExpression: 'attribute_not_exists(PK) OR refundVersion < :v',
+        ExpressionAttributeValues: { ':v': refund.version },
+      },
+    },
+    onConditionFailed: () => new ConflictError('The refund was changed concurrently; reload it and retry.', { allowedTransitions: [] }),
+  }));
+
+const rowOf = (item: Record<string, unknown>): RefundTransactionRow => {
+  const { refundVersion: _version, ...row } = stripKeys<RefundTransactionRow & { refundVersion: number }>(item);
+  return row;
+};
+
+/** A new refund, its pointer and its transaction rows; ids are fresh ULIDs, the conditions only guard against a reused id. */
 export const refundInserts = (refund: Refund): GuardedItem[] => [
   { item: { Put: { TableName: TABLE_NAME, Item: toItem(refund), ConditionExpression: 'attribute_not_exists(PK)' } } },
+  ...transactionRowPuts(refund),
   {
     item: {
       Put: {
@@ -26,14 +54,18 @@ export const refundInserts = (refund: Refund): GuardedItem[] => [
 ];
 
 /**
- * Replaces a refund read at `previousVersion`. Race: two admins settle the same
- * pending transaction at once; both read v1, both write with `version = 1`;
- * one commits v2, the other gets this 409 and nothing of its change is kept.
+ * Replaces a refund read at `previousVersion`, and its transaction rows.
+ * Race: two admins settle the same pending transaction at once; both read v1,
+ * both write with `version = 1`; one commits v2, the other gets this 409 and
+ * nothing of its change is kept (its rows neither: same transaction).
  */
-export const refundPut = (refund: Refund, previousVersion: number): GuardedItem => ({
-  item: { Put: { TableName: TABLE_NAME, Item: toItem(refund), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } } },
-  onConditionFailed: () => new ConflictError('The refund was changed concurrently; reload it and retry.', { allowedTransitions: [] }),
-});
+export const refundPut = (refund: Refund, previousVersion: number): GuardedItem[] => [
+  {
+    item: { Put: { TableName: TABLE_NAME, Item: toItem(refund), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } } },
+    onConditionFailed: () => new ConflictError('The refund was changed concurrently; reload it and retry.', { allowedTransitions: [] }),
+  },
+  ...transactionRowPuts(refund),
+];
 
 export const getRefund = async (orderId: string, refundId: string): Promise<Refund> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.refund(orderId, refundId), ConsistentRead: true }));
@@ -80,4 +112,34 @@ export const shippingRefunded = async (orderId: string): Promise<ShippingRefunde
     start = page.LastEvaluatedKey;
   } while (start);
   return { amount, tax };
+};
+
+export interface TransactionFilter {
+  readonly status?: TransactionStatus | undefined;
+  readonly gateway?: RefundGateway | undefined;
+}
+
+/** The payout queue across orders, newest first: one Query on the key or index that matches the filters exactly. */
+export const listRefundTransactions = (filter: TransactionFilter, page: PageRequest): Promise<Page<RefundTransactionRow>> => {
+  const { status, gateway } = filter;
+  const index =
+    status && gateway
+      ? { IndexName: 'byLookup', attr: 'GSI4PK', value: PARTITION.transactionsByGatewayAndStatus(gateway, status) }
+      : status
+        ? { IndexName: 'byStatus', attr: 'GSI2PK', value: PARTITION.transactionsByStatus(status) }
+        : gateway
+          ? { IndexName: undefined, attr: 'PK', value: PARTITION.transactionsByGateway(gateway) }
+          : { IndexName: 'byType', attr: 'GSI3PK', value: PARTITION.transactions };
+  return queryPage(
+    {
+      ...(index.IndexName ? { IndexName: index.IndexName } : {}),
+      partition: { attr: index.attr, value: index.value },
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': index.attr },
+      ExpressionAttributeValues: { ':pk': index.value },
+      ScanIndexForward: false,
+    },
+    page,
+    rowOf,
+  );
 };

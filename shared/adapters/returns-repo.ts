@@ -8,10 +8,16 @@ import type { Order } from '#shared/domain/order';
 import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request';
 import type { ReturnStatus } from '#shared/domain/return-status';
 import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { entityIndexKeys, listByStatusAndDate, listOwned } from './entity-lists.ts';
-import { KEY } from './keys.ts';
+import { entityIndexKeys, listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
+import { filedAgainstOrderKeys, KEY } from './keys.ts';
 
-const toItem = (r: ReturnRecord) => ({ ...KEY.returnRequest(r.id), ...entityIndexKeys('RETURN', r, r.customerId), type: 'ReturnRequest', ...r });
+const toItem = (r: ReturnRecord) => ({
+  ...KEY.returnRequest(r.id),
+  ...entityIndexKeys('RETURN', r, r.customerId),
+  ...filedAgainstOrderKeys('RETURN', r),
+  type: 'ReturnRequest',
+  ...r,
+});
 const fromItem = (item: Record<string, unknown>): ReturnRecord => stripKeys<ReturnRecord>(item);
 
 /** A stored comment also carries what the notifier needs to find the customer. */
@@ -107,6 +113,9 @@ export interface ReturnFilter {
 }
 
 export const listReturns = (filter: ReturnFilter, page: PageRequest): Promise<Page<ReturnRecord>> => listByStatusAndDate('RETURN', filter, page, fromItem);
+
+/** Every return request filed against an order, newest first. */
+export const listOrderReturns = (orderId: string, page: PageRequest): Promise<Page<ReturnRecord>> => listFiledAgainst('RETURN', orderId, page, fromItem);
 
 const lineIndex = (order: Order, lineItemId: string): number => {
   const index = order.lineItems.findIndex((l) => l.id === lineItemId);

@@ -8,6 +8,7 @@ import type { RouteSpec } from '#shared/http/route-spec';
 import { OrderParams } from './orders.ts';
 
 export const CancellationParams = z.object({ id: Id('can') });
+const MyCancellationParams = z.object({ cancellationId: Id('can') });
 
 export const cancellationsApi = {
   'cancellations.create': {
@@ -42,5 +43,14 @@ export const cancellationsApi = {
     body: AdminCancelBody,
     response: Cancellation,
     idempotent: true,
+  },
+  'cancellations.list': { summary: 'My cancellations, newest first', query: PageQuery, response: Page(Cancellation) },
+  'cancellations.get': { summary: 'One of my cancellations', params: MyCancellationParams, response: Cancellation, fields: true },
+  'cancellations.adminGet': { summary: 'Any cancellation', params: CancellationParams, response: Cancellation, fields: true },
+  'cancellations.orderList': {
+    summary: 'Every cancellation filed against an order, newest first',
+    params: OrderParams,
+    query: PageQuery,
+    response: Page(Cancellation),
   },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -1,6 +1,7 @@
 // Routes of the orders area: what each takes and answers.
 import { z } from 'zod';
 import type { RouteId } from '#infra/routes';
+import { AdminSummary } from '#shared/domain/admin-summary';
 import { CreateOrderBody, Order, OrderStatusBody, PaymentStatus, Tracking } from '#shared/domain/order';
 import { OrderStatus } from '#shared/domain/order-status';
 import { DateFilter, Id, Page, PageQuery, Text } from '#shared/domain/schema-kit';
@@ -15,12 +16,20 @@ export const ordersApi = {
   'orders.tracking': { summary: 'Status and timeline of one of my orders', params: OrderParams, response: Tracking, fields: true },
   'orders.storefrontStatus': { summary: 'Carrier/warehouse status update', params: OrderParams, body: OrderStatusBody, response: Order, ifMatch: true },
   'orders.adminList': {
-    summary: 'Orders, filtered by status, date and customer',
+    summary: 'Orders, filtered by status, date and customer; found by number or email (exact, email in any case) the way a customer quotes them',
     query: PageQuery.extend({
       status: OrderStatus.optional(),
       dateStart: DateFilter.optional(),
       dateEnd: DateFilter.optional(),
       customerId: Text(128).optional(),
+      number: Text(40).optional(),
+      email: z.string().trim().min(1).max(254).optional().meta({ description: 'Exact, case-insensitive.' }),
+    }).superRefine((query, ctx) => {
+      // Each names its own index; combining them would need a filtered read of one of them.
+      const finders = (['customerId', 'number', 'email'] as const).filter((name) => query[name] !== undefined);
+      if (finders.length < 2) return;
+      for (const name of finders)
+        ctx.addIssue({ code: 'custom', path: [name], message: `use only one of customerId, number and email (got ${finders.join(', ')})` });
     }),
     response: Page(Order),
   },
@@ -32,5 +41,9 @@ export const ordersApi = {
     body: z.object({ status: PaymentStatus.extract(['paid']) }).meta({ id: 'OrderPaymentBody' }),
     response: Order,
     ifMatch: true,
+  },
+  'orders.summary': {
+    summary: "Queue counts for a back office's first screen (COUNT queries on the status index, never a Scan)",
+    response: AdminSummary,
   },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

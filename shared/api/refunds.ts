@@ -2,7 +2,8 @@
 // the settlement of a refund's transactions.
 import { z } from 'zod';
 import type { RouteId } from '#infra/routes';
-import { Refund, RefundBody, TransactionBody } from '#shared/domain/refund';
+import { Refund, RefundBody, RefundGateway, TransactionBody, TransactionStatus } from '#shared/domain/refund';
+import { RefundTransactionRow } from '#shared/domain/refund-queue';
 import { Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { OrderParams } from './orders.ts';
@@ -27,5 +28,13 @@ export const refundsApi = {
     params: TransactionParams,
     body: TransactionBody,
     response: Refund,
+  },
+  'refunds.transactions': {
+    summary: 'The payout queue across orders, newest first: refund transactions by status and gateway, each with its refund and order ids',
+    query: PageQuery.extend({
+      status: TransactionStatus.optional().meta({ description: '`failure` lists the failures not yet followed by a new attempt.' }),
+      gateway: RefundGateway.optional(),
+    }),
+    response: Page(RefundTransactionRow),
   },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

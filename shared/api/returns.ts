@@ -76,4 +76,10 @@ export const returnsApi = {
     status: 201,
     idempotent: true,
   },
+  'returns.orderList': {
+    summary: 'Every return request filed against an order, newest first',
+    params: OrderParams,
+    query: PageQuery,
+    response: Page(ReturnRecord),
+  },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import type { RouteId } from '#infra/routes';
 import { CreateReasonBody, Reason, ReasonKind, UpdateReasonBody } from '#shared/domain/reason';
+import { ReturnPolicy } from '#shared/domain/return-policy';
 import { Id, Text, Timestamp } from '#shared/domain/schema-kit';
 import { Settings, SettingsBody } from '#shared/domain/settings';
 import type { RouteSpec } from '#shared/http/route-spec';
@@ -52,4 +53,11 @@ export const settingsApi = {
     body: z.object({ quantity: z.number().int().min(0).max(1_000_000_000) }).meta({ id: 'SetStockBody' }),
     response: StockLevel,
   },
+  'settings.returnPolicy': {
+    summary: 'What a portal shows before a return or cancellation: window, terms, refund methods, exclusions, upload limits (public, cacheable)',
+    response: ReturnPolicy,
+    // Settings change rarely; five minutes of staleness after an edit is the price of never asking the table per page view.
+    cacheControl: 'public, max-age=300',
+  },
+  'settings.getReason': { summary: 'One reason (a built-in default until edited)', params: ReasonParams, response: Reason, fields: true },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -49,6 +49,10 @@ const REFUND_METHOD_SETTING = { card: 'card', bank_transfer: 'bankTransfer', vou
   keyof Settings['returns']['refundMethods']
 >;
 
+/** Whether the settings offer a refund method (the setting names differ from the API's spelling). */
+export const refundMethodEnabled = (settings: Pick<Settings, 'returns'>, method: RefundMethod): boolean =>
+  settings.returns.refundMethods[REFUND_METHOD_SETTING[method]];
+
 export interface EligibilityInput {
   readonly order: Order;
   readonly body: CreateReturnBody;
@@ -122,7 +126,7 @@ export const checkReturnEligibility = ({ order, body, settings, reasons, refunde
 };
 
 const checkRefundMethod = (body: CreateReturnBody, order: Order, settings: Settings): void => {
-  if (!settings.returns.refundMethods[REFUND_METHOD_SETTING[body.refundMethod]]) {
+  if (!refundMethodEnabled(settings, body.refundMethod)) {
     refuse('refund_method_disabled', `Refunds by ${body.refundMethod} are not offered.`, [{ path: 'refundMethod', message: 'is not enabled in the settings' }]);
   }
   if (body.refundMethod === 'card' && order.paymentMethod !== 'card') {

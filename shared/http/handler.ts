@@ -84,7 +84,7 @@ const readIdempotency = (header: string | undefined, principal: Principal, route
 
 const routeByKey = new Map<string, (typeof routes)[number]>(routes.map((r) => [routeKey(r), r]));
 
-const respond = (status: number, result: unknown): APIGatewayProxyStructuredResultV2 => {
+const respond = (status: number, result: unknown, extraHeaders: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => {
   if (result && typeof result === 'object' && 'binary' in result) {
     const reply = result as BinaryReply;
     return {
@@ -95,7 +95,7 @@ const respond = (status: number, result: unknown): APIGatewayProxyStructuredResu
     };
   }
   const version = (result as { version?: unknown } | null)?.version;
-  return json(status, result, typeof version === 'number' ? { etag: `"${version}"` } : {});
+  return json(status, result, { ...(typeof version === 'number' ? { etag: `"${version}"` } : {}), ...extraHeaders });
 };
 
 const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: S, actions: Actions<F, S>) =>
@@ -134,7 +134,8 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: 
       try {
         const action = actions[route.id as RouteIdOf<F>] as (input: unknown) => Promise<unknown>;
         const result = await action(input);
-        return respond(status, 'fields' in spec && spec.fields ? selectFields(result, fields) : result);
+        const cache: Record<string, string> = 'cacheControl' in spec && spec.cacheControl ? { 'cache-control': spec.cacheControl } : {};
+        return respond(status, 'fields' in spec && spec.fields ? selectFields(result, fields) : result, cache);
       } catch (error) {
         // A retried create may fail a rule only because its first attempt
         // succeeded (the units are refunded, the order is cancelled): when the key

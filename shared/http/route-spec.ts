@@ -18,4 +18,6 @@ export interface RouteSpec {
   readonly ifMatch?: boolean;
   /** Honours `?fields=a,b` (single-resource GETs). */
   readonly fields?: boolean;
+  /** `Cache-Control` of a success, for public answers that browsers and CDNs may keep. */
+  readonly cacheControl?: string;
 }

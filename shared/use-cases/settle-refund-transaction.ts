@@ -49,6 +49,6 @@ export const settleRefundTransaction = ({ refundId, transactionId, body, now }: 
     if (!txn) throw new NotFoundError('The transaction');
     const settled = settleTransaction(txn, body);
     const next: Refund = { ...refund, transactions: refund.transactions.map((t) => (t.id === txn.id ? settled : t)), version: refund.version + 1 };
-    await transact([refundPut(next, refund.version), ...(await consequences(refund, txn.amount, body, now))]);
+    await transact([...refundPut(next, refund.version), ...(await consequences(refund, txn.amount, body, now))]);
     return next;
   });

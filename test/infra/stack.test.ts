@@ -149,7 +149,7 @@ describe('AftersalesStack (Cognito, default context)', () => {
   });
 
   describe('data', () => {
-    it('table: on-demand, PITR, stream, TTL, the three GSIs, retained', () => {
+    it('table: on-demand, PITR, stream, TTL, the GSIs of infra/table.ts, retained', () => {
       s.template.hasResource('AWS::DynamoDB::Table', {
         DeletionPolicy: 'Retain',
         UpdateReplacePolicy: 'Retain',

@@ -26,7 +26,7 @@ const dynamodb = new DynamoDBClient({});
 const s3 = new S3Client({ forcePathStyle: true, requestChecksumCalculation: 'WHEN_REQUIRED' });
 
 describe('emulators', () => {
-  it('has the table with its three GSIs, both-images stream and TTL', async () => {
+  it('has the table with its GSIs, both-images stream and TTL', async () => {
     const { Table } = await dynamodb.send(new DescribeTableCommand({ TableName: env('TABLE_NAME') }));
     expect(Table?.KeySchema).toEqual([
       { AttributeName: 'PK', KeyType: 'HASH' },
