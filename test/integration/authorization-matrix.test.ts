@@ -19,6 +19,7 @@ const SAMPLE_PARAMS: Record<string, string> = {
   refundId: 'rfd_01JAAAAAAAAAAAAAAAAAAAAAAA',
   txnId: 'txn_01JAAAAAAAAAAAAAAAAAAAAAAA',
   id: 'att_01JAAAAAAAAAAAAAAAAAAAAAAA',
+  cancellationId: 'can_01JAAAAAAAAAAAAAAAAAAAAAAA',
   lineItemId: 'li_01JAAAAAAAAAAAAAAAAAAAAAAA',
   sku: 'NO-SUCH-SKU',
 };
@@ -91,6 +92,7 @@ const OWNED: Record<string, (w: World, route: Route) => string | undefined> = {
   orderId: (w) => w.order.id,
   returnId: (w) => w.returnId,
   id: (w, route) => (route.path.startsWith('/attachments/') ? w.attachmentId : undefined),
+  cancellationId: (w) => w.cancellationId,
 };
 
 /** Valid bodies, so a request is refused for ownership and not for its shape. */
@@ -156,8 +158,8 @@ describe('ownership: a customer reaches only their own resources', () => {
   it("never lists the owner's resources to another customer, and refuses the owner's cursor (400)", async () => {
     const strangerOrder = await createOrder(stranger);
     const lists = customerRoutes.filter((r) => r.method === 'GET' && !paramsOf(r).some((p) => p !== 'orderId') && r.id.endsWith('list'));
-    expect(lists.map((r) => r.id)).toEqual(expect.arrayContaining(['orders.list', 'returns.list', 'notes.list']));
-    const ownerIds = [world.order.id, world.openOrder.id, world.returnId, world.noteId];
+    expect(lists.map((r) => r.id)).toEqual(expect.arrayContaining(['orders.list', 'returns.list', 'notes.list', 'cancellations.list']));
+    const ownerIds = [world.order.id, world.openOrder.id, world.returnId, world.noteId, world.cancellationId];
     for (const route of lists) {
       const mine = await call<{ items: { id: string }[]; nextCursor: string | null }>(
         world.owner,

@@ -100,6 +100,7 @@ export const paramPool = (world: World): Record<string, string[]> => ({
   txnId: [world.txnId],
   lineItemId: world.order.lineItems.map((l) => l.id),
   id: [world.attachmentId, world.cancellationId, world.reasonId],
+  cancellationId: [world.cancellationId],
   sku: [world.sku],
 });
 

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { returnPolicyOf } from '#shared/domain/return-policy';
+import { settingsWith } from '../support/returns.ts';
+
+describe('returnPolicyOf', () => {
+  it('says what a customer needs before a return, from the defaults', () => {
+    expect(returnPolicyOf(settingsWith())).toEqual({
+      returns: { maxDays: 30, termsUrl: null, refundMethods: ['card', 'bank_transfer', 'voucher'], excludedCategories: [] },
+      attachments: { enabled: true, maxBytes: 10 * 1024 * 1024, contentTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] },
+      cancellation: { customerCancellableStatuses: ['pending', 'confirmed', 'picked_up'] },
+    });
+  });
+
+  it('lists only the enabled refund methods, in the API spelling, and carries the terms, exclusions and window', () => {
+    const policy = returnPolicyOf(
+      settingsWith({
+        returns: {
+          maxDays: 14,
+          termsUrl: 'https://shop.example/terms',
+          excludedCategories: ['food'],
+          refundMethods: { card: false, bankTransfer: true, voucher: false },
+        },
+        refunds: { attachments: { enabled: false, maxBytes: 1000, contentTypes: ['image/png'] } },
+      }),
+    );
+    expect(policy.returns).toEqual({ maxDays: 14, termsUrl: 'https://shop.example/terms', refundMethods: ['bank_transfer'], excludedCategories: ['food'] });
+    expect(policy.attachments).toEqual({ enabled: false, maxBytes: 1000, contentTypes: ['image/png'] });
+  });
+
+  it('never carries the notification addresses or the shop', () => {
+    const settings = settingsWith();
+    const policy = returnPolicyOf({ ...settings, notifications: { adminEmails: ['boss@shop.example'], fromAddress: 'shop@example.com' } });
+    expect(JSON.stringify(policy)).not.toMatch(/boss@|shop@|adminEmails|fromAddress|shop/);
+  });
+});
