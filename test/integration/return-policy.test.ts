@@ -37,8 +37,7 @@ describe('GET /return-policy', () => {
       const reply = await call(caller, 'GET', '/return-policy');
       expect(reply.status).toBe(200);
       const settings = (await call<Settings>(admin, 'GET', '/admin/settings')).body;
-      expect(keysOf(reply.body)).not.toEqual(expect.arrayContaining(['notifications']));
-      for (const secret of ['adminEmails', 'fromAddress', 'shop', 'version', 'updatedAt']) expect(keysOf(reply.body)).not.toContain(secret);
+      for (const secret of ['notifications', 'adminEmails', 'fromAddress', 'shop', 'version', 'updatedAt']) expect(keysOf(reply.body)).not.toContain(secret);
       for (const address of [...settings.notifications.adminEmails, settings.notifications.fromAddress])
         expect(JSON.stringify(reply.body)).not.toContain(address);
     }
