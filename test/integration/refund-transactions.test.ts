@@ -104,7 +104,7 @@ describe('GET /admin/refund-transactions', () => {
     const second = await call<Page>(admin, 'GET', `/admin/refund-transactions?gateway=cash&limit=1&cursor=${cursor}`);
     expect(second.status).toBe(200);
     expect(second.body.items[0]?.id).not.toBe(first.body.items[0]?.id);
-    expect(second.body.items[0]?.createdAt <= (first.body.items[0]?.createdAt ?? '')).toBe(true);
+    expect((second.body.items[0]?.createdAt ?? '~') <= (first.body.items[0]?.createdAt ?? '')).toBe(true);
     for (const other of ['gateway=card', 'status=pending', '']) {
       expect((await call(admin, 'GET', `/admin/refund-transactions?${other}&cursor=${cursor}`)).status, other).toBe(400);
     }
