@@ -15,22 +15,24 @@
 // need that. The cost of a count follows the size of its queue (open items
 // only: finals such as refunded or denied are never counted), not the table.
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { IndexName } from '#infra/table';
 import { type AdminSummary, CANCELLATION_QUEUES, RETURN_QUEUES, TRANSACTION_QUEUES } from '#shared/domain/admin-summary';
 import { db, TABLE_NAME } from './dynamo.ts';
 import { type ListedEntity, statusPartition } from './entity-lists.ts';
 import { PARTITION } from './keys.ts';
 
-/** Items in one byStatus partition, every page of it. */
-const countStatusPartition = async (gsi2pk: string): Promise<number> => {
+/** Items in one partition of an index, every page of it (COUNT pages stop at 1 MB read). */
+export const countPartition = async (indexName: IndexName, partitionAttr: string, value: string): Promise<number> => {
   let total = 0;
   let start: Record<string, unknown> | undefined;
   do {
     const out = await db.send(
       new QueryCommand({
         TableName: TABLE_NAME,
-        IndexName: 'byStatus',
-        KeyConditionExpression: 'GSI2PK = :pk',
-        ExpressionAttributeValues: { ':pk': gsi2pk },
+        IndexName: indexName,
+        KeyConditionExpression: '#pk = :pk',
+        ExpressionAttributeNames: { '#pk': partitionAttr },
+        ExpressionAttributeValues: { ':pk': value },
         Select: 'COUNT',
         ExclusiveStartKey: start,
       }),
@@ -40,6 +42,8 @@ const countStatusPartition = async (gsi2pk: string): Promise<number> => {
   } while (start);
   return total;
 };
+
+const countStatusPartition = (gsi2pk: string): Promise<number> => countPartition('byStatus', 'GSI2PK', gsi2pk);
 
 const countEach = async <K extends string>(statuses: Readonly<Record<K, string>>, partitionOf: (status: string) => string): Promise<Record<K, number>> => {
   const entries = Object.entries(statuses) as [K, string][];

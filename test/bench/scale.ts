@@ -15,6 +15,7 @@ import { db, TABLE_NAME } from '#shared/adapters/dynamo';
 import { entityIndexKeys } from '#shared/adapters/entity-lists';
 import { newId } from '#shared/adapters/ids';
 import { filedAgainstOrderKeys, KEY, orderLookupKeys, transactionRowKeys } from '#shared/adapters/keys';
+import { countPartition } from '#shared/adapters/queue-counts';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
@@ -132,25 +133,7 @@ const seed = async (count: number, make: (i: number) => Item[], offset: number, 
 };
 
 /** Items of a type, counted on its byType partition (a COUNT query; setup only). */
-const countOf = async (gsi3pk: string): Promise<number> => {
-  let total = 0;
-  let start: Item | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'byType',
-        KeyConditionExpression: 'GSI3PK = :p',
-        ExpressionAttributeValues: { ':p': gsi3pk },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    total += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
-  return total;
-};
+const countOf = (gsi3pk: string): Promise<number> => countPartition('byType', 'GSI3PK', gsi3pk);
 
 export interface ListAtSize {
   readonly items: number;
