@@ -27,7 +27,7 @@
 // | a customer's cancellations, newest first| byOwner     | CUSTOMER#<cid>          | CANCELLATION#<createdAt>#<id> |
 // | cancellations by status and date        | byStatus    | CANCELLATION#<status>   | <createdAt>#<id>          |
 // | all cancellations by date               | byType      | CANCELLATION            | <createdAt>#<id>          |
-// | orders with a number (pointer → order)  | table       | ORDERNUMBER#<number>    | <createdAt>#<orderId>     |
+// | orders by number, any case (pointers)   | table       | ORDERNUMBER#<number>    | <createdAt>#<orderId>     |
 // | orders by customer email (lower-cased)  | byLookup    | ORDEREMAIL#<email>      | <createdAt>#<id>          |
 // | returns filed against an order          | byLookup    | ORDER#<orderId>         | RETURN#<createdAt>#<id>   |
 // | cancellations filed against an order    | byLookup    | ORDER#<orderId>         | CANCELLATION#<createdAt>#<id> |
@@ -75,7 +75,8 @@ export const KEY = {
 
 /** Partition values of the lists above that are not a single entity's own key. */
 export const PARTITION = {
-  ordersByNumber: (number: string) => `ORDERNUMBER#${number}`,
+  /** Case-insensitive, like the email: a customer reads "7q2m4k6p" off a receipt as readily as "7Q2M4K6P". */
+  ordersByNumber: (number: string) => `ORDERNUMBER#${number.trim().toLowerCase()}`,
   /** Case-insensitive: a customer quotes their email however they like. */
   ordersByEmail: (email: string) => `ORDEREMAIL#${email.trim().toLowerCase()}`,
   filedAgainstOrder: (orderId: string) => `ORDER#${orderId}`,

@@ -16,13 +16,13 @@ export const ordersApi = {
   'orders.tracking': { summary: 'Status and timeline of one of my orders', params: OrderParams, response: Tracking, fields: true },
   'orders.storefrontStatus': { summary: 'Carrier/warehouse status update', params: OrderParams, body: OrderStatusBody, response: Order, ifMatch: true },
   'orders.adminList': {
-    summary: 'Orders, filtered by status, date and customer; found by number or email (exact, email in any case) the way a customer quotes them',
+    summary: 'Orders, filtered by status, date and customer; found by number or email (exact, in any case) the way a customer quotes them',
     query: PageQuery.extend({
       status: OrderStatus.optional(),
       dateStart: DateFilter.optional(),
       dateEnd: DateFilter.optional(),
       customerId: Text(128).optional(),
-      number: Text(40).optional(),
+      number: Text(40).optional().meta({ description: 'Exact, case-insensitive.' }),
       email: z.string().trim().min(1).max(254).optional().meta({ description: 'Exact, case-insensitive.' }),
     }).superRefine((query, ctx) => {
       // Each names its own index; combining them would need a filtered read of one of them.

@@ -45,9 +45,10 @@ describe('GET /admin/orders?number=', () => {
     expect(ids((await list(`/admin/orders?number=${encodeURIComponent(number.slice(0, -1))}`)).body)).toEqual([]);
   });
 
-  it('finds an order by the number the shop gave it when the storefront sent none', async () => {
+  it('finds an order by the number the shop gave it when the storefront sent none, in any case', async () => {
     const order = await createOrder(customer());
     expect(ids((await list(`/admin/orders?number=${order.number}`)).body)).toEqual([order.id]);
+    expect(ids((await list(`/admin/orders?number=${order.number.toLowerCase()}`)).body)).toEqual([order.id]);
   });
 
   it('combines with status and dates', async () => {
