@@ -10,7 +10,7 @@ import type { Refund, RefundGateway, TransactionStatus } from '#shared/domain/re
 import type { ShippingRefunded } from '#shared/domain/refund-plan';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
 import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { KEY, PARTITION, transactionRowKeys } from './keys.ts';
+import { dateRange, KEY, PARTITION, transactionRowKeys } from './keys.ts';
 
 const toItem = (refund: Refund) => ({ ...KEY.refund(refund.orderId, refund.id), type: 'Refund', ...refund });
 const fromItem = (item: Record<string, unknown>): Refund => stripKeys<Refund>(item);
@@ -117,26 +117,29 @@ export const shippingRefunded = async (orderId: string): Promise<ShippingRefunde
 export interface TransactionFilter {
   readonly status?: TransactionStatus | undefined;
   readonly gateway?: RefundGateway | undefined;
+  readonly dateStart?: string | undefined;
+  readonly dateEnd?: string | undefined;
 }
 
-/** The payout queue across orders, newest first: one Query on the key or index that matches the filters exactly. */
+/** The payout queue across orders, newest first: one Query on the key or index that matches the filters exactly; dates bound its sort key. */
 export const listRefundTransactions = (filter: TransactionFilter, page: PageRequest): Promise<Page<RefundTransactionRow>> => {
   const { status, gateway } = filter;
   const index =
     status && gateway
-      ? { IndexName: 'byLookup', attr: 'GSI4PK', value: PARTITION.transactionsByGatewayAndStatus(gateway, status) }
+      ? { IndexName: 'byLookup', pk: 'GSI4PK', sk: 'GSI4SK', value: PARTITION.transactionsByGatewayAndStatus(gateway, status) }
       : status
-        ? { IndexName: 'byStatus', attr: 'GSI2PK', value: PARTITION.transactionsByStatus(status) }
+        ? { IndexName: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: PARTITION.transactionsByStatus(status) }
         : gateway
-          ? { IndexName: undefined, attr: 'PK', value: PARTITION.transactionsByGateway(gateway) }
-          : { IndexName: 'byType', attr: 'GSI3PK', value: PARTITION.transactions };
+          ? { IndexName: undefined, pk: 'PK', sk: 'SK', value: PARTITION.transactionsByGateway(gateway) }
+          : { IndexName: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: PARTITION.transactions };
+  const range = dateRange('', filter.dateStart, filter.dateEnd);
   return queryPage(
     {
       ...(index.IndexName ? { IndexName: index.IndexName } : {}),
-      partition: { attr: index.attr, value: index.value },
-      KeyConditionExpression: '#pk = :pk',
-      ExpressionAttributeNames: { '#pk': index.attr },
-      ExpressionAttributeValues: { ':pk': index.value },
+      partition: { attr: index.pk, value: index.value },
+      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
+      ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
+      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to },
       ScanIndexForward: false,
     },
     page,

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { RouteId } from '#infra/routes';
 import { Refund, RefundBody, RefundGateway, TransactionBody, TransactionStatus } from '#shared/domain/refund';
 import { RefundTransactionRow } from '#shared/domain/refund-queue';
-import { Id, Page, PageQuery } from '#shared/domain/schema-kit';
+import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { OrderParams } from './orders.ts';
 
@@ -30,10 +30,12 @@ export const refundsApi = {
     response: Refund,
   },
   'refunds.transactions': {
-    summary: 'The payout queue across orders, newest first: refund transactions by status and gateway, each with its refund and order ids',
+    summary: 'The payout queue across orders, newest first: refund transactions by status, gateway and date, each with its refund and order ids',
     query: PageQuery.extend({
       status: TransactionStatus.optional().meta({ description: '`failure` lists the failures not yet followed by a new attempt.' }),
       gateway: RefundGateway.optional(),
+      dateStart: DateFilter.optional(),
+      dateEnd: DateFilter.optional(),
     }),
     response: Page(RefundTransactionRow),
   },

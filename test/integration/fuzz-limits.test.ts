@@ -24,7 +24,8 @@ const pathOf = (route: Route) =>
     /\{(\w+)\}/g,
     (_m, name: string) =>
       ({
-        orderId: world.order.id,
+        // The world's cancellation is filed against its open order.
+        orderId: route.path.endsWith('/cancellations') ? world.openOrder.id : world.order.id,
         returnId: world.returnId,
         refundId: world.refundId,
         txnId: world.txnId,
@@ -77,6 +78,10 @@ describe('page size and cursors', () => {
         'refunds.list',
         'notes.list',
         'notes.adminList',
+        'cancellations.list',
+        'cancellations.orderList',
+        'returns.orderList',
+        'refunds.transactions',
       ]),
     );
   });

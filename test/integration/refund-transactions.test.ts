@@ -56,7 +56,9 @@ describe('GET /admin/refund-transactions', () => {
     for (const query of FILTERS('bank_transfer', 'pending')) {
       await vi.waitFor(async () => expect(await rowIn(query, txn?.id ?? ''), query).toEqual(expected), { timeout: 5000 });
     }
-    for (const query of ['status=success', 'status=failure&gateway=bank_transfer', 'gateway=card', 'status=pending&gateway=cash']) {
+    const day = txn?.createdAt.slice(0, 10) ?? '';
+    expect(await rowIn(`gateway=bank_transfer&status=pending&dateStart=${day}&dateEnd=${day}`, txn?.id ?? '')).toEqual(expected);
+    for (const query of ['status=success', 'status=failure&gateway=bank_transfer', 'gateway=card', 'status=pending&gateway=cash', 'dateEnd=2000-01-01']) {
       expect(await rowIn(query, txn?.id ?? ''), query).toBeUndefined();
     }
   });
