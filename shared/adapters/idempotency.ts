@@ -5,6 +5,11 @@
 // Race: A and B send the same key at once. Both build a resource; both write
 // with attribute_not_exists(PK) on the record. Exactly one transaction commits;
 // the other fails that condition, reads A's record and answers A's response.
+//
+// The record is keyed by the key alone and remembers its scope (route, path
+// parameters and caller): a key reused for another order, another return or by
+// another caller finds the record, sees the other scope and is refused, instead
+// of creating a second resource or answering for one it did not create.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError } from '#shared/domain/errors';
 import { db, type GuardedItem, TABLE_NAME } from './dynamo.ts';
@@ -13,10 +18,10 @@ import { KEY } from './keys.ts';
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
 
 export interface IdempotencyKey {
-  /** Whose key it is (the caller), so two callers' keys never collide. */
+  /** Hash of the route, its path parameters and the caller: what the key may answer for. */
   readonly scope: string;
   readonly key: string;
-  /** Hash of the route and body: the same key with another body is refused. */
+  /** Hash of the body: the same key with another body is refused. */
   readonly fingerprint: string;
 }
 
@@ -39,8 +44,9 @@ export const idempotencyPut = (idem: IdempotencyKey, response: StoredResponse, n
     Put: {
       TableName: TABLE_NAME,
       Item: {
-        ...KEY.idempotency(idem.scope, idem.key),
+        ...KEY.idempotency(idem.key),
         type: 'Idempotency',
+        scope: idem.scope,
         fingerprint: idem.fingerprint,
         response,
         expiresAt: nowEpochSeconds + IDEMPOTENCY_TTL_SECONDS,
@@ -53,15 +59,20 @@ export const idempotencyPut = (idem: IdempotencyKey, response: StoredResponse, n
   decisive: true,
 });
 
+const reused = (message: string) =>
+  new BusinessRuleError('idempotency_key_reused', `This Idempotency-Key was already used ${message}.`, {
+    errors: [{ path: 'Idempotency-Key', message: `was already used ${message}` }],
+  });
+
 /**
  * The first response for this key, if there was one; a 422 when the key was
- * used with a different body.
+ * used for another resource, by another caller, or with a different body.
  */
 export const storedResponse = async (idem: IdempotencyKey): Promise<StoredResponse | undefined> => {
-  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency(idem.scope, idem.key), ConsistentRead: true }));
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency(idem.key), ConsistentRead: true }));
   if (!Item) return undefined;
-  if (Item.fingerprint !== idem.fingerprint) {
-    throw new BusinessRuleError('idempotency_key_reused', 'This Idempotency-Key was already used with a different request body.');
-  }
+  // A record without a scope predates scoping; it was stored under its caller's key, so it cannot be found here.
+  if (Item.scope !== idem.scope) throw reused('on another route or resource, or by another caller');
+  if (Item.fingerprint !== idem.fingerprint) throw reused('with a different request body');
   return Item.response as StoredResponse;
 };

@@ -8,7 +8,7 @@
 // | orders by status and date               | byStatus    | ORDER#<status>          | <createdAt>#<id>          |
 // | all orders by date                      | byType      | ORDER                   | <createdAt>#<id>          |
 // | tracked stock of a SKU                  | table       | STOCK#<sku>             | STOCK                     |
-// | idempotency record (TTL 24 h)           | table       | IDEMPOTENCY#<scope>#<k> | IDEMPOTENCY               |
+// | idempotency record (TTL 24 h)           | table       | IDEMPOTENCY#<key>       | IDEMPOTENCY               |
 // | notification sent marker (TTL 7 d)      | table       | NOTIFY                  | notify#<hash(change#to)>  |
 // | settings                                | table       | SETTINGS                | SETTINGS                  |
 // | reason by id                            | table       | REASON#<id>             | REASON                    |
@@ -53,7 +53,8 @@ import { ValidationError } from '#shared/domain/errors';
 export const KEY = {
   order: (id: string) => ({ PK: `ORDER#${id}`, SK: 'ORDER' }),
   stock: (sku: string) => ({ PK: `STOCK#${sku}`, SK: 'STOCK' }),
-  idempotency: (scope: string, key: string) => ({ PK: `IDEMPOTENCY#${scope}#${key}`, SK: 'IDEMPOTENCY' }),
+  /** One record per key, whoever sent it: the record's scope says what it may answer for. */
+  idempotency: (key: string) => ({ PK: `IDEMPOTENCY#${key}`, SK: 'IDEMPOTENCY' }),
   settings: () => ({ PK: 'SETTINGS', SK: 'SETTINGS' }),
   reason: (id: string) => ({ PK: `REASON#${id}`, SK: 'REASON' }),
   reasonCode: (kind: string, code: string) => ({ PK: `REASONCODE#${kind}#${code}`, SK: 'REASONCODE' }),

@@ -71,15 +71,15 @@ const readIfMatch = (header: string | undefined): number | undefined => {
   return Number(match[1]);
 };
 
-const readIdempotency = (header: string | undefined, principal: Principal, routeId: string, body: unknown): IdempotencyKey | undefined => {
+const hash = (text: string): string => createHash('sha256').update(text).digest('base64url');
+
+/** A key answers only for its route, its path (this order, this return) and its caller; and only for the same body. */
+const readIdempotency = (header: string | undefined, principal: Principal, routeId: string, params: unknown, body: unknown): IdempotencyKey | undefined => {
   if (header === undefined) return undefined;
   if (header.length < 1 || header.length > 255) {
     throw new ValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 255 characters' }]);
   }
-  const fingerprint = createHash('sha256')
-    .update(`${routeId}\n${stableStringify(body)}`)
-    .digest('base64url');
-  return { scope: actorOf(principal), key: header, fingerprint };
+  return { scope: hash(`${routeId}\n${stableStringify(params)}\n${actorOf(principal)}`), key: header, fingerprint: hash(stableStringify(body)) };
 };
 
 const routeByKey = new Map<string, (typeof routes)[number]>(routes.map((r) => [routeKey(r), r]));
@@ -128,7 +128,7 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: 
         now: new Date().toISOString(),
         requestId,
         ifMatch: 'ifMatch' in spec && spec.ifMatch ? readIfMatch(headers['if-match']) : undefined,
-        idempotency: 'idempotent' in spec && spec.idempotent ? readIdempotency(headers['idempotency-key'], principal, route.id, rawBody) : undefined,
+        idempotency: 'idempotent' in spec && spec.idempotent ? readIdempotency(headers['idempotency-key'], principal, route.id, params, rawBody) : undefined,
       };
       const status = 'status' in spec && spec.status ? spec.status : 200;
       try {

@@ -205,14 +205,15 @@ describe('ownership: a customer reaches only their own resources', () => {
     expect({ status: foreign.status, rule: foreign.body.rule }).toEqual({ status: missing.status, rule: missing.body.rule });
   });
 
-  it("scopes an Idempotency-Key to its caller: another customer's same key and body never replays the owner's response", async () => {
+  it("scopes an Idempotency-Key to its caller: another customer's same key and body is refused, never answered with the owner's response", async () => {
     const key = `shared-${world.sku}`;
     const upload = { fileName: 'a.jpg', contentType: 'image/jpeg', size: 10 };
     const first = await call<{ id: string }>(world.owner, 'POST', '/attachments', upload, { 'idempotency-key': key });
     const replayed = await call<{ id: string }>(world.owner, 'POST', '/attachments', upload, { 'idempotency-key': key });
-    const other = await call<{ id: string }>(stranger, 'POST', '/attachments', upload, { 'idempotency-key': key });
-    expect([first.status, replayed.status, other.status]).toEqual([201, 201, 201]);
+    const other = await call<{ id?: string; rule?: string; errors?: { path: string }[] }>(stranger, 'POST', '/attachments', upload, { 'idempotency-key': key });
+    expect([first.status, replayed.status, other.status]).toEqual([201, 201, 422]);
     expect(replayed.body.id).toBe(first.body.id);
-    expect(other.body.id).not.toBe(first.body.id);
+    expect(other.body).toMatchObject({ rule: 'idempotency_key_reused', errors: [{ path: 'Idempotency-Key' }] });
+    expect(other.body.id).toBeUndefined();
   });
 });

@@ -63,7 +63,7 @@ const trial = async (i: number) => {
   const state = async () => {
     const orders = await call<{ items: { id: string }[] }>(owner, 'GET', '/orders');
     const stock = await call<{ quantity: number }>(admin, 'GET', `/admin/stock/${sku}`);
-    const record = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency('storefront:storefront', key), ConsistentRead: true }));
+    const record = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency(key), ConsistentRead: true }));
     return { orders: orders.body.items.map((o) => o.id), stock: stock.body.quantity, remembered: record.Item !== undefined };
   };
   const after = await state();

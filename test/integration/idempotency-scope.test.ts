@@ -1,0 +1,182 @@
+// An Idempotency-Key answers only for the route, the path (this order, this
+// return) and the caller it was first used with, and only for the same body.
+// One case per keyed route of infra/routes.ts: the key replays on its own
+// resource; on another resource's path, by another caller or with another body
+// it is a 422 naming the key, and the other resource gets nothing.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { routes } from '#infra/routes';
+import { contract } from '#shared/api/index';
+import type { RouteSpec } from '#shared/http/route-spec';
+import { admin, type Caller, call, createOrder, customer, storefront } from '../support/api.ts';
+import { orderBody } from '../support/orders.ts';
+import { createReturn, deliveredOrderFor, returnOf } from '../support/returns-api.ts';
+
+type Problem = { id?: string; rule?: string; errors?: { path: string }[] };
+
+interface Case {
+  /** The caller who first uses the key. */
+  readonly caller: Caller;
+  /** Another caller of the same role. */
+  readonly other: Caller;
+  readonly path: string;
+  /** Another resource of the same kind, when the route has one in its path. */
+  readonly otherPath?: string;
+  readonly body: unknown;
+  readonly otherBody: unknown;
+  /** What exists on the other path (a count), to prove it got nothing. */
+  readonly countOther?: () => Promise<number>;
+}
+
+const otherAdmin: Caller = { role: 'admin', sub: 'admin-2' };
+const count = async (caller: Caller, path: string) => (await call<{ items: unknown[] }>(caller, 'GET', path)).body.items.length;
+
+const twoOrders = async (owner: Caller & { sub: string }) => [await createOrder(owner), await createOrder(owner)] as const;
+
+const CASES: Record<string, () => Promise<Case>> = {
+  'orders.create': async () => {
+    const owner = customer();
+    const body = (number: string) => {
+      const base = orderBody({ number });
+      return { ...base, customer: { ...base.customer, customerId: owner.sub } };
+    };
+    return {
+      caller: storefront,
+      other: { role: 'storefront', sub: 'storefront-2' },
+      path: '/orders',
+      body: body(`N-${randomUUID()}`),
+      otherBody: body(`N-${randomUUID()}`),
+    };
+  },
+  'notes.create': async () => {
+    const [a, b] = await twoOrders(customer());
+    return {
+      caller: admin,
+      other: otherAdmin,
+      path: `/admin/orders/${a.id}/notes`,
+      otherPath: `/admin/orders/${b.id}/notes`,
+      body: { body: 'Packed', visibility: 'private' },
+      otherBody: { body: 'Packed twice', visibility: 'private' },
+      countOther: () => count(admin, `/admin/orders/${b.id}/notes`),
+    };
+  },
+  'cancellations.create': async () => {
+    const owner = customer();
+    const [a, b] = await twoOrders(owner);
+    return {
+      caller: owner,
+      other: customer(),
+      path: `/orders/${a.id}/cancellation`,
+      otherPath: `/orders/${b.id}/cancellation`,
+      body: { reasonId: 'rsn_cxlchangedmind' },
+      otherBody: { reasonId: 'rsn_cxlchangedmind', comment: 'other' },
+      // A cancellation request steps its order's version: B's has not moved.
+      countOther: async () => (await call<{ version: number }>(owner, 'GET', `/orders/${b.id}`)).body.version - b.version,
+    };
+  },
+  'cancellations.adminCancel': async () => {
+    const [a, b] = await twoOrders(customer());
+    return {
+      caller: admin,
+      other: otherAdmin,
+      path: `/admin/orders/${a.id}/cancel`,
+      otherPath: `/admin/orders/${b.id}/cancel`,
+      body: { reasonId: 'rsn_cxlchangedmind', comment: 'out of stock' },
+      otherBody: { reasonId: 'rsn_cxlchangedmind', comment: 'other' },
+      countOther: async () => ((await call<{ status: string }>(admin, 'GET', `/admin/orders/${b.id}`)).body.status === 'cancelled' ? 1 : 0),
+    };
+  },
+  'refunds.create': async () => {
+    const [a, b] = await twoOrders(customer());
+    return {
+      caller: admin,
+      other: otherAdmin,
+      path: `/admin/orders/${a.id}/refunds`,
+      otherPath: `/admin/orders/${b.id}/refunds`,
+      body: { amount: 100, note: 'goodwill' },
+      otherBody: { amount: 101, note: 'goodwill' },
+      countOther: () => count(admin, `/admin/orders/${b.id}/refunds`),
+    };
+  },
+  'returns.create': async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    return { caller: owner, other: customer(), path: '/returns', body: returnOf(order), otherBody: returnOf(order, { refundMethod: 'card' }) };
+  },
+  'returns.comment': async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const [a, b] = [await createReturn(owner, returnOf(order)), await createReturn(owner, returnOf(order))];
+    return {
+      caller: owner,
+      other: customer(),
+      path: `/returns/${a.id}/comments`,
+      otherPath: `/returns/${b.id}/comments`,
+      body: { body: 'When is the pickup?' },
+      otherBody: { body: 'Another question' },
+      countOther: async () => (await call<{ comments: unknown[] }>(owner, 'GET', `/returns/${b.id}`)).body.comments.length,
+    };
+  },
+  'returns.adminComment': async () => {
+    const owner = customer();
+    const order = await deliveredOrderFor(owner);
+    const [a, b] = [await createReturn(owner, returnOf(order)), await createReturn(owner, returnOf(order))];
+    return {
+      caller: admin,
+      other: otherAdmin,
+      path: `/admin/returns/${a.id}/comments`,
+      otherPath: `/admin/returns/${b.id}/comments`,
+      body: { body: 'Pickup on Monday', visibleToCustomer: true },
+      otherBody: { body: 'Pickup on Tuesday', visibleToCustomer: true },
+      countOther: async () => (await call<{ comments: unknown[] }>(admin, 'GET', `/admin/returns/${b.id}`)).body.comments.length,
+    };
+  },
+  'attachments.create': async () => ({
+    caller: customer(),
+    other: customer(),
+    path: '/attachments',
+    body: { fileName: 'a.jpg', contentType: 'image/jpeg', size: 10 },
+    otherBody: { fileName: 'b.jpg', contentType: 'image/jpeg', size: 10 },
+  }),
+  'settings.createReason': async () => {
+    // Inactive, so no other suite's customers are offered it.
+    const code = `idem_${randomUUID().slice(0, 8)}`;
+    return {
+      caller: admin,
+      other: otherAdmin,
+      path: '/admin/reasons',
+      body: { kind: 'return', code, label: 'Idempotency test', active: false },
+      otherBody: { kind: 'return', code: `${code}_b`, label: 'Idempotency test', active: false },
+    };
+  },
+};
+
+const keyed = routes.filter((r) => (contract[r.id] as RouteSpec).idempotent === true);
+
+describe('Idempotency-Key scope: route, path and caller', () => {
+  it('has a case for every keyed route', () => {
+    expect(keyed.map((r) => r.id).sort()).toEqual(Object.keys(CASES).sort());
+  });
+
+  for (const [id, build] of Object.entries(CASES)) {
+    it(`${id}: replays on its own path and refuses the key elsewhere`, async () => {
+      const c = await build();
+      const key = { 'idempotency-key': randomUUID() };
+      const first = await call<Problem>(c.caller, 'POST', c.path, c.body, key);
+      expect(first.status, JSON.stringify(first.body)).toBeLessThan(300);
+      const replay = await call<Problem>(c.caller, 'POST', c.path, c.body, key);
+      expect([replay.status, replay.body.id]).toEqual([first.status, first.body.id]);
+
+      const refusals = [
+        ...(c.otherPath ? [await call<Problem>(c.caller, 'POST', c.otherPath, c.body, key)] : []),
+        await call<Problem>(c.other, 'POST', c.path, c.body, key),
+        await call<Problem>(c.caller, 'POST', c.path, c.otherBody, key),
+      ];
+      for (const refused of refusals) {
+        expect(refused.status, JSON.stringify(refused.body)).toBe(422);
+        expect(refused.body).toMatchObject({ rule: 'idempotency_key_reused', errors: [{ path: 'Idempotency-Key' }] });
+      }
+      if (c.countOther) expect(await c.countOther()).toBe(0);
+    });
+  }
+});
