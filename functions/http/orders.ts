@@ -24,10 +24,11 @@ export const handler = httpHandler('orders', ordersApi, {
     const order = await getOwnOrder(params.orderId, customerId(principal));
     return { orderId: order.id, number: order.number, status: order.status, deliveredAt: order.deliveredAt, timeline: order.timeline };
   },
-  'orders.storefrontStatus': ({ params, body, actor, now, ifMatch }) => changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch }),
+  'orders.storefrontStatus': ({ params, body, actor, now, ifMatch }) =>
+    changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch, by: 'storefront' }),
   'orders.adminList': ({ query: { limit, cursor, ...filter } }) => listOrders(filter, { limit, cursor }),
   'orders.adminGet': ({ params }) => getOrderOrThrow(params.orderId),
-  'orders.adminStatus': ({ params, body, actor, now, ifMatch }) => changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch }),
+  'orders.adminStatus': ({ params, body, actor, now, ifMatch }) => changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch, by: 'admin' }),
   'orders.adminPayment': async ({ params, now, ifMatch }) => {
     const order = await getOrderOrThrow(params.orderId);
     checkIfMatch(order, ifMatch);

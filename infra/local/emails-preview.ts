@@ -107,6 +107,11 @@ const SAMPLES: Sample[] = [
   },
   { name: 'refund-transaction-failure-usd', template: 'refund-transaction', data: { ...refundWithTxn('USD', 4450, 'card', 'failure'), order: order('USD') } },
   {
+    name: 'refund-failed-admin-usd',
+    template: 'refund-failed-admin',
+    data: { ...refundWithTxn('USD', 4450, 'bank_transfer', 'failure'), order: order('USD') },
+  },
+  {
     name: 'order-note',
     template: 'order-note',
     data: {

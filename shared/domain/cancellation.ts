@@ -42,7 +42,7 @@ export const Cancellation = z
     orderId: z.string(),
     orderNumber: z.string(),
     customerId: z.string(),
-    requestedBy: z.enum(['customer', 'admin']),
+    requestedBy: z.enum(['customer', 'admin', 'storefront']).meta({ description: '`storefront`: the shop’s own system cancelled it through a status update.' }),
     reasonId: z.string(),
     reasonText: z.string().nullable(),
     comment: z.string().nullable(),
@@ -51,6 +51,11 @@ export const Cancellation = z
     rejectionReason: z.string().nullable(),
     refundAmount: Money.nullable(),
     refundId: z.string().nullable(),
+    voucherCode: z
+      .string()
+      .nullable()
+      .optional()
+      .meta({ description: 'The store voucher its refund issued, when the order was refunded by voucher (told in the cancellation email).' }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     version: Version,
@@ -105,7 +110,7 @@ export const checkRefundAccount = (order: Pick<Order, 'paymentStatus' | 'payment
 export interface NewCancellation {
   readonly id: string;
   readonly now: string;
-  readonly requestedBy: 'customer' | 'admin';
+  readonly requestedBy: Cancellation['requestedBy'];
   readonly reasonId: string;
   readonly reasonText?: string | undefined;
   readonly comment?: string | undefined;
@@ -153,10 +158,20 @@ export const transitionCancellation = (
  */
 export const withRefund = (
   approved: Cancellation,
-  refund: { readonly id: string; readonly total: number; readonly transactions: readonly { readonly status: string }[] } | undefined,
+  refund:
+    | { readonly id: string; readonly total: number; readonly transactions: readonly { readonly status: string; readonly voucherCode?: string | undefined }[] }
+    | undefined,
 ): Cancellation => {
   const settled = refund !== undefined && refund.transactions.length > 0 && refund.transactions.every((t) => t.status === 'success');
-  return { ...approved, refundAmount: refund?.total ?? 0, refundId: refund?.id ?? null, status: settled ? 'refunded' : approved.status };
+  // The voucher is the customer's money: the cancellation's own email is the only one that can tell it.
+  const voucherCode = refund?.transactions.find((t) => t.voucherCode)?.voucherCode;
+  return {
+    ...approved,
+    refundAmount: refund?.total ?? 0,
+    refundId: refund?.id ?? null,
+    status: settled ? 'refunded' : approved.status,
+    ...(voucherCode ? { voucherCode } : {}),
+  };
 };
 
 /** Units to put back in stock on cancellation: those not already refunded (a restocking refund put those back). */

@@ -71,15 +71,17 @@ export interface AdminCancel {
   readonly now: string;
   readonly idempotency: IdempotencyKey | undefined;
   readonly ifMatch?: number | undefined;
+  /** Who cancels: an admin, or the storefront through a status update. */
+  readonly requestedBy?: 'admin' | 'storefront';
 }
 
 /** An admin cancels any order the status table still lets go to `cancelled`, with a reason; a paid one is refunded. */
-export const adminCancelOrder = async ({ orderId, body, actor, now, idempotency, ifMatch }: AdminCancel): Promise<Cancellation> => {
+export const adminCancelOrder = async ({ orderId, body, actor, now, idempotency, ifMatch, requestedBy = 'admin' }: AdminCancel): Promise<Cancellation> => {
   const order = await getOrderOrThrow(orderId, true);
   checkIfMatch(order, ifMatch);
   checkOrderCancellable(order);
   const reason = await requireActiveReason(body.reasonId, 'cancellation');
-  const cancellation = buildCancellation(order, { ...body, id: newId('can'), now, requestedBy: 'admin' }, 'approved');
+  const cancellation = buildCancellation(order, { ...body, id: newId('can'), now, requestedBy }, 'approved');
   return cancelOrderNow({
     order,
     cancellation,

@@ -14,14 +14,24 @@ export interface ChangeOrderStatus {
   readonly actor: string;
   readonly now: string;
   readonly ifMatch: number | undefined;
+  /** The caller's role: a storefront's `cancelled` is recorded as the storefront's, not an admin's. */
+  readonly by: 'admin' | 'storefront';
 }
 
-export const changeOrderStatus = async ({ orderId, body, actor, now, ifMatch }: ChangeOrderStatus): Promise<Order> => {
+export const changeOrderStatus = async ({ orderId, body, actor, now, ifMatch, by }: ChangeOrderStatus): Promise<Order> => {
   const order = await getOrderOrThrow(orderId);
   checkIfMatch(order, ifMatch);
   const next = transitionOrder(order, { to: body.status, at: now, by: actor, note: body.note, paymentCollected: body.paymentCollected });
   if (next.status === 'cancelled') {
-    await adminCancelOrder({ orderId, body: { reasonId: OTHER_CANCELLATION_REASON, comment: body.note }, actor, now, idempotency: undefined, ifMatch });
+    await adminCancelOrder({
+      orderId,
+      body: { reasonId: OTHER_CANCELLATION_REASON, comment: body.note },
+      actor,
+      now,
+      idempotency: undefined,
+      ifMatch,
+      requestedBy: by,
+    });
     return getOrderOrThrow(orderId, true);
   }
   // A customer's open cancellation request holds the order (see noOpenCancellation).

@@ -124,6 +124,12 @@ describe('cancellation', () => {
       refundId: 'rfd_1',
     });
     expect(withRefund(approved, { id: 'rfd_1', total: 6050, transactions: [{ status: 'success' }] }).status).toBe('refunded');
+    // A voucher issued at once is kept on the cancellation: its email is the only one that tells the code.
+    expect(withRefund(approved, { id: 'rfd_1', total: 6050, transactions: [{ status: 'success', voucherCode: 'VCH-1' }] })).toMatchObject({
+      status: 'refunded',
+      voucherCode: 'VCH-1',
+    });
+    expect(withRefund(approved, { id: 'rfd_1', total: 6050, transactions: [{ status: 'pending' }] })).not.toHaveProperty('voucherCode');
     expect(withRefund(approved, { id: 'rfd_1', total: 0, transactions: [] }).status).toBe('approved');
   });
 

@@ -44,7 +44,14 @@ describe('cancellation', () => {
   ])('tells the customer of the cancellation and the refund in %s', (currency, amount) => {
     const email = renderEmail('cancellation-customer', { cancellation, order: order(currency) }, ctx);
     expect(email.subject).toBe('Order 1001 has been cancelled');
-    expectBoth(email, amount, 'Hello Ada', 'approved');
+    // The one email of the approval says all of it: the order is cancelled, and what is refunded.
+    expectBoth(email, amount, 'Hello Ada', 'approved', 'Order status', 'cancelled', `A refund of ${amount} will be issued`);
+  });
+
+  it('refunded at approval by voucher: the order is cancelled, the amount and the voucher code', () => {
+    const email = renderEmail('cancellation-customer', { cancellation: { ...cancellation, status: 'refunded', voucherCode: 'VCH-7' }, order: order() }, ctx);
+    expect(email.subject).toBe('Order 1001 has been cancelled and refunded');
+    expectBoth(email, 'Your order 1001 has been cancelled', '$1,234.56', 'as a store voucher', 'VCH-7');
   });
 
   it('has words for every status, and the rejection reason for a rejected one', () => {
@@ -56,7 +63,7 @@ describe('cancellation', () => {
       'We received your cancellation request for order 1001',
       'Order 1001 has been cancelled',
       'Your cancellation request for order 1001 was declined',
-      'Refund issued for cancelled order 1001',
+      'Order 1001 has been cancelled and refunded',
     ]);
     const rejected = renderEmail(
       'cancellation-customer',
@@ -177,7 +184,17 @@ describe('refund', () => {
     const failedRefund = refund('USD', 'card', 'failure');
     const failure = renderEmail('refund-transaction', { refund: failedRefund, transaction: failedRefund.transactions![0]!, order: order() }, ctx);
     expect(failure.subject).toBe('We could not complete your refund for order 1001');
-    expectBoth(failure, 'failed', '$19.99');
+    expectBoth(failure, 'failed', '$19.99', 'still owed to you');
+    // It promises only what the product does.
+    expect(failure.text).not.toContain('notified');
+  });
+
+  it('tells the admins a transaction failed, with what is still owed and where to retry', () => {
+    const failedRefund = refund('USD', 'bank_transfer', 'failure');
+    const transaction = { ...failedRefund.transactions![0]!, message: 'Account closed' };
+    const email = renderEmail('refund-failed-admin', { refund: failedRefund, transaction, order: order() }, ctx);
+    expect(email.subject).toBe('[Refund] A refund of $19.99 for order 1001 failed');
+    expectBoth(email, 'by bank transfer', 'still owed', 'Account closed', 'txn_1');
   });
 });
 

@@ -46,6 +46,9 @@ describe('order', () => {
     expect(notificationsFor(insert('Order', order))).toEqual([]);
     expect(notificationsFor(modify('Order', order, { ...order, paymentStatus: 'refunded', version: 3 }))).toEqual([]);
   });
+  it('says nothing when cancelled: the cancellation written with it tells the customer (one action, one email)', () => {
+    expect(notificationsFor(modify('Order', order, { ...order, status: 'cancelled', version: 3 }))).toEqual([]);
+  });
 });
 
 describe('cancellation', () => {
@@ -58,6 +61,16 @@ describe('cancellation', () => {
   it('emails both again on a status change, with the new version in the key', () => {
     const next = { ...cancellation, status: 'approved', version: 2 };
     expect(summary(modify('Cancellation', cancellation, next)).map((n) => n.key)).toEqual(['can_1#v2#customer', 'can_1#v2#admins']);
+  });
+  it('approved → refunded (its refund settled later) emails only the admins: the customer reads the transaction email', () => {
+    const approved = { ...cancellation, status: 'approved', version: 2 };
+    const refunded = { ...approved, status: 'refunded', version: 3 };
+    expect(summary(modify('Cancellation', approved, refunded)).map((n) => n.key)).toEqual(['can_1#v3#admins']);
+  });
+  it('straight to refunded at approval (a voucher) is the approval: customer and admins', () => {
+    const refunded = { ...cancellation, status: 'refunded', voucherCode: 'VCH-1', version: 2 };
+    expect(summary(modify('Cancellation', cancellation, refunded)).map((n) => n.key)).toEqual(['can_1#v2#customer', 'can_1#v2#admins']);
+    expect(summary(insert('Cancellation', { ...refunded, version: 1 })).map((n) => n.key)).toEqual(['can_1#v1#customer', 'can_1#v1#admins']);
   });
   it('ignores changes that keep the status, and statuses it has no words for', () => {
     expect(notificationsFor(modify('Cancellation', cancellation, { ...cancellation, refundId: 'rfd_1', version: 2 }))).toEqual([]);
@@ -94,16 +107,23 @@ describe('return request', () => {
 });
 
 describe('refund', () => {
-  it('emails the customer when created, keyed by the refund id', () => {
+  it('emails the customer when a manual refund is created, keyed by the refund id', () => {
     expect(summary(insert('Refund', refund))).toEqual([
       { key: 'rfd_1#created#customer', template: 'refund-created', to: { kind: 'customerOfOrder', orderId: 'ord_1' }, withOrder: 'ord_1' },
     ]);
+    expect(summary(insert('Refund', { ...refund, source: { type: 'manual', id: null } })).map((n) => n.key)).toEqual(['rfd_1#created#customer']);
   });
-  it('emails the customer when a transaction succeeds or fails', () => {
+  it.each(['return', 'cancellation'])('says nothing when created for a %s: that record tells the amount', (type) => {
+    expect(notificationsFor(insert('Refund', { ...refund, source: { type, id: 'x_1' } }))).toEqual([]);
+  });
+  it('emails the customer when a transaction succeeds or fails, and the admins when it fails', () => {
     const succeeded = { ...refund, transactions: [{ ...txn, status: 'success' }], version: 2 };
     expect(summary(modify('Refund', refund, succeeded)).map((n) => [n.key, n.template])).toEqual([['rfd_1#v2#txn_1#success#customer', 'refund-transaction']]);
     const failed = { ...refund, transactions: [{ ...txn, status: 'failure' }], version: 2 };
-    expect(summary(modify('Refund', refund, failed)).map((n) => n.key)).toEqual(['rfd_1#v2#txn_1#failure#customer']);
+    expect(summary(modify('Refund', refund, failed))).toEqual([
+      { key: 'rfd_1#v2#txn_1#failure#customer', template: 'refund-transaction', to: { kind: 'customerOfOrder', orderId: 'ord_1' }, withOrder: 'ord_1' },
+      { key: 'rfd_1#v2#txn_1#failure#admins', template: 'refund-failed-admin', to: { kind: 'admins' }, withOrder: 'ord_1' },
+    ]);
   });
   it('tells of each transaction that settled in the change, and of none that stayed or is pending', () => {
     const two = { ...refund, transactions: [txn, { ...txn, id: 'txn_2' }] };
@@ -115,7 +135,11 @@ describe('refund', () => {
       ],
       version: 2,
     };
-    expect(summary(modify('Refund', two, both)).map((n) => n.key)).toEqual(['rfd_1#v2#txn_1#success#customer', 'rfd_1#v2#txn_2#failure#customer']);
+    expect(summary(modify('Refund', two, both)).map((n) => n.key)).toEqual([
+      'rfd_1#v2#txn_1#success#customer',
+      'rfd_1#v2#txn_2#failure#customer',
+      'rfd_1#v2#txn_2#failure#admins',
+    ]);
     const unchanged = { ...both, note: 'edited', version: 3 };
     expect(notificationsFor(modify('Refund', both, unchanged))).toEqual([]);
     const appendedPending = { ...refund, transactions: [txn, { ...txn, id: 'txn_3' }], version: 2 };

@@ -1,4 +1,6 @@
-// Cancellation created or its status changed: one email to the customer, one to the admins.
+// Cancellation created or its status changed: one email to the customer, one to
+// the admins. The approval's email is the only one its action sends, so it says
+// everything: the order is cancelled, and the refund (amount, voucher code).
 import type { CancellationStatus, CancellationView, OrderView } from '../notifications/views.ts';
 import { type Detail, type Email, type EmailContext, inWords, layout, pageUrl } from './layout.ts';
 import { money } from './words.ts';
@@ -34,16 +36,27 @@ const CUSTOMER: Record<CancellationStatus, (data: CancellationData) => { subject
     heading: 'Cancellation request declined',
     paragraphs: [`We are sorry: we could not cancel order ${order.number}. It will continue as planned.`],
   }),
+  // Only sent when approval refunded at once (a voucher); a later settlement is the transaction's email.
   refunded: (data) => ({
-    subject: `Refund issued for cancelled order ${data.order.number}`,
-    heading: 'Your refund has been issued',
-    paragraphs: [`The refund${refundOf(data) ? ` of ${refundOf(data)}` : ''} for your cancelled order ${data.order.number} has been issued.`],
+    subject: `Order ${data.order.number} has been cancelled and refunded`,
+    heading: `Order ${data.order.number} has been cancelled`,
+    paragraphs: [
+      `Your order ${data.order.number} has been cancelled.`,
+      `The refund${refundOf(data) ? ` of ${refundOf(data)}` : ''} has been issued${data.cancellation.voucherCode ? ' as a store voucher' : ''}.`,
+    ],
   }),
 };
 
 const details = (data: CancellationData): Detail[] => {
   const refund = refundOf(data);
-  return [['Order', data.order.number], ['Cancellation', inWords(data.cancellation.status)], ...(refund ? [['Refund', refund] as const] : [])];
+  const { status, voucherCode } = data.cancellation;
+  return [
+    ['Order', data.order.number],
+    ['Order status', status === 'approved' || status === 'refunded' ? 'cancelled' : 'unchanged'],
+    ['Cancellation', inWords(status)],
+    ...(refund ? [['Refund', refund] as const] : []),
+    ...(voucherCode ? [['Voucher code', voucherCode] as const] : []),
+  ];
 };
 
 export const cancellationCustomerEmail = (data: CancellationData, ctx: EmailContext): Email => {

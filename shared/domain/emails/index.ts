@@ -3,7 +3,7 @@ import { cancellationAdminEmail, cancellationCustomerEmail } from './cancellatio
 import type { Email, EmailContext } from './layout.ts';
 import { orderNoteEmail } from './order-note.ts';
 import { orderStatusEmail } from './order-status.ts';
-import { refundCreatedEmail, refundTransactionEmail } from './refund.ts';
+import { refundCreatedEmail, refundFailedAdminEmail, refundTransactionEmail } from './refund.ts';
 import { returnCommentAdminEmail, returnCommentCustomerEmail } from './return-comment.ts';
 import { returnCreatedAdminEmail, returnStatusAdminEmail, returnStatusCustomerEmail } from './return-request.ts';
 
@@ -21,6 +21,7 @@ export const TEMPLATES = {
   'return-status-admin': returnStatusAdminEmail,
   'refund-created': refundCreatedEmail,
   'refund-transaction': refundTransactionEmail,
+  'refund-failed-admin': refundFailedAdminEmail,
   'order-note': orderNoteEmail,
   'return-comment-customer': returnCommentCustomerEmail,
   'return-comment-admin': returnCommentAdminEmail,

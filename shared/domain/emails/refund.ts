@@ -1,4 +1,5 @@
-// Refunds: a new refund, and a refund transaction that succeeded or failed — to the customer.
+// Refunds: a new refund, and a refund transaction that succeeded or failed — to
+// the customer; a failed one also to the admins.
 import type { OrderView, RefundTransactionView, RefundView } from '../notifications/views.ts';
 import { type Detail, type Email, type EmailContext, layout, pageUrl } from './layout.ts';
 import { gatewayInWords, itemLine, money } from './words.ts';
@@ -61,7 +62,8 @@ export const refundTransactionEmail = ({ refund, order, transaction }: RefundTra
       paragraphs: [
         `Hello ${order.customer.name},`,
         failed
-          ? `We could not complete the refund of ${amount} ${how}. Our team has been notified and will contact you to sort it out.`
+          ? // Promise only what the product does: the amount stays owed and the shop can send it again.
+            `We could not complete the refund of ${amount} ${how}. The amount is still owed to you: the shop will send it again, and we will email you when it is on its way.`
           : `The refund of ${amount} for your order ${order.number} has been sent ${how}.`,
         ...(!failed && transaction.gateway === 'card' ? ['Depending on your bank it can take a few business days to appear on your statement.'] : []),
       ],
@@ -72,6 +74,30 @@ export const refundTransactionEmail = ({ refund, order, transaction }: RefundTra
         ...(!failed && transaction.voucherCode ? [['Voucher code', transaction.voucherCode] as const] : []),
       ],
       link: { label: 'View your order', url: pageUrl(ctx, 'orders', order.id) },
+    },
+    ctx,
+  );
+};
+
+/** To the admins: a refund transaction failed, and its amount is still owed to the customer. */
+export const refundFailedAdminEmail = ({ refund, order, transaction }: RefundTransactionData, ctx: EmailContext): Email => {
+  const amount = money(transaction.amount, currencyOf(refund, order, transaction));
+  return layout(
+    {
+      subject: `[Refund] A refund of ${amount} for order ${order.number} failed`,
+      heading: `Refund of ${amount} for order ${order.number} failed`,
+      paragraphs: [
+        `The refund ${gatewayInWords(transaction.gateway)} could not be completed. The amount is still owed: open the refund and start a new attempt.`,
+      ],
+      details: [
+        ['Order', order.number],
+        ['Customer', `${order.customer.name} <${order.customer.email}>`],
+        ['Refund', refund.id],
+        ['Transaction', transaction.id],
+        ['Amount', amount],
+      ],
+      ...(transaction.message ? { quote: { label: 'Message', text: transaction.message } } : {}),
+      link: { label: 'Open in admin', url: pageUrl(ctx, 'admin', 'orders', order.id) },
     },
     ctx,
   );

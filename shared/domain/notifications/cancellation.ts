@@ -1,4 +1,8 @@
-// Cancellation: its creation and every status change email the customer and the admins.
+// Cancellation: its creation and every status change email the customer and the
+// admins. The cancellation is the primary record of its action: its email
+// says the order is cancelled and what is refunded, so the order's own status
+// change and the refund created with it send nothing (see order.ts, refund.ts).
+import type { Notification } from './types.ts';
 import { changed, type Detector, imageAs } from './types.ts';
 import type { CancellationStatus, CancellationView } from './views.ts';
 
@@ -12,8 +16,13 @@ export const cancellationNotifications: Detector = (change) => {
   const key = `${cancellation.id}#v${cancellation.version}`;
   // The item carries no currency or address: both come from its order.
   const withOrder = cancellation.orderId;
+  const admins: Notification = { key: `${key}#admins`, template: 'cancellation-admin', to: { kind: 'admins' }, withOrder, data: { cancellation } };
+  // approved → refunded is the settlement of its refund's transaction: the
+  // customer reads it in that transaction's email (refund.ts), not twice.
+  // (Straight to `refunded` at approval, a voucher, is the approval's email.)
+  if (cancellation.status === 'refunded' && change.old?.status === 'approved') return [admins];
   return [
     { key: `${key}#customer`, template: 'cancellation-customer', to: { kind: 'customerOfOrder', orderId: withOrder }, withOrder, data: { cancellation } },
-    { key: `${key}#admins`, template: 'cancellation-admin', to: { kind: 'admins' }, withOrder, data: { cancellation } },
+    admins,
   ];
 };

@@ -17,12 +17,14 @@ export interface CancellationView {
   readonly id: string;
   readonly orderId: string;
   readonly orderNumber?: string;
-  readonly requestedBy?: 'customer' | 'admin';
+  readonly requestedBy?: 'customer' | 'admin' | 'storefront';
   readonly reasonText?: string | null;
   readonly comment?: string | null;
   readonly status: CancellationStatus;
   readonly rejectionReason?: string | null;
   readonly refundAmount?: number | null;
+  /** The voucher its refund issued at once, when it was refunded by voucher. */
+  readonly voucherCode?: string | null;
   readonly version: number;
 }
 
@@ -63,6 +65,7 @@ export interface RefundTransactionView {
   readonly gateway: string;
   readonly status: TransactionStatus;
   readonly voucherCode?: string | null;
+  readonly message?: string | null;
 }
 
 export interface RefundView {
