@@ -55,7 +55,7 @@ export type LineItem = z.infer<typeof LineItem>;
 export const TimelineEntry = z.object({
   status: OrderStatus,
   at: Timestamp,
-  by: z.string(),
+  by: z.string().meta({ description: 'Who acted: the actor id (`admin:<sub>`…) for admins; `customer`, `shop` or `carrier` for customers.' }),
   note: z.string().nullable(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;

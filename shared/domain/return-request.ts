@@ -30,7 +30,13 @@ export const ReturnItem = z
   .meta({ id: 'ReturnItem' });
 export type ReturnItem = z.infer<typeof ReturnItem>;
 
-export const ReturnHistoryEntry = z.object({ status: ReturnStatus, at: Timestamp, submittedBy: z.string() }).meta({ id: 'ReturnHistoryEntry' });
+export const ReturnHistoryEntry = z
+  .object({
+    status: ReturnStatus,
+    at: Timestamp,
+    submittedBy: z.string().meta({ description: 'Who acted: the actor id for admins; `customer`, `shop` or `carrier` for customers.' }),
+  })
+  .meta({ id: 'ReturnHistoryEntry' });
 export type ReturnHistoryEntry = z.infer<typeof ReturnHistoryEntry>;
 
 export const ReturnComment = z

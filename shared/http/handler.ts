@@ -12,6 +12,7 @@ import { type HttpFunction, type RouteIdOf, routeKey, routes } from '#infra/rout
 import { asServiceError } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, IdempotencyKeyUsedError, storedResponse } from '#shared/adapters/idempotency';
 import { logger } from '#shared/adapters/logger';
+import { forCustomer } from '#shared/domain/customer-view';
 import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
 import { selectFields } from '#shared/domain/fields';
 import { parseJsonBody, parseWith } from './parse.ts';
@@ -82,11 +83,16 @@ const readIdempotency = (header: string | undefined, principal: Principal, route
   return { scope: hash(`${routeId}\n${stableStringify(params)}\n${actorOf(principal)}`), key: header, fingerprint: hash(stableStringify(body)) };
 };
 
+const isBinary = (result: unknown): result is BinaryReply => Boolean(result && typeof result === 'object' && 'binary' in result);
+
+/** Customers read who acted as customer, shop or carrier, never an id: on every route, fresh answers and replays alike. */
+const viewFor = (principal: Principal, result: unknown): unknown => (principal.role === 'customer' && !isBinary(result) ? forCustomer(result) : result);
+
 const routeByKey = new Map<string, (typeof routes)[number]>(routes.map((r) => [routeKey(r), r]));
 
 const respond = (status: number, result: unknown, extraHeaders: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => {
-  if (result && typeof result === 'object' && 'binary' in result) {
-    const reply = result as BinaryReply;
+  if (isBinary(result)) {
+    const reply = result;
     return {
       statusCode: status,
       isBase64Encoded: true,
@@ -135,14 +141,15 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: 
         const action = actions[route.id as RouteIdOf<F>] as (input: unknown) => Promise<unknown>;
         const result = await action(input);
         const cache: Record<string, string> = 'cacheControl' in spec && spec.cacheControl ? { 'cache-control': spec.cacheControl } : {};
-        return respond(status, 'fields' in spec && spec.fields ? selectFields(result, fields) : result, cache);
+        const view = viewFor(principal, result);
+        return respond(status, 'fields' in spec && spec.fields ? selectFields(view, fields) : view, cache);
       } catch (error) {
         // A retried create may fail a rule only because its first attempt
         // succeeded (the units are refunded, the order is cancelled): when the key
         // was used before, answer what the first attempt answered.
         const first =
           input.idempotency && (error instanceof IdempotencyKeyUsedError || error instanceof DomainError) ? await storedResponse(input.idempotency) : undefined;
-        if (first) return respond(first.status, first.body);
+        if (first) return respond(first.status, viewFor(principal, first.body));
         if (error instanceof IdempotencyKeyUsedError) throw new ConflictError('A request with this Idempotency-Key is still being processed.');
         throw error;
       }
