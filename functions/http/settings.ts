@@ -3,7 +3,7 @@
 import { newId } from '#shared/adapters/ids';
 import { createReason, getReason, listReasons, saveReason } from '#shared/adapters/reasons-repo';
 import { getSettings, saveSettings } from '#shared/adapters/settings-repo';
-import { getStock, setStock } from '#shared/adapters/stock-repo';
+import { changeStock, getStock } from '#shared/adapters/stock-repo';
 import { settingsApi } from '#shared/api/settings';
 import { NotFoundError } from '#shared/domain/errors';
 import { returnPolicyOf } from '#shared/domain/return-policy';
@@ -20,7 +20,8 @@ export const handler = httpHandler('settings', settingsApi, {
   'settings.get': () => getSettings(),
   'settings.update': ({ body, ifMatch, now }) => saveSettings(body, ifMatch, now),
   'settings.getStock': ({ params }) => getStock(params.sku),
-  'settings.setStock': ({ params, body, now }) => setStock(params.sku, body.quantity, now),
+  'settings.setStock': ({ params, body, now, ifMatch }) =>
+    changeStock(params.sku, body.adjust === undefined ? { quantity: body.quantity ?? 0 } : { adjust: body.adjust }, ifMatch, now),
   'settings.returnPolicy': async () => returnPolicyOf(await getSettings()),
   'settings.getReason': async ({ params }) => {
     const reason = await getReason(params.id);

@@ -1,14 +1,18 @@
 // Tracked stock per SKU. A SKU is tracked once an admin sets its level; an
 // untracked SKU is unlimited (its item only counts units sold, as a negative).
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError } from '#shared/domain/errors';
-import { db, type GuardedItem, stripKeys, TABLE_NAME } from './dynamo.ts';
+// Every write steps the item's `version` (sales and restocks included), so an
+// admin's count sent with `If-Match` never overwrites a sale made meanwhile.
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { BusinessRuleError, ConflictError, DomainError } from '#shared/domain/errors';
+import { db, type GuardedItem, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
 import { KEY } from './keys.ts';
 
 export interface StockLevel {
   readonly sku: string;
   readonly tracked: boolean;
   readonly quantity: number | null;
+  /** 0 until the SKU's item is first written. */
+  readonly version: number;
   readonly updatedAt: string | null;
 }
 
@@ -29,10 +33,10 @@ export const takeStock = (sku: string, quantity: number): GuardedItem => ({
     Update: {
       TableName: TABLE_NAME,
       Key: KEY.stock(sku),
-      UpdateExpression: 'ADD quantity :neg SET sku = :sku, #type = :type',
+      UpdateExpression: 'ADD quantity :neg, version :one SET sku = :sku, #type = :type',
       ConditionExpression: 'attribute_not_exists(PK) OR attribute_not_exists(tracked) OR quantity >= :q',
       ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':neg': -quantity, ':q': quantity, ':sku': sku, ':type': 'Stock' },
+      ExpressionAttributeValues: { ':neg': -quantity, ':q': quantity, ':one': 1, ':sku': sku, ':type': 'Stock' },
     },
   },
   onConditionFailed: () =>
@@ -48,23 +52,83 @@ export const returnStock = (sku: string, quantity: number): GuardedItem => ({
     Update: {
       TableName: TABLE_NAME,
       Key: KEY.stock(sku),
-      UpdateExpression: 'ADD quantity :q SET sku = :sku, #type = :type',
+      UpdateExpression: 'ADD quantity :q, version :one SET sku = :sku, #type = :type',
       ExpressionAttributeNames: { '#type': 'type' },
-      ExpressionAttributeValues: { ':q': quantity, ':sku': sku, ':type': 'Stock' },
+      ExpressionAttributeValues: { ':q': quantity, ':one': 1, ':sku': sku, ':type': 'Stock' },
     },
   },
 });
 
 export const getStock = async (sku: string): Promise<StockLevel> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.stock(sku), ConsistentRead: true }));
-  const item = Item ? stripKeys<{ tracked?: boolean; quantity?: number; updatedAt?: string }>(Item) : undefined;
-  return item?.tracked
-    ? { sku, tracked: true, quantity: item.quantity ?? 0, updatedAt: item.updatedAt ?? null }
-    : { sku, tracked: false, quantity: null, updatedAt: item?.updatedAt ?? null };
+  const item = Item ? stripKeys<{ tracked?: boolean; quantity?: number; version?: number; updatedAt?: string }>(Item) : undefined;
+  const common = { sku, version: item?.version ?? 0, updatedAt: item?.updatedAt ?? null };
+  return item?.tracked ? { ...common, tracked: true, quantity: item.quantity ?? 0 } : { ...common, tracked: false, quantity: null };
 };
 
-/** Sets a SKU's level and starts tracking it. */
-export const setStock = async (sku: string, quantity: number, now: string): Promise<StockLevel> => {
-  await db.send(new PutCommand({ TableName: TABLE_NAME, Item: { ...KEY.stock(sku), type: 'Stock', sku, tracked: true, quantity, updatedAt: now } }));
-  return { sku, tracked: true, quantity, updatedAt: now };
+/** A new level (starts tracking the SKU), or an adjustment of a tracked level by ±n. */
+export type StockChange = { readonly quantity: number } | { readonly adjust: number };
+
+class StockConditionFailed extends Error {}
+
+/** Why a stock write's condition failed, read after the fact: a stale If-Match, an untracked SKU, or too few units. */
+const explain = async (sku: string, change: StockChange, ifMatch: number | undefined): Promise<DomainError> => {
+  const current = await getStock(sku);
+  if (ifMatch !== undefined && ifMatch !== current.version) {
+    return new DomainError('precondition_failed', `If-Match names version ${ifMatch}; the current version is ${current.version}.`);
+  }
+  if (!current.tracked) return new ConflictError(`SKU ${sku} is not tracked: set its level before adjusting it.`, { allowedTransitions: [] });
+  const adjust = 'adjust' in change ? change.adjust : 0;
+  return new BusinessRuleError('insufficient_stock', `SKU ${sku} has ${current.quantity} units; it cannot go below zero.`, {
+    errors: [{ path: 'adjust', message: `must be at least -${current.quantity} (${current.quantity} units in stock)` }],
+    sku,
+    requested: adjust,
+  });
+};
+
+/**
+ * Sets or adjusts a SKU's level in one conditional update. Race: an admin
+ * counts 10 units and PUTs `quantity: 10` with `If-Match: "4"` while an order
+ * takes 1 unit (version 4 → 5): the count's `version = 4` condition fails (412)
+ * instead of erasing the sale. An `adjust` needs no If-Match: ADD is applied
+ * atomically to whatever the level is, so it composes with concurrent sales.
+ */
+export const changeStock = async (sku: string, change: StockChange, ifMatch: number | undefined, now: string): Promise<StockLevel> => {
+  const conditions: string[] = [];
+  const values: Record<string, unknown> = { ':one': 1, ':now': now, ':tracked': true };
+  if (ifMatch !== undefined) {
+    conditions.push(ifMatch === 0 ? 'attribute_not_exists(version)' : 'version = :v');
+    if (ifMatch !== 0) values[':v'] = ifMatch;
+  }
+  let update: string;
+  if ('adjust' in change) {
+    // Never below zero: the level must hold at least what an adjustment takes away.
+    conditions.push('tracked = :tracked', 'quantity >= :floor');
+    Object.assign(values, { ':n': change.adjust, ':floor': Math.max(0, -change.adjust) });
+    update = 'ADD quantity :n, version :one SET updatedAt = :now';
+  } else {
+    Object.assign(values, { ':q': change.quantity, ':sku': sku, ':type': 'Stock' });
+    update = 'SET quantity = :q, tracked = :tracked, sku = :sku, #type = :type, updatedAt = :now ADD version :one';
+  }
+  try {
+    await transact([
+      {
+        item: {
+          Update: {
+            TableName: TABLE_NAME,
+            Key: KEY.stock(sku),
+            UpdateExpression: update,
+            ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+            ...('adjust' in change ? {} : { ExpressionAttributeNames: { '#type': 'type' } }),
+            ExpressionAttributeValues: values,
+          },
+        },
+        onConditionFailed: () => new StockConditionFailed(),
+      },
+    ]);
+  } catch (error) {
+    if (error instanceof StockConditionFailed) throw await explain(sku, change, ifMatch);
+    throw error;
+  }
+  return getStock(sku);
 };

@@ -21,9 +21,34 @@ export const StockLevel = z
     sku: z.string(),
     tracked: z.boolean().meta({ description: 'False until an admin sets a level: an untracked SKU is unlimited.' }),
     quantity: z.number().int().nullable(),
+    version: z.number().int().min(0).meta({ description: 'Steps on every change, sales included; `If-Match` on a PUT names it (0: never written).' }),
     updatedAt: Timestamp.nullable(),
   })
   .meta({ id: 'StockLevel' });
+
+const STOCK_LIMIT = 1_000_000_000;
+
+/** Either a new level or an adjustment, never both, never neither. */
+export const SetStockBody = z
+  .object({
+    quantity: z.number().int().min(0).max(STOCK_LIMIT).optional().meta({ description: 'The counted level; starts tracking the SKU.' }),
+    adjust: z
+      .number()
+      .int()
+      .min(-STOCK_LIMIT)
+      .max(STOCK_LIMIT)
+      .optional()
+      .meta({ description: 'Units to add (positive) or remove (negative), applied atomically to the tracked level; never below 0 (422).' }),
+  })
+  .superRefine((body, ctx) => {
+    const given = [body.quantity, body.adjust].filter((v) => v !== undefined).length;
+    if (given !== 1) {
+      const message = given === 0 ? 'quantity or adjust is required' : 'give quantity or adjust, not both';
+      for (const path of ['quantity', 'adjust']) ctx.addIssue({ code: 'custom', path: [path], message });
+    }
+  })
+  .meta({ id: 'SetStockBody' });
+export type SetStockBody = z.infer<typeof SetStockBody>;
 
 export const settingsApi = {
   'settings.reasons': {
@@ -48,10 +73,11 @@ export const settingsApi = {
   'settings.update': { summary: 'Replace the shop settings', body: PutSettingsBody, response: Settings, ifMatch: true },
   'settings.getStock': { summary: 'Tracked stock level of a SKU', params: StockParams, response: StockLevel, fields: true },
   'settings.setStock': {
-    summary: 'Set the stock level of a SKU (starts tracking it)',
+    summary: 'Set the stock level of a SKU (starts tracking it), or adjust it by ±n atomically',
     params: StockParams,
-    body: z.object({ quantity: z.number().int().min(0).max(1_000_000_000) }).meta({ id: 'SetStockBody' }),
+    body: SetStockBody,
     response: StockLevel,
+    ifMatch: true,
   },
   'settings.returnPolicy': {
     summary: 'What a portal shows before a return or cancellation: window, terms, refund methods, exclusions, upload limits (public, cacheable)',
