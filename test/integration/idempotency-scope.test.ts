@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { routes } from '#infra/routes';
 import { contract } from '#shared/api/index';
+import type { Order } from '#shared/domain/order';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { admin, type Caller, call, createOrder, customer, storefront } from '../support/api.ts';
 import { orderBody } from '../support/orders.ts';
@@ -33,6 +34,25 @@ const count = async (caller: Caller, path: string) => (await call<{ items: unkno
 
 const twoOrders = async (owner: Caller & { sub: string }) => [await createOrder(owner), await createOrder(owner)] as const;
 
+const twoReturns = async (owner: Caller & { sub: string }) => {
+  const order = await deliveredOrderFor(owner);
+  return [await createReturn(owner, returnOf(order)), await createReturn(owner, returnOf(order))] as const;
+};
+
+/** An admin route under `/admin/orders/{orderId}/<suffix>`, used on order A and then on order B. */
+const onTwoOrders = async (suffix: string, body: unknown, otherBody: unknown, countOn: (b: Order) => Promise<number>): Promise<Case> => {
+  const [a, b] = await twoOrders(customer());
+  return {
+    caller: admin,
+    other: otherAdmin,
+    path: `/admin/orders/${a.id}/${suffix}`,
+    otherPath: `/admin/orders/${b.id}/${suffix}`,
+    body,
+    otherBody,
+    countOther: () => countOn(b),
+  };
+};
+
 const CASES: Record<string, () => Promise<Case>> = {
   'orders.create': async () => {
     const owner = customer();
@@ -48,18 +68,10 @@ const CASES: Record<string, () => Promise<Case>> = {
       otherBody: body(`N-${randomUUID()}`),
     };
   },
-  'notes.create': async () => {
-    const [a, b] = await twoOrders(customer());
-    return {
-      caller: admin,
-      other: otherAdmin,
-      path: `/admin/orders/${a.id}/notes`,
-      otherPath: `/admin/orders/${b.id}/notes`,
-      body: { body: 'Packed', visibility: 'private' },
-      otherBody: { body: 'Packed twice', visibility: 'private' },
-      countOther: () => count(admin, `/admin/orders/${b.id}/notes`),
-    };
-  },
+  'notes.create': () =>
+    onTwoOrders('notes', { body: 'Packed', visibility: 'private' }, { body: 'Packed twice', visibility: 'private' }, (b) =>
+      count(admin, `/admin/orders/${b.id}/notes`),
+    ),
   'cancellations.create': async () => {
     const owner = customer();
     const [a, b] = await twoOrders(owner);
@@ -74,30 +86,12 @@ const CASES: Record<string, () => Promise<Case>> = {
       countOther: async () => (await call<{ version: number }>(owner, 'GET', `/orders/${b.id}`)).body.version - b.version,
     };
   },
-  'cancellations.adminCancel': async () => {
-    const [a, b] = await twoOrders(customer());
-    return {
-      caller: admin,
-      other: otherAdmin,
-      path: `/admin/orders/${a.id}/cancel`,
-      otherPath: `/admin/orders/${b.id}/cancel`,
-      body: { reasonId: 'rsn_cxlchangedmind', comment: 'out of stock' },
-      otherBody: { reasonId: 'rsn_cxlchangedmind', comment: 'other' },
-      countOther: async () => ((await call<{ status: string }>(admin, 'GET', `/admin/orders/${b.id}`)).body.status === 'cancelled' ? 1 : 0),
-    };
-  },
-  'refunds.create': async () => {
-    const [a, b] = await twoOrders(customer());
-    return {
-      caller: admin,
-      other: otherAdmin,
-      path: `/admin/orders/${a.id}/refunds`,
-      otherPath: `/admin/orders/${b.id}/refunds`,
-      body: { amount: 100, note: 'goodwill' },
-      otherBody: { amount: 101, note: 'goodwill' },
-      countOther: () => count(admin, `/admin/orders/${b.id}/refunds`),
-    };
-  },
+  'cancellations.adminCancel': () =>
+    onTwoOrders('cancel', { reasonId: 'rsn_cxlchangedmind', comment: 'out of stock' }, { reasonId: 'rsn_cxlchangedmind', comment: 'other' }, async (b) =>
+      (await call<{ status: string }>(admin, 'GET', `/admin/orders/${b.id}`)).body.status === 'cancelled' ? 1 : 0,
+    ),
+  'refunds.create': () =>
+    onTwoOrders('refunds', { amount: 100, note: 'goodwill' }, { amount: 101, note: 'goodwill' }, (b) => count(admin, `/admin/orders/${b.id}/refunds`)),
   'returns.create': async () => {
     const owner = customer();
     const order = await deliveredOrderFor(owner);
@@ -105,8 +99,7 @@ const CASES: Record<string, () => Promise<Case>> = {
   },
   'returns.comment': async () => {
     const owner = customer();
-    const order = await deliveredOrderFor(owner);
-    const [a, b] = [await createReturn(owner, returnOf(order)), await createReturn(owner, returnOf(order))];
+    const [a, b] = await twoReturns(owner);
     return {
       caller: owner,
       other: customer(),
@@ -119,8 +112,7 @@ const CASES: Record<string, () => Promise<Case>> = {
   },
   'returns.adminComment': async () => {
     const owner = customer();
-    const order = await deliveredOrderFor(owner);
-    const [a, b] = [await createReturn(owner, returnOf(order)), await createReturn(owner, returnOf(order))];
+    const [a, b] = await twoReturns(owner);
     return {
       caller: admin,
       other: otherAdmin,
