@@ -20,6 +20,7 @@ export const handler = httpHandler('settings', settingsApi, {
   'settings.get': () => getSettings(),
   'settings.update': ({ body, ifMatch, now }) => saveSettings(body, ifMatch, now),
   'settings.getStock': ({ params }) => getStock(params.sku),
+  // SetStockBody admits exactly one of quantity and adjust (a 400 otherwise), so `quantity` is set when `adjust` is not.
   'settings.setStock': ({ params, body, now, ifMatch }) =>
     changeStock(params.sku, body.adjust === undefined ? { quantity: body.quantity ?? 0 } : { adjust: body.adjust }, ifMatch, now),
   'settings.returnPolicy': async () => returnPolicyOf(await getSettings()),

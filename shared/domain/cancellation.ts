@@ -158,20 +158,23 @@ export const transitionCancellation = (
  */
 export const withRefund = (
   approved: Cancellation,
-  refund:
-    | { readonly id: string; readonly total: number; readonly transactions: readonly { readonly status: string; readonly voucherCode?: string | undefined }[] }
-    | undefined,
+  refund: { readonly id: string; readonly total: number; readonly transactions: readonly { readonly status: string }[] } | undefined,
 ): Cancellation => {
   const settled = refund !== undefined && refund.transactions.length > 0 && refund.transactions.every((t) => t.status === 'success');
-  // The voucher is the customer's money: the cancellation's own email is the only one that can tell it.
-  const voucherCode = refund?.transactions.find((t) => t.voucherCode)?.voucherCode;
-  return {
-    ...approved,
-    refundAmount: refund?.total ?? 0,
-    refundId: refund?.id ?? null,
-    status: settled ? 'refunded' : approved.status,
-    ...(voucherCode ? { voucherCode } : {}),
-  };
+  return { ...approved, refundAmount: refund?.total ?? 0, refundId: refund?.id ?? null, status: settled ? 'refunded' : approved.status };
+};
+
+/**
+ * The voucher its refund issued at once, kept on the cancellation: the
+ * cancellation's email is the only one its action sends (the refund's own sends
+ * nothing), so it is the only one that can give the customer the code.
+ */
+export const withVoucher = (
+  cancellation: Cancellation,
+  refund: { readonly transactions: readonly { readonly voucherCode?: string | undefined }[] },
+): Cancellation => {
+  const voucherCode = refund.transactions.find((t) => t.voucherCode)?.voucherCode;
+  return voucherCode ? { ...cancellation, voucherCode } : cancellation;
 };
 
 /** Units to put back in stock on cancellation: those not already refunded (a restocking refund put those back). */

@@ -7,7 +7,15 @@ import { newId } from '#shared/adapters/ids';
 import { checkIfMatch, epochSeconds, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
 import { requireActiveReason } from '#shared/adapters/reasons-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
-import { type AdminCancelBody, buildCancellation, type Cancellation, checkOrderCancellable, unitsToRestore, withRefund } from '#shared/domain/cancellation';
+import {
+  type AdminCancelBody,
+  buildCancellation,
+  type Cancellation,
+  checkOrderCancellable,
+  unitsToRestore,
+  withRefund,
+  withVoucher,
+} from '#shared/domain/cancellation';
 import { ConflictError } from '#shared/domain/errors';
 import { type Order, transitionOrder } from '#shared/domain/order';
 import { refundableRemaining } from '#shared/domain/refund-plan';
@@ -56,7 +64,7 @@ export const cancelOrderNow = async ({ order, cancellation, items, actor, now, n
       order,
       orderChange: { to: 'cancelled', note },
       alongside: (refund) => {
-        final = withRefund(cancellation, refund);
+        final = withVoucher(withRefund(cancellation, refund), refund);
         return items(final);
       },
     },

@@ -52,6 +52,17 @@ describe('one email per action, through the API', () => {
     const afterSettlement = await settledInbox(owner.email, (s) => s.includes('has been sent'));
     expect(afterSettlement.map((e) => e.subject).slice(2)).toEqual([`Your refund of $60.50 for order ${order.number} has been sent`]);
   });
+
+  it('an admin cancelling a voucher-paid order: one email, with the order cancelled, the amount and the voucher code', async () => {
+    const owner = customer();
+    const order = await createOrder(owner, { paymentMethod: 'voucher' });
+    const cancelled = await call<Cancellation>(admin, 'POST', `/admin/orders/${order.id}/cancel`, { reasonId: 'rsn_cxlother', comment: 'out of stock' });
+    expect(cancelled.body).toMatchObject({ status: 'refunded', voucherCode: expect.any(String) });
+    const mails = await settledInbox(owner.email, (s) => s.includes('cancelled'));
+    expect(mails.map((e) => e.subject)).toEqual([`Order ${order.number} has been cancelled and refunded`]);
+    expect(mails[0]!.body.text).toContain('$60.50');
+    expect(mails[0]!.body.text).toContain(cancelled.body.voucherCode as string);
+  });
 });
 
 /** Subject → count, for one address. */

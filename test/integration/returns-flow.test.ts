@@ -75,7 +75,8 @@ describe('a return from new to refunded', () => {
       version: 1,
     });
     expect(request.id).toMatch(/^ret_/);
-    expect(request.statusHistory).toEqual([{ status: 'new', at: request.createdAt, submittedBy: `customer:${owner.sub}` }]);
+    // Customers read who acted as customer, shop or carrier, never an id.
+    expect(request.statusHistory).toEqual([{ status: 'new', at: request.createdAt, submittedBy: 'customer' }]);
     expect(request.items.map((i) => [i.lineItemId, i.quantity, i.unitPrice, i.goodQuantity, i.status])).toEqual([
       [mug.id, 2, 1000, null, 'new'],
       [tee.id, 1, 2500, null, 'new'],
@@ -285,7 +286,7 @@ describe('customer withdrawal and ownership', () => {
     const cancelled = await call<ReturnRequest>(owner, 'POST', `/returns/${request.id}/cancel`);
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
-    expect(cancelled.body.statusHistory.at(-1)).toMatchObject({ status: 'cancelled', submittedBy: `customer:${owner.sub}` });
+    expect(cancelled.body.statusHistory.at(-1)).toMatchObject({ status: 'cancelled', submittedBy: 'customer' });
     expect((await returnable(owner, order))[0]).toMatchObject({ inOpenReturns: 0, returnable: 3 });
     const again = await call<{ allowedTransitions: string[] }>(owner, 'POST', `/returns/${request.id}/cancel`);
     expect([again.status, again.body.allowedTransitions]).toEqual([409, []]);
@@ -304,7 +305,7 @@ describe('customer withdrawal and ownership', () => {
       body: 'When will you pick it up?',
     });
     expect(mine.status).toBe(201);
-    expect(mine.body).toMatchObject({ visibleToCustomer: true, submittedBy: `customer:${owner.sub}` });
+    expect(mine.body).toMatchObject({ visibleToCustomer: true, submittedBy: 'customer' });
     expect(mine.body.id).toMatch(/^cmt_/);
     const secret = await call(admin, 'POST', `/admin/returns/${request.id}/comments`, { body: 'Customer looks suspicious', visibleToCustomer: false });
     const answer = await call(admin, 'POST', `/admin/returns/${request.id}/comments`, { body: 'Tomorrow morning', visibleToCustomer: true });
