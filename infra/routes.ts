@@ -6,10 +6,10 @@ export const ROLES = ['public', 'customer', 'admin', 'storefront'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One Lambda per resource area; `functions/http/<fn>.ts` exports `handler`. */
-export const HTTP_FUNCTIONS = ['meta', 'orders', 'documents', 'notes', 'cancellations', 'settings', 'refunds', 'returns', 'attachments'] as const;
+export const HTTP_FUNCTIONS = ['meta', 'orders', 'documents', 'notes', 'cancellations', 'settings', 'refunds', 'returns', 'attachments', 'webhooks'] as const;
 export type HttpFunction = (typeof HTTP_FUNCTIONS)[number];
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route {
   /** `area.verb`, reused as construct id and metric name. */
@@ -89,6 +89,17 @@ export const routes = [
   // attachments routes
   { id: 'attachments.create', method: 'POST', path: '/attachments', fn: 'attachments', roles: ['customer'] },
   { id: 'attachments.get', method: 'GET', path: '/attachments/{id}', fn: 'attachments', roles: ['customer', 'admin'] },
+  // webhooks routes (and the public event catalogue)
+  { id: 'webhooks.eventSchema', method: 'GET', path: '/events/schema.json', fn: 'webhooks', roles: ['public'] },
+  { id: 'webhooks.list', method: 'GET', path: '/admin/webhooks', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.create', method: 'POST', path: '/admin/webhooks', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.get', method: 'GET', path: '/admin/webhooks/{id}', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.update', method: 'PUT', path: '/admin/webhooks/{id}', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.delete', method: 'DELETE', path: '/admin/webhooks/{id}', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.rotateSecret', method: 'POST', path: '/admin/webhooks/{id}/rotate-secret', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.ping', method: 'POST', path: '/admin/webhooks/{id}/ping', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.deliveries', method: 'GET', path: '/admin/webhooks/{id}/deliveries', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.retry', method: 'POST', path: '/admin/webhooks/{id}/deliveries/{deliveryId}/retry', fn: 'webhooks', roles: ['admin'] },
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

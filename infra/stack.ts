@@ -36,6 +36,8 @@ export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
   // Presigned POST that sets the state=pending tag (PutObject needs
   // PutObjectTagging when tags are sent) and presigned GET downloads.
   attachments: { table: 'readWrite', objects: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'] },
+  // Endpoints and deliveries; the queue and the secrets' key are granted by the Events construct.
+  webhooks: { table: 'readWrite', objects: [] },
 };
 
 export const SERVICE_NAME = 'aftersales';

@@ -85,6 +85,7 @@ const readIdempotency = (header: string | undefined, principal: Principal, route
 const routeByKey = new Map<string, (typeof routes)[number]>(routes.map((r) => [routeKey(r), r]));
 
 const respond = (status: number, result: unknown, extraHeaders: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => {
+  if (status === 204) return { statusCode: 204, headers: extraHeaders };
   if (result && typeof result === 'object' && 'binary' in result) {
     const reply = result as BinaryReply;
     return {
