@@ -13,8 +13,8 @@ import { logger } from '#shared/adapters/logger';
 import { isSendInProgress, sendOnce } from '#shared/adapters/send-once';
 import { changeOf } from '#shared/adapters/stream-change';
 import { allEndpoints } from '#shared/adapters/webhooks-repo';
-import { eventsFor } from '#shared/domain/events/detect';
 import type { IntegrationEvent } from '#shared/domain/events/catalogue';
+import { eventsFor } from '#shared/domain/events/detect';
 import { subscribes, type WebhookEndpoint } from '#shared/domain/webhook';
 import { enqueueDelivery } from '#shared/use-cases/enqueue-delivery';
 
@@ -45,16 +45,19 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
         { key: `${integrationEvent.id}#bus`, event: integrationEvent, endpoint: undefined },
         ...targets.map((endpoint) => ({ key: `${integrationEvent.id}#${endpoint.id}`, event: integrationEvent, endpoint })),
       ];
-      for (const message of outgoing) {
-        try {
-          await publisher.send(message);
-        } catch (error) {
-          const where = { eventId: integrationEvent.id, destination: message.endpoint?.id ?? 'bus', eventID: record.eventID };
-          if (isSendInProgress(error)) logger.warn('event being published by another invocation; the record will be retried', where);
-          else logger.error('event not published; the record will be retried', { ...where, error });
-          throw error;
-        }
-      }
+      // The destinations are independent: in parallel, so one event reaches every endpoint at once.
+      await Promise.all(
+        outgoing.map(async (message) => {
+          try {
+            await publisher.send(message);
+          } catch (error) {
+            const where = { eventId: integrationEvent.id, destination: message.endpoint?.id ?? 'bus', eventID: record.eventID };
+            if (isSendInProgress(error)) logger.warn('event being published by another invocation; the record will be retried', where);
+            else logger.error('event not published; the record will be retried', { ...where, error });
+            throw error;
+          }
+        }),
+      );
       logger.info('event published', { eventId: integrationEvent.id, type: integrationEvent.type, endpoints: targets.length });
     }
   };

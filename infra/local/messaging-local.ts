@@ -90,7 +90,14 @@ export async function startMessagingLocal(options: MessagingOptions): Promise<Me
     },
     'AWSEvents.PutEvents': (input) => {
       const entries = input.Entries as { Source: string; DetailType: string; EventBusName: string; Detail: string }[];
-      for (const e of entries) busEntries.push({ source: e.Source, detailType: e.DetailType, eventBusName: e.EventBusName, detail: JSON.parse(e.Detail), time: new Date().toISOString() });
+      for (const e of entries)
+        busEntries.push({
+          source: e.Source,
+          detailType: e.DetailType,
+          eventBusName: e.EventBusName,
+          detail: JSON.parse(e.Detail),
+          time: new Date().toISOString(),
+        });
       return { FailedEntryCount: 0, Entries: entries.map(() => ({ EventId: randomUUID() })) };
     },
   };

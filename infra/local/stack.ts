@@ -7,12 +7,12 @@ import { bootstrapResources } from '#infra/local/bootstrap';
 import { type ControlServer, startControlServer } from '#infra/local/control-server';
 import { startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { jwtAudience, jwtIssuer, jwtKeyFile } from '#infra/local/jwt';
+import { type MessagingLocal, startMessagingLocal } from '#infra/local/messaging-local';
 import { type PortSetting, parsePortSetting, resolvePort } from '#infra/local/ports';
 import { S3RVER_CREDENTIALS, startS3Local } from '#infra/local/s3-local';
 import { startSesLocal } from '#infra/local/ses-local';
 import { loadRealStreamHandler, type StreamHandler, type StreamPoller, startStreamPoller } from '#infra/local/stream-poller';
 import { STREAM_CONSUMERS } from '#infra/streams';
-import { type MessagingLocal, startMessagingLocal } from '#infra/local/messaging-local';
 
 export type Service = 'api' | 'dynamodb' | 's3' | 'ses';
 

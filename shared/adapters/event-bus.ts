@@ -13,7 +13,9 @@ export const EVENT_SOURCE = 'aftersales';
 export const putEvent = async (event: IntegrationEvent): Promise<void> => {
   const { FailedEntryCount, Entries } = await eventBridge.send(
     new PutEventsCommand({
-      Entries: [{ EventBusName: env.eventBusName, Source: EVENT_SOURCE, DetailType: event.type, Detail: JSON.stringify(event), Time: new Date(event.occurredAt) }],
+      Entries: [
+        { EventBusName: env.eventBusName, Source: EVENT_SOURCE, DetailType: event.type, Detail: JSON.stringify(event), Time: new Date(event.occurredAt) },
+      ],
     }),
   );
   if (FailedEntryCount) throw new Error(`EventBridge refused event ${event.id}: ${Entries?.[0]?.ErrorCode ?? 'unknown'}`);

@@ -39,7 +39,8 @@ export const postSigned = (target: Target, message: SignedMessage, clock: () => 
   const elapsed = () => Math.max(0, Math.round(clock() - started));
   // Whatever name the URL holds, connect to the address that was checked (TLS still verifies the name).
   const pinned: LookupFunction = (_host, options, callback) => {
-    if ((options as { all?: boolean }).all) (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
+    if ((options as { all?: boolean }).all)
+      (callback as (e: null, a: { address: string; family: number }[]) => void)(null, [{ address: target.address, family: target.family }]);
     else callback(null, target.address, target.family);
   };
   const options: RequestOptions = {

@@ -35,6 +35,10 @@ export const enqueueDeliveries = async (messages: readonly DeliveryMessage[], de
 /** Hides a received message for `seconds` (≤ 12 h): its next receive is the retry. */
 export const delayRetry = async (receiptHandle: string, seconds: number): Promise<void> => {
   await sqs.send(
-    new ChangeMessageVisibilityCommand({ QueueUrl: env.webhookQueueUrl, ReceiptHandle: receiptHandle, VisibilityTimeout: Math.min(43_200, Math.ceil(seconds)) }),
+    new ChangeMessageVisibilityCommand({
+      QueueUrl: env.webhookQueueUrl,
+      ReceiptHandle: receiptHandle,
+      VisibilityTimeout: Math.min(43_200, Math.ceil(seconds)),
+    }),
   );
 };

@@ -160,7 +160,14 @@ export const getDelivery = async (endpointId: string, deliveryId: string): Promi
  */
 export const saveDelivery = async (next: StoredDelivery, previousVersion: number): Promise<boolean> => {
   try {
-    await db.send(new PutCommand({ TableName: TABLE_NAME, Item: deliveryItem(next), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } }));
+    await db.send(
+      new PutCommand({
+        TableName: TABLE_NAME,
+        Item: deliveryItem(next),
+        ConditionExpression: 'version = :v',
+        ExpressionAttributeValues: { ':v': previousVersion },
+      }),
+    );
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;
@@ -192,7 +199,13 @@ export const claimSlot = async (endpointId: string, slots: number, nowMs: number
       await db.send(
         new PutCommand({
           TableName: TABLE_NAME,
-          Item: { ...KEY.webhookSlot(endpointId, slot), type: 'WebhookSlot', holder, leaseUntil: nowMs + leaseMs, expiresAt: Math.ceil((nowMs + leaseMs) / 1000) + 3600 },
+          Item: {
+            ...KEY.webhookSlot(endpointId, slot),
+            type: 'WebhookSlot',
+            holder,
+            leaseUntil: nowMs + leaseMs,
+            expiresAt: Math.ceil((nowMs + leaseMs) / 1000) + 3600,
+          },
           ConditionExpression: 'attribute_not_exists(PK) OR leaseUntil < :now',
           ExpressionAttributeValues: { ':now': nowMs },
         }),
@@ -209,7 +222,12 @@ export const claimSlot = async (endpointId: string, slots: number, nowMs: number
 export const releaseSlot = async (endpointId: string, slot: number, holder: string): Promise<void> => {
   try {
     await db.send(
-      new DeleteCommand({ TableName: TABLE_NAME, Key: KEY.webhookSlot(endpointId, slot), ConditionExpression: 'holder = :h', ExpressionAttributeValues: { ':h': holder } }),
+      new DeleteCommand({
+        TableName: TABLE_NAME,
+        Key: KEY.webhookSlot(endpointId, slot),
+        ConditionExpression: 'holder = :h',
+        ExpressionAttributeValues: { ':h': holder },
+      }),
     );
   } catch (error) {
     if (!isConditionFailure(error)) throw error;

@@ -23,9 +23,19 @@ export const webhooksApi = {
     idempotent: true,
   },
   'webhooks.get': { summary: 'One endpoint (never its secret)', params: WebhookParams, response: WebhookEndpoint, fields: true },
-  'webhooks.update': { summary: 'Change url, events, enabled or description', params: WebhookParams, body: UpdateWebhookBody, response: WebhookEndpoint, ifMatch: true },
+  'webhooks.update': {
+    summary: 'Change url, events, enabled or description',
+    params: WebhookParams,
+    body: UpdateWebhookBody,
+    response: WebhookEndpoint,
+    ifMatch: true,
+  },
   'webhooks.delete': { summary: 'Remove an endpoint (its pending deliveries end failed)', params: WebhookParams, status: 204 },
-  'webhooks.rotateSecret': { summary: 'Replace the signing secret; the new one is answered this once', params: WebhookParams, response: WebhookEndpointWithSecret },
+  'webhooks.rotateSecret': {
+    summary: 'Replace the signing secret; the new one is answered this once',
+    params: WebhookParams,
+    response: WebhookEndpointWithSecret,
+  },
   'webhooks.ping': { summary: 'Send a `webhook.ping` test event (a delivery like any other)', params: WebhookParams, response: WebhookDelivery, status: 201 },
   'webhooks.deliveries': {
     summary: 'Deliveries to this endpoint, newest first, each with its attempts (status code, duration, error, next retry)',

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { EVENT_TYPES, type EventType } from './events/catalogue.ts';
 import { Text, Timestamp, Version } from './schema-kit.ts';
 
-export const WebhookUrl = z.string().trim().max(2048).pipe(z.url({ protocol: /^https?$/, normalize: true }));
+export const WebhookUrl = z
+  .string()
+  .trim()
+  .max(2048)
+  .pipe(z.url({ protocol: /^https?$/, normalize: true }));
 
 const Events = z
   .array(z.enum(EVENT_TYPES))

@@ -3,11 +3,11 @@
 // event, record the attempt, and say what comes next (done, retry after a
 // pause, or "busy": every slot of this endpoint is taken right now).
 import { postSigned } from '#shared/adapters/webhook-http';
+import type { DeliveryMessage } from '#shared/adapters/webhook-queue';
 import { resolveTarget, UnsafeTargetError } from '#shared/adapters/webhook-target';
 import { claimSlot, getDelivery, getEndpointWithSecret, releaseSlot, type StoredDelivery, saveDelivery } from '#shared/adapters/webhooks-repo';
 import { PING_EVENT_TYPE } from '#shared/domain/events/catalogue';
 import { type DeliveryAttempt, isDelivered, outcomeOf } from '#shared/domain/webhook';
-import type { DeliveryMessage } from '#shared/adapters/webhook-queue';
 
 export type DeliverResult = { readonly kind: 'done' } | { readonly kind: 'retry'; readonly delayMs: number } | { readonly kind: 'busy' };
 
@@ -50,17 +50,27 @@ const record = async (current: StoredDelivery, attempt: Omit<DeliveryAttempt, 'n
 };
 
 export const deliverWebhook = async (message: DeliveryMessage, options: DeliverOptions): Promise<DeliverResult> => {
-  const delivery = await getDelivery(message.endpointId, message.deliveryId);
+  // Three independent reads at once (latency: a status change reaches its receiver within a second).
+  const [delivery, found, slot] = await Promise.all([
+    getDelivery(message.endpointId, message.deliveryId),
+    getEndpointWithSecret(message.endpointId),
+    claimSlot(message.endpointId, options.slots, options.clock(), LEASE_MS, options.holder),
+  ]);
+  const release = async () => {
+    if (slot !== undefined) await releaseSlot(message.endpointId, slot, options.holder);
+  };
   // Gone (TTL), already delivered or given up: a stale or duplicate message.
-  if (!delivery || delivery.status !== 'pending') return { kind: 'done' };
-  const found = await getEndpointWithSecret(message.endpointId);
+  if (delivery?.status !== 'pending') {
+    await release();
+    return { kind: 'done' };
+  }
   const at = iso(options.clock());
   if (!found || (!found.endpoint.enabled && delivery.eventType !== PING_EVENT_TYPE)) {
     const error = found ? 'endpoint disabled' : 'endpoint deleted';
     await saveDelivery({ ...delivery, status: 'failed', error, nextRetryAt: null, updatedAt: at, version: delivery.version + 1 }, delivery.version);
+    await release();
     return { kind: 'done' };
   }
-  const slot = await claimSlot(message.endpointId, options.slots, options.clock(), LEASE_MS, options.holder);
   if (slot === undefined) return { kind: 'busy' };
   try {
     // Claim the attempt before sending. Race: SQS may hand the same message to
@@ -70,7 +80,11 @@ export const deliverWebhook = async (message: DeliveryMessage, options: DeliverO
     let attempt: Omit<DeliveryAttempt, 'nextRetryAt'>;
     try {
       const target = await resolveTarget(found.endpoint.url);
-      const result = await postSigned(target, { id: delivery.eventId, body: delivery.payload, secret: found.secret, at: new Date(options.clock()) }, options.clock);
+      const result = await postSigned(
+        target,
+        { id: delivery.eventId, body: delivery.payload, secret: found.secret, at: new Date(options.clock()) },
+        options.clock,
+      );
       attempt = { at, ...result };
     } catch (error) {
       if (!(error instanceof UnsafeTargetError)) throw error;
@@ -79,6 +93,6 @@ export const deliverWebhook = async (message: DeliveryMessage, options: DeliverO
     const outcome = await record(claimed, attempt, isDelivered(attempt.statusCode), options);
     return outcome.delayMs === null ? { kind: 'done' } : { kind: 'retry', delayMs: outcome.delayMs };
   } finally {
-    await releaseSlot(message.endpointId, slot, options.holder);
+    await release();
   }
 };

@@ -1,8 +1,9 @@
 // Registers, changes and re-keys webhook endpoints. Every URL is checked
 // (webhook-target.ts) before it is stored; the secret is answered only here,
 // on creation and rotation, and stored sealed.
-import { newId } from '#shared/adapters/ids';
+
 import type { IdempotencyKey } from '#shared/adapters/idempotency';
+import { newId } from '#shared/adapters/ids';
 import { checkIfMatch } from '#shared/adapters/orders-repo';
 import { newWebhookSecret } from '#shared/adapters/secret-box';
 import { resolveTarget, UnsafeTargetError } from '#shared/adapters/webhook-target';

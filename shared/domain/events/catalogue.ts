@@ -41,9 +41,7 @@ const EventId = z.string().meta({
 });
 
 const envelope = <T extends string, D extends z.ZodType, P extends z.ZodType>(type: T, description: string, data: D, previous: P) =>
-  z
-    .object({ id: EventId, type: z.literal(type), occurredAt: Timestamp, data, previous })
-    .meta({ id: `Event_${type.replace('.', '_')}`, description });
+  z.object({ id: EventId, type: z.literal(type), occurredAt: Timestamp, data, previous }).meta({ id: `Event_${type.replace('.', '_')}`, description });
 
 const Comment = ReturnComment.extend({ returnId: z.string(), orderId: z.string() }).meta({ id: 'EventReturnComment' });
 const Created = z.null();
@@ -53,7 +51,12 @@ const PreviousTransaction = z.object({ transactionId: z.string(), status: Transa
 export const EVENT_SCHEMAS = {
   'order.created': envelope('order.created', 'An order was created (POST /orders).', Order, Created),
   'order.status_changed': envelope('order.status_changed', 'An order moved to another fulfilment status.', Order, z.object({ status: OrderStatus })),
-  'order.paid': envelope('order.paid', 'An order became paid (created paid, marked paid, or COD collected).', Order, z.object({ paymentStatus: z.string().nullable() })),
+  'order.paid': envelope(
+    'order.paid',
+    'An order became paid (created paid, marked paid, or COD collected).',
+    Order,
+    z.object({ paymentStatus: z.string().nullable() }),
+  ),
   'cancellation.requested': envelope('cancellation.requested', 'A cancellation was filed (in any status).', Cancellation, Created),
   'cancellation.approved': envelope('cancellation.approved', 'A cancellation was approved (or was immediate).', Cancellation, PreviousCancellation),
   'cancellation.rejected': envelope('cancellation.rejected', 'A cancellation was rejected.', Cancellation, PreviousCancellation),
@@ -69,11 +72,16 @@ export const EVENT_SCHEMAS = {
   'refund.created': envelope('refund.created', 'A refund was created.', Refund, Created),
   'refund.transaction_succeeded': envelope(
     'refund.transaction_succeeded',
-    "A refund transaction succeeded; `previous.transactionId` names it (status null when it succeeded at once).",
+    'A refund transaction succeeded; `previous.transactionId` names it (status null when it succeeded at once).',
     Refund,
     PreviousTransaction,
   ),
-  'refund.transaction_failed': envelope('refund.transaction_failed', 'A refund transaction failed; `previous.transactionId` names it.', Refund, PreviousTransaction),
+  'refund.transaction_failed': envelope(
+    'refund.transaction_failed',
+    'A refund transaction failed; `previous.transactionId` names it.',
+    Refund,
+    PreviousTransaction,
+  ),
   'note.created': envelope('note.created', 'A customer-visible order note was written (or a private one shared).', OrderNote, Created),
   'comment.created': envelope('comment.created', 'A comment was added to a return request.', Comment, Created),
 } as const satisfies Record<EventType, z.ZodType>;
