@@ -32,6 +32,8 @@ export class Notify extends Construct {
   readonly failures: sqs.Queue;
   readonly identity: ses.EmailIdentity;
   readonly alarms: readonly cloudwatch.Alarm[];
+  /** Where alarms notify (with `alarmEmail`); other constructs' alarms go there too. */
+  readonly alarmTopic: sns.Topic | undefined;
 
   constructor(scope: Construct, id: string, props: NotifyProps) {
     super(scope, id);
@@ -106,10 +108,10 @@ export class Notify extends Construct {
     });
     this.alarms = [failed, errors];
 
-    if (props.alarmEmail) {
-      const topic = new sns.Topic(this, 'Alarms', { enforceSSL: true });
-      topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-      for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(topic));
+    this.alarmTopic = props.alarmEmail ? new sns.Topic(this, 'Alarms', { enforceSSL: true }) : undefined;
+    if (this.alarmTopic && props.alarmEmail) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+      for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
     }
   }
 }

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app';
 import { HTTP_FUNCTIONS, type Route, routeKey, routes } from '#infra/routes';
 import { FUNCTION_ACCESS } from '#infra/stack';
-import { NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
+import { EVENTS_BATCH, NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
 import { TABLE } from '#infra/table';
 import { PENDING_TAG } from '#shared/domain/attachment';
 
@@ -118,9 +118,9 @@ describe('AftersalesStack (Cognito, default context)', () => {
   });
 
   describe('functions', () => {
-    it('one Node 22 arm64 Lambda per HTTP area plus the notify consumer', () => {
+    it('one Node 22 arm64 Lambda per HTTP area plus the notify and events consumers and the webhook delivery', () => {
       const fns = Object.values(s.resources).filter((r) => r.Type === 'AWS::Lambda::Function');
-      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 1);
+      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 3);
       for (const fn of fns) {
         expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024 });
         // HTTP functions answer within 10 s; the notify consumer may back off on SES throttling.
@@ -226,6 +226,89 @@ describe('AftersalesStack (Cognito, default context)', () => {
       });
       s.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
       s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@example.com' });
+    });
+  });
+
+  describe('events and webhooks', () => {
+    const id = (c: { node: { defaultChild?: unknown } }) => logicalId(s.stack, c);
+    const policiesOf = (role: string) =>
+      Object.values(s.resources)
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && (r.Properties.Roles as { Ref: string }[]).some((x) => x.Ref === role))
+        .flatMap((r) => (r.Properties.PolicyDocument as { Statement: Statement[] }).Statement);
+    const actionsOn = (role: string, resource: string) =>
+      policiesOf(role)
+        .filter((st) => JSON.stringify(st.Resource).includes(resource))
+        .flatMap((st) => asArray(st.Action))
+        .filter((a, i, all) => all.indexOf(a) === i)
+        .sort();
+
+    it('a custom bus, and a stream consumer with its own mapping, DLQ and alarms', () => {
+      s.template.resourceCountIs('AWS::Events::EventBus', 1);
+      s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: EVENTS_BATCH.batchSize,
+        MaximumRetryAttempts: EVENTS_BATCH.retryAttempts,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [id(s.stack.events.consumerFailures), 'Arn'] } } },
+        FunctionName: { Ref: id(s.stack.events.consumer.fn) },
+      });
+      const consumer = s.resources[id(s.stack.events.consumer.fn)]?.Properties;
+      expect(consumer?.Environment).toMatchObject({
+        Variables: { EVENT_BUS_NAME: { Ref: id(s.stack.events.bus) }, WEBHOOK_QUEUE_URL: { Ref: id(s.stack.events.queue) } },
+      });
+      for (const queue of [s.stack.events.consumerFailures, s.stack.events.deadLetters])
+        s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+          MetricName: 'ApproximateNumberOfMessagesVisible',
+          Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id(queue), 'QueueName'] } }],
+          Threshold: 1,
+        });
+    });
+
+    it('the delivery queue: encrypted, a DLQ past the retries, consumed with partial batch failures', () => {
+      s.template.hasResourceProperties('AWS::SQS::Queue', {
+        SqsManagedSseEnabled: true,
+        VisibilityTimeout: 360,
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [id(s.stack.events.deadLetters), 'Arn'] }, maxReceiveCount: 20 },
+      });
+      s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [id(s.stack.events.queue), 'Arn'] },
+        FunctionName: { Ref: id(s.stack.events.delivery.fn) },
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: { MaximumConcurrency: 10 },
+      });
+      const delivery = s.resources[id(s.stack.events.delivery.fn)]?.Properties;
+      expect(delivery?.Environment).toMatchObject({ Variables: { WEBHOOK_KEY_SECRET_ARN: { Ref: id(s.stack.events.signingKey) } } });
+      expect(JSON.stringify(delivery?.Environment)).not.toContain('WEBHOOKS_ALLOW_LOCAL_HTTP');
+    });
+
+    it('least privilege: each function only what it calls, on exactly its resource', () => {
+      const bus = id(s.stack.events.bus);
+      const queue = id(s.stack.events.queue);
+      const key = id(s.stack.events.signingKey);
+      const consumer = id(s.stack.events.consumer.role);
+      const delivery = id(s.stack.events.delivery.role);
+      const admin = id(s.stack.functions.webhooks.role);
+      expect(actionsOn(consumer, bus)).toEqual(['events:PutEvents']);
+      expect(actionsOn(consumer, queue)).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+      expect(actionsOn(consumer, key)).toEqual([]);
+      expect(actionsOn(delivery, queue)).toEqual([
+        'sqs:ChangeMessageVisibility',
+        'sqs:DeleteMessage',
+        'sqs:GetQueueAttributes',
+        'sqs:GetQueueUrl',
+        'sqs:ReceiveMessage',
+        'sqs:SendMessage',
+      ]);
+      expect(actionsOn(delivery, key)).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+      expect(actionsOn(delivery, bus)).toEqual([]);
+      expect(actionsOn(admin, queue)).toEqual(['sqs:GetQueueAttributes', 'sqs:GetQueueUrl', 'sqs:SendMessage']);
+      expect(actionsOn(admin, key)).toEqual(['secretsmanager:DescribeSecret', 'secretsmanager:GetSecretValue']);
+      // Nobody else touches the bus, the queue or the key.
+      for (const name of HTTP_FUNCTIONS.filter((n) => n !== 'webhooks')) {
+        const role = id(s.stack.functions[name].role);
+        expect([...actionsOn(role, bus), ...actionsOn(role, queue), ...actionsOn(role, key)], name).toEqual([]);
+      }
     });
   });
 
@@ -354,7 +437,9 @@ describe('AftersalesStack (external OIDC issuer, SES domain)', () => {
     s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'shop.example.com' });
     const fromAddresses = Object.values(s.resources)
       .filter((r) => r.Type === 'AWS::Lambda::Function')
-      .map((r) => (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables.FROM_ADDRESS);
+      .map((r) => (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables.FROM_ADDRESS)
+      // The events functions send no email and carry no sender.
+      .filter((address) => address !== undefined);
     expect(new Set(fromAddresses)).toEqual(new Set(['no-reply@shop.example.com']));
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
       CorsConfiguration: { AllowOrigins: ['https://shop.example.com', 'https://www.shop.example.com'] },
@@ -363,7 +448,9 @@ describe('AftersalesStack (external OIDC issuer, SES domain)', () => {
 
   it('notifies the alarm address and still passes cdk-nag', () => {
     s.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
-    s.template.resourceCountIs('AWS::CloudWatch::Alarm', 2);
+    // Notify's two, and the events consumer's and the webhook delivery's four, all to the same topic.
+    s.template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    s.template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.anyValue() }] });
     expect(s.nag.validateScope(s.app).violations).toEqual([]);
   });
 
