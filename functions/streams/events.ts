@@ -52,13 +52,13 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
             await publisher.send(message);
           } catch (error) {
             const where = { eventId: integrationEvent.id, destination: message.endpoint?.id ?? 'bus', eventID: record.eventID };
-            if (isSendInProgress(error)) logger.warn('event being published by another invocation; the record will be retried', where);
-            else logger.error('event not published; the record will be retried', { ...where, error });
+            if (isSendInProgress(error)) logger.warn('already being published by another invocation; the record will be retried', where);
+            else logger.error('not published; the record will be retried', { ...where, error });
             throw error;
           }
         }),
       );
-      logger.info('event published', { eventId: integrationEvent.id, type: integrationEvent.type, endpoints: targets.length });
+      logger.info('published', { eventId: integrationEvent.id, type: integrationEvent.type, endpoints: targets.length });
     }
   };
   return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.DynamoDBStreams), { context, processInParallel: false });
