@@ -28,3 +28,7 @@ export const STREAM_CONSUMERS = [
   { name: 'notify', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: NOTIFY_BATCH },
   { name: 'events', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: EVENTS_BATCH },
 ] as const;
+
+export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];
+
+export const consumerNamed = (name: StreamConsumer['name']): StreamConsumer => STREAM_CONSUMERS.find((c) => c.name === name) as StreamConsumer;

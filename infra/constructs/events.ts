@@ -8,14 +8,14 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq, SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { EVENTS_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
+import { consumerNamed } from '#infra/streams';
 import { AppFunction, type CodeMode } from './app-function.ts';
+import { addStreamSource } from './stream-source.ts';
 import { TABLE_WRITE } from './table-access.ts';
 
 export interface EventsProps {
@@ -86,22 +86,7 @@ export class Events extends Construct {
     props.table.grant(this.consumer.fn, ...TABLE_WRITE);
     this.bus.grantPutEventsTo(this.consumer.fn);
     this.queue.grantSendMessages(this.consumer.fn);
-    this.consumer.fn.addEventSource(
-      new DynamoEventSource(props.table, {
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        filters: NOTIFY_FILTER_PATTERNS.map((pattern) => lambda.FilterCriteria.filter(pattern)),
-        batchSize: EVENTS_BATCH.batchSize,
-        maxBatchingWindow: Duration.seconds(EVENTS_BATCH.maxBatchingWindowSeconds),
-        retryAttempts: EVENTS_BATCH.retryAttempts,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.consumerFailures),
-      }),
-    );
-    Validations.of(this.consumer.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason: 'dynamodb:ListStreams supports no resource-level permissions (it must be granted on *); the event source mapping needs it.',
-    });
+    addStreamSource(this.consumer, props.table, consumerNamed('events'), this.consumerFailures);
 
     this.delivery = new AppFunction(this, 'Delivery', {
       projectRoot: props.projectRoot,

@@ -19,6 +19,8 @@ export type QueueHandler = (event: SQSEvent, context: Context) => Promise<SQSBat
 
 export interface MessagingOptions {
   readonly queueName: string;
+  /** The consuming function's name, as its Lambda context reports it. */
+  readonly functionName: string;
   /** Loaded on first message (after the stack has set the environment). */
   readonly handler: () => Promise<QueueHandler>;
   readonly batchSize?: number;
@@ -146,7 +148,7 @@ export async function startMessagingLocal(options: MessagingOptions): Promise<Me
     handler ??= await options.handler();
     let failed: Set<string>;
     try {
-      const response = await handler({ Records: batch.map(recordOf) }, lambdaContext(options.queueName, visibilityMs));
+      const response = await handler({ Records: batch.map(recordOf) }, lambdaContext(options.functionName, visibilityMs));
       failed = new Set((response?.batchItemFailures ?? []).map((f) => f.itemIdentifier));
     } catch (error) {
       log(`queue ${options.queueName}: handler threw: ${error instanceof Error ? error.message : String(error)}`);

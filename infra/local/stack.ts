@@ -98,6 +98,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The webhook delivery queue and the event bus (messaging-local.ts), running the shipped delivery handler.
     const messaging = await startMessagingLocal({
       queueName: 'aftersales-webhooks',
+      functionName: 'aftersales-webhook-delivery',
       handler: async () => (await import('#functions/queues/webhook-delivery')).handler,
       log: (line) => console.error(line),
     });
