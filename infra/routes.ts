@@ -25,6 +25,7 @@ export interface Route {
 export const routes = [
   { id: 'meta.health', method: 'GET', path: '/health', fn: 'meta', roles: ['public'] },
   { id: 'meta.openapi', method: 'GET', path: '/openapi.json', fn: 'meta', roles: ['public'] },
+  { id: 'meta.eventSchema', method: 'GET', path: '/events/schema.json', fn: 'meta', roles: ['public'] },
 
   { id: 'orders.create', method: 'POST', path: '/orders', fn: 'orders', roles: ['storefront'] },
   { id: 'orders.list', method: 'GET', path: '/orders', fn: 'orders', roles: ['customer'] },
@@ -89,8 +90,7 @@ export const routes = [
   // attachments routes
   { id: 'attachments.create', method: 'POST', path: '/attachments', fn: 'attachments', roles: ['customer'] },
   { id: 'attachments.get', method: 'GET', path: '/attachments/{id}', fn: 'attachments', roles: ['customer', 'admin'] },
-  // webhooks routes (and the public event catalogue)
-  { id: 'webhooks.eventSchema', method: 'GET', path: '/events/schema.json', fn: 'webhooks', roles: ['public'] },
+  // webhooks routes
   { id: 'webhooks.list', method: 'GET', path: '/admin/webhooks', fn: 'webhooks', roles: ['admin'] },
   { id: 'webhooks.create', method: 'POST', path: '/admin/webhooks', fn: 'webhooks', roles: ['admin'] },
   { id: 'webhooks.get', method: 'GET', path: '/admin/webhooks/{id}', fn: 'webhooks', roles: ['admin'] },

@@ -1,20 +1,12 @@
 // Webhooks area: admins manage the endpoints that receive signed events and
-// look at (and replay) their deliveries; anyone may read the event schema.
+// look at (and replay) their deliveries.
 import { deleteEndpoint, getEndpointOrThrow, listDeliveries, listEndpoints } from '#shared/adapters/webhooks-repo';
 import { webhooksApi } from '#shared/api/webhooks';
-import { eventJsonSchema } from '#shared/domain/events/catalogue';
 import { httpHandler } from '#shared/http/handler';
 import { pingWebhook, retryDelivery } from '#shared/use-cases/enqueue-delivery';
 import { createWebhook, rotateWebhookSecret, updateWebhook } from '#shared/use-cases/save-webhook';
 
-let schema: Record<string, unknown> | undefined;
-
 export const handler = httpHandler('webhooks', webhooksApi, {
-  // Built on first use and kept for the container's life: it never changes at run time.
-  'webhooks.eventSchema': async () => {
-    schema ??= eventJsonSchema();
-    return schema;
-  },
   'webhooks.list': ({ query }) => listEndpoints(query),
   'webhooks.create': ({ body, now, idempotency }) => createWebhook(body, now, idempotency),
   'webhooks.get': ({ params }) => getEndpointOrThrow(params.id),

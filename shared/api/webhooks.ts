@@ -1,5 +1,4 @@
-// Routes of the webhooks area: endpoints, their deliveries, and the public
-// JSON Schema of the event catalogue.
+// Routes of the webhooks area: endpoints and their deliveries.
 import { z } from 'zod';
 import type { RouteId } from '#infra/routes';
 import { Id, Page, PageQuery } from '#shared/domain/schema-kit';
@@ -10,10 +9,6 @@ export const WebhookParams = z.object({ id: Id('whk') });
 const DeliveryParams = WebhookParams.extend({ deliveryId: Id('dlv') });
 
 export const webhooksApi = {
-  'webhooks.eventSchema': {
-    summary: 'JSON Schema (2020-12) of every integration event, generated from the same zod schemas as the events',
-    response: z.record(z.string(), z.unknown()),
-  },
   'webhooks.list': { summary: 'Webhook endpoints, newest first', query: PageQuery, response: Page(WebhookEndpoint) },
   'webhooks.create': {
     summary: 'Register an endpoint; its signing secret is answered this once',

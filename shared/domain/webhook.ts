@@ -5,10 +5,9 @@ import { EVENT_TYPES, type EventType } from './events/catalogue.ts';
 import { Text, Timestamp, Version } from './schema-kit.ts';
 
 export const WebhookUrl = z
-  .string()
-  .trim()
+  .url({ protocol: /^https?$/, normalize: true })
   .max(2048)
-  .pipe(z.url({ protocol: /^https?$/, normalize: true }));
+  .meta({ example: 'https://erp.example.com/hooks/aftersales' });
 
 const Events = z
   .array(z.enum(EVENT_TYPES))
