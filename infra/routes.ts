@@ -6,10 +6,10 @@ export const ROLES = ['public', 'customer', 'admin', 'storefront'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One Lambda per resource area; `functions/http/<fn>.ts` exports `handler`. */
-export const HTTP_FUNCTIONS = ['meta', 'orders', 'documents', 'notes', 'cancellations', 'settings', 'refunds', 'returns', 'attachments'] as const;
+export const HTTP_FUNCTIONS = ['meta', 'orders', 'documents', 'notes', 'cancellations', 'settings', 'refunds', 'returns', 'attachments', 'webhooks'] as const;
 export type HttpFunction = (typeof HTTP_FUNCTIONS)[number];
 
-export type Method = 'GET' | 'POST' | 'PUT';
+export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 export interface Route {
   /** `area.verb`, reused as construct id and metric name. */
@@ -25,6 +25,7 @@ export interface Route {
 export const routes = [
   { id: 'meta.health', method: 'GET', path: '/health', fn: 'meta', roles: ['public'] },
   { id: 'meta.openapi', method: 'GET', path: '/openapi.json', fn: 'meta', roles: ['public'] },
+  { id: 'meta.eventSchema', method: 'GET', path: '/events/schema.json', fn: 'meta', roles: ['public'] },
 
   { id: 'orders.create', method: 'POST', path: '/orders', fn: 'orders', roles: ['storefront'] },
   { id: 'orders.list', method: 'GET', path: '/orders', fn: 'orders', roles: ['customer'] },
@@ -89,6 +90,16 @@ export const routes = [
   // attachments routes
   { id: 'attachments.create', method: 'POST', path: '/attachments', fn: 'attachments', roles: ['customer'] },
   { id: 'attachments.get', method: 'GET', path: '/attachments/{id}', fn: 'attachments', roles: ['customer', 'admin'] },
+  // webhooks routes
+  { id: 'webhooks.list', method: 'GET', path: '/admin/webhooks', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.create', method: 'POST', path: '/admin/webhooks', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.get', method: 'GET', path: '/admin/webhooks/{id}', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.update', method: 'PUT', path: '/admin/webhooks/{id}', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.delete', method: 'DELETE', path: '/admin/webhooks/{id}', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.rotateSecret', method: 'POST', path: '/admin/webhooks/{id}/rotate-secret', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.ping', method: 'POST', path: '/admin/webhooks/{id}/ping', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.deliveries', method: 'GET', path: '/admin/webhooks/{id}/deliveries', fn: 'webhooks', roles: ['admin'] },
+  { id: 'webhooks.retry', method: 'POST', path: '/admin/webhooks/{id}/deliveries/{deliveryId}/retry', fn: 'webhooks', roles: ['admin'] },
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -10,6 +10,7 @@ import { AppFunction, type CodeMode } from './constructs/app-function.ts';
 import { Auth } from './constructs/auth.ts';
 import { readConfig } from './constructs/config.ts';
 import { ATTACHMENTS_PREFIX, Data } from './constructs/data.ts';
+import { Events } from './constructs/events.ts';
 import { Notify } from './constructs/notify.ts';
 import { TABLE_READ, TABLE_WRITE } from './constructs/table-access.ts';
 
@@ -36,6 +37,8 @@ export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
   // Presigned POST that sets the state=pending tag (PutObject needs
   // PutObjectTagging when tags are sent) and presigned GET downloads.
   attachments: { table: 'readWrite', objects: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'] },
+  // Endpoints and deliveries; the queue and the secrets' key are granted by the Events construct.
+  webhooks: { table: 'readWrite', objects: [] },
 };
 
 export const SERVICE_NAME = 'aftersales';
@@ -52,6 +55,7 @@ export class AftersalesStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly notify: Notify;
+  readonly events: Events;
   readonly functions: Readonly<Record<HttpFunction, AppFunction>>;
 
   constructor(scope: Construct, id: string, props: AftersalesStackProps) {
@@ -127,9 +131,21 @@ export class AftersalesStack extends Stack {
     });
     acknowledgeIndexWildcard(this.notify.fn, table);
 
+    this.events = new Events(this, 'Events', {
+      projectRoot: props.projectRoot,
+      code,
+      table,
+      environment: { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: SERVICE_NAME },
+      alarmTopic: this.notify.alarmTopic,
+    });
+    this.events.grantAdmin(functions.webhooks);
+    acknowledgeIndexWildcard(this.events.consumer, table);
+    acknowledgeIndexWildcard(this.events.delivery, table);
+
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
+    new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'JwtIssuer', { value: this.auth.issuer });
     if (this.auth.userPool) new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
   }

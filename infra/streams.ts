@@ -15,3 +15,20 @@ export const NOTIFY_FILTER_PATTERNS = [
 ] as const;
 
 export const NOTIFY_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryAttempts: 5 } as const;
+
+export const EVENTS_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryAttempts: 5 } as const;
+
+/**
+ * Every consumer of the table's stream, each with its own event source mapping
+ * in AWS and its own poller locally, so one's retries never hold up another.
+ * `name` is its module under functions/streams/. The events consumer reads the
+ * same item types as notify: every notifiable change is also an event.
+ */
+export const STREAM_CONSUMERS = [
+  { name: 'notify', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: NOTIFY_BATCH },
+  { name: 'events', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: EVENTS_BATCH },
+] as const;
+
+export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];
+
+export const consumerNamed = (name: StreamConsumer['name']): StreamConsumer => STREAM_CONSUMERS.find((c) => c.name === name) as StreamConsumer;

@@ -21,6 +21,8 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   }
   // The notify handler runs in this process: its per-email INFO lines would bury the test report.
   process.env.POWERTOOLS_LOG_LEVEL ??= 'WARN';
+  // Webhook retries after 1, 2 and 3 s instead of 5 s … 10 h, then failed: the schedule's logic, at test speed.
+  process.env.WEBHOOK_RETRY_SCHEDULE_MS ??= '1000,2000,3000';
   const java = await checkJava();
   if (!java.ok) throw new Error(java.message);
   await ensureDynamoDbLocal((line) => console.log(line));

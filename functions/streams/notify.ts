@@ -8,17 +8,17 @@
 // is finally dead-lettered, the batch's other records must not go with it.
 // Their emails are already sent then, and the retry finds them sent.
 import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import type { AttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { env } from '#shared/adapters/env';
 import { logger } from '#shared/adapters/logger';
 import { getOrder } from '#shared/adapters/orders-repo';
 import { isSendInProgress, sendOnce } from '#shared/adapters/send-once';
 import { type SendEmail, sendEmail } from '#shared/adapters/ses';
 import { getSettings } from '#shared/adapters/settings-repo';
+import { changeOf } from '#shared/adapters/stream-change';
 import { type Email, renderEmail, type TemplateId } from '#shared/domain/emails/index';
 import { notificationsFor } from '#shared/domain/notifications/index';
-import type { Change, Notification } from '#shared/domain/notifications/types';
+import type { Notification } from '#shared/domain/notifications/types';
 import type { OrderView } from '#shared/domain/notifications/views';
 import type { Settings } from '#shared/domain/settings';
 
@@ -40,14 +40,6 @@ interface Outgoing {
   readonly to: string;
   readonly email: Email;
 }
-
-const image = (value: Record<string, AttributeValue> | undefined) => (value ? unmarshall(value as Parameters<typeof unmarshall>[0]) : undefined);
-
-const changeOf = (record: DynamoDBRecord): Change => {
-  const next = image(record.dynamodb?.NewImage);
-  const old = image(record.dynamodb?.OldImage);
-  return { eventName: record.eventName ?? 'MODIFY', type: String((next ?? old)?.type ?? ''), old, new: next };
-};
 
 export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
   const ports: NotifyPorts = { send: sendEmail, loadOrder: getOrder, loadSettings: getSettings, ...overrides };

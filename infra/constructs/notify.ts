@@ -6,15 +6,14 @@ import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
-import * as lambda from 'aws-cdk-lib/aws-lambda';
-import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as ses from 'aws-cdk-lib/aws-ses';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
+import { consumerNamed } from '#infra/streams';
 import { AppFunction, type CodeMode } from './app-function.ts';
+import { addStreamSource } from './stream-source.ts';
 import { TABLE_WRITE } from './table-access.ts';
 
 export interface NotifyProps {
@@ -32,6 +31,8 @@ export class Notify extends Construct {
   readonly failures: sqs.Queue;
   readonly identity: ses.EmailIdentity;
   readonly alarms: readonly cloudwatch.Alarm[];
+  /** Where alarms notify (with `alarmEmail`); other constructs' alarms go there too. */
+  readonly alarmTopic: sns.Topic | undefined;
 
   constructor(scope: Construct, id: string, props: NotifyProps) {
     super(scope, id);
@@ -67,26 +68,7 @@ export class Notify extends Construct {
         'This queue is itself the dead-letter destination of the notify stream mapping (on-failure records after its retries); nothing consumes it, so it has no redrive of its own. An alarm fires on its first message.',
     });
 
-    this.fn.fn.addEventSource(
-      new DynamoEventSource(props.table, {
-        // From the oldest record the stream still holds: a (re)deployed
-        // consumer must not skip changes made while it was away.
-        startingPosition: lambda.StartingPosition.TRIM_HORIZON,
-        filters: NOTIFY_FILTER_PATTERNS.map((pattern) => lambda.FilterCriteria.filter(pattern)),
-        batchSize: NOTIFY_BATCH.batchSize,
-        maxBatchingWindow: Duration.seconds(NOTIFY_BATCH.maxBatchingWindowSeconds),
-        retryAttempts: NOTIFY_BATCH.retryAttempts,
-        bisectBatchOnError: true,
-        reportBatchItemFailures: true,
-        onFailure: new SqsDlq(this.failures),
-      }),
-    );
-    // CDK grants dynamodb:ListStreams on `*` for stream event sources.
-    Validations.of(this.fn.role).acknowledge({
-      id: 'AwsSolutions-IAM5[Resource::*]',
-      reason:
-        'dynamodb:ListStreams supports no resource-level permissions (it must be granted on *); the event source mapping needs it. Every other stream action is scoped to the table stream ARN.',
-    });
+    addStreamSource(this.fn, props.table, consumerNamed('notify'), this.failures);
 
     const failed = new cloudwatch.Alarm(this, 'FailedNotifications', {
       alarmDescription: 'Stream records the notify function gave up on (emails not sent). Inspect the queue, fix, replay.',
@@ -106,10 +88,10 @@ export class Notify extends Construct {
     });
     this.alarms = [failed, errors];
 
-    if (props.alarmEmail) {
-      const topic = new sns.Topic(this, 'Alarms', { enforceSSL: true });
-      topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-      for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(topic));
+    this.alarmTopic = props.alarmEmail ? new sns.Topic(this, 'Alarms', { enforceSSL: true }) : undefined;
+    if (this.alarmTopic && props.alarmEmail) {
+      this.alarmTopic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+      for (const alarm of this.alarms) alarm.addAlarmAction(new cwActions.SnsAction(this.alarmTopic));
     }
   }
 }

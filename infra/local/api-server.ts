@@ -93,7 +93,7 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
         statusCode: 204,
         headers: {
           'access-control-allow-origin': req.headers.origin ?? '*',
-          'access-control-allow-methods': 'GET,POST,PUT,OPTIONS',
+          'access-control-allow-methods': 'GET,POST,PUT,DELETE,OPTIONS',
           'access-control-allow-headers': req.headers['access-control-request-headers'] ?? CORS_HEADERS,
           'access-control-expose-headers': 'etag,location',
           'access-control-max-age': '600',

@@ -7,10 +7,12 @@ import { bootstrapResources } from '#infra/local/bootstrap';
 import { type ControlServer, startControlServer } from '#infra/local/control-server';
 import { startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { jwtAudience, jwtIssuer, jwtKeyFile } from '#infra/local/jwt';
+import { type MessagingLocal, startMessagingLocal } from '#infra/local/messaging-local';
 import { type PortSetting, parsePortSetting, resolvePort } from '#infra/local/ports';
 import { S3RVER_CREDENTIALS, startS3Local } from '#infra/local/s3-local';
 import { startSesLocal } from '#infra/local/ses-local';
 import { loadRealStreamHandler, type StreamHandler, type StreamPoller, startStreamPoller } from '#infra/local/stream-poller';
+import { STREAM_CONSUMERS } from '#infra/streams';
 
 export type Service = 'api' | 'dynamodb' | 's3' | 'ses';
 
@@ -38,12 +40,28 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  readonly urls: { api: string; openapi: string; sesInbox: string; ses: string; dynamodb: string; s3: string; control?: string };
+  readonly urls: { api: string; openapi: string; sesInbox: string; ses: string; dynamodb: string; s3: string; events: string; control?: string };
   /** Everything a handler or test process needs to talk to this stack. */
   readonly env: Readonly<Record<string, string>>;
+  /** All stream consumers' pollers as one: idle when every one is, their dead letters together. */
   readonly poller: StreamPoller;
+  readonly messaging: MessagingLocal;
   stop(): Promise<void>;
 }
+
+/** The stream consumers' pollers, seen as one by the control server. */
+const allOf = (pollers: readonly StreamPoller[]): StreamPoller => ({
+  streamArn: pollers[0]?.streamArn ?? '',
+  get deadLetters() {
+    return pollers.flatMap((p) => p.deadLetters);
+  },
+  idle: async () => {
+    await Promise.all(pollers.map((p) => p.idle()));
+  },
+  stop: async () => {
+    for (const p of pollers) await p.stop();
+  },
+});
 
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -77,6 +95,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return s;
       }),
     ]);
+    // The webhook delivery queue and the event bus (messaging-local.ts), running the shipped delivery handler.
+    const messaging = await startMessagingLocal({
+      queueName: 'aftersales-webhooks',
+      functionName: 'aftersales-webhook-delivery',
+      handler: async () => (await import('#functions/queues/webhook-delivery')).handler,
+      log: (line) => console.error(line),
+    });
+    stops.push(messaging.stop);
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const tableName = options.tableName ?? process.env.TABLE_NAME ?? 'aftersales';
     const bucketName = options.bucketName ?? process.env.BUCKET_NAME ?? 'aftersales-attachments';
@@ -105,6 +131,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       LOCAL_JWT_KEY_FILE: jwtKeyFile(),
       API_URL: apiUrl,
       SES_URL: ses.endpoint,
+      AWS_ENDPOINT_URL_SQS: messaging.url,
+      AWS_ENDPOINT_URL_EVENTBRIDGE: messaging.url,
+      WEBHOOK_QUEUE_URL: messaging.queueUrl,
+      EVENT_BUS_NAME: 'aftersales-events',
+      // A fixed development key (the same across --persist restarts); AWS uses a Secrets Manager secret.
+      WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY ?? 'local-only key for sealing webhook secrets; never used in AWS',
+      // Local only: webhook URLs may be http://127.0.0.1:<port>, so a developer receives events on their machine.
+      WEBHOOKS_ALLOW_LOCAL_HTTP: process.env.WEBHOOKS_ALLOW_LOCAL_HTTP ?? '1',
+      ...(process.env.WEBHOOK_RETRY_SCHEDULE_MS ? { WEBHOOK_RETRY_SCHEDULE_MS: process.env.WEBHOOK_RETRY_SCHEDULE_MS } : {}),
     };
     // Before any handler module is imported: SDK clients read these when created.
     Object.assign(process.env, env);
@@ -113,15 +148,25 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
     const credentials = { ...S3RVER_CREDENTIALS };
     await bootstrapResources({ region: REGION, credentials, dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucketName });
-    const poller = await startStreamPoller({
-      endpoint: dynamodb.endpoint,
-      region: REGION,
-      credentials,
-      tableName,
-      handler: options.streamHandler ?? loadRealStreamHandler(),
-      log: (line) => console.error(line),
-    });
-    stops.push(poller.stop);
+    // One poller per stream consumer, like one event source mapping each.
+    const pollers: StreamPoller[] = [];
+    for (const consumer of STREAM_CONSUMERS) {
+      const consumerPoller = await startStreamPoller({
+        endpoint: dynamodb.endpoint,
+        region: REGION,
+        credentials,
+        tableName,
+        handler: (consumer.name === 'notify' ? options.streamHandler : undefined) ?? loadRealStreamHandler(consumer.name),
+        filterPatterns: consumer.filterPatterns,
+        batchSize: consumer.batch.batchSize,
+        retryAttempts: consumer.batch.retryAttempts,
+        functionName: `aftersales-${consumer.name}`,
+        log: (line) => console.error(line),
+      });
+      stops.push(consumerPoller.stop);
+      pollers.push(consumerPoller);
+    }
+    const poller = allOf(pollers);
     const api = await startApiServer({
       port: ports.api,
       ...(options.loadHttpHandler ? { loadHandler: options.loadHttpHandler } : {}),
@@ -143,10 +188,12 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         ses: ses.endpoint,
         dynamodb: dynamodb.endpoint,
         s3: s3.endpoint,
+        events: `${messaging.url}/events`,
         ...(control ? { control: control.url } : {}),
       },
       env,
       poller,
+      messaging,
       stop: stopAll,
     };
   } catch (error) {

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       `  Sent emails   ${urls.sesInbox}   (JSON: ${urls.ses}/store)`,
       `  DynamoDB      ${urls.dynamodb}   (table ${stack.env.TABLE_NAME})`,
       `  S3            ${urls.s3}   (bucket ${stack.env.BUCKET_NAME})`,
+      `  Event bus     ${urls.events}   (every integration event; webhooks may use http://127.0.0.1:<port>)`,
       '',
       '  A token:      npm run -s token -- --role admin   (or customer, storefront)',
       `  Try:          curl ${urls.api}/health`,

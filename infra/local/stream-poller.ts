@@ -20,11 +20,13 @@ import { NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
 export type { DeadLetter, StreamHandler } from '#infra/local/stream-delivery';
 export { toLambdaRecord } from '#infra/local/stream-records';
 
-/** The shipped consumer, imported on first use (after the stack has set the environment). */
-export const loadRealStreamHandler = (): StreamHandler => async (event, context) => {
-  const module = (await import('#functions/streams/notify')) as { handler: StreamHandler };
-  return module.handler(event, context);
-};
+/** A shipped consumer (functions/streams/<name>.ts), imported on first use (after the stack has set the environment). */
+export const loadRealStreamHandler =
+  (name = 'notify'): StreamHandler =>
+  async (event, context) => {
+    const module = (await import(`#functions/streams/${name}`)) as { handler: StreamHandler };
+    return module.handler(event, context);
+  };
 
 export interface StreamPollerOptions {
   endpoint: string;

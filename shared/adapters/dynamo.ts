@@ -143,7 +143,4 @@ export const asServiceError = (error: unknown): DomainError | undefined => {
 };
 
 /** Drops the table's own attributes (keys, index keys, type, ttl) from an item. */
-export const stripKeys = <T>(item: Record<string, unknown>): T => {
-  const { PK, SK, GSI1PK, GSI1SK, GSI2PK, GSI2SK, GSI3PK, GSI3SK, GSI4PK, GSI4SK, type, expiresAt, ...rest } = item;
-  return rest as T;
-};
+export { stripKeys } from '#shared/domain/stored-item';

@@ -14,4 +14,18 @@ export const env = {
   /** Links in emails point here. */
   storefrontUrl: read('STOREFRONT_URL', 'http://localhost:5173'),
   serviceName: read('POWERTOOLS_SERVICE_NAME', 'aftersales'),
+  /** The EventBridge bus integration events go to (locally a stand-in that keeps them). */
+  eventBusName: read('EVENT_BUS_NAME', 'aftersales-events'),
+  /** The SQS queue of webhook deliveries (one message per endpoint × event). */
+  webhookQueueUrl: read('WEBHOOK_QUEUE_URL', ''),
+  /** Secrets Manager secret whose value keys the encryption of webhook secrets (AWS). */
+  webhookKeySecretArn: read('WEBHOOK_KEY_SECRET_ARN', ''),
+  /** The same key given directly (local stack only). */
+  webhookSecretKey: read('WEBHOOK_SECRET_KEY', ''),
+  /** `1` only in the local stack: webhook URLs may be `http://127.0.0.1:<port>`. Never set in AWS. */
+  webhooksAllowLocalHttp: read('WEBHOOKS_ALLOW_LOCAL_HTTP', '') === '1',
+  /** Retry pauses in ms, comma-separated, to replace the real schedule (tests). */
+  webhookRetryScheduleMs: read('WEBHOOK_RETRY_SCHEDULE_MS', ''),
+  /** Concurrent deliveries per endpoint. */
+  webhookConcurrency: Number(read('WEBHOOK_CONCURRENCY', '2')) || 2,
 } as const;

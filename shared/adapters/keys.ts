@@ -36,6 +36,10 @@
 // | … by gateway and queue status           | byLookup    | REFUNDTXN#<gateway>#<qstatus> | <createdAt>#<txnId> |
 // | all refund transactions by date         | byType      | REFUNDTXN               | <createdAt>#<txnId>       |
 // | queue counts (admin summary)            | byStatus    | RETURN#<s>, CANCELLATION#requested, REFUNDTXN#pending / #failure | Select COUNT |
+// | webhook endpoints, newest first         | table       | WEBHOOK                 | WEBHOOK#<whkId>           |
+// | a webhook's deliveries, newest first    | table       | WEBHOOK#<whkId>         | DELIVERY#<dlvId> (TTL 30 d) |
+// | a webhook's in-flight delivery slots    | table       | WEBHOOK#<whkId>         | SLOT#<n> (leases)         |
+// | webhook enqueued marker (TTL 7 d)       | table       | NOTIFY                  | webhook#<hash(evt#whk)>   |
 //
 // The byOwner/byStatus/byType keys of orders, returns and cancellations are
 // built in one place: entity-lists.ts. The byLookup keys and the refund
@@ -47,6 +51,8 @@
 // Hot partitions: `byType` (ORDER) and `byStatus` (ORDER#pending) take every new
 // order. A GSI partition absorbs ~1,000 writes/s, orders of magnitude above a
 // shop's order rate; shard the key (ORDER#<n>) if that ever changes.
+// `WEBHOOK` holds every endpoint in one partition: a shop has a handful, written
+// by admins, and the events consumer reads them all in one Query.
 
 import { ValidationError } from '#shared/domain/errors';
 
@@ -72,6 +78,10 @@ export const KEY = {
   orderNumber: (number: string, createdAt: string, orderId: string) => ({ PK: PARTITION.ordersByNumber(number), SK: `${createdAt}#${orderId}` }),
   /** Gateway and creation time of a transaction never change, so its row keeps its key while its status moves (in the indexes). */
   refundTransaction: (gateway: string, createdAt: string, txnId: string) => ({ PK: PARTITION.transactionsByGateway(gateway), SK: `${createdAt}#${txnId}` }),
+  webhook: (id: string) => ({ PK: 'WEBHOOK', SK: `WEBHOOK#${id}` }),
+  webhookDelivery: (endpointId: string, deliveryId: string) => ({ PK: `WEBHOOK#${endpointId}`, SK: `DELIVERY#${deliveryId}` }),
+  /** One of an endpoint's concurrent-delivery leases (webhooks-repo.ts claimSlot). */
+  webhookSlot: (endpointId: string, slot: number) => ({ PK: `WEBHOOK#${endpointId}`, SK: `SLOT#${slot}` }),
 } as const;
 
 /** Partition values of the lists above that are not a single entity's own key. */

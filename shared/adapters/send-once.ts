@@ -28,16 +28,17 @@ const config = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeco
 
 /**
  * Wraps `send` so each distinct `message.key` is sent once. The marker's SK is
- * `notify#<hash of the key>`: a fixed prefix (not the function name) so a
- * renamed or redeployed function still recognises what it already sent.
+ * `<keyPrefix>#<hash of the key>` (`notify` for emails, `webhook` for
+ * events): a fixed prefix (not the function name) so a renamed or redeployed
+ * function still recognises what it already sent.
  */
-export const sendOnce = <M extends { readonly key: string }>(send: (message: M) => Promise<void>) => {
+export const sendOnce = <M extends { readonly key: string }>(send: (message: M) => Promise<void>, keyPrefix = 'notify') => {
   const once = makeIdempotent(
     async (message: M) => {
       await send(message);
       return { sent: message.key };
     },
-    { persistenceStore, config, keyPrefix: 'notify' },
+    { persistenceStore, config, keyPrefix },
   );
   return {
     /** In-progress markers expire with the function's remaining time. */

@@ -10,6 +10,7 @@ import { ordersApi } from './orders.ts';
 import { refundsApi } from './refunds.ts';
 import { returnsApi } from './returns.ts';
 import { settingsApi } from './settings.ts';
+import { webhooksApi } from './webhooks.ts';
 
 export const contract = {
   ...metaApi,
@@ -21,6 +22,7 @@ export const contract = {
   ...notesApi,
   ...documentsApi,
   ...returnsApi,
+  ...webhooksApi,
 } as const satisfies Record<RouteId, RouteSpec>;
 
 export type ApiContract = typeof contract;

@@ -1,4 +1,4 @@
-// Public routes: liveness and the API's own description.
+// Public routes: liveness, the API's own description and the event catalogue's.
 import { z } from 'zod';
 import type { RouteId } from '#infra/routes';
 import type { RouteSpec } from '#shared/http/route-spec';
@@ -6,4 +6,8 @@ import type { RouteSpec } from '#shared/http/route-spec';
 export const metaApi = {
   'meta.health': { summary: 'Liveness', response: z.object({ status: z.literal('ok') }).meta({ id: 'Health' }) },
   'meta.openapi': { summary: 'This OpenAPI document', response: z.record(z.string(), z.unknown()) },
+  'meta.eventSchema': {
+    summary: 'JSON Schema (2020-12) of every integration event (docs/events.md), generated from the same zod schemas as the events',
+    response: z.record(z.string(), z.unknown()),
+  },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -91,6 +91,7 @@ const viewFor = (principal: Principal, result: unknown): unknown => (principal.r
 const routeByKey = new Map<string, (typeof routes)[number]>(routes.map((r) => [routeKey(r), r]));
 
 const respond = (status: number, result: unknown, extraHeaders: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => {
+  if (status === 204) return { statusCode: 204, headers: extraHeaders };
   if (isBinary(result)) {
     const reply = result;
     return {

@@ -10,8 +10,8 @@ export interface RouteSpec {
   /** JSON response schema; absent for binary (PDF) responses. */
   readonly response?: z.ZodType;
   readonly binary?: 'application/pdf';
-  /** Success status: 201 for creations, 200 otherwise. */
-  readonly status?: 200 | 201;
+  /** Success status: 201 for creations, 204 for deletions (no body), 200 otherwise. */
+  readonly status?: 200 | 201 | 204;
   /** Accepts `Idempotency-Key`. */
   readonly idempotent?: boolean;
   /** Honours `If-Match: "<version>"`. */

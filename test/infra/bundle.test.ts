@@ -34,7 +34,12 @@ describe('real esbuild bundles', () => {
   });
 
   it('bundles every function as one minified ESM file with a source map and the AWS SDK inside', () => {
-    const fns = [...HTTP_FUNCTIONS.map((name) => built.stack.functions[name].fn), built.stack.notify.fn.fn];
+    const fns = [
+      ...HTTP_FUNCTIONS.map((name) => built.stack.functions[name].fn),
+      built.stack.notify.fn.fn,
+      built.stack.events.consumer.fn,
+      built.stack.events.delivery.fn,
+    ];
     for (const fn of fns) {
       const dir = assetDir(built.stack, fn);
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');

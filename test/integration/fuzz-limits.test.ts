@@ -31,7 +31,14 @@ const pathOf = (route: Route) =>
         txnId: world.txnId,
         lineItemId: world.order.lineItems[0]?.id ?? '',
         sku: world.sku,
-        id: route.path.startsWith('/admin/reasons') ? world.reasonId : route.path.startsWith('/attachments') ? world.attachmentId : world.cancellationId,
+        id: route.path.startsWith('/admin/reasons')
+          ? world.reasonId
+          : route.path.startsWith('/attachments')
+            ? world.attachmentId
+            : route.path.startsWith('/admin/webhooks')
+              ? world.webhookId
+              : world.cancellationId,
+        deliveryId: world.deliveryId,
       })[name] ?? 'x',
   );
 type Problem = { status: number; errors: { path: string }[] };

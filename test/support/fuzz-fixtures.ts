@@ -1,7 +1,8 @@
 // A small world for the hardening suites, built through the real API (HTTP) the
 // way clients build it: one customer with a delivered order, a return request
 // on it, a refund with a pending transaction, a note, an attachment and, on a
-// second paid order, a requested cancellation. Every id is fresh per call.
+// second paid order, a requested cancellation; two disabled webhook endpoints
+// (nothing is sent to them but their pings) and two deliveries. Every id is fresh per call.
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
@@ -23,6 +24,8 @@ export interface World {
   /** An inactive return reason of this world's own, so no default reason is ever touched. */
   readonly reasonId: string;
   readonly sku: string;
+  readonly webhookId: string;
+  readonly deliveryId: string;
 }
 
 const must = <T>(reply: { status: number; body: T }, expected: number, what: string): T => {
@@ -72,6 +75,12 @@ export const buildWorld = async (owner = customer()): Promise<World> => {
     201,
     'reason',
   );
+  // Disabled: the run's other changes are not delivered to them; a ping is (to a closed port: it fails and retries).
+  const webhook = { url: 'http://127.0.0.1:9/fuzz', events: ['comment.created'], enabled: false };
+  const endpoint = must(await call<{ id: string }>(admin, 'POST', '/admin/webhooks', webhook), 201, 'webhook');
+  must(await call(admin, 'POST', '/admin/webhooks', webhook), 201, 'second webhook');
+  const delivery = must(await call<{ id: string }>(admin, 'POST', `/admin/webhooks/${endpoint.id}/ping`), 201, 'ping');
+  must(await call(admin, 'POST', `/admin/webhooks/${endpoint.id}/ping`), 201, 'second ping');
   const upload = await startUpload(owner, { fileName: 'photo.jpg', contentType: 'image/jpeg', size: 1000 });
   const ticket = must(upload, 201, 'attachment');
   const posted = await postForm(ticket, fileBytes(1000), { fileName: 'photo.jpg' });
@@ -89,6 +98,8 @@ export const buildWorld = async (owner = customer()): Promise<World> => {
     noteId: note.id,
     reasonId: reason.id,
     sku,
+    webhookId: endpoint.id,
+    deliveryId: delivery.id,
   };
 };
 
@@ -99,9 +110,10 @@ export const paramPool = (world: World): Record<string, string[]> => ({
   refundId: [world.refundId],
   txnId: [world.txnId],
   lineItemId: world.order.lineItems.map((l) => l.id),
-  id: [world.attachmentId, world.cancellationId, world.reasonId],
+  id: [world.attachmentId, world.cancellationId, world.reasonId, world.webhookId],
   cancellationId: [world.cancellationId],
   sku: [world.sku],
+  deliveryId: [world.deliveryId],
 });
 
 /**
@@ -120,10 +132,19 @@ export const worldState = async (world: World): Promise<string> => {
     `REASON#${world.reasonId}`,
     `STOCK#${world.sku}`,
   ];
-  const pages = await Promise.all(
-    partitions.map((pk) =>
+  const pages = await Promise.all([
+    ...partitions.map((pk) =>
       db.send(new QueryCommand({ TableName: TABLE_NAME, KeyConditionExpression: 'PK = :pk', ExpressionAttributeValues: { ':pk': pk }, ConsistentRead: true })),
     ),
-  );
+    // The endpoint alone (its partition holds every endpoint; its deliveries change as their retries run).
+    db.send(
+      new QueryCommand({
+        TableName: TABLE_NAME,
+        KeyConditionExpression: 'PK = :pk AND SK = :sk',
+        ExpressionAttributeValues: { ':pk': 'WEBHOOK', ':sk': `WEBHOOK#${world.webhookId}` },
+        ConsistentRead: true,
+      }),
+    ),
+  ]);
   return JSON.stringify(pages.map((page) => page.Items ?? []));
 };

@@ -1,0 +1,105 @@
+// Webhook endpoints and their deliveries (API.md "Events and webhooks"): what
+// an admin registers, what each attempt records, and the retry schedule.
+import { z } from 'zod';
+import { EVENT_TYPES, type EventType } from './events/catalogue.ts';
+import { Text, Timestamp, Version } from './schema-kit.ts';
+
+export const WebhookUrl = z
+  .url({ protocol: /^https?$/, normalize: true })
+  .max(2048)
+  .meta({ example: 'https://erp.example.com/hooks/aftersales' });
+
+const Events = z
+  .array(z.enum(EVENT_TYPES))
+  .min(1)
+  .max(EVENT_TYPES.length)
+  .refine((types) => new Set(types).size === types.length, 'must not repeat a type')
+  .meta({ description: 'Event types this endpoint receives.' });
+
+export const CreateWebhookBody = z
+  .object({ url: WebhookUrl, events: Events, enabled: z.boolean().default(true), description: z.string().trim().max(500).default('') })
+  .strict()
+  .meta({ id: 'CreateWebhookBody' });
+export type CreateWebhookBody = z.infer<typeof CreateWebhookBody>;
+
+export const UpdateWebhookBody = z
+  .object({ url: WebhookUrl.optional(), events: Events.optional(), enabled: z.boolean().optional(), description: z.string().trim().max(500).optional() })
+  .strict()
+  .meta({ id: 'UpdateWebhookBody' });
+export type UpdateWebhookBody = z.infer<typeof UpdateWebhookBody>;
+
+export const WebhookEndpoint = z
+  .object({
+    id: z.string().meta({ example: 'whk_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    url: z.string(),
+    events: z.array(z.enum(EVENT_TYPES)),
+    enabled: z.boolean(),
+    description: z.string(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: Version,
+  })
+  .meta({ id: 'WebhookEndpoint' });
+export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
+
+/** The endpoint with its signing secret: answered on creation and rotation only. */
+export const WebhookEndpointWithSecret = WebhookEndpoint.extend({
+  secret: Text(100).meta({ description: 'Standard Webhooks secret (`whsec_` + base64). Shown once: store it now.' }),
+}).meta({ id: 'WebhookEndpointWithSecret' });
+
+export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
+export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+
+export const DeliveryAttempt = z
+  .object({
+    at: Timestamp,
+    statusCode: z.number().int().nullable().meta({ description: 'The HTTP status answered; null when none came (refused, timeout).' }),
+    durationMs: z.number().int(),
+    error: z.string().nullable(),
+    responseBody: z.string().nullable().meta({ description: 'The first bytes of the answer, at most 256 characters.' }),
+    nextRetryAt: Timestamp.nullable(),
+  })
+  .meta({ id: 'WebhookDeliveryAttempt' });
+export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
+
+export const WebhookDelivery = z
+  .object({
+    id: z.string().meta({ example: 'dlv_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    endpointId: z.string(),
+    eventId: z.string(),
+    eventType: z.string(),
+    status: z.enum(DELIVERY_STATUSES),
+    attempts: z.array(DeliveryAttempt).meta({ description: 'Every attempt of the current round, oldest first.' }),
+    statusCode: z.number().int().nullable().meta({ description: "The last attempt's status code." }),
+    durationMs: z.number().int().nullable(),
+    error: z.string().nullable(),
+    nextRetryAt: Timestamp.nullable(),
+    createdAt: Timestamp,
+    updatedAt: Timestamp,
+    version: Version,
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+
+/**
+ * Pause before each retry, in seconds: the Standard Webhooks schedule (5 s,
+ * 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), 27.6 h in all, then `failed`. Every
+ * step fits SQS's 12 h visibility limit.
+ */
+export const RETRY_SCHEDULE_SECONDS = [5, 300, 1800, 7200, 18000, 36000, 36000] as const;
+
+/** What one attempt leads to: done, another try after `delayMs`, or given up. */
+export type AttemptOutcome = { readonly status: 'succeeded' | 'failed'; readonly delayMs: null } | { readonly status: 'pending'; readonly delayMs: number };
+
+/** `attempt` is 1-based; `scheduleMs` the pauses before retries 1, 2… (the schedule above, or a test's). */
+export const outcomeOf = (ok: boolean, attempt: number, scheduleMs: readonly number[]): AttemptOutcome => {
+  if (ok) return { status: 'succeeded', delayMs: null };
+  const delayMs = scheduleMs[attempt - 1];
+  return delayMs === undefined ? { status: 'failed', delayMs: null } : { status: 'pending', delayMs };
+};
+
+/** A 2xx is a delivery; anything else (a redirect too: never followed) is retried. */
+export const isDelivered = (statusCode: number | null): boolean => statusCode !== null && statusCode >= 200 && statusCode < 300;
+
+export const subscribes = (endpoint: Pick<WebhookEndpoint, 'enabled' | 'events'>, type: string): boolean =>
+  endpoint.enabled && (endpoint.events as readonly string[]).includes(type as EventType);
