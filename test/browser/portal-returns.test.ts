@@ -3,25 +3,15 @@
 // uploaded straight to S3 with its progress bar), comments on it, the shop
 // runs it through the API to `refunded`, and the customer sees that and the
 // refund; another request is withdrawn while new. axe on every screen.
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { admin, call, customer } from '../support/api.ts';
 import { approve, deliveredOrderFor, walk } from '../support/returns-api.ts';
-import { type AppPage, appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, screenshots, signedInApp } from './support/browser.ts';
 
-let browser: Browser;
-let app: AppPage;
 const ada = customer();
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-  app = await openPage(browser);
-  await signIn(app.page, { role: 'customer', sub: ada.sub, email: ada.email });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+// A readable name in the header of the README's screenshots; the orders belong to ada.sub.
+const current = signedInApp({ role: 'customer', sub: ada.sub, email: 'ada@example.com' });
 
 /** A small but real PNG-sized payload: big enough that the upload reports progress. */
 const photo = { name: 'broken-mug.png', mimeType: 'image/png', buffer: Buffer.alloc(300_000, 7) };
@@ -31,7 +21,7 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
 
   it('requests a return with a photo, after fixing an invalid IBAN shown beside its field', async () => {
     const order = await deliveredOrderFor(ada);
-    const { page } = app;
+    const { page } = current();
     await page.goto(appUrl(`/orders/${order.id}`));
     await page.getByRole('heading', { name: `Order ${order.number}` }).waitFor();
     await expectAccessible(page, 'order detail');
@@ -76,7 +66,7 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   });
 
   it('adds a comment the shop can read', async () => {
-    const { page } = app;
+    const { page } = current();
     await page.getByLabel('Add a comment').fill('I can bring it to the shop on Friday.');
     await page.getByRole('button', { name: 'Send comment' }).click();
     await page.getByText('I can bring it to the shop on Friday.', { exact: false }).first().waitFor();
@@ -90,13 +80,13 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await approve(request);
     const paid = await walk(returnId, 'refunded');
     expect(paid.refundAmount).toBeGreaterThan(0);
-    const { page } = app;
+    const { page } = current();
     await page.reload();
     await page.getByRole('heading', { name: /Return for order/ }).waitFor();
     const history = page.getByRole('list', { name: 'Return history' });
     await history.getByText('Refunded').waitFor();
     // Mug: 3 × 10.00 − 3.00 discount + 3.00 tax = 30.00 for 3 units; 2 units are 20.00.
-    await page.getByText('Bank transfer to GB33BUKB20201555555555: $20.00 (paid)').waitFor();
+    await page.getByText('Bank transfer to GB33BUKB20201555555555: US$20.00 (paid)').waitFor();
     await screenshots(page, 'portal-return-detail');
     await page.goto(appUrl('/returns'));
     await page
@@ -109,7 +99,7 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
 
   it('withdraws a return while it is new', async () => {
     const order = await deliveredOrderFor(ada);
-    const { page } = app;
+    const { page } = current();
     await page.goto(appUrl(`/orders/${order.id}/return`));
     await page.getByLabel('Quantity of T-shirt to return').fill('1');
     await page.getByLabel('Reason for returning T-shirt').selectOption({ index: 1 });
@@ -120,6 +110,6 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
     await page.getByRole('list', { name: 'Return history' }).getByText('Cancelled').waitFor();
     expect(await page.getByRole('button', { name: 'Withdraw this return' }).count()).toBe(0);
-    expect(app.errors).toEqual([]);
+    expect(current().errors).toEqual([]);
   });
 });

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrder, customer } from '../support/api.ts';
-import { type AppPage, appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+import { type AppPage, appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -37,6 +37,7 @@ describe('web app shell', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await app.page.waitForURL(/\/app\/sign-in\?returnTo=/);
     await expect.poll(() => app.page.getByRole('heading', { level: 1 }).textContent()).toBe('Sign in');
     await expectAccessible(app.page, 'sign-in');
+    await screenshots(app.page, 'sign-in');
     await app.page.getByLabel('Customer id').fill(ada.sub);
     await app.page.getByLabel('Email').fill(ada.email);
     await app.page.getByRole('button', { name: 'Sign in' }).click();

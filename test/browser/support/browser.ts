@@ -5,7 +5,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { projectRoot } from '#infra/local/setup';
 import { apiUrl } from '../../support/api.ts';
 
@@ -60,6 +60,24 @@ export async function signIn(page: Page, who: SignInAs, returnTo?: string): Prom
   await page.waitForURL((url) => !url.pathname.endsWith('/sign-in'));
 }
 
+/** For a test file: one browser, one page signed in as `who` before the first test; closed after the last. */
+export function signedInApp(who: SignInAs): () => AppPage {
+  let browser: Browser | undefined;
+  let app: AppPage | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    app = await openPage(browser);
+    await signIn(app.page, who);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!app) throw new Error('signedInApp: used outside a test');
+    return app;
+  };
+}
+
 /** axe-core on the page as it is now: no serious or critical violation. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {
   const result = await new AxeBuilder({ page }).analyze();
@@ -69,9 +87,14 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(bad, `axe on ${screen}`).toEqual([]);
 }
 
-export const SCREENSHOT_DIR = path.join(projectRoot, 'docs', 'screenshots');
+/**
+ * docs/screenshots/ with SCREENSHOTS=1 (`npm run screenshots`, for the README);
+ * otherwise .cache/screenshots/, so a plain `npm test` still draws every screen
+ * at phone width without touching tracked files.
+ */
+export const SCREENSHOT_DIR = process.env.SCREENSHOTS === '1' ? path.join(projectRoot, 'docs', 'screenshots') : path.join(projectRoot, '.cache', 'screenshots');
 
-/** docs/screenshots/<name>-1280.png and -375.png, full page; the viewport is restored after. */
+/** <name>-1280.png and <name>-375.png, full page; the viewport is restored after. */
 export async function screenshots(page: Page, name: string): Promise<void> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const before = page.viewportSize() ?? { width: 1280, height: 800 };
