@@ -11,6 +11,7 @@ import { checkJava, ensureDynamoDbLocal, projectRoot } from '#infra/local/setup'
 import { startLocalStack } from '#infra/local/stack';
 import { buildBundles } from './bundles.ts';
 import { bundlesSection, initSection, operationsSection, overheadSection, scaleSection, streamSection } from './report.ts';
+import { measureWebFirstLoad, webFirstLoadSection } from './web-first-load.ts';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const MODE = quick
@@ -38,6 +39,9 @@ await ensureDynamoDbLocal(log);
 log('1. building bundles');
 const bundles = await buildBundles(log);
 
+log('web app: first-load budget');
+const webFirstLoad = measureWebFirstLoad();
+
 log('starting the local stack');
 const stack = await startLocalStack({ ports: { api: 'auto', dynamodb: 'auto', s3: 'auto', ses: 'auto' }, quiet: true });
 const sections: string[] = [];
@@ -52,7 +56,8 @@ try {
   const { measureScale } = await import('./scale.ts');
 
   results.bundles = bundles.map(({ dir, referenceDir, ...rest }) => rest);
-  sections.push(bundlesSection(bundles));
+  results.webFirstLoad = webFirstLoad;
+  sections.push(bundlesSection(bundles), webFirstLoadSection(webFirstLoad));
 
   log(`2. init time, ${MODE.initRuns} runs × ${bundles.length} functions × 2`);
   const init = await measureInit(bundles, MODE.initRuns, log);

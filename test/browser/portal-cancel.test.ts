@@ -1,0 +1,82 @@
+// Cancelling in the returns portal, in a real Chromium: a COD order is
+// cancelled at once; a paid bank-transfer order needs a bank account, and the
+// server's problem+json for a bad account number shows beside its field and in
+// the summary; an admin approves it; my cancellations list both. Also the
+// order list, the invoice download (a blob fetched with the token), and axe.
+import { describe, expect, it } from 'vitest';
+import type { Cancellation } from '#shared/domain/cancellation';
+import type { Order } from '#shared/domain/order';
+import { admin, call, createOrder, customer } from '../support/api.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, screenshots, signedInApp } from './support/browser.ts';
+
+const ada = customer();
+// A readable name in the header of the README's screenshots; the orders belong to ada.sub.
+const current = signedInApp({ role: 'customer', sub: ada.sub, email: 'ada@example.com' });
+
+describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('cancels an unpaid (COD) order at once', async () => {
+    const order = await createOrder(ada, { paymentMethod: 'cod', paymentStatus: 'unpaid' });
+    const { page } = current();
+    await page.goto(appUrl('/orders'));
+    await page.getByRole('link', { name: `Order ${order.number}` }).click();
+    await page.getByRole('heading', { name: `Order ${order.number}` }).waitFor();
+    await page.getByRole('link', { name: 'Cancel this order' }).click();
+    await page.getByText('Nothing has been charged yet').waitFor();
+    await page.getByLabel('Reason').selectOption({ label: 'Changed my mind' });
+    await expectAccessible(page, 'cancel form');
+    await page.getByRole('button', { name: 'Cancel order' }).click();
+    await page.getByRole('heading', { name: 'Your order is cancelled' }).waitFor();
+    const stored = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);
+    expect(stored.body.status).toBe('cancelled');
+  });
+
+  it('asks for a bank account for a paid bank transfer, and shows the server’s field error beside the field', async () => {
+    const order = await createOrder(ada, { paymentMethod: 'bank_transfer', paymentStatus: 'paid' });
+    const { page } = current();
+    await page.goto(appUrl(`/orders/${order.id}/cancel`));
+    await page.getByLabel('Reason').selectOption({ label: 'Found a better price' });
+    await page.getByLabel('Account number or IBAN').fill('12-34');
+    await page.getByLabel('Bank', { exact: true }).fill('Bank of Example');
+    await page.getByRole('button', { name: 'Request cancellation' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: /Account number or IBAN: must hold at least 6 digits/ }).waitFor();
+    expect(await page.getByLabel('Account number or IBAN').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#field-refundAccount-accountNumber-error').textContent()).toContain('must hold at least 6 digits');
+    await expectAccessible(page, 'cancel form with errors');
+    await screenshots(page, 'portal-cancel-error');
+
+    await page.getByLabel('Account number or IBAN').fill('12345678');
+    await page.getByRole('button', { name: 'Request cancellation' }).click();
+    await page.getByRole('heading', { name: 'Your cancellation request was sent' }).waitFor();
+
+    const mine = await call<{ items: Cancellation[] }>(admin, 'GET', `/admin/orders/${order.id}/cancellations`);
+    const requested = mine.body.items[0];
+    expect(requested).toMatchObject({ status: 'requested', refundAccount: { accountNumber: '12345678', bankName: 'Bank of Example' } });
+    const approved = await call<Cancellation>(admin, 'POST', `/admin/cancellations/${requested?.id}/approve`, undefined, {
+      'if-match': `"${requested?.version}"`,
+    });
+    expect(approved.status).toBe(200);
+
+    await page.goto(appUrl('/cancellations'));
+    await page.getByRole('link', { name: `Order ${order.number}` }).waitFor();
+    expect(await page.getByRole('main').getByText('Approved').count()).toBeGreaterThan(0);
+    await expectAccessible(page, 'my cancellations');
+    await screenshots(page, 'portal-cancellations');
+  });
+
+  it('lists my orders and downloads an invoice with my token', async () => {
+    const order = await createOrder(ada);
+    const { page } = current();
+    await page.goto(appUrl('/orders'));
+    await page.getByRole('link', { name: `Order ${order.number}` }).waitFor();
+    await expectAccessible(page, 'my orders');
+    await screenshots(page, 'portal-orders');
+    await page.getByRole('link', { name: `Order ${order.number}` }).click();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Download invoice (PDF)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe(`invoice-${order.number}.pdf`);
+    expect(current().errors).toEqual([]);
+  });
+});
