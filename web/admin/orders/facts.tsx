@@ -1,0 +1,143 @@
+// What an order is: lines, totals, addresses, payment, timeline. Read-only.
+import type { Address } from '#shared/domain/order';
+import { formatDateTime, money, words } from '../../ui/format.ts';
+import type { AdminOrder } from './detail.tsx';
+
+const addressLines = (a: Address): string[] =>
+  [a.name, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country, a.phone].filter((l): l is string => Boolean(l));
+
+export function OrderFacts({ order }: { order: AdminOrder }) {
+  const m = (amount: number) => money(amount, order.currency);
+  const totals: [string, number][] = [
+    ['Subtotal', order.totals.subtotal],
+    ['Discount', order.totals.discount],
+    ['Tax', order.totals.tax],
+    [`Shipping (${order.shipping.method})`, order.totals.shipping],
+    ['Total', order.totals.total],
+    ['Refunded', order.totals.refunded],
+  ];
+  return (
+    <>
+      <section aria-labelledby="lines-title">
+        <h2 id="lines-title">Items</h2>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">SKU</th>
+                <th scope="col" class="amount">
+                  Qty
+                </th>
+                <th scope="col" class="amount">
+                  Unit price
+                </th>
+                <th scope="col" class="amount">
+                  Discount
+                </th>
+                <th scope="col" class="amount">
+                  Tax
+                </th>
+                <th scope="col" class="amount">
+                  Refunded
+                </th>
+                <th scope="col" class="amount">
+                  Returned
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.lineItems.map((line) => (
+                <tr key={line.id}>
+                  <td>
+                    {line.title}
+                    {line.variantTitle ? <small> ({line.variantTitle})</small> : null}
+                  </td>
+                  <td>{line.sku}</td>
+                  <td class="amount">{line.quantity}</td>
+                  <td class="amount">{m(line.unitPrice)}</td>
+                  <td class="amount">{m(line.discount)}</td>
+                  <td class="amount">{m(line.tax)}</td>
+                  <td class="amount">{line.refundedQuantity}</td>
+                  <td class="amount">{line.returnedQuantity}</td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot>
+              {totals.map(([label, amount]) => (
+                <tr key={label}>
+                  <th scope="row" colSpan={7}>
+                    {label}
+                  </th>
+                  <td class="amount">{m(amount)}</td>
+                </tr>
+              ))}
+            </tfoot>
+          </table>
+        </div>
+      </section>
+      <div class="grid">
+        <section aria-labelledby="customer-title">
+          <h2 id="customer-title">Customer</h2>
+          <p>
+            {order.customer.name}
+            <br />
+            {order.customer.email}
+            {order.customer.phone ? (
+              <>
+                <br />
+                {order.customer.phone}
+              </>
+            ) : null}
+          </p>
+        </section>
+        <section aria-labelledby="payment-title">
+          <h2 id="payment-title">Payment</h2>
+          <dl class="facts">
+            <dt>Method</dt>
+            <dd>{words(order.paymentMethod)}</dd>
+            <dt>Status</dt>
+            <dd>{words(order.paymentStatus)}</dd>
+            <dt>Reference</dt>
+            <dd>{reference(order) ?? '—'}</dd>
+          </dl>
+        </section>
+      </div>
+      <div class="grid">
+        {(
+          [
+            ['Billing address', order.billingAddress],
+            ['Shipping address', order.shippingAddress],
+          ] as const
+        ).map(([title, address]) => (
+          <section key={title} aria-label={title}>
+            <h2>{title}</h2>
+            <address>
+              {addressLines(address).map((line) => (
+                <span key={line} class="line">
+                  {line}
+                </span>
+              ))}
+            </address>
+          </section>
+        ))}
+      </div>
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        <ol class="timeline">
+          {order.timeline.map((t) => (
+            <li key={`${t.status}-${t.at}`}>
+              <strong>{words(t.status)}</strong> by {t.by}
+              {t.note ? ` — ${t.note}` : ''}
+              <time dateTime={t.at}>{formatDateTime(t.at)}</time>
+            </li>
+          ))}
+        </ol>
+      </section>
+    </>
+  );
+}
+
+/** The payment provider's id of the charge, once orders carry one. */
+const reference = (order: AdminOrder): string | null =>
+  'paymentReference' in order ? ((order as { paymentReference?: string | null }).paymentReference ?? null) : null;
