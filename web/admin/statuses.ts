@@ -2,7 +2,7 @@
 // schemas the bundle must not carry, so they are enumerated here from the
 // domain's types: the compiler fails the build if a status is added or renamed.
 import type { CancellationStatus } from '#shared/domain/cancellation';
-import type { TransactionStatus } from '#shared/domain/refund';
+import type { RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import type { ReturnStatus } from '#shared/domain/return-status';
 
 const every = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
@@ -21,3 +21,5 @@ export const RETURN_STATUS_LIST = every<ReturnStatus>({
 export const CANCELLATION_STATUS_LIST = every<CancellationStatus>({ requested: true, approved: true, rejected: true, refunded: true });
 
 export const TRANSACTION_STATUS_LIST = every<TransactionStatus>({ pending: true, success: true, failure: true });
+
+export const GATEWAY_LIST = every<RefundGateway>({ card: true, bank_transfer: true, voucher: true, cash: true });

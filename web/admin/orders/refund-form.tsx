@@ -8,10 +8,9 @@ import { ApiError } from '../../api/problem.ts';
 import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { readAmounts } from '../form-kit.ts';
+import { GATEWAY_LIST } from '../statuses.ts';
 import type { AdminOrder } from './detail.tsx';
 import { RefundSummary } from './refunds.tsx';
-
-const GATEWAYS = { card: true, bank_transfer: true, voucher: true, cash: true } as const satisfies Record<RefundGateway, true>;
 
 interface Draft {
   readonly quantities: Record<string, string>;
@@ -115,7 +114,7 @@ export function RefundForm({ order, onChange }: { order: AdminOrder; onChange: (
             {(c) => (
               <select {...c} value={draft.gateway} onChange={(e) => set({ gateway: valueOf(e) as RefundGateway | '' })}>
                 <option value="">The way it was paid</option>
-                {(Object.keys(GATEWAYS) as RefundGateway[]).map((g) => (
+                {GATEWAY_LIST.map((g) => (
                   <option key={g} value={g}>
                     {words(g)}
                   </option>

@@ -10,16 +10,14 @@ import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { Pager, useQueryParam } from '../list-kit.tsx';
 import { Settle } from '../orders/settle.tsx';
-import { TRANSACTION_STATUS_LIST } from '../statuses.ts';
-
-const GATEWAYS = { card: true, bank_transfer: true, voucher: true, cash: true } as const satisfies Record<RefundGateway, true>;
+import { GATEWAY_LIST, TRANSACTION_STATUS_LIST } from '../statuses.ts';
 
 export function PayoutList() {
   const [status, setStatus] = useQueryParam('status');
   const [gateway, setGateway] = useQueryParam('gateway');
   const [cursor, setCursor] = useState<string | undefined>(undefined);
   const chosen = (TRANSACTION_STATUS_LIST as readonly string[]).includes(status) ? (status as TransactionStatus) : undefined;
-  const via = gateway in GATEWAYS ? (gateway as RefundGateway) : undefined;
+  const via = (GATEWAY_LIST as readonly string[]).includes(gateway) ? (gateway as RefundGateway) : undefined;
   const [state, reload] = useLoad(
     (signal) => api('refunds.transactions', { query: { limit: 20, status: chosen, gateway: via, cursor }, signal }),
     [chosen, via, cursor],
@@ -48,7 +46,7 @@ export function PayoutList() {
       <h1>Refund transactions</h1>
       <div class="filters">
         {filter('Status', chosen ?? '', TRANSACTION_STATUS_LIST, setStatus)}
-        {filter('Gateway', via ?? '', Object.keys(GATEWAYS), setGateway)}
+        {filter('Gateway', via ?? '', GATEWAY_LIST, setGateway)}
       </div>
       <Loaded state={state} onRetry={reload}>
         {(page) =>
