@@ -3,7 +3,7 @@
 
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { valueOf } from '../ui/form.tsx';
+import { inputValue } from '../ui/form.tsx';
 
 /** One query-string parameter as state: reading it from the URL, writing it back (replacing the entry). */
 export function useQueryParam(name: string): [string, (value: string) => void] {
@@ -38,11 +38,11 @@ export function DateRange({ dates, onChange }: { dates: Dates; onChange: (dates:
     >
       <label>
         From
-        <input type="date" name="dateStart" value={start} onInput={(e) => setStart(valueOf(e))} />
+        <input type="date" name="dateStart" value={start} onInput={(e) => setStart(inputValue(e))} />
       </label>
       <label>
         To
-        <input type="date" name="dateEnd" value={end} onInput={(e) => setEnd(valueOf(e))} />
+        <input type="date" name="dateEnd" value={end} onInput={(e) => setEnd(inputValue(e))} />
       </label>
       <button type="submit" class="secondary">
         Apply dates

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { Cancellation } from '#shared/domain/cancellation';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { underPrefix } from '../form-kit.ts';
 
 export function DecideCancellation({ cancellation, orderNumber, onChange }: { cancellation: Cancellation; orderNumber: string; onChange: () => void }) {
@@ -36,7 +36,7 @@ export function DecideCancellation({ cancellation, orderNumber, onChange }: { ca
             label={`Why the cancellation of order ${orderNumber} is rejected`}
             error={reject.errorFor(`${prefix}.rejectionReason`)}
           >
-            {(c) => <textarea {...c} rows={2} value={reason} onInput={(e) => setReason(valueOf(e))} />}
+            {(c) => <textarea {...c} rows={2} value={reason} onInput={(e) => setReason(inputValue(e))} />}
           </Field>
           <button type="submit" class="secondary" aria-busy={reject.submitting ? 'true' : undefined}>
             Reject cancellation of order {orderNumber}

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { CancellationStatus } from '#shared/domain/cancellation';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { valueOf } from '../../ui/form.tsx';
+import { inputValue } from '../../ui/form.tsx';
 import { formatDateTime, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -35,7 +35,7 @@ export function CancellationList() {
             value={chosen ?? ''}
             onChange={(e) => {
               setCursor(undefined);
-              setStatus(valueOf(e));
+              setStatus(inputValue(e));
             }}
           >
             <option value="">All</option>

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { isFinalOrderStatus } from '#shared/domain/order-transitions';
 import { api, newIdempotencyKey } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import type { AdminOrder } from './detail.tsx';
 
@@ -42,7 +42,7 @@ function CancelForm({ order, onChange }: { order: AdminOrder; onChange: () => vo
           <ErrorSummary error={sub.error} labels={{ reasonId: 'Reason', comment: 'Comment' }} />
           <Field path="reasonId" label="Reason" error={sub.errorFor('reasonId')}>
             {(c) => (
-              <select {...c} value={reasonId} onChange={(e) => setReasonId(valueOf(e))}>
+              <select {...c} value={reasonId} onChange={(e) => setReasonId(inputValue(e))}>
                 <option value="">Choose a reason</option>
                 {list.items.map((r) => (
                   <option key={r.id} value={r.id}>
@@ -53,7 +53,7 @@ function CancelForm({ order, onChange }: { order: AdminOrder; onChange: () => vo
             )}
           </Field>
           <Field path="comment" label="Comment (optional)" error={sub.errorFor('comment')}>
-            {(c) => <textarea {...c} rows={2} value={comment} onInput={(e) => setComment(valueOf(e))} />}
+            {(c) => <textarea {...c} rows={2} value={comment} onInput={(e) => setComment(inputValue(e))} />}
           </Field>
           <button type="submit" class="contrast" aria-busy={sub.submitting ? 'true' : undefined}>
             Cancel order {order.number}

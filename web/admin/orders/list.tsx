@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { ORDER_STATUSES, type OrderStatus } from '#shared/domain/order-transitions';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { valueOf } from '../../ui/form.tsx';
+import { inputValue } from '../../ui/form.tsx';
 import { formatDate, money, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -42,7 +42,7 @@ export function OrderList() {
       >
         <label>
           Order number or customer email
-          <input type="search" value={draft} onInput={(e) => setDraft(valueOf(e))} />
+          <input type="search" value={draft} onInput={(e) => setDraft(inputValue(e))} />
         </label>
         <button type="submit">Find</button>
       </form>
@@ -53,7 +53,7 @@ export function OrderList() {
             value={chosen ?? ''}
             onChange={(e) => {
               setCursor(undefined);
-              setStatus(valueOf(e));
+              setStatus(inputValue(e));
             }}
           >
             <option value="">All</option>

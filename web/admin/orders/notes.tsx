@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { NoteVisibility } from '#shared/domain/note';
 import { api, newIdempotencyKey } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import type { AdminOrder } from './detail.tsx';
@@ -48,7 +48,7 @@ export function Notes({ order }: { order: AdminOrder }) {
       <form onSubmit={sub.onSubmit} aria-label="Add a note" noValidate>
         <ErrorSummary error={sub.error} labels={{ body: 'Note' }} />
         <Field path="body" label="Note" error={sub.errorFor('body')}>
-          {(c) => <textarea {...c} rows={2} value={body} onInput={(e) => setBody(valueOf(e))} />}
+          {(c) => <textarea {...c} rows={2} value={body} onInput={(e) => setBody(inputValue(e))} />}
         </Field>
         <fieldset>
           <legend>Who can see it</legend>

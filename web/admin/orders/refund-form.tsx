@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { RefundBody, RefundGateway } from '#shared/domain/refund';
 import { type ApiResult, api, newIdempotencyKey } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { readAmounts } from '../form-kit.ts';
 import { GATEWAY_LIST } from '../statuses.ts';
@@ -99,20 +99,20 @@ export function RefundForm({ order, onChange }: { order: AdminOrder; onChange: (
                   min={0}
                   max={line.quantity}
                   value={text}
-                  onInput={(e) => set({ quantities: { ...draft.quantities, [line.id]: valueOf(e) } })}
+                  onInput={(e) => set({ quantities: { ...draft.quantities, [line.id]: inputValue(e) } })}
                 />
               )}
             </Field>
           ))}
           <Field path="shipping" label={labels.shipping} error={errorFor('shipping') ?? errorFor('shipping.amount')}>
-            {(c) => <input {...c} type="text" inputMode="decimal" value={draft.shipping} onInput={(e) => set({ shipping: valueOf(e) })} />}
+            {(c) => <input {...c} type="text" inputMode="decimal" value={draft.shipping} onInput={(e) => set({ shipping: inputValue(e) })} />}
           </Field>
           <Field path="amount" label={labels.amount} error={errorFor('amount')}>
-            {(c) => <input {...c} type="text" inputMode="decimal" value={draft.amount} onInput={(e) => set({ amount: valueOf(e) })} />}
+            {(c) => <input {...c} type="text" inputMode="decimal" value={draft.amount} onInput={(e) => set({ amount: inputValue(e) })} />}
           </Field>
           <Field path="gateway" label="Refund by" error={errorFor('gateway')}>
             {(c) => (
-              <select {...c} value={draft.gateway} onChange={(e) => set({ gateway: valueOf(e) as RefundGateway | '' })}>
+              <select {...c} value={draft.gateway} onChange={(e) => set({ gateway: inputValue(e) as RefundGateway | '' })}>
                 <option value="">The way it was paid</option>
                 {GATEWAY_LIST.map((g) => (
                   <option key={g} value={g}>
@@ -124,7 +124,7 @@ export function RefundForm({ order, onChange }: { order: AdminOrder; onChange: (
           </Field>
         </div>
         <Field path="note" label="Note (optional)" error={errorFor('note')}>
-          {(c) => <input {...c} type="text" value={draft.note} onInput={(e) => set({ note: valueOf(e) })} />}
+          {(c) => <input {...c} type="text" value={draft.note} onInput={(e) => set({ note: inputValue(e) })} />}
         </Field>
         <label>
           <input type="checkbox" checked={draft.restock} onChange={(e) => set({ restock: e.currentTarget.checked })} />

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { RefundTransaction } from '#shared/domain/refund';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
 import { underPrefix } from '../form-kit.ts';
 
@@ -35,7 +35,7 @@ export function Settle({ refundId, txn, onChange }: { refundId: string; txn: Ref
         </label>
       </fieldset>
       <Field path={`${prefix}.message`} label="Message (optional)" error={sub.errorFor(`${prefix}.message`)}>
-        {(c) => <input {...c} type="text" value={message} onInput={(e) => setMessage(valueOf(e))} />}
+        {(c) => <input {...c} type="text" value={message} onInput={(e) => setMessage(inputValue(e))} />}
       </Field>
       <button type="submit" aria-busy={sub.submitting ? 'true' : undefined}>
         Settle transaction

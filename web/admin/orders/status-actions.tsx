@@ -4,7 +4,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { allowedOrderTransitions, type OrderStatus } from '#shared/domain/order-transitions';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { AllowedTransitions } from '../../ui/transitions.tsx';
 import type { AdminOrder } from './detail.tsx';
@@ -42,7 +42,7 @@ export function OrderStatusActions({ order, onChange }: { order: AdminOrder; onC
           <ErrorSummary error={move.error} />
           <AllowedTransitions error={move.error} onChoose={(s) => go(s as OrderStatus)} />
           <Field path="note" label="Note for the timeline (optional)" error={move.errorFor('note')}>
-            {(c) => <input {...c} type="text" value={note} onInput={(e) => setNote(valueOf(e))} />}
+            {(c) => <input {...c} type="text" value={note} onInput={(e) => setNote(inputValue(e))} />}
           </Field>
           {unpaid && moves.includes('delivered') ? (
             <label>

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Reason, ReasonKind } from '#shared/domain/reason';
 import { api, newIdempotencyKey } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { underPrefix } from '../form-kit.ts';
 
 export function ReasonForm({ reason, onDone }: { reason?: Reason; onDone: () => void }) {
@@ -46,21 +46,21 @@ export function ReasonForm({ reason, onDone }: { reason?: Reason; onDone: () => 
       <div class="grid-fields">
         <Field path={f('kind')} label="Kind" error={sub.errorFor(f('kind'))}>
           {(c) => (
-            <select {...c} value={kind} onChange={(e) => setKind(valueOf(e) as ReasonKind)}>
+            <select {...c} value={kind} onChange={(e) => setKind(inputValue(e) as ReasonKind)}>
               <option value="return">Return</option>
               <option value="cancellation">Cancellation</option>
             </select>
           )}
         </Field>
         <Field path={f('label')} label="Label" hint="What the customer reads" error={sub.errorFor(f('label'))}>
-          {(c) => <input {...c} type="text" value={label} onInput={(e) => setLabel(valueOf(e))} />}
+          {(c) => <input {...c} type="text" value={label} onInput={(e) => setLabel(inputValue(e))} />}
         </Field>
         <Field path={f('code')} label="Code (optional)" hint="Made from the label when empty" error={sub.errorFor(f('code'))}>
-          {(c) => <input {...c} type="text" value={code} onInput={(e) => setCode(valueOf(e))} />}
+          {(c) => <input {...c} type="text" value={code} onInput={(e) => setCode(inputValue(e))} />}
         </Field>
         {kind === 'return' ? (
           <Field path={f('maxDays')} label="Days to return (optional)" hint="Empty: the shop's return window" error={sub.errorFor(f('maxDays'))}>
-            {(c) => <input {...c} type="number" min={0} value={maxDays} onInput={(e) => setMaxDays(valueOf(e))} />}
+            {(c) => <input {...c} type="number" min={0} value={maxDays} onInput={(e) => setMaxDays(inputValue(e))} />}
           </Field>
         ) : null}
       </div>

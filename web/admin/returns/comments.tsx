@@ -2,7 +2,7 @@
 // one, kept internal unless "Visible to the customer" is ticked.
 import { useState } from 'preact/hooks';
 import { api, newIdempotencyKey } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty } from '../../ui/states.tsx';
 import type { AdminReturn } from './detail.tsx';
@@ -42,7 +42,7 @@ export function Comments({ request, onChange }: { request: AdminReturn; onChange
       <form onSubmit={sub.onSubmit} aria-label="Add a comment" noValidate>
         <ErrorSummary error={sub.error} labels={{ body: 'Comment' }} />
         <Field path="body" label="Comment" error={sub.errorFor('body')}>
-          {(c) => <textarea {...c} rows={3} value={body} onInput={(e) => setBody(valueOf(e))} />}
+          {(c) => <textarea {...c} rows={3} value={body} onInput={(e) => setBody(inputValue(e))} />}
         </Field>
         <label>
           <input type="checkbox" checked={visible} onChange={(e) => setVisible(e.currentTarget.checked)} />

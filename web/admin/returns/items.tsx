@@ -2,7 +2,7 @@
 // arrived good and in what condition (pending_verification only).
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { underPrefix } from '../form-kit.ts';
@@ -70,10 +70,10 @@ function VerifyItem({ request, item, index, onChange }: { request: AdminReturn; 
         hint={`0 to ${item.quantity}`}
         error={sub.errorFor(`${prefix}.goodQuantity`)}
       >
-        {(c) => <input {...c} type="number" inputMode="numeric" min={0} max={item.quantity} value={good} onInput={(e) => setGood(valueOf(e))} />}
+        {(c) => <input {...c} type="number" inputMode="numeric" min={0} max={item.quantity} value={good} onInput={(e) => setGood(inputValue(e))} />}
       </Field>
       <Field path={`${prefix}.condition`} label={`Condition of ${item.title}`} error={sub.errorFor(`${prefix}.condition`)}>
-        {(c) => <input {...c} type="text" value={condition} onInput={(e) => setCondition(valueOf(e))} />}
+        {(c) => <input {...c} type="text" value={condition} onInput={(e) => setCondition(inputValue(e))} />}
       </Field>
       <button type="submit" aria-busy={sub.submitting ? 'true' : undefined}>
         Verify {item.title}

@@ -2,7 +2,7 @@
 // back, and the refund they imply, line by line (the server computes it).
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
 import { amountText, readAmounts } from '../form-kit.ts';
 import type { AdminReturn } from './detail.tsx';
@@ -38,7 +38,7 @@ function PackageForm({ request, onChange }: { request: AdminReturn; onChange: ()
       <div class="grid">
         {(['restockFee', 'refundedShipping'] as const).map((key) => (
           <Field key={key} path={key} label={labels[key]} error={sub.errorFor(key)}>
-            {(c) => <input {...c} type="text" inputMode="decimal" value={texts[key]} onInput={(e) => setTexts({ ...texts, [key]: valueOf(e) })} />}
+            {(c) => <input {...c} type="text" inputMode="decimal" value={texts[key]} onInput={(e) => setTexts({ ...texts, [key]: inputValue(e) })} />}
           </Field>
         ))}
       </div>

@@ -5,7 +5,7 @@ import { useRef, useState } from 'preact/hooks';
 import type { NextStatuses } from '#shared/domain/return-request';
 import type { ReturnStatus } from '#shared/domain/return-status';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { AllowedTransitions } from '../../ui/transitions.tsx';
 import type { AdminReturn } from './detail.tsx';
 
@@ -82,7 +82,7 @@ export function ReturnStatusActions({ request, next, onChange }: { request: Admi
         {mayDeny ? (
           <fieldset>
             <Field path="rejectionReason" label="Rejection reason" hint="Shown to the customer" error={sub.errorFor('rejectionReason')}>
-              {(c) => <textarea {...c} rows={2} value={reason} onInput={(e) => setReason(valueOf(e))} />}
+              {(c) => <textarea {...c} rows={2} value={reason} onInput={(e) => setReason(inputValue(e))} />}
             </Field>
             <button type="submit" class="secondary">
               {ACTION.denied}

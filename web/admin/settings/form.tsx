@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { ORDER_STATUSES, type OrderStatus } from '#shared/domain/order-transitions';
 import type { Settings } from '#shared/domain/settings';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { onListFields } from '../form-kit.ts';
@@ -65,9 +65,10 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
       ...(/^\d+$/.test(maxBytes.trim()) ? [] : [{ path: 'refunds.attachments.maxBytes', message: 'must be a whole number of bytes' }]),
     ],
   );
-  const text = (path: string, value: string, onValue: (v: string) => void, type = 'text', hint?: string) => (
+  // Preact types each input type apart; the cast names the union one control takes.
+  const text = (path: string, value: string, onValue: (v: string) => void, type: 'text' | 'number' | 'url' | 'email' = 'text', hint?: string) => (
     <Field path={path} label={LABELS[path]} hint={hint} error={sub.errorFor(path)}>
-      {(c) => <input {...c} type={type} value={value} onInput={(e) => onValue(valueOf(e))} />}
+      {(c) => <input {...c} type={type as 'text'} value={value} onInput={(e) => onValue(inputValue(e))} />}
     </Field>
   );
   const statuses = s.cancellation.customerCancellableStatuses;

@@ -1,9 +1,8 @@
-// Tracked stock of a SKU: look it up, set a counted level (If-Match, so a sale
-// in between is a 412, not overwritten), or adjust it by ±n.
+// Tracked stock of a SKU: look it up and set a counted level.
 import { useState } from 'preact/hooks';
 import type { ApiResult } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, useSubmission, valueOf } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { useQueryParam } from '../list-kit.tsx';
@@ -26,7 +25,7 @@ export function StockScreen() {
       >
         <label>
           SKU
-          <input type="search" value={draft} onInput={(e) => setDraft(valueOf(e))} />
+          <input type="search" value={draft} onInput={(e) => setDraft(inputValue(e))} />
         </label>
         <button type="submit">Look up</button>
       </form>
@@ -46,21 +45,10 @@ function StockOf({ sku }: { sku: string }) {
 
 function StockForms({ level, onChange }: { level: StockLevel; onChange: () => void }) {
   const [quantity, setQuantity] = useState(level.quantity === null ? '' : String(level.quantity));
-  const [adjust, setAdjust] = useState('');
-  const whole = (path: string, text: string, signed: boolean) =>
-    (signed ? /^[+-]?\d+$/ : /^\d+$/).test(text.trim()) ? [] : [{ path, message: signed ? 'must be a whole number like +5 or -2' : 'must be a whole number' }];
   const set = useSubmission(
-    () => api('settings.setStock', { params: { sku: level.sku }, body: { quantity: Number(quantity) }, ...(level.tracked ? { ifMatch: level.version } : {}) }),
+    () => api('settings.setStock', { params: { sku: level.sku }, body: { quantity: Number(quantity) } }),
     onChange,
-    () => whole('quantity', quantity, false),
-  );
-  const add = useSubmission(
-    () => api('settings.setStock', { params: { sku: level.sku }, body: { adjust: Number(adjust) } }),
-    () => {
-      setAdjust('');
-      onChange();
-    },
-    () => whole('adjust', adjust, true),
+    () => (/^\d+$/.test(quantity.trim()) ? [] : [{ path: 'quantity', message: 'must be a whole number' }]),
   );
   return (
     <section aria-labelledby="stock-title">
@@ -73,23 +61,12 @@ function StockForms({ level, onChange }: { level: StockLevel; onChange: () => vo
         <form onSubmit={set.onSubmit} aria-label="Set the stock level" noValidate>
           <ErrorSummary error={set.error} labels={{ quantity: 'Units in stock' }} />
           <Field path="quantity" label="Units in stock" hint="A count of the shelf" error={set.errorFor('quantity')}>
-            {(c) => <input {...c} type="number" min={0} value={quantity} onInput={(e) => setQuantity(valueOf(e))} />}
+            {(c) => <input {...c} type="number" min={0} value={quantity} onInput={(e) => setQuantity(inputValue(e))} />}
           </Field>
           <button type="submit" aria-busy={set.submitting ? 'true' : undefined}>
             Set level
           </button>
         </form>
-        {level.tracked ? (
-          <form onSubmit={add.onSubmit} aria-label="Adjust the stock level" noValidate>
-            <ErrorSummary error={add.error} labels={{ adjust: 'Adjust by' }} />
-            <Field path="adjust" label="Adjust by" hint="+5 received, -2 damaged" error={add.errorFor('adjust')}>
-              {(c) => <input {...c} type="text" inputMode="numeric" value={adjust} onInput={(e) => setAdjust(valueOf(e))} />}
-            </Field>
-            <button type="submit" class="secondary" aria-busy={add.submitting ? 'true' : undefined}>
-              Adjust
-            </button>
-          </form>
-        ) : null}
       </div>
     </section>
   );
