@@ -32,7 +32,8 @@ export function OrderStatusActions({ order, onChange }: { order: AdminOrder; onC
     move.onSubmit(new Event('submit'));
   };
   const moves = allowedOrderTransitions(order.status).filter((s) => s !== 'cancelled');
-  const unpaid = order.paymentStatus === 'unpaid';
+  // Money is collected for an order that goes ahead, never for a cancelled one.
+  const unpaid = order.paymentStatus === 'unpaid' && order.status !== 'cancelled';
   if (moves.length === 0 && !unpaid) return null;
   return (
     <section aria-labelledby="order-actions-title">

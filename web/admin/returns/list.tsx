@@ -61,7 +61,6 @@ export function ReturnList() {
                   <thead>
                     <tr>
                       <th scope="col">Request</th>
-                      <th scope="col">Order</th>
                       <th scope="col">Customer</th>
                       <th scope="col">Filed</th>
                       <th scope="col">Status</th>
@@ -74,9 +73,8 @@ export function ReturnList() {
                     {page.items.map((r) => (
                       <tr key={r.id}>
                         <td>
-                          <a href={`${APP_BASE}/admin/returns/${r.id}`}>Return {r.id.slice(-8)}</a>
+                          <a href={`${APP_BASE}/admin/returns/${r.id}`}>Return for order {r.orderNumber}</a>
                         </td>
-                        <td>{r.orderNumber}</td>
                         <td>{r.customer.name}</td>
                         <td>{formatDate(r.createdAt)}</td>
                         <td>
