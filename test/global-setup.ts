@@ -6,6 +6,8 @@
 import type { TestProject } from 'vitest/node';
 import { checkJava, ensureDynamoDbLocal } from '#infra/local/setup';
 import { startLocalStack } from '#infra/local/stack';
+import { buildWeb } from '#infra/web-build';
+import { resolveChromium } from './browser/support/chromium.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -24,11 +26,14 @@ export default async function setup(project: TestProject): Promise<(() => Promis
   const java = await checkJava();
   if (!java.ok) throw new Error(java.message);
   await ensureDynamoDbLocal((line) => console.log(line));
+  // The browser tests load the app the local API serves: the build that ships.
+  buildWeb();
+  const browser = await resolveChromium();
   const stack = await startLocalStack({
     ports: { api: 'auto', dynamodb: 'auto', s3: 'auto', ses: 'auto' },
     quiet: true,
     control: true,
   });
-  project.provide('localStackEnv', { ...stack.env });
+  project.provide('localStackEnv', { ...stack.env, CHROMIUM_PATH: browser.executablePath, CHROMIUM_FLAVOR: browser.flavor });
   return () => stack.stop();
 }

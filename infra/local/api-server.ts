@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { buildEvent, compileRoutes, gatewayProblem, type HttpAnswer, matchRoute, toHttpAnswer } from '#infra/local/api-event';
 import { type VerifyResult, verifyToken } from '#infra/local/jwt';
 import { lambdaContext } from '#infra/local/lambda-context';
+import { webAppAnswer } from '#infra/local/web-app';
 import { routes as allRoutes, type HttpFunction, type Route } from '#infra/routes';
 
 export type HttpHandler = (event: ReturnType<typeof buildEvent>, context: ReturnType<typeof lambdaContext>) => Promise<unknown>;
@@ -111,6 +112,9 @@ export async function startApiServer(options: ApiServerOptions): Promise<ApiServ
       }
       throw error;
     }
+    // The web app and its dev-only sign-in share this origin locally (never deployed).
+    const web = await webAppAnswer(method, rawPath, body);
+    if (web) return web;
     const match = matchRoute(compiled, method, rawPath);
     if (match.kind === 'not-found') return gatewayProblem(404, 'not-found', 'Not found', `No route for ${rawPath}.`);
     if (match.kind === 'method-not-allowed') {

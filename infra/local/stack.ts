@@ -11,6 +11,7 @@ import { type PortSetting, parsePortSetting, resolvePort } from '#infra/local/po
 import { S3RVER_CREDENTIALS, startS3Local } from '#infra/local/s3-local';
 import { startSesLocal } from '#infra/local/ses-local';
 import { loadRealStreamHandler, type StreamHandler, type StreamPoller, startStreamPoller } from '#infra/local/stream-poller';
+import { APP_BASE } from '../../web/base.ts';
 
 export type Service = 'api' | 'dynamodb' | 's3' | 'ses';
 
@@ -38,7 +39,7 @@ export interface LocalStackOptions {
 }
 
 export interface LocalStack {
-  readonly urls: { api: string; openapi: string; sesInbox: string; ses: string; dynamodb: string; s3: string; control?: string };
+  readonly urls: { api: string; app: string; openapi: string; sesInbox: string; ses: string; dynamodb: string; s3: string; control?: string };
   /** Everything a handler or test process needs to talk to this stack. */
   readonly env: Readonly<Record<string, string>>;
   readonly poller: StreamPoller;
@@ -99,7 +100,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       AWS_RESPONSE_CHECKSUM_VALIDATION: 'WHEN_REQUIRED',
       S3_FORCE_PATH_STYLE: '1',
       FROM_ADDRESS: process.env.FROM_ADDRESS ?? 'no-reply@aftersales.local',
-      STOREFRONT_URL: process.env.STOREFRONT_URL ?? 'http://localhost:5173',
+      // Email links open the web app this server serves (infra/local/web-app.ts).
+      STOREFRONT_URL: process.env.STOREFRONT_URL ?? `${apiUrl}${APP_BASE}`,
       LOCAL_JWT_ISSUER: jwtIssuer(),
       LOCAL_JWT_AUDIENCE: jwtAudience(),
       LOCAL_JWT_KEY_FILE: jwtKeyFile(),
@@ -138,6 +140,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     return {
       urls: {
         api: api.url,
+        app: `${api.url}${APP_BASE}/`,
         openapi: `${api.url}/openapi.json`,
         sesInbox: `${ses.endpoint}/`,
         ses: ses.endpoint,

@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { watchAncestors } from '#infra/local/parent-watch';
 import { cacheDir, checkJava, ensureDynamoDbLocal } from '#infra/local/setup';
 import { type LocalStack, startLocalStack } from '#infra/local/stack';
+import { buildWeb } from '#infra/web-build';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({ options: { persist: { type: 'boolean' }, quiet: { type: 'boolean' } }, strict: true });
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await ensureDynamoDbLocal((line) => console.log(line));
+  buildWeb();
 
   let stack: LocalStack | undefined;
   let stopping = false;
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
     [
       '',
       'aftersales local stack is up',
+      `  Web app       ${urls.app}   (sign in locally as a customer or an admin)`,
       `  API           ${urls.api}`,
       `  OpenAPI       ${urls.openapi}`,
       `  Sent emails   ${urls.sesInbox}   (JSON: ${urls.ses}/store)`,

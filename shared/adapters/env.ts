@@ -12,6 +12,6 @@ export const env = {
   /** Sender used until an admin sets `notifications.fromAddress`. */
   defaultFromAddress: read('FROM_ADDRESS', 'no-reply@aftersales.local'),
   /** Links in emails point here. */
-  storefrontUrl: read('STOREFRONT_URL', 'http://localhost:5173'),
+  storefrontUrl: read('STOREFRONT_URL', 'http://127.0.0.1:3000/app'),
   serviceName: read('POWERTOOLS_SERVICE_NAME', 'aftersales'),
 } as const;

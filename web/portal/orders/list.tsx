@@ -1,0 +1,67 @@
+// My orders, newest first (GET /orders), a page at a time.
+import { useState } from 'preact/hooks';
+import { api } from '../../api/client.ts';
+import { APP_BASE } from '../../base.ts';
+import { formatDate, money } from '../../ui/format.ts';
+import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+
+export function OrderList() {
+  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [state, reload] = useLoad((signal) => api('orders.list', { query: { limit: 20, ...(cursor ? { cursor } : {}) }, signal }), [cursor]);
+  return (
+    <>
+      <h1>My orders</h1>
+      <Loaded state={state} onRetry={reload}>
+        {(page) =>
+          page.items.length === 0 ? (
+            <Empty>You have no orders yet.</Empty>
+          ) : (
+            <>
+              <div class="table-scroll">
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">Order</th>
+                      <th scope="col">Placed</th>
+                      <th scope="col">Status</th>
+                      <th scope="col" class="amount">
+                        Total
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {page.items.map((order) => (
+                      <tr key={order.id}>
+                        <td>
+                          <a href={`${APP_BASE}/orders/${order.id}`}>Order {order.number}</a>
+                        </td>
+                        <td>{formatDate(order.createdAt)}</td>
+                        <td>
+                          <StatusBadge status={order.status} />
+                        </td>
+                        <td class="amount">{money(order.totals.total, order.currency)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+              <div class="actions">
+                {cursor ? (
+                  <button type="button" class="secondary" onClick={() => setCursor(undefined)}>
+                    First page
+                  </button>
+                ) : null}
+                {page.nextCursor ? (
+                  <button type="button" class="secondary" onClick={() => setCursor(page.nextCursor ?? undefined)}>
+                    Older orders
+                  </button>
+                ) : null}
+              </div>
+            </>
+          )
+        }
+      </Loaded>
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+// Every screen of the web app, as data: its path under APP_BASE, who may see
+// it, its title, its place in the role's nav, and the lazy chunk that draws it.
+// app.tsx builds the router and ui/layout.tsx the navs from this one list.
+import type { ComponentType } from 'preact';
+import type { AppRole } from './auth/session.ts';
+
+export interface AppRoute {
+  /** preact-iso pattern under APP_BASE: `/orders/:orderId`. */
+  readonly path: string;
+  readonly role: AppRole | 'public';
+  /** The document title (and, mostly, the page's h1). */
+  readonly title: string;
+  /** Label in the nav of `role`; absent: not in the nav. */
+  readonly nav?: string;
+  // biome-ignore lint/suspicious/noExplicitAny: route components take their own params; preact-iso passes them by name.
+  readonly load: () => Promise<ComponentType<any>>;
+}
+
+export const appRoutes: readonly AppRoute[] = [
+  { path: '/sign-in', role: 'public', title: 'Sign in', load: () => import('./auth/sign-in.tsx').then((m) => m.SignIn) },
+  { path: '/auth/callback', role: 'public', title: 'Signing in', load: () => import('./auth/callback.tsx').then((m) => m.AuthCallback) },
+
+  // Returns portal (role customer); emails link to /orders/{id} and /returns/{id}.
+  { path: '/orders', role: 'customer', title: 'My orders', nav: 'My orders', load: () => import('./portal/orders/list.tsx').then((m) => m.OrderList) },
+
+  // Back office (role admin): /admin/…; emails link to /admin/returns/{id} and /admin/cancellations/{id}.
+];
+
+/** Where each role starts after signing in. */
+export const HOME: Record<AppRole, string> = { customer: '/orders', admin: '/admin' };

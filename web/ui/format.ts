@@ -1,0 +1,20 @@
+// Amounts and dates as the viewer reads them: money in the order's currency
+// with its exponent (integer minor units in, no float arithmetic), dates in
+// the browser's locale and time zone.
+import { formatMoney } from '#shared/domain/money';
+
+const locale = (): string => (typeof navigator === 'undefined' ? 'en-US' : navigator.language || 'en-US');
+
+export const money = (amount: number, currency: string): string => formatMoney(amount, currency, locale());
+
+const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+
+export const formatDateTime = (iso: string): string => dateTime.format(new Date(iso));
+export const formatDate = (iso: string): string => dateOnly.format(new Date(iso));
+
+/** `partially_approved` → `Partially approved`: statuses and codes in plain words. */
+export const words = (code: string): string => {
+  const text = code.replace(/_/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
+};

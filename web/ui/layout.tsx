@@ -1,0 +1,57 @@
+// The frame of every screen: a skip link, the app's name, the nav of the
+// signed-in role (from the route map), who is signed in, and sign-out.
+import type { ComponentChildren } from 'preact';
+import { useLocation } from 'preact-iso';
+import { useSession } from '../auth/session.ts';
+import { endSession } from '../auth/sign-out.ts';
+import { APP_BASE } from '../base.ts';
+import { appRoutes } from '../routes.ts';
+
+export function Layout({ children }: { children: ComponentChildren }) {
+  const session = useSession();
+  const { path } = useLocation();
+  const links = session ? appRoutes.filter((r) => r.role === session.role && r.nav) : [];
+  return (
+    <>
+      <a class="skip-link" href="#main">
+        Skip to content
+      </a>
+      <header class="container app-header">
+        <nav aria-label="Main">
+          <a class="brand" href={`${APP_BASE}/`}>
+            aftersales
+          </a>
+          {links.length > 0 ? (
+            <ul>
+              {links.map((r) => {
+                const href = `${APP_BASE}${r.path}`;
+                const current = path === href || path.startsWith(`${href}/`);
+                return (
+                  <li key={r.path}>
+                    <a href={href} {...(current ? { 'aria-current': 'page' as const } : {})}>
+                      {r.nav}
+                    </a>
+                  </li>
+                );
+              })}
+            </ul>
+          ) : null}
+          {session ? (
+            <div class="who">
+              <span>
+                Signed in as <strong>{session.email ?? session.sub}</strong>
+                {session.role === 'admin' ? ' (admin)' : ''}
+              </span>
+              <button type="button" class="secondary outline" onClick={() => void endSession()}>
+                Sign out
+              </button>
+            </div>
+          ) : null}
+        </nav>
+      </header>
+      <main id="main" class="container" tabIndex={-1}>
+        {children}
+      </main>
+    </>
+  );
+}
