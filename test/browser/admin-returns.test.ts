@@ -46,7 +46,7 @@ describe('back office: a return from request to refund', () => {
     await page.getByRole('heading', { level: 1, name: `Return request for order ${order.number}` }).waitFor();
     const img = page.getByRole('img', { name: 'Sent by the customer: broken-mug.png' });
     await img.waitFor();
-    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(64);
+    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBe(64);
     await expectAccessible(page, 'return detail (new)');
     await screenshots(page, 'admin-return-new');
 

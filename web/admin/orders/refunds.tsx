@@ -23,7 +23,17 @@ export function Refunds({ order, onChange }: { order: AdminOrder; onChange: () =
           page.items.length === 0 ? (
             <Empty>Nothing has been refunded.</Empty>
           ) : (
-            page.items.map((refund) => <RefundCard key={refund.id} refund={refund} onChange={onChange} />)
+            page.items.map((refund) => (
+              <RefundCard
+                key={refund.id}
+                refund={refund}
+                onChange={() => {
+                  // A settlement may leave the order as it was: reload the ledger itself too.
+                  reload();
+                  onChange();
+                }}
+              />
+            ))
           )
         }
       </Loaded>
