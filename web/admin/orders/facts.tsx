@@ -63,18 +63,19 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
                 </tr>
               ))}
             </tbody>
-            <tfoot>
-              {totals.map(([label, amount]) => (
-                <tr key={label}>
-                  <th scope="row" colSpan={7}>
-                    {label}
-                  </th>
-                  <td class="amount">{m(amount)}</td>
-                </tr>
-              ))}
-            </tfoot>
           </table>
         </div>
+        <table class="totals">
+          <caption class="visually-hidden">Totals</caption>
+          <tbody>
+            {totals.map(([label, amount]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td class="amount">{m(amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </section>
       <div class="grid">
         <section aria-labelledby="customer-title">

@@ -1,7 +1,7 @@
 // Every shop setting on one form (seed 002's Returns Settings, seed 000's
 // options), saved with If-Match so two admins never overwrite each other.
 import { useState } from 'preact/hooks';
-import { ORDER_STATUSES, type OrderStatus } from '#shared/domain/order-transitions';
+import { isFinalOrderStatus, ORDER_STATUSES, type OrderStatus } from '#shared/domain/order-transitions';
 import type { Settings } from '#shared/domain/settings';
 import { api } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
@@ -12,15 +12,34 @@ import { Check, listText, textList } from './controls.tsx';
 
 export function SettingsScreen() {
   const [state, reload] = useLoad((signal) => api('settings.get', { signal }), []);
+  // Here, not in the form: the saved settings come back with a new version, which remounts the form.
+  const [saved, setSaved] = useState(false);
   return (
     <>
       <h1>Settings</h1>
+      {saved ? (
+        <p role="status" class="notice">
+          Settings saved.
+        </p>
+      ) : null}
       <Loaded state={state} onRetry={reload}>
-        {(settings) => <SettingsForm key={settings.version} settings={settings} onSaved={reload} />}
+        {(settings) => (
+          <SettingsForm
+            key={settings.version}
+            settings={settings}
+            onSaved={() => {
+              setSaved(true);
+              reload();
+            }}
+          />
+        )}
       </Loaded>
     </>
   );
 }
+
+/** Delivered and cancelled orders are never cancellable (API.md): not offered. */
+const CANCELLABLE = ORDER_STATUSES.filter((s) => !isFinalOrderStatus(s));
 
 const LABELS: Record<string, string> = {
   'returns.maxDays': 'Days to request a return',
@@ -43,7 +62,6 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
   });
   const [maxDays, setMaxDays] = useState(String(settings.returns.maxDays));
   const [maxBytes, setMaxBytes] = useState(String(settings.refunds.attachments.maxBytes));
-  const [saved, setSaved] = useState(false);
   const sub = useSubmission(
     () =>
       api('settings.update', {
@@ -56,10 +74,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         },
         ifMatch: settings.version,
       }).catch(onListFields),
-    () => {
-      setSaved(true);
-      onSaved();
-    },
+    onSaved,
     () => [
       ...(/^\d+$/.test(maxDays.trim()) ? [] : [{ path: 'returns.maxDays', message: 'must be a whole number of days' }]),
       ...(/^\d+$/.test(maxBytes.trim()) ? [] : [{ path: 'refunds.attachments.maxBytes', message: 'must be a whole number of bytes' }]),
@@ -77,11 +92,6 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
   return (
     <form onSubmit={sub.onSubmit} aria-label="Settings" noValidate>
       <ErrorSummary error={sub.error} labels={LABELS} />
-      {saved && !sub.error ? (
-        <p role="status" class="notice">
-          Settings saved.
-        </p>
-      ) : null}
       <fieldset>
         <legend>Returns</legend>
         {text('returns.maxDays', maxDays, setMaxDays, 'number', 'Counted from delivery; a reason may set its own')}
@@ -123,7 +133,7 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
       </fieldset>
       <fieldset>
         <legend>Customers may cancel orders that are</legend>
-        {ORDER_STATUSES.map((status) => (
+        {CANCELLABLE.map((status) => (
           <Check key={status} label={words(status)} checked={statuses.includes(status)} onChange={(on) => toggleStatus(status, on)} />
         ))}
       </fieldset>
