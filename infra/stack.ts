@@ -12,6 +12,7 @@ import { readConfig } from './constructs/config.ts';
 import { ATTACHMENTS_PREFIX, Data } from './constructs/data.ts';
 import { Notify } from './constructs/notify.ts';
 import { TABLE_READ, TABLE_WRITE } from './constructs/table-access.ts';
+import { WebApp } from './constructs/web-app.ts';
 
 /** What each HTTP function may touch besides its log group. */
 export interface FunctionAccess {
@@ -52,6 +53,7 @@ export class AftersalesStack extends Stack {
   readonly auth: Auth;
   readonly api: Api;
   readonly notify: Notify;
+  readonly web: WebApp;
   readonly functions: Readonly<Record<HttpFunction, AppFunction>>;
 
   constructor(scope: Construct, id: string, props: AftersalesStackProps) {
@@ -59,17 +61,22 @@ export class AftersalesStack extends Stack {
     const config = readConfig(this.node);
     const code = props.code ?? 'bundle';
 
-    this.data = new Data(this, 'Data', { storefrontOrigins: config.storefrontOrigins });
+    // The web app first: its URL is where emails link and sign-in returns, and its origin calls the API and S3.
+    this.web = new WebApp(this, 'Web', { code });
+    const appUrl = config.storefrontUrl ?? this.web.url;
+    const origins = config.storefrontOrigins.includes('*') ? ['*'] : [...config.storefrontOrigins, this.web.origin];
+
+    this.data = new Data(this, 'Data', { storefrontOrigins: origins });
     const { table, bucket } = this.data;
 
     const environment = {
       TABLE_NAME: table.tableName,
       BUCKET_NAME: bucket.bucketName,
       FROM_ADDRESS: config.fromAddress,
-      STOREFRONT_URL: config.storefrontUrl,
+      STOREFRONT_URL: appUrl,
       POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       // API Gateway answers CORS itself; the handlers' CORS middleware gets the same origins.
-      CORS_ORIGINS: config.storefrontOrigins.join(','),
+      CORS_ORIGINS: origins.join(','),
     };
 
     const functions = {} as Record<HttpFunction, AppFunction>;
@@ -101,14 +108,15 @@ export class AftersalesStack extends Stack {
     this.auth = new Auth(this, 'Auth', {
       externalIssuer: config.externalIssuer,
       cognitoDomainPrefix: config.cognitoDomainPrefix,
-      authCallbackUrls: config.authCallbackUrls,
+      authCallbackUrls: config.authCallbackUrls.length > 0 ? config.authCallbackUrls : [`${appUrl}/auth/callback`],
+      logoutUrls: [`${appUrl}/`],
     });
 
     this.api = new Api(this, 'Api', {
       functions: Object.fromEntries(HTTP_FUNCTIONS.map((name) => [name, functions[name].fn])) as Record<HttpFunction, AppFunction['fn']>,
       issuer: this.auth.issuer,
       audience: this.auth.audience,
-      corsOrigins: config.storefrontOrigins,
+      corsOrigins: origins,
     });
 
     this.notify = new Notify(this, 'Notify', {
@@ -118,7 +126,7 @@ export class AftersalesStack extends Stack {
       environment: {
         TABLE_NAME: table.tableName,
         FROM_ADDRESS: config.fromAddress,
-        STOREFRONT_URL: config.storefrontUrl,
+        STOREFRONT_URL: appUrl,
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       },
       fromAddress: config.fromAddress,
@@ -127,6 +135,21 @@ export class AftersalesStack extends Stack {
     });
     acknowledgeIndexWildcard(this.notify.fn, table);
 
+    const hostedUi = this.auth.hostedUi;
+    this.web.publish({
+      apiUrl: this.api.httpApi.apiEndpoint,
+      auth: {
+        kind: 'oidc',
+        authority: this.auth.issuer,
+        clientId: hostedUi ? hostedUi.webClient.userPoolClientId : (config.webClientId ?? ''),
+        redirectUri: `${appUrl}/auth/callback`,
+        scope: 'openid email profile',
+        // Cognito publishes no end_session_endpoint; its hosted UI signs out at /logout.
+        ...(hostedUi ? { logoutUrl: `${hostedUi.domain.baseUrl()}/logout?client_id=${hostedUi.webClient.userPoolClientId}&logout_uri=${appUrl}/` } : {}),
+      },
+    });
+
+    new CfnOutput(this, 'WebAppUrl', { value: `${appUrl}/` });
     new CfnOutput(this, 'ApiUrl', { value: this.api.httpApi.apiEndpoint });
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });

@@ -16,6 +16,8 @@ export interface AuthProps {
   readonly externalIssuer: ExternalIssuer | undefined;
   readonly cognitoDomainPrefix: string | undefined;
   readonly authCallbackUrls: readonly string[];
+  /** Where the hosted UI may send the browser after sign-out (the web app). */
+  readonly logoutUrls: readonly string[];
 }
 
 export class Auth extends Construct {
@@ -23,6 +25,8 @@ export class Auth extends Construct {
   readonly audience: readonly string[];
   /** Undefined when an external issuer is used. */
   readonly userPool: cognito.UserPool | undefined;
+  /** The hosted UI domain and the web app's public client (authorization code + PKCE); Cognito only. */
+  readonly hostedUi: { readonly domain: cognito.UserPoolDomain; readonly webClient: cognito.UserPoolClient } | undefined;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -31,6 +35,7 @@ export class Auth extends Construct {
       this.issuer = props.externalIssuer.issuer;
       this.audience = props.externalIssuer.audience;
       this.userPool = undefined;
+      this.hostedUi = undefined;
       return;
     }
 
@@ -81,7 +86,7 @@ export class Auth extends Construct {
     // needs a domain. Prefixes are unique per region, so the default takes the
     // first block of the stack's UUID (…:stack/<name>/<uuid>) to stay unique per stack.
     const stackUuid = Fn.select(2, Fn.split('/', Aws.STACK_ID));
-    pool.addDomain('Domain', {
+    const domain = pool.addDomain('Domain', {
       cognitoDomain: {
         domainPrefix: props.cognitoDomainPrefix ?? Fn.join('-', ['aftersales', Fn.select(0, Fn.split('-', stackUuid))]),
       },
@@ -110,6 +115,7 @@ export class Auth extends Construct {
         flows: { authorizationCodeGrant: true },
         scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
         callbackUrls: [...props.authCallbackUrls],
+        logoutUrls: [...props.logoutUrls],
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
@@ -117,6 +123,7 @@ export class Auth extends Construct {
     });
 
     this.userPool = pool;
+    this.hostedUi = { domain, webClient: web };
     this.issuer = pool.userPoolProviderUrl;
     // Cognito access tokens carry `client_id` (no `aud`); API Gateway's JWT
     // authorizer matches either against this list.

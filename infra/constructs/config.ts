@@ -10,8 +10,8 @@ export interface ExternalIssuer {
 export interface AppConfig {
   /** Origins allowed by API and bucket CORS. */
   readonly storefrontOrigins: readonly string[];
-  /** Links in emails point here. */
-  readonly storefrontUrl: string;
+  /** Links in emails point here; unset: the web app this stack hosts (`https://<distribution>/app`). */
+  readonly storefrontUrl: string | undefined;
   readonly fromAddress: string;
   /** When set, SES verifies the whole domain rather than one address. */
   readonly sesDomain: string | undefined;
@@ -19,8 +19,10 @@ export interface AppConfig {
   readonly externalIssuer: ExternalIssuer | undefined;
   /** Cognito hosted-domain prefix (must be unique in the region). */
   readonly cognitoDomainPrefix: string | undefined;
-  /** OAuth redirect targets of the shop's web app client. */
+  /** OAuth redirect targets of the web app client; empty: the hosted app's `/auth/callback`. */
   readonly authCallbackUrls: readonly string[];
+  /** The web app's OIDC client id at an external issuer (with jwtIssuer); Cognito's own client otherwise. */
+  readonly webClientId: string | undefined;
   /** When set, alarms notify this address through an SNS topic. */
   readonly alarmEmail: string | undefined;
 }
@@ -43,7 +45,7 @@ export const readConfig = (node: Node): AppConfig => {
   // `storefrontOrigins` to the shop's real origins for production.
   const origins = list(ctx('storefrontOrigins'));
   const storefrontOrigins = origins.length > 0 ? origins : ['*'];
-  const storefrontUrl = text(ctx('storefrontUrl')) ?? 'https://shop.example.com';
+  const storefrontUrl = text(ctx('storefrontUrl'))?.replace(/\/+$/, '');
 
   const sesDomain = text(ctx('sesDomain'));
   const fromAddress = text(ctx('fromAddress')) ?? (sesDomain ? `no-reply@${sesDomain}` : 'no-reply@example.com');
@@ -65,7 +67,8 @@ export const readConfig = (node: Node): AppConfig => {
     sesDomain,
     externalIssuer: issuer ? { issuer, audience } : undefined,
     cognitoDomainPrefix: text(ctx('cognitoDomainPrefix')),
-    authCallbackUrls: callbacks.length > 0 ? callbacks : [`${storefrontUrl.replace(/\/$/, '')}/auth/callback`],
+    authCallbackUrls: callbacks,
+    webClientId: text(ctx('webClientId')),
     alarmEmail: text(ctx('alarmEmail')),
   };
 };

@@ -119,7 +119,10 @@ describe('AftersalesStack (Cognito, default context)', () => {
 
   describe('functions', () => {
     it('one Node 22 arm64 Lambda per HTTP area plus the notify consumer', () => {
-      const fns = Object.values(s.resources).filter((r) => r.Type === 'AWS::Lambda::Function');
+      // Besides CDK's own deploy-time handler that copies the web app into its bucket.
+      const fns = Object.entries(s.resources)
+        .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'))
+        .map(([, r]) => r);
       expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 1);
       for (const fn of fns) {
         expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024 });
@@ -134,7 +137,8 @@ describe('AftersalesStack (Cognito, default context)', () => {
             TABLE_NAME: expect.anything(),
             BUCKET_NAME: expect.anything(),
             FROM_ADDRESS: 'no-reply@example.com',
-            STOREFRONT_URL: expect.any(String),
+            // The hosted web app's URL (a CloudFront token here), where emails link.
+            STOREFRONT_URL: expect.anything(),
             POWERTOOLS_SERVICE_NAME: 'aftersales',
             NODE_OPTIONS: '--enable-source-maps',
             CORS_ORIGINS: '*',
@@ -268,7 +272,9 @@ describe('AftersalesStack (Cognito, default context)', () => {
       // attachments (presigned POST/GET) and returns (binding: HeadObject + re-tag), nothing else.
       expect([...expected].sort()).toEqual(['attachments', 'returns']);
       const s3Statements = (p: ReturnType<typeof identityPolicies>[number]) => p.statements.filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
-      const withS3 = identityPolicies().filter((p) => s3Statements(p).length > 0);
+      // Besides CDK's deploy-time copy of the web app into its own bucket (infra/constructs/web-app.ts).
+      const publishRole = logicalId(s.stack, s.stack.web.publishRole ?? s.stack.web);
+      const withS3 = identityPolicies().filter((p) => s3Statements(p).length > 0 && !p.roles.includes(publishRole));
       expect(withS3.flatMap((p) => p.roles).sort()).toEqual(expected.map((name) => logicalId(s.stack, s.stack.functions[name].role)).sort());
       for (const name of expected) {
         const role = logicalId(s.stack, s.stack.functions[name].role);
@@ -352,12 +358,14 @@ describe('AftersalesStack (external OIDC issuer, SES domain)', () => {
 
   it('verifies the domain, sends from an address on it, and restricts CORS to the origins', () => {
     s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'shop.example.com' });
-    const fromAddresses = Object.values(s.resources)
-      .filter((r) => r.Type === 'AWS::Lambda::Function')
-      .map((r) => (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables.FROM_ADDRESS);
+    const fromAddresses = Object.entries(s.resources)
+      .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'))
+      .map(([, r]) => (r.Properties.Environment as { Variables: Record<string, unknown> }).Variables.FROM_ADDRESS);
     expect(new Set(fromAddresses)).toEqual(new Set(['no-reply@shop.example.com']));
+    // The configured origins, plus the web app's own (it calls the API from its CloudFront domain).
+    const appOrigin = { 'Fn::Join': ['', ['https://', { 'Fn::GetAtt': [logicalId(s.stack, s.stack.web.distribution), 'DomainName'] }]] };
     s.template.hasResourceProperties('AWS::ApiGatewayV2::Api', {
-      CorsConfiguration: { AllowOrigins: ['https://shop.example.com', 'https://www.shop.example.com'] },
+      CorsConfiguration: { AllowOrigins: ['https://shop.example.com', 'https://www.shop.example.com', appOrigin] },
     });
   });
 
