@@ -66,7 +66,7 @@ export function CancellationList() {
                     <article aria-labelledby={`can-${c.id}`}>
                       <header>
                         <h2 id={`can-${c.id}`}>
-                          <a href={`${APP_BASE}/admin/orders/${c.orderId}`}>Order {c.orderNumber}</a>
+                          <a href={`${APP_BASE}/admin/cancellations/${c.id}`}>Order {c.orderNumber}</a>
                         </h2>
                         <StatusBadge status={c.status} />
                       </header>

@@ -12,6 +12,7 @@ import { Documents } from './documents.tsx';
 import { OrderFacts } from './facts.tsx';
 import { Notes } from './notes.tsx';
 import { RefundForm } from './refund-form.tsx';
+import { Related } from './related.tsx';
 import { Refunds } from './refunds.tsx';
 import { OrderStatusActions } from './status-actions.tsx';
 
@@ -39,6 +40,7 @@ function OrderView({ order, onChange }: { order: AdminOrder; onChange: () => voi
       <OrderStatusActions order={order} onChange={onChange} />
       <Documents order={order} />
       <OrderFacts order={order} />
+      <Related order={order} />
       <Notes order={order} />
       <Refunds order={order} onChange={onChange} />
       <RefundForm order={order} onChange={onChange} />
