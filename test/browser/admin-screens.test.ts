@@ -65,12 +65,49 @@ describe('back office screens', () => {
     expect(app.errors).toEqual([]);
   });
 
-  it('lists and finds orders', async () => {
-    const order: Order = await createOrder(customer());
+  it('opens on the queues, each count a link to its list', async () => {
+    await page.goto(appUrl('/admin'));
+    await page.getByRole('heading', { level: 1, name: 'Back office' }).waitFor();
+    await expectAccessible(page, 'queues');
+    await screenshots(page, 'admin-queues');
+    await page.getByRole('link', { name: /^Returns: New, \d+$/ }).click();
+    await page.waitForURL(/\/admin\/returns\?status=new$/);
+    await expect
+      .poll(() => page.getByRole('navigation', { name: 'Return status' }).getByRole('link', { name: 'New' }).getAttribute('aria-current'))
+      .toBe('page');
+    expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Returns' }).getAttribute('aria-current')).toBe('page');
+  });
+
+  it('lists orders and finds one by number or email', async () => {
+    const owner = customer();
+    const order: Order = await createOrder(owner);
     await page.goto(appUrl('/admin/orders?status=pending'));
     await page.getByRole('link', { name: `Order ${order.number}` }).waitFor();
     await expectAccessible(page, 'orders');
     await screenshots(page, 'admin-orders');
+    for (const term of [order.number, owner.email.toUpperCase()]) {
+      await page.getByLabel('Order number or customer email').fill(term);
+      await page.getByRole('button', { name: 'Find' }).click();
+      await expect.poll(() => page.getByRole('table').getByRole('link').allTextContents()).toEqual([`Order ${order.number}`]);
+    }
+  });
+
+  it('works through the payout queue: a bank transfer to send, marked sent', async () => {
+    const order = await createOrder(customer(), { paymentMethod: 'bank_transfer' });
+    const created = await call<Refund>(admin, 'POST', `/admin/orders/${order.id}/refunds`, { amount: 777, note: 'goodwill' });
+    expect(created.status).toBe(201);
+    await page.goto(appUrl('/admin/payouts?status=pending&gateway=bank_transfer'));
+    const row = page
+      .getByRole('article')
+      .filter({ has: page.getByRole('link', { name: 'Manual refund of the order' }) })
+      .filter({ hasText: /7\.77/ });
+    await expectAccessible(page, 'payouts');
+    await screenshots(page, 'admin-payouts');
+    await row.getByRole('radio', { name: 'The money was sent' }).check();
+    await row.getByRole('button', { name: 'Settle transaction' }).click();
+    await row.waitFor({ state: 'detached' });
+    const refund = await call<Refund>(admin, 'GET', `/admin/orders/${order.id}/refunds/${created.body.id}`);
+    expect(refund.body.transactions.map((t) => t.status)).toEqual(['success']);
   });
 
   it('lists returns by status tab', async () => {

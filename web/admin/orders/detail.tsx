@@ -12,8 +12,8 @@ import { Documents } from './documents.tsx';
 import { OrderFacts } from './facts.tsx';
 import { Notes } from './notes.tsx';
 import { RefundForm } from './refund-form.tsx';
-import { Related } from './related.tsx';
 import { Refunds } from './refunds.tsx';
+import { Related } from './related.tsx';
 import { OrderStatusActions } from './status-actions.tsx';
 
 export type AdminOrder = ApiResult<'orders.adminGet'>;
