@@ -4,6 +4,7 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { inputValue } from '../ui/form.tsx';
+import { words } from '../ui/format.ts';
 
 /** One query-string parameter as state: reading it from the URL, writing it back (replacing the entry). */
 export function useQueryParam(name: string): [string, (value: string) => void] {
@@ -16,6 +17,46 @@ export function useQueryParam(name: string): [string, (value: string) => void] {
     route(`${path}${search ? `?${search}` : ''}`, true);
   };
   return [query[name] ?? '', set];
+}
+
+/** A query parameter that must be one of `options`; anything else reads as "all". */
+export function useChoice<T extends string>(name: string, options: readonly T[]): [T | undefined, (value: string) => void] {
+  const [value, set] = useQueryParam(name);
+  return [(options as readonly string[]).includes(value) ? (value as T) : undefined, set];
+}
+
+/** The page cursor of a list, back to the first page whenever `filters` change. */
+export function useCursor(filters: readonly unknown[]): [string | undefined, (cursor: string | undefined) => void] {
+  const key = JSON.stringify(filters);
+  const [state, setState] = useState<{ key: string; cursor?: string | undefined }>({ key });
+  return [state.key === key ? state.cursor : undefined, (cursor) => setState({ key, cursor })];
+}
+
+/** A labelled select of `options` (in plain words) with "All" first. */
+export function ChoiceFilter({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string;
+  value: string | undefined;
+  options: readonly string[];
+  onChange: (value: string) => void;
+}) {
+  return (
+    <label>
+      {label}
+      <select value={value ?? ''} onChange={(e) => onChange(inputValue(e))}>
+        <option value="">All</option>
+        {options.map((o) => (
+          <option key={o} value={o}>
+            {words(o)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
 }
 
 export interface Dates {

@@ -1,22 +1,19 @@
 // Cancellations (GET /admin/cancellations) by status and date, newest first;
 // the requested ones can be decided right here.
 import { useState } from 'preact/hooks';
-import type { CancellationStatus } from '#shared/domain/cancellation';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { inputValue } from '../../ui/form.tsx';
 import { formatDateTime, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { DateRange, type Dates, Pager, useQueryParam } from '../list-kit.tsx';
+import { ChoiceFilter, DateRange, type Dates, Pager, useChoice, useCursor } from '../list-kit.tsx';
 import { CANCELLATION_STATUS_LIST } from '../statuses.ts';
 import { DecideCancellation } from './decide.tsx';
 
 export function CancellationList() {
-  const [status, setStatus] = useQueryParam('status');
+  const [chosen, setStatus] = useChoice('status', CANCELLATION_STATUS_LIST);
   const [dates, setDates] = useState<Dates>({});
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const chosen = (CANCELLATION_STATUS_LIST as readonly string[]).includes(status) ? (status as CancellationStatus) : undefined;
+  const [cursor, setCursor] = useCursor([chosen, dates]);
   const [state, reload] = useLoad(
     (signal) =>
       Promise.all([
@@ -29,31 +26,9 @@ export function CancellationList() {
     <>
       <h1>Cancellations</h1>
       <div class="filters">
-        <label>
-          Status
-          <select
-            value={chosen ?? ''}
-            onChange={(e) => {
-              setCursor(undefined);
-              setStatus(inputValue(e));
-            }}
-          >
-            <option value="">All</option>
-            {CANCELLATION_STATUS_LIST.map((s) => (
-              <option key={s} value={s}>
-                {words(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="Status" value={chosen} options={CANCELLATION_STATUS_LIST} onChange={setStatus} />
       </div>
-      <DateRange
-        dates={dates}
-        onChange={(next) => {
-          setCursor(undefined);
-          setDates(next);
-        }}
-      />
+      <DateRange dates={dates} onChange={setDates} />
       <Loaded state={state} onRetry={reload}>
         {([page, reasons]) =>
           page.items.length === 0 ? (

@@ -1,14 +1,14 @@
 // Orders (GET /admin/orders): by status and date, or found the way a customer
 // quotes one, by its number or their email.
 import { useState } from 'preact/hooks';
-import { ORDER_STATUSES, type OrderStatus } from '#shared/domain/order-transitions';
+import { ORDER_STATUSES } from '#shared/domain/order-transitions';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { inputValue } from '../../ui/form.tsx';
 import { formatDate, money, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { DateRange, type Dates, Pager, useQueryParam } from '../list-kit.tsx';
+import { ChoiceFilter, DateRange, type Dates, Pager, useChoice, useCursor, useQueryParam } from '../list-kit.tsx';
 
 /** A search is an order number unless it holds an @. */
 const searchQuery = (text: string): { number?: string; email?: string } => {
@@ -18,12 +18,11 @@ const searchQuery = (text: string): { number?: string; email?: string } => {
 };
 
 export function OrderList() {
-  const [status, setStatus] = useQueryParam('status');
+  const [chosen, setStatus] = useChoice('status', ORDER_STATUSES);
   const [search, setSearch] = useQueryParam('q');
   const [draft, setDraft] = useState(search);
   const [dates, setDates] = useState<Dates>({});
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const chosen = (ORDER_STATUSES as readonly string[]).includes(status) ? (status as OrderStatus) : undefined;
+  const [cursor, setCursor] = useCursor([chosen, dates, search]);
   const [state, reload] = useLoad(
     (signal) => api('orders.adminList', { query: { limit: 20, status: chosen, ...dates, ...searchQuery(search), cursor }, signal }),
     [chosen, dates.dateStart, dates.dateEnd, search, cursor],
@@ -36,7 +35,6 @@ export function OrderList() {
         class="filters"
         onSubmit={(e) => {
           e.preventDefault();
-          setCursor(undefined);
           setSearch(draft.trim());
         }}
       >
@@ -47,31 +45,9 @@ export function OrderList() {
         <button type="submit">Find</button>
       </form>
       <div class="filters">
-        <label>
-          Status
-          <select
-            value={chosen ?? ''}
-            onChange={(e) => {
-              setCursor(undefined);
-              setStatus(inputValue(e));
-            }}
-          >
-            <option value="">All</option>
-            {ORDER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {words(s)}
-              </option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter label="Status" value={chosen} options={ORDER_STATUSES} onChange={setStatus} />
       </div>
-      <DateRange
-        dates={dates}
-        onChange={(next) => {
-          setCursor(undefined);
-          setDates(next);
-        }}
-      />
+      <DateRange dates={dates} onChange={setDates} />
       <Loaded state={state} onRetry={reload}>
         {(page) =>
           page.items.length === 0 ? (

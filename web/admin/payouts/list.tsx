@@ -1,52 +1,28 @@
 // The payout queue (GET /admin/refund-transactions): refund transactions across
 // orders by status and gateway — bank transfers to send, failures to retry.
-import { useState } from 'preact/hooks';
-import type { RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { inputValue } from '../../ui/form.tsx';
 import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { Pager, useQueryParam } from '../list-kit.tsx';
+import { ChoiceFilter, Pager, useChoice, useCursor } from '../list-kit.tsx';
 import { Settle } from '../orders/settle.tsx';
 import { GATEWAY_LIST, TRANSACTION_STATUS_LIST } from '../statuses.ts';
 
 export function PayoutList() {
-  const [status, setStatus] = useQueryParam('status');
-  const [gateway, setGateway] = useQueryParam('gateway');
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const chosen = (TRANSACTION_STATUS_LIST as readonly string[]).includes(status) ? (status as TransactionStatus) : undefined;
-  const via = (GATEWAY_LIST as readonly string[]).includes(gateway) ? (gateway as RefundGateway) : undefined;
+  const [chosen, setStatus] = useChoice('status', TRANSACTION_STATUS_LIST);
+  const [via, setGateway] = useChoice('gateway', GATEWAY_LIST);
+  const [cursor, setCursor] = useCursor([chosen, via]);
   const [state, reload] = useLoad(
     (signal) => api('refunds.transactions', { query: { limit: 20, status: chosen, gateway: via, cursor }, signal }),
     [chosen, via, cursor],
-  );
-  const filter = (label: string, value: string, options: readonly string[], onValue: (v: string) => void) => (
-    <label>
-      {label}
-      <select
-        value={value}
-        onChange={(e) => {
-          setCursor(undefined);
-          onValue(inputValue(e));
-        }}
-      >
-        <option value="">All</option>
-        {options.map((o) => (
-          <option key={o} value={o}>
-            {words(o)}
-          </option>
-        ))}
-      </select>
-    </label>
   );
   return (
     <>
       <h1>Refund transactions</h1>
       <div class="filters">
-        {filter('Status', chosen ?? '', TRANSACTION_STATUS_LIST, setStatus)}
-        {filter('Gateway', via ?? '', GATEWAY_LIST, setGateway)}
+        <ChoiceFilter label="Status" value={chosen} options={TRANSACTION_STATUS_LIST} onChange={setStatus} />
+        <ChoiceFilter label="Gateway" value={via} options={GATEWAY_LIST} onChange={setGateway} />
       </div>
       <Loaded state={state} onRetry={reload}>
         {(page) =>

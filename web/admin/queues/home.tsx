@@ -52,9 +52,12 @@ function QueueGroup({ title, queues }: { title: string; queues: readonly Queue[]
       <ul class="queues">
         {queues.map((q) => (
           <li key={q.href}>
-            <a href={q.href} aria-label={`${title}: ${q.label}, ${q.count}`}>
+            <a href={q.href}>
+              <span>
+                <span class="visually-hidden">{title}: </span>
+                {q.label}
+              </span>{' '}
               <strong class="count">{q.count}</strong>
-              <span>{q.label}</span>
             </a>
           </li>
         ))}

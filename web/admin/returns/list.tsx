@@ -1,27 +1,21 @@
 // Return requests (GET /admin/returns): a tab per status, a date range, a page at a time.
 import { useState } from 'preact/hooks';
-import type { ReturnStatus } from '#shared/domain/return-status';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { formatDate, money, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { DateRange, type Dates, Pager, useQueryParam } from '../list-kit.tsx';
+import { DateRange, type Dates, Pager, useChoice, useCursor } from '../list-kit.tsx';
 import { RETURN_STATUS_LIST } from '../statuses.ts';
 
 export function ReturnList() {
-  const [status, setStatus] = useQueryParam('status');
+  const [chosen, setStatus] = useChoice('status', RETURN_STATUS_LIST);
   const [dates, setDates] = useState<Dates>({});
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
-  const chosen = (RETURN_STATUS_LIST as readonly string[]).includes(status) ? (status as ReturnStatus) : undefined;
+  const [cursor, setCursor] = useCursor([chosen, dates]);
   const [state, reload] = useLoad(
     (signal) => api('returns.adminList', { query: { limit: 20, status: chosen, ...dates, cursor }, signal }),
     [chosen, dates.dateStart, dates.dateEnd, cursor],
   );
-  const choose = (next: string) => {
-    setCursor(undefined);
-    setStatus(next);
-  };
   return (
     <>
       <h1>Returns</h1>
@@ -33,7 +27,7 @@ export function ReturnList() {
                 href={`${APP_BASE}/admin/returns${s ? `?status=${s}` : ''}`}
                 onClick={(e) => {
                   e.preventDefault();
-                  choose(s);
+                  setStatus(s);
                 }}
                 {...((chosen ?? '') === s ? { 'aria-current': 'page' as const } : {})}
               >
@@ -43,13 +37,7 @@ export function ReturnList() {
           ))}
         </ul>
       </nav>
-      <DateRange
-        dates={dates}
-        onChange={(next) => {
-          setCursor(undefined);
-          setDates(next);
-        }}
-      />
+      <DateRange dates={dates} onChange={setDates} />
       <Loaded state={state} onRetry={reload}>
         {(page) =>
           page.items.length === 0 ? (
