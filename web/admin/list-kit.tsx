@@ -1,10 +1,12 @@
 // Pieces every back-office list shares: a filter kept in the address (so a
 // queue link or a reload shows the same list), a date range, and paging.
 
+import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { inputValue } from '../ui/form.tsx';
 import { words } from '../ui/format.ts';
+import { Empty } from '../ui/states.tsx';
 
 /** One query-string parameter as state: reading it from the URL, writing it back (replacing the entry). */
 export function useQueryParam(name: string): [string, (value: string) => void] {
@@ -93,7 +95,7 @@ export function DateRange({ dates, onChange }: { dates: Dates; onChange: (dates:
 }
 
 /** Back to the first page, or on to the next one (cursor paging has no "previous"). */
-export function Pager({ cursor, next, onPage }: { cursor: string | undefined; next: string | null; onPage: (cursor: string | undefined) => void }) {
+function Pager({ cursor, next, onPage }: { cursor: string | undefined; next: string | null; onPage: (cursor: string | undefined) => void }) {
   if (!cursor && !next) return null;
   return (
     <div class="actions">
@@ -107,6 +109,60 @@ export function Pager({ cursor, next, onPage }: { cursor: string | undefined; ne
           Next page
         </button>
       ) : null}
+    </div>
+  );
+}
+
+/** One page of a list: its empty state, or the items and the pager. */
+export function PagedList<T>(props: {
+  page: { readonly items: readonly T[]; readonly nextCursor: string | null };
+  cursor: string | undefined;
+  onPage: (cursor: string | undefined) => void;
+  empty: ComponentChildren;
+  children: (items: readonly T[]) => ComponentChildren;
+}) {
+  if (props.page.items.length === 0) return <Empty>{props.empty}</Empty>;
+  return (
+    <>
+      {props.children(props.page.items)}
+      <Pager cursor={props.cursor} next={props.page.nextCursor} onPage={props.onPage} />
+    </>
+  );
+}
+
+export interface Column<T> {
+  readonly header: string;
+  /** Right-aligned figures. */
+  readonly amount?: boolean;
+  readonly cell: (row: T) => ComponentChildren;
+}
+
+/** A list as a table that scrolls sideways on a narrow screen, a row per item. */
+export function ListTable<T extends { readonly id: string }>({ columns, rows }: { columns: readonly Column<T>[]; rows: readonly T[] }) {
+  return (
+    <div class="table-scroll">
+      <table>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.header} scope="col" class={c.amount ? 'amount' : undefined}>
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id}>
+              {columns.map((c) => (
+                <td key={c.header} class={c.amount ? 'amount' : undefined}>
+                  {c.cell(row)}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -4,9 +4,9 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { formatDateTime, words } from '../../ui/format.ts';
-import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { ChoiceFilter, DateRange, type Dates, Pager, useChoice, useCursor } from '../list-kit.tsx';
+import { ChoiceFilter, DateRange, type Dates, PagedList, useChoice, useCursor } from '../list-kit.tsx';
 import { CANCELLATION_STATUS_LIST } from '../statuses.ts';
 import { DecideCancellation } from './decide.tsx';
 
@@ -30,13 +30,11 @@ export function CancellationList() {
       </div>
       <DateRange dates={dates} onChange={setDates} />
       <Loaded state={state} onRetry={reload}>
-        {([page, reasons]) =>
-          page.items.length === 0 ? (
-            <Empty>No cancellations {chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.</Empty>
-          ) : (
-            <>
+        {([page, reasons]) => (
+          <PagedList page={page} cursor={cursor} onPage={setCursor} empty={`No cancellations ${chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.`}>
+            {(items) => (
               <ul class="cards">
-                {page.items.map((c) => (
+                {items.map((c) => (
                   <li key={c.id}>
                     <article aria-labelledby={`can-${c.id}`}>
                       <header>
@@ -61,10 +59,9 @@ export function CancellationList() {
                   </li>
                 ))}
               </ul>
-              <Pager cursor={cursor} next={page.nextCursor} onPage={setCursor} />
-            </>
-          )
-        }
+            )}
+          </PagedList>
+        )}
       </Loaded>
     </>
   );

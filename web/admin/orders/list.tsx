@@ -2,13 +2,13 @@
 // quotes one, by its number or their email.
 import { useState } from 'preact/hooks';
 import { ORDER_STATUSES } from '#shared/domain/order-transitions';
-import { api } from '../../api/client.ts';
+import { type ApiResult, api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { inputValue } from '../../ui/form.tsx';
 import { formatDate, money, words } from '../../ui/format.ts';
-import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { ChoiceFilter, DateRange, type Dates, Pager, useChoice, useCursor, useQueryParam } from '../list-kit.tsx';
+import { ChoiceFilter, type Column, DateRange, type Dates, ListTable, PagedList, useChoice, useCursor, useQueryParam } from '../list-kit.tsx';
 
 /** A search is an order number unless it holds an @. */
 const searchQuery = (text: string): { number?: string; email?: string } => {
@@ -16,6 +16,24 @@ const searchQuery = (text: string): { number?: string; email?: string } => {
   if (!term) return {};
   return term.includes('@') ? { email: term } : { number: term };
 };
+
+const COLUMNS: readonly Column<ApiResult<'orders.adminList'>['items'][number]>[] = [
+  { header: 'Order', cell: (order) => <a href={`${APP_BASE}/admin/orders/${order.id}`}>Order {order.number}</a> },
+  {
+    header: 'Customer',
+    cell: (order) => (
+      <>
+        {order.customer.name}
+        <br />
+        <small>{order.customer.email}</small>
+      </>
+    ),
+  },
+  { header: 'Placed', cell: (order) => formatDate(order.createdAt) },
+  { header: 'Status', cell: (order) => <StatusBadge status={order.status} /> },
+  { header: 'Payment', cell: (order) => `${words(order.paymentMethod)}, ${words(order.paymentStatus).toLowerCase()}` },
+  { header: 'Total', amount: true, cell: (order) => money(order.totals.total, order.currency) },
+];
 
 export function OrderList() {
   const [chosen, setStatus] = useChoice('status', ORDER_STATUSES);
@@ -49,53 +67,11 @@ export function OrderList() {
       </div>
       <DateRange dates={dates} onChange={setDates} />
       <Loaded state={state} onRetry={reload}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>No orders match.</Empty>
-          ) : (
-            <>
-              <div class="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Order</th>
-                      <th scope="col">Customer</th>
-                      <th scope="col">Placed</th>
-                      <th scope="col">Status</th>
-                      <th scope="col">Payment</th>
-                      <th scope="col" class="amount">
-                        Total
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((order) => (
-                      <tr key={order.id}>
-                        <td>
-                          <a href={`${APP_BASE}/admin/orders/${order.id}`}>Order {order.number}</a>
-                        </td>
-                        <td>
-                          {order.customer.name}
-                          <br />
-                          <small>{order.customer.email}</small>
-                        </td>
-                        <td>{formatDate(order.createdAt)}</td>
-                        <td>
-                          <StatusBadge status={order.status} />
-                        </td>
-                        <td>
-                          {words(order.paymentMethod)}, {words(order.paymentStatus).toLowerCase()}
-                        </td>
-                        <td class="amount">{money(order.totals.total, order.currency)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager cursor={cursor} next={page.nextCursor} onPage={setCursor} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedList page={page} cursor={cursor} onPage={setCursor} empty="No orders match.">
+            {(orders) => <ListTable columns={COLUMNS} rows={orders} />}
+          </PagedList>
+        )}
       </Loaded>
     </>
   );

@@ -3,9 +3,9 @@
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { formatDateTime, money, words } from '../../ui/format.ts';
-import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { ChoiceFilter, Pager, useChoice, useCursor } from '../list-kit.tsx';
+import { ChoiceFilter, PagedList, useChoice, useCursor } from '../list-kit.tsx';
 import { Settle } from '../orders/settle.tsx';
 import { GATEWAY_LIST, TRANSACTION_STATUS_LIST } from '../statuses.ts';
 
@@ -25,13 +25,11 @@ export function PayoutList() {
         <ChoiceFilter label="Gateway" value={via} options={GATEWAY_LIST} onChange={setGateway} />
       </div>
       <Loaded state={state} onRetry={reload}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>No refund transactions match.</Empty>
-          ) : (
-            <>
+        {(page) => (
+          <PagedList page={page} cursor={cursor} onPage={setCursor} empty="No refund transactions match.">
+            {(items) => (
               <ul class="cards">
-                {page.items.map((row) => (
+                {items.map((row) => (
                   <li key={row.id}>
                     <article aria-label={`${money(row.amount, row.currency)} by ${words(row.gateway).toLowerCase()}`}>
                       <p>
@@ -45,10 +43,9 @@ export function PayoutList() {
                   </li>
                 ))}
               </ul>
-              <Pager cursor={cursor} next={page.nextCursor} onPage={setCursor} />
-            </>
-          )
-        }
+            )}
+          </PagedList>
+        )}
       </Loaded>
     </>
   );

@@ -1,12 +1,20 @@
 // Return requests (GET /admin/returns): a tab per status, a date range, a page at a time.
 import { useState } from 'preact/hooks';
-import { api } from '../../api/client.ts';
+import { type ApiResult, api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { formatDate, money, words } from '../../ui/format.ts';
-import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { DateRange, type Dates, Pager, useChoice, useCursor } from '../list-kit.tsx';
+import { type Column, DateRange, type Dates, ListTable, PagedList, useChoice, useCursor } from '../list-kit.tsx';
 import { RETURN_STATUS_LIST } from '../statuses.ts';
+
+const COLUMNS: readonly Column<ApiResult<'returns.adminList'>['items'][number]>[] = [
+  { header: 'Request', cell: (r) => <a href={`${APP_BASE}/admin/returns/${r.id}`}>Return for order {r.orderNumber}</a> },
+  { header: 'Customer', cell: (r) => r.customer.name },
+  { header: 'Filed', cell: (r) => formatDate(r.createdAt) },
+  { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
+  { header: 'Refund', amount: true, cell: (r) => (r.refundAmount === null ? '—' : money(r.refundAmount, r.currency)) },
+];
 
 export function ReturnList() {
   const [chosen, setStatus] = useChoice('status', RETURN_STATUS_LIST);
@@ -39,45 +47,11 @@ export function ReturnList() {
       </nav>
       <DateRange dates={dates} onChange={setDates} />
       <Loaded state={state} onRetry={reload}>
-        {(page) =>
-          page.items.length === 0 ? (
-            <Empty>No return requests {chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.</Empty>
-          ) : (
-            <>
-              <div class="table-scroll">
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">Request</th>
-                      <th scope="col">Customer</th>
-                      <th scope="col">Filed</th>
-                      <th scope="col">Status</th>
-                      <th scope="col" class="amount">
-                        Refund
-                      </th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {page.items.map((r) => (
-                      <tr key={r.id}>
-                        <td>
-                          <a href={`${APP_BASE}/admin/returns/${r.id}`}>Return for order {r.orderNumber}</a>
-                        </td>
-                        <td>{r.customer.name}</td>
-                        <td>{formatDate(r.createdAt)}</td>
-                        <td>
-                          <StatusBadge status={r.status} />
-                        </td>
-                        <td class="amount">{r.refundAmount === null ? '—' : money(r.refundAmount, r.currency)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-              <Pager cursor={cursor} next={page.nextCursor} onPage={setCursor} />
-            </>
-          )
-        }
+        {(page) => (
+          <PagedList page={page} cursor={cursor} onPage={setCursor} empty={`No return requests ${chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.`}>
+            {(requests) => <ListTable columns={COLUMNS} rows={requests} />}
+          </PagedList>
+        )}
       </Loaded>
     </>
   );
