@@ -99,8 +99,6 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
             <dd>{words(order.paymentMethod)}</dd>
             <dt>Status</dt>
             <dd>{words(order.paymentStatus)}</dd>
-            <dt>Reference</dt>
-            <dd>{reference(order) ?? '—'}</dd>
           </dl>
         </section>
       </div>
@@ -138,7 +136,3 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
     </>
   );
 }
-
-/** The payment provider's id of the charge, once orders carry one. */
-const reference = (order: AdminOrder): string | null =>
-  'paymentReference' in order ? ((order as { paymentReference?: string | null }).paymentReference ?? null) : null;

@@ -7,6 +7,7 @@ import { type ApiResult, api, newIdempotencyKey } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
+import { Loaded, useLoad } from '../../ui/states.tsx';
 import { readAmounts } from '../form-kit.ts';
 import { GATEWAY_LIST } from '../statuses.ts';
 import type { AdminOrder } from './detail.tsx';
@@ -28,8 +29,21 @@ const byOrderLine = (sentLines: readonly number[]) => (error: unknown) => {
   throw new ApiError({ ...error.problem, errors: error.fieldErrors.map((f) => ({ path: path(f.path), message: f.message })) });
 };
 
+/** The form starts from the shop's own restock setting, so leaving it alone means what the setting says. */
 export function RefundForm({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
-  const fresh = (): Draft => ({ quantities: {}, shipping: '', amount: '', note: '', restock: true, gateway: '' });
+  const [settings, reload] = useLoad((signal) => api('settings.get', { signal }), []);
+  return (
+    <section aria-labelledby="new-refund-title">
+      <h2 id="new-refund-title">New refund</h2>
+      <Loaded state={settings} onRetry={reload}>
+        {(s) => <RefundDraft order={order} restock={s.refunds.restock} onChange={onChange} />}
+      </Loaded>
+    </section>
+  );
+}
+
+function RefundDraft({ order, restock, onChange }: { order: AdminOrder; restock: boolean; onChange: () => void }) {
+  const fresh = (): Draft => ({ quantities: {}, shipping: '', amount: '', note: '', restock, gateway: '' });
   const [draft, setDraft] = useState<Draft>(fresh);
   const [preview, setPreview] = useState<{ body: string; refund: ApiResult<'refunds.calculate'> } | null>(null);
   const [key, setKey] = useState(newIdempotencyKey);
@@ -78,8 +92,7 @@ export function RefundForm({ order, onChange }: { order: AdminOrder; onChange: (
     ...Object.fromEntries(order.lineItems.map((line, i) => [`lines.${i}.quantity`, `Units of ${line.title} to refund`])),
   };
   return (
-    <section aria-labelledby="new-refund-title">
-      <h2 id="new-refund-title">New refund</h2>
+    <>
       <form onSubmit={calc.onSubmit} aria-label="New refund" noValidate>
         <ErrorSummary error={error} labels={labels} />
         <div class="grid-fields">
@@ -143,6 +156,6 @@ export function RefundForm({ order, onChange }: { order: AdminOrder; onChange: (
           </button>
         </form>
       ) : null}
-    </section>
+    </>
   );
 }
