@@ -22,6 +22,18 @@ export const appRoutes: readonly AppRoute[] = [
 
   // Returns portal (role customer); emails link to /orders/{id} and /returns/{id}.
   { path: '/orders', role: 'customer', title: 'My orders', nav: 'My orders', load: () => import('./portal/orders/list.tsx').then((m) => m.OrderList) },
+  { path: '/orders/:orderId', role: 'customer', title: 'Order', load: () => import('./portal/orders/detail.tsx').then((m) => m.OrderDetail) },
+  { path: '/orders/:orderId/cancel', role: 'customer', title: 'Cancel order', load: () => import('./portal/orders/cancel.tsx').then((m) => m.CancelOrder) },
+  { path: '/orders/:orderId/return', role: 'customer', title: 'Request a return', load: () => import('./portal/returns/new.tsx').then((m) => m.NewReturn) },
+  { path: '/returns', role: 'customer', title: 'My returns', nav: 'My returns', load: () => import('./portal/returns/list.tsx').then((m) => m.ReturnList) },
+  { path: '/returns/:returnId', role: 'customer', title: 'Return', load: () => import('./portal/returns/detail.tsx').then((m) => m.ReturnDetail) },
+  {
+    path: '/cancellations',
+    role: 'customer',
+    title: 'My cancellations',
+    nav: 'My cancellations',
+    load: () => import('./portal/cancellations/list.tsx').then((m) => m.CancellationList),
+  },
 
   // Back office (role admin): /admin/…; emails link to /admin/returns/{id} and /admin/cancellations/{id}.
   { path: '/admin', role: 'admin', title: 'Back office', nav: 'Queues', load: () => import('./admin/queues/home.tsx').then((m) => m.AdminHome) },

@@ -4,7 +4,7 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrder, customer } from '../support/api.ts';
-import { type AppPage, appUrl, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+import { type AppPage, appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -14,7 +14,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('web app shell', () => {
+describe('web app shell', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   let app: AppPage;
   beforeAll(async () => {
     app = await openPage(browser);

@@ -12,6 +12,8 @@ const TONE: Record<string, 'done' | 'bad' | 'waiting'> = {
   delivery_failed: 'bad',
   failure: 'bad',
   success: 'done',
+  paid: 'done',
+  partially_refunded: 'done',
 };
 
 export const StatusBadge = ({ status }: { status: string }) => (

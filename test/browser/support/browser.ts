@@ -9,6 +9,9 @@ import { expect } from 'vitest';
 import { projectRoot } from '#infra/local/setup';
 import { apiUrl } from '../../support/api.ts';
 
+/** Per test: a browser step is slower than an HTTP call, axe and screenshots most of all. */
+export const BROWSER_TEST_TIMEOUT = 180_000;
+
 export const appUrl = (pathInApp = '/'): string => `${apiUrl()}/app${pathInApp}`;
 
 export async function launchBrowser(): Promise<Browser> {
@@ -28,6 +31,8 @@ export interface AppPage {
 export async function openPage(browser: Browser): Promise<AppPage> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'en-GB', timezoneId: 'Europe/London' });
   const page = await context.newPage();
+  // A missing element fails its step with a locator message, well before the test's own timeout.
+  page.setDefaultTimeout(30_000);
   const errors: string[] = [];
   page.on('console', (message) => {
     // Chromium logs every 4xx answer as a console error; a problem+json the screen shows is not a fault.

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { formatDate, money } from '../../ui/format.ts';
+import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 
@@ -46,18 +47,7 @@ export function OrderList() {
                   </tbody>
                 </table>
               </div>
-              <div class="actions">
-                {cursor ? (
-                  <button type="button" class="secondary" onClick={() => setCursor(undefined)}>
-                    First page
-                  </button>
-                ) : null}
-                {page.nextCursor ? (
-                  <button type="button" class="secondary" onClick={() => setCursor(page.nextCursor ?? undefined)}>
-                    Older orders
-                  </button>
-                ) : null}
-              </div>
+              <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older="Older orders" />
             </>
           )
         }

@@ -1,0 +1,125 @@
+// The returns portal in a real Chromium: a customer requests a return by
+// clicking (the IBAN check beside its field and in the summary, a photo
+// uploaded straight to S3 with its progress bar), comments on it, the shop
+// runs it through the API to `refunded`, and the customer sees that and the
+// refund; another request is withdrawn while new. axe on every screen.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReturnRequest } from '#shared/domain/return-request';
+import { admin, call, customer } from '../support/api.ts';
+import { approve, deliveredOrderFor, walk } from '../support/returns-api.ts';
+import { type AppPage, appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
+
+let browser: Browser;
+let app: AppPage;
+const ada = customer();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  app = await openPage(browser);
+  await signIn(app.page, { role: 'customer', sub: ada.sub, email: ada.email });
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** A small but real PNG-sized payload: big enough that the upload reports progress. */
+const photo = { name: 'broken-mug.png', mimeType: 'image/png', buffer: Buffer.alloc(300_000, 7) };
+
+describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  let returnId: string;
+
+  it('requests a return with a photo, after fixing an invalid IBAN shown beside its field', async () => {
+    const order = await deliveredOrderFor(ada);
+    const { page } = app;
+    await page.goto(appUrl(`/orders/${order.id}`));
+    await page.getByRole('heading', { name: `Order ${order.number}` }).waitFor();
+    await expectAccessible(page, 'order detail');
+    await screenshots(page, 'portal-order');
+    await page.getByRole('link', { name: 'Request a return' }).click();
+    await page.getByRole('heading', { name: `Return items from order ${order.number}` }).waitFor();
+
+    await page.getByLabel('Quantity of Mug to return').fill('2');
+    await page.getByLabel('Reason for returning Mug').selectOption({ label: 'Arrived damaged or defective' });
+    await page.getByRole('radio', { name: 'Bank transfer to my account' }).check();
+    await page.getByLabel('IBAN').fill('GB00 NOPE 0000 0000 0000 00');
+    await page.getByRole('button', { name: 'Send return request' }).click();
+
+    const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+    await summary.getByRole('link', { name: 'IBAN: is not a valid IBAN' }).waitFor();
+    expect(await page.getByLabel('IBAN').getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#field-iban-error').textContent()).toContain('is not a valid IBAN');
+    await expectAccessible(page, 'return form with errors');
+
+    await page.getByLabel('IBAN').fill('GB33 BUKB 2020 1555 5555 55');
+    await page.getByLabel('Photos or documents (optional)').setInputFiles(photo);
+    const progress = page.getByRole('progressbar', { name: photo.name });
+    await expect.poll(async () => (await progress.getAttribute('value')) === (await progress.getAttribute('max')), { timeout: 15_000 }).toBe(true);
+    await page.getByText('Uploaded').waitFor();
+    await page.getByLabel('Anything else we should know? (optional)').fill('The handle came off in the box.');
+    await expectAccessible(page, 'return form');
+    await screenshots(page, 'portal-return-request');
+    await page.getByRole('button', { name: 'Send return request' }).click();
+
+    await page.waitForURL(/\/app\/returns\/ret_/);
+    returnId = page.url().split('/').pop() ?? '';
+    await page.getByRole('heading', { name: `Return for order ${order.number}` }).waitFor();
+    const stored = await call<ReturnRequest>(admin, 'GET', `/admin/returns/${returnId}`);
+    expect(stored.body).toMatchObject({
+      status: 'new',
+      refundMethod: 'bank_transfer',
+      iban: 'GB33BUKB20201555555555',
+      extraComment: 'The handle came off in the box.',
+    });
+    expect(stored.body.items).toMatchObject([{ title: 'Mug', quantity: 2 }]);
+    expect(stored.body.attachments).toHaveLength(1);
+  });
+
+  it('adds a comment the shop can read', async () => {
+    const { page } = app;
+    await page.getByLabel('Add a comment').fill('I can bring it to the shop on Friday.');
+    await page.getByRole('button', { name: 'Send comment' }).click();
+    await page.getByText('I can bring it to the shop on Friday.', { exact: false }).first().waitFor();
+    const stored = await call<ReturnRequest>(admin, 'GET', `/admin/returns/${returnId}`);
+    expect(stored.body.comments.map((c) => c.body)).toContain('I can bring it to the shop on Friday.');
+    await expectAccessible(page, 'return detail');
+  });
+
+  it('shows the refunded return and its refund once the shop has paid it', async () => {
+    const request = (await walk(returnId, 'picked_up')) as ReturnRequest;
+    await approve(request);
+    const paid = await walk(returnId, 'refunded');
+    expect(paid.refundAmount).toBeGreaterThan(0);
+    const { page } = app;
+    await page.reload();
+    await page.getByRole('heading', { name: /Return for order/ }).waitFor();
+    const history = page.getByRole('list', { name: 'Return history' });
+    await history.getByText('Refunded').waitFor();
+    // Mug: 3 × 10.00 − 3.00 discount + 3.00 tax = 30.00 for 3 units; 2 units are 20.00.
+    await page.getByText('Bank transfer to GB33BUKB20201555555555: $20.00 (paid)').waitFor();
+    await screenshots(page, 'portal-return-detail');
+    await page.goto(appUrl('/returns'));
+    await page
+      .getByRole('link', { name: /Return for order/ })
+      .first()
+      .waitFor();
+    await expectAccessible(page, 'my returns');
+    await screenshots(page, 'portal-returns');
+  });
+
+  it('withdraws a return while it is new', async () => {
+    const order = await deliveredOrderFor(ada);
+    const { page } = app;
+    await page.goto(appUrl(`/orders/${order.id}/return`));
+    await page.getByLabel('Quantity of T-shirt to return').fill('1');
+    await page.getByLabel('Reason for returning T-shirt').selectOption({ index: 1 });
+    await page.getByRole('radio', { name: 'Store voucher' }).check();
+    await page.getByRole('button', { name: 'Send return request' }).click();
+    await page.waitForURL(/\/app\/returns\/ret_/);
+    await page.getByRole('button', { name: 'Withdraw this return' }).click();
+    await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    await page.getByRole('list', { name: 'Return history' }).getByText('Cancelled').waitFor();
+    expect(await page.getByRole('button', { name: 'Withdraw this return' }).count()).toBe(0);
+    expect(app.errors).toEqual([]);
+  });
+});

@@ -1,0 +1,100 @@
+// One of my orders: status and tracking timeline, lines and totals, addresses,
+// payment, notes the shop wrote for me, documents, and what I can do next
+// (cancel under the shop's policy, request a return once delivered).
+import { api } from '../../api/client.ts';
+import { APP_BASE } from '../../base.ts';
+import { DocumentButtons } from '../../ui/documents.tsx';
+import { formatDateTime, words } from '../../ui/format.ts';
+import { AddressBlock, OrderLines } from '../../ui/order-summary.tsx';
+import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { StatusBadge } from '../../ui/status-badge.tsx';
+import { Timeline } from '../../ui/timeline.tsx';
+import { customerFacingActor } from '../actor.ts';
+import { customerMayCancel, loadPolicy } from '../policy.ts';
+
+export function OrderDetail({ orderId }: { orderId: string }) {
+  const [state, reload] = useLoad(
+    (signal) =>
+      Promise.all([
+        api('orders.get', { params: { orderId }, signal }),
+        api('orders.tracking', { params: { orderId }, signal }),
+        api('notes.list', { params: { orderId }, query: { limit: 100 }, signal }),
+        loadPolicy(),
+      ]),
+    [orderId],
+  );
+  return (
+    <Loaded state={state} onRetry={reload}>
+      {([order, tracking, notes, policy]) => (
+        <>
+          <hgroup>
+            <h1>Order {order.number}</h1>
+            <p>
+              Placed {formatDateTime(order.createdAt)} · <StatusBadge status={order.status} />
+            </p>
+          </hgroup>
+          <nav aria-label="Order actions" class="actions page-actions">
+            {customerMayCancel(policy, order.status) ? (
+              <a class="action-link" href={`${APP_BASE}/orders/${order.id}/cancel`}>
+                Cancel this order
+              </a>
+            ) : null}
+            {order.status === 'delivered' ? (
+              <a class="action-link" href={`${APP_BASE}/orders/${order.id}/return`}>
+                Request a return
+              </a>
+            ) : null}
+          </nav>
+
+          <section aria-labelledby="tracking">
+            <h2 id="tracking">Tracking</h2>
+            {tracking.deliveredAt ? <p>Delivered {formatDateTime(tracking.deliveredAt)}.</p> : null}
+            <Timeline entries={tracking.timeline.map((t) => ({ ...t, by: customerFacingActor(t.by) }))} label="Order history" />
+          </section>
+
+          <section aria-labelledby="items">
+            <h2 id="items">Items</h2>
+            <OrderLines order={order} />
+          </section>
+
+          <section aria-labelledby="payment">
+            <h2 id="payment">Payment and documents</h2>
+            <p>
+              {words(order.paymentMethod)} · <StatusBadge status={order.paymentStatus} />
+            </p>
+            <DocumentButtons orderId={order.id} number={order.number} paid={order.paymentStatus !== 'unpaid'} />
+          </section>
+
+          <section aria-labelledby="addresses" class="grid">
+            <h2 id="addresses" class="visually-hidden">
+              Addresses
+            </h2>
+            <div>
+              <h3>Shipping address</h3>
+              <AddressBlock address={order.shippingAddress} />
+            </div>
+            <div>
+              <h3>Billing address</h3>
+              <AddressBlock address={order.billingAddress} />
+            </div>
+          </section>
+
+          <section aria-labelledby="notes">
+            <h2 id="notes">Messages from the shop</h2>
+            {notes.items.length === 0 ? (
+              <Empty>No messages about this order.</Empty>
+            ) : (
+              <ul>
+                {notes.items.map((note) => (
+                  <li key={note.id}>
+                    <time dateTime={note.createdAt}>{formatDateTime(note.createdAt)}</time>: {note.body}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+        </>
+      )}
+    </Loaded>
+  );
+}

@@ -1,0 +1,182 @@
+// Request a return (seed 002's "Add"): the lines still returnable and their
+// deadline, how many of each and why, the refund method the shop allows (an
+// IBAN for a bank transfer), photos uploaded straight to S3, the terms.
+
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import type { Order } from '#shared/domain/order';
+import type { Reason } from '#shared/domain/reason';
+import type { ReturnPolicy } from '#shared/domain/return-policy';
+import type { RefundMethod, ReturnableItem } from '#shared/domain/return-request';
+import { api, newIdempotencyKey } from '../../api/client.ts';
+import { ApiError } from '../../api/problem.ts';
+import { APP_BASE } from '../../base.ts';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { Loaded, useLoad } from '../../ui/states.tsx';
+import { loadPolicy } from '../policy.ts';
+import { type ItemChoice, ItemChoices } from './item-choices.tsx';
+import { Photos, type Upload } from './photos.tsx';
+
+export function NewReturn({ orderId }: { orderId: string }) {
+  const [state, reload] = useLoad(
+    (signal) =>
+      Promise.all([
+        api('orders.get', { params: { orderId }, signal }),
+        api('returns.returnableItems', { params: { orderId }, signal }),
+        api('settings.reasons', { query: { kind: 'return' }, signal }),
+        loadPolicy(),
+      ]),
+    [orderId],
+  );
+  return (
+    <Loaded state={state} onRetry={reload}>
+      {([order, returnable, reasons, policy]) => (
+        <>
+          <h1>Return items from order {order.number}</h1>
+          <ReturnForm order={order} items={returnable.items} reasons={reasons.items} policy={policy} />
+        </>
+      )}
+    </Loaded>
+  );
+}
+
+const METHOD_LABEL: Record<RefundMethod, string> = {
+  card: 'Back to my card',
+  bank_transfer: 'Bank transfer to my account',
+  voucher: 'Store voucher',
+};
+
+const LABELS: Record<string, string> = {
+  items: 'Items',
+  refundMethod: 'Refund method',
+  iban: 'IBAN',
+  accountHolder: 'Account holder',
+  extraComment: 'Comment',
+  termsAccepted: 'Return terms',
+  attachments: 'Photos or documents',
+};
+
+/** The server names items by their index in the body; the form by line id. */
+const byLine = (error: unknown, sent: readonly string[]): unknown => {
+  if (!(error instanceof ApiError)) return error;
+  const errors = error.fieldErrors.map((e) => ({
+    ...e,
+    path: e.path.replace(/^items\.(\d+)/, (m, i: string) => (sent[Number(i)] ? `items.${sent[Number(i)]}` : m)),
+  }));
+  return new ApiError({ ...error.problem, errors });
+};
+
+function ReturnForm({ order, items, reasons, policy }: { order: Order; items: readonly ReturnableItem[]; reasons: readonly Reason[]; policy: ReturnPolicy }) {
+  const { route } = useLocation();
+  // `card` only when the order was paid by card (API.md eligibility).
+  const methods = policy.returns.refundMethods.filter((m) => m !== 'card' || order.paymentMethod === 'card');
+  const [choices, setChoices] = useState<Readonly<Record<string, ItemChoice>>>({});
+  const [refundMethod, setRefundMethod] = useState<RefundMethod | ''>(methods.length === 1 ? (methods[0] ?? '') : '');
+  const [iban, setIban] = useState('');
+  const [accountHolder, setAccountHolder] = useState(order.customer.name);
+  const [extraComment, setExtraComment] = useState('');
+  const [termsAccepted, setTermsAccepted] = useState(false);
+  const [uploads, setUploads] = useState<readonly Upload[]>([]);
+  const chosen = Object.entries(choices).filter(([, c]) => c.quantity > 0);
+  const submission = useSubmission(
+    async () => {
+      const sent = chosen.map(([lineItemId]) => lineItemId);
+      try {
+        return await api('returns.create', {
+          idempotencyKey: newIdempotencyKey(),
+          body: {
+            orderId: order.id,
+            items: chosen.map(([lineItemId, c]) => ({
+              lineItemId,
+              quantity: c.quantity,
+              reasonId: c.reasonId,
+              ...(c.reasonText.trim() ? { reasonText: c.reasonText } : {}),
+            })),
+            refundMethod: refundMethod as RefundMethod,
+            ...(refundMethod === 'bank_transfer' ? { iban, accountHolder } : {}),
+            ...(extraComment.trim() ? { extraComment } : {}),
+            attachments: uploads.flatMap((u) => (u.id ? [u.id] : [])),
+            termsAccepted,
+          },
+        });
+      } catch (error) {
+        throw byLine(error, sent);
+      }
+    },
+    (created) => route(`${APP_BASE}/returns/${created.id}`),
+    () => [
+      ...(chosen.length === 0 ? [{ path: 'items', message: 'Choose at least one item to return' }] : []),
+      ...chosen.flatMap(([lineItemId, c]) => (c.reasonId ? [] : [{ path: `items.${lineItemId}.reasonId`, message: 'Choose a reason' }])),
+      ...(refundMethod ? [] : [{ path: 'refundMethod', message: 'Choose how you want your refund' }]),
+      ...(refundMethod === 'bank_transfer' && !isValidIBAN(electronicFormatIBAN(iban) ?? '') ? [{ path: 'iban', message: 'is not a valid IBAN' }] : []),
+      ...(policy.returns.termsUrl && !termsAccepted ? [{ path: 'termsAccepted', message: 'Accept the return terms to continue' }] : []),
+      ...(uploads.some((u) => !u.id && !u.error) ? [{ path: 'attachments', message: 'Wait for the uploads to finish' }] : []),
+    ],
+  );
+  const labels = {
+    ...LABELS,
+    ...Object.fromEntries(
+      items.flatMap((i) => [
+        [`items.${i.lineItemId}.quantity`, `Quantity of ${i.title}`],
+        [`items.${i.lineItemId}.reasonId`, `Reason for ${i.title}`],
+      ]),
+    ),
+  };
+  return (
+    <form onSubmit={submission.onSubmit} noValidate>
+      <ErrorSummary error={submission.error} labels={labels} />
+      <ItemChoices items={items} reasons={reasons} choices={choices} onChange={setChoices} errorFor={submission.errorFor} />
+
+      <fieldset>
+        <legend id="field-refundMethod" tabIndex={-1}>
+          {LABELS.refundMethod}
+        </legend>
+        {submission.errorFor('refundMethod') ? <small class="field-error">{submission.errorFor('refundMethod')}</small> : null}
+        {methods.map((m) => (
+          <label key={m}>
+            <input type="radio" name="refundMethod" value={m} checked={refundMethod === m} onChange={() => setRefundMethod(m)} />
+            {METHOD_LABEL[m]}
+          </label>
+        ))}
+      </fieldset>
+      {refundMethod === 'bank_transfer' ? (
+        <>
+          <Field path="iban" label={LABELS.iban} hint="For example GB33 BUKB 2020 1555 5555 55." error={submission.errorFor('iban')}>
+            {(control) => <input {...control} autoComplete="off" spellcheck={false} value={iban} onInput={(e) => setIban(inputValue(e))} />}
+          </Field>
+          <Field path="accountHolder" label={LABELS.accountHolder} error={submission.errorFor('accountHolder')}>
+            {(control) => <input {...control} autoComplete="name" value={accountHolder} onInput={(e) => setAccountHolder(inputValue(e))} />}
+          </Field>
+        </>
+      ) : null}
+
+      {policy.attachments.enabled ? <Photos limits={policy.attachments} error={submission.errorFor('attachments')} onChange={setUploads} /> : null}
+
+      <Field path="extraComment" label="Anything else we should know? (optional)" hint="Up to 250 characters." error={submission.errorFor('extraComment')}>
+        {(control) => <textarea {...control} rows={3} maxLength={250} value={extraComment} onInput={(e) => setExtraComment(inputValue(e))} />}
+      </Field>
+
+      {policy.returns.termsUrl ? (
+        <div class="field">
+          {submission.errorFor('termsAccepted') ? <small class="field-error">{submission.errorFor('termsAccepted')}</small> : null}
+          <label>
+            <input type="checkbox" id="field-termsAccepted" checked={termsAccepted} onChange={(e) => setTermsAccepted(e.currentTarget.checked)} />I accept the{' '}
+            <a href={policy.returns.termsUrl} target="_blank" rel="noopener noreferrer">
+              return terms (opens in a new tab)
+            </a>
+          </label>
+        </div>
+      ) : null}
+      <p>
+        <small>Returns are accepted within {policy.returns.maxDays} days of delivery. Refunds are paid once the shop has checked the items.</small>
+      </p>
+      <div class="actions">
+        <button type="submit" aria-busy={submission.submitting}>
+          Send return request
+        </button>
+        <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+// Photos and files for a return: chosen with a file input, checked against the
+// shop's limits, uploaded one by one straight to S3, each with a progress bar.
+import { useState } from 'preact/hooks';
+import type { ReturnPolicy } from '#shared/domain/return-policy';
+import { ApiError, networkError } from '../../api/problem.ts';
+import { Field } from '../../ui/form.tsx';
+import { uploadAttachment } from './upload.ts';
+
+export interface Upload {
+  readonly key: string;
+  readonly name: string;
+  readonly sent: number;
+  readonly total: number;
+  readonly id?: string;
+  readonly error?: string;
+}
+
+const mb = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
+
+/** The uploads; `onChange` gets every upload's state, so the form knows the ids and whether any is still running. */
+export function Photos({
+  limits,
+  error,
+  onChange,
+}: {
+  limits: ReturnPolicy['attachments'];
+  error?: string | undefined;
+  onChange: (uploads: readonly Upload[]) => void;
+}) {
+  const [uploads, setUploads] = useState<readonly Upload[]>([]);
+  const update = (key: string, change: Partial<Upload>) =>
+    setUploads((current) => {
+      const next = current.map((u) => (u.key === key ? { ...u, ...change } : u));
+      onChange(next);
+      return next;
+    });
+  const choose = (files: FileList | null) => {
+    for (const file of Array.from(files ?? [])) {
+      const key = `${file.name}-${file.size}-${Math.random()}`;
+      const refused =
+        file.size > limits.maxBytes
+          ? `is larger than ${mb(limits.maxBytes)}`
+          : !limits.contentTypes.includes(file.type)
+            ? `is not one of the accepted types (${limits.contentTypes.join(', ')})`
+            : undefined;
+      const entry: Upload = { key, name: file.name, sent: 0, total: file.size, ...(refused ? { error: `${file.name} ${refused}` } : {}) };
+      setUploads((current) => {
+        const next = [...current, entry];
+        onChange(next);
+        return next;
+      });
+      if (refused) continue;
+      uploadAttachment(file, (sent, total) => update(key, { sent, total })).then(
+        (id) => update(key, { id }),
+        (failure: unknown) => update(key, { error: (failure instanceof ApiError ? failure : networkError(failure)).problem.detail }),
+      );
+    }
+  };
+  const remove = (key: string) =>
+    setUploads((current) => {
+      const next = current.filter((u) => u.key !== key);
+      onChange(next);
+      return next;
+    });
+  return (
+    <>
+      <Field path="attachments" label="Photos or documents (optional)" hint={`Up to ${mb(limits.maxBytes)} each.`} error={error}>
+        {(control) => (
+          <input
+            {...control}
+            type="file"
+            multiple
+            accept={limits.contentTypes.join(',')}
+            onChange={(e) => {
+              choose(e.currentTarget.files);
+              e.currentTarget.value = '';
+            }}
+          />
+        )}
+      </Field>
+      {uploads.length > 0 ? (
+        <ul class="uploads">
+          {uploads.map((u) => (
+            <li key={u.key}>
+              {u.error ? <small class="field-error">{u.error}</small> : <label for={`upload-${u.key}`}>{u.name}</label>}
+              {u.error ? null : (
+                <progress id={`upload-${u.key}`} value={u.sent} max={u.total || 1}>
+                  {Math.round((u.sent / (u.total || 1)) * 100)}%
+                </progress>
+              )}
+              {u.id ? <small>Uploaded</small> : null}
+              <button type="button" class="secondary outline remove" onClick={() => remove(u.key)} aria-label={`Remove ${u.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}
