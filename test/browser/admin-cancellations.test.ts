@@ -2,14 +2,11 @@
 // cancelled at once with nothing to refund; a paid order's request waits for
 // an admin, who approves it by clicking and then settles its refund.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { Order } from '#shared/domain/order';
 import { admin, call, createOrder, customer } from '../support/api.ts';
-import { appUrl, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
-
-// A browser drives many round trips per test: more time than an API test gets on a busy 2-core machine.
-vi.setConfig({ testTimeout: 120_000 });
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -25,14 +22,13 @@ const cancel = async (who: ReturnType<typeof customer>, order: Order, body: Reco
   return reply.body;
 };
 
-describe('back office: cancellations', () => {
+describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('shows a COD order cancelled at once, with nothing refunded', async () => {
     const ada = customer();
     const order = await createOrder(ada, { paymentMethod: 'cod', paymentStatus: 'unpaid' });
     const cancellation = await cancel(ada, order);
     expect(cancellation.status).toBe('approved');
     const { page, errors } = await openPage(browser);
-    page.setDefaultTimeout(30_000);
     await signIn(page, { role: 'admin' });
 
     await page.goto(appUrl(`/admin/orders/${order.id}`));
@@ -51,7 +47,6 @@ describe('back office: cancellations', () => {
     const requested = await cancel(bo, order, { comment: 'Bought twice' });
     expect(requested.status).toBe('requested');
     const { page, errors } = await openPage(browser);
-    page.setDefaultTimeout(30_000);
     await signIn(page, { role: 'admin' });
 
     await page.goto(appUrl('/admin/cancellations?status=requested'));

@@ -3,16 +3,13 @@
 // package, approves and refunds it by clicking; the customer then sees it
 // refunded with the refund's amount.
 import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { call, customer } from '../support/api.ts';
 import { createReturn, deliveredOrderFor } from '../support/returns-api.ts';
 import { uploadFile } from '../support/uploads.ts';
-import { type AppPage, appUrl, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
+import { type AppPage, appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
 import { solidPng } from './support/png.ts';
-
-// A browser drives many round trips per test: more time than an API test gets on a busy 2-core machine.
-vi.setConfig({ testTimeout: 120_000 });
 
 let browser: Browser;
 beforeAll(async () => {
@@ -22,7 +19,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('back office: a return from request to refund', () => {
+describe('back office: a return from request to refund', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('is picked up, verified item by item and as a package, approved and refunded by clicking', async () => {
     // Arrange: Ada's delivered order (3 mugs at 10.00 − 3.00 discount + 3.00 tax, a T-shirt at 25.00), a return of 2 mugs with a photo.
     const ada = customer();
@@ -37,7 +34,6 @@ describe('back office: a return from request to refund', () => {
       termsAccepted: true,
     });
     const { page, errors }: AppPage = await openPage(browser);
-    page.setDefaultTimeout(30_000);
     await signIn(page, { role: 'admin' });
 
     // The list of new requests holds it; its page shows the photo itself.
@@ -79,6 +75,14 @@ describe('back office: a return from request to refund', () => {
     expect(seen.body).toMatchObject({ status: 'refunded', refundAmount: 1850, refundId: expect.stringMatching(/^rfd_/) });
     expect(seen.body.items[0]).toMatchObject({ goodQuantity: 2, status: 'approved', condition: 'as new after all' });
     expect(errors).toEqual([]);
+
+    // The customer, in the returns portal, sees it refunded and how much.
+    const portal = await openPage(browser);
+    await signIn(portal.page, { role: 'customer', sub: ada.sub, email: ada.email });
+    await portal.page.goto(appUrl(`/returns/${request.id}`));
+    await portal.page.getByRole('heading', { name: `Return for order ${order.number}` }).waitFor();
+    await portal.page.getByText(/^Card: .*18\.50 \(paid\)$/).waitFor();
+    expect(portal.errors).toEqual([]);
   });
 
   it('asks for a reason before denying, next to the field', async () => {
@@ -90,7 +94,6 @@ describe('back office: a return from request to refund', () => {
       refundMethod: 'voucher',
     });
     const { page, errors } = await openPage(browser);
-    page.setDefaultTimeout(30_000);
     await signIn(page, { role: 'admin' });
     await page.goto(appUrl(`/admin/returns/${request.id}`));
     await page.getByRole('button', { name: 'Deny' }).click();

@@ -2,14 +2,11 @@
 // clicking, shows the server's field errors beside the field, passes axe, and
 // leaves screenshots in docs/screenshots/.
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import { admin, call, createOrder, customer } from '../support/api.ts';
-import { type AppPage, appUrl, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
-
-// A browser drives many round trips per test: more time than an API test gets on a busy 2-core machine.
-vi.setConfig({ testTimeout: 120_000 });
+import { type AppPage, appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
 
 let browser: Browser;
 let app: AppPage;
@@ -18,15 +15,13 @@ beforeAll(async () => {
   browser = await launchBrowser();
   app = await openPage(browser);
   page = app.page;
-  // A missing element fails its step with the locator's name, well before the test's own timeout.
-  page.setDefaultTimeout(30_000);
   await signIn(page, { role: 'admin' });
 });
 afterAll(async () => {
   await browser?.close();
 });
 
-describe('back office screens', () => {
+describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('runs an order: moves it on, writes a note, previews then creates a refund', async () => {
     const order = await createOrder(customer(), { paymentMethod: 'bank_transfer' });
     await page.goto(appUrl(`/admin/orders/${order.id}`));
