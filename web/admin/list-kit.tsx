@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { inputValue } from '../ui/form.tsx';
 import { words } from '../ui/format.ts';
+import { Pager } from '../ui/pager.tsx';
 import { Empty } from '../ui/states.tsx';
 
 /** One query-string parameter as state: reading it from the URL, writing it back (replacing the entry). */
@@ -94,25 +95,6 @@ export function DateRange({ dates, onChange }: { dates: Dates; onChange: (dates:
   );
 }
 
-/** Back to the first page, or on to the next one (cursor paging has no "previous"). */
-function Pager({ cursor, next, onPage }: { cursor: string | undefined; next: string | null; onPage: (cursor: string | undefined) => void }) {
-  if (!cursor && !next) return null;
-  return (
-    <div class="actions">
-      {cursor ? (
-        <button type="button" class="secondary" onClick={() => onPage(undefined)}>
-          First page
-        </button>
-      ) : null}
-      {next ? (
-        <button type="button" class="secondary" onClick={() => onPage(next)}>
-          Next page
-        </button>
-      ) : null}
-    </div>
-  );
-}
-
 /** One page of a list: its empty state, or the items and the pager. */
 export function PagedList<T>(props: {
   page: { readonly items: readonly T[]; readonly nextCursor: string | null };
@@ -125,7 +107,7 @@ export function PagedList<T>(props: {
   return (
     <>
       {props.children(props.page.items)}
-      <Pager cursor={props.cursor} next={props.page.nextCursor} onPage={props.onPage} />
+      <Pager cursor={props.cursor} nextCursor={props.page.nextCursor} onPage={props.onPage} older="Next page" />
     </>
   );
 }
