@@ -70,7 +70,7 @@ describe('back office: a return from request to refund', { timeout: BROWSER_TEST
 
     // Assert: the page says refunded; so does the API, to the customer, with the refund.
     await status('Refunded');
-    await page.getByRole('list').filter({ hasText: 'Refunded by' }).waitFor();
+    await page.getByRole('list', { name: 'Status history' }).getByText('Refunded', { exact: true }).waitFor();
     const seen = await call<ReturnRequest>(ada, 'GET', `/returns/${request.id}`);
     expect(seen.body).toMatchObject({ status: 'refunded', refundAmount: 1850, refundId: expect.stringMatching(/^rfd_/) });
     expect(seen.body.items[0]).toMatchObject({ goodQuantity: 2, status: 'approved', condition: 'as new after all' });

@@ -4,11 +4,11 @@
 
 import type { ApiResult } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
+import { DocumentButtons } from '../../ui/documents.tsx';
 import { formatDateTime, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { AdminCancel } from './cancel-form.tsx';
-import { Documents } from './documents.tsx';
 import { OrderFacts } from './facts.tsx';
 import { Notes } from './notes.tsx';
 import { RefundForm } from './refund-form.tsx';
@@ -38,7 +38,7 @@ function OrderView({ order, onChange }: { order: AdminOrder; onChange: () => voi
         </p>
       </hgroup>
       <OrderStatusActions order={order} onChange={onChange} />
-      <Documents order={order} />
+      <DocumentButtons orderId={order.id} number={order.number} paid={order.paymentStatus !== 'unpaid'} />
       <OrderFacts order={order} />
       <Related order={order} />
       <Notes order={order} />

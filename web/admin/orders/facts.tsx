@@ -1,10 +1,8 @@
 // What an order is: lines, totals, addresses, payment, timeline. Read-only.
-import type { Address } from '#shared/domain/order';
-import { formatDateTime, money, words } from '../../ui/format.ts';
+import { money, words } from '../../ui/format.ts';
+import { AddressBlock } from '../../ui/order-summary.tsx';
+import { Timeline } from '../../ui/timeline.tsx';
 import type { AdminOrder } from './detail.tsx';
-
-const addressLines = (a: Address): string[] =>
-  [a.name, a.line1, a.line2, [a.postalCode, a.city].filter(Boolean).join(' '), a.region, a.country, a.phone].filter((l): l is string => Boolean(l));
 
 export function OrderFacts({ order }: { order: AdminOrder }) {
   const m = (amount: number) => money(amount, order.currency);
@@ -111,27 +109,13 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
         ).map(([title, address]) => (
           <section key={title} aria-label={title}>
             <h2>{title}</h2>
-            <address>
-              {addressLines(address).map((line) => (
-                <span key={line} class="line">
-                  {line}
-                </span>
-              ))}
-            </address>
+            <AddressBlock address={address} />
           </section>
         ))}
       </div>
       <section aria-labelledby="timeline-title">
         <h2 id="timeline-title">Timeline</h2>
-        <ol class="timeline">
-          {order.timeline.map((t) => (
-            <li key={`${t.status}-${t.at}`}>
-              <strong>{words(t.status)}</strong> by {t.by}
-              {t.note ? ` — ${t.note}` : ''}
-              <time dateTime={t.at}>{formatDateTime(t.at)}</time>
-            </li>
-          ))}
-        </ol>
+        <Timeline entries={order.timeline} label="Order timeline" />
       </section>
     </>
   );

@@ -8,6 +8,7 @@ import { APP_BASE } from '../../base.ts';
 import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { Timeline } from '../../ui/timeline.tsx';
 import { Attachments } from './attachments.tsx';
 import { Comments } from './comments.tsx';
 import { ReturnItems } from './items.tsx';
@@ -107,14 +108,7 @@ function ReturnView({
       <Comments request={request} onChange={onChange} />
       <section aria-labelledby="history-title">
         <h2 id="history-title">Status history</h2>
-        <ol class="timeline">
-          {request.statusHistory.map((h) => (
-            <li key={`${h.status}-${h.at}`}>
-              <strong>{words(h.status)}</strong> by {h.submittedBy}
-              <time dateTime={h.at}>{formatDateTime(h.at)}</time>
-            </li>
-          ))}
-        </ol>
+        <Timeline entries={request.statusHistory.map((h) => ({ status: h.status, at: h.at, by: h.submittedBy }))} label="Status history" />
       </section>
     </>
   );
