@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { AmountTable } from '../amount-table.tsx';
 import type { AdminOrder } from './detail.tsx';
 import { Settle } from './settle.tsx';
 
@@ -48,26 +49,7 @@ export function RefundSummary({ refund }: { refund: Pick<Refund, 'refundLineItem
     ...(refund.shipping.amount > 0 ? [['Shipping', m(refund.shipping.amount + refund.shipping.tax)] as [string, string]] : []),
     ...refund.orderAdjustments.map((a): [string, string] => [`${words(a.kind)}${a.reason ? ` (${a.reason})` : ''}`, m(a.amount + a.tax)]),
   ];
-  return (
-    <table>
-      <tbody>
-        {rows.map(([label, value], i) => (
-          <tr key={`${label}-${i}`}>
-            <th scope="row">{label}</th>
-            <td class="amount">{value}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Total</th>
-          <td class="amount">
-            <strong>{m(refund.total)}</strong>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
-  );
+  return <AmountTable rows={rows} total={['Total', m(refund.total)]} />;
 }
 
 function RefundCard({ refund, onChange }: { refund: Refund; onChange: () => void }) {

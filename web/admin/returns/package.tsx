@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
+import { AmountTable } from '../amount-table.tsx';
 import { amountText, readAmounts } from '../form-kit.ts';
 import type { AdminReturn } from './detail.tsx';
 
@@ -61,25 +62,5 @@ function Breakdown({ request, breakdown }: { request: AdminReturn; breakdown: No
     ['Shipping kept back', `− ${m(breakdown.shippingDeduction)}`],
     ['Still refundable on the order', m(breakdown.refundable)],
   ];
-  return (
-    <table>
-      <caption>Refund breakdown</caption>
-      <tbody>
-        {rows.map(([label, value]) => (
-          <tr key={label}>
-            <th scope="row">{label}</th>
-            <td class="amount">{value}</td>
-          </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row">Refund amount</th>
-          <td class="amount">
-            <strong>{m(breakdown.refundAmount)}</strong>
-          </td>
-        </tr>
-      </tfoot>
-    </table>
-  );
+  return <AmountTable caption="Refund breakdown" rows={rows} total={['Refund amount', m(breakdown.refundAmount)]} />;
 }
