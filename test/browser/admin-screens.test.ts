@@ -155,6 +155,9 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByLabel('Units in stock').fill('12');
     await page.getByRole('button', { name: 'Set level' }).click();
     await page.getByText('12 in stock').waitFor();
+    await page.getByLabel('Adjust by').fill('-2');
+    await page.getByRole('button', { name: 'Adjust' }).click();
+    await page.getByText('10 in stock').waitFor();
     await expectAccessible(page, 'stock');
     await screenshots(page, 'admin-stock');
     expect(app.errors).toEqual([]);

@@ -1,4 +1,5 @@
-// Tracked stock of a SKU: look it up and set a counted level.
+// Tracked stock of a SKU: look it up, set a counted level (If-Match, so a sale
+// in between is a 412, not overwritten), or adjust it by ±n.
 import { useState } from 'preact/hooks';
 import type { ApiResult } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
@@ -45,10 +46,21 @@ function StockOf({ sku }: { sku: string }) {
 
 function StockForms({ level, onChange }: { level: StockLevel; onChange: () => void }) {
   const [quantity, setQuantity] = useState(level.quantity === null ? '' : String(level.quantity));
+  const [adjust, setAdjust] = useState('');
+  const whole = (path: string, text: string, signed: boolean) =>
+    (signed ? /^[+-]?\d+$/ : /^\d+$/).test(text.trim()) ? [] : [{ path, message: signed ? 'must be a whole number like +5 or -2' : 'must be a whole number' }];
   const set = useSubmission(
-    () => api('settings.setStock', { params: { sku: level.sku }, body: { quantity: Number(quantity) } }),
+    () => api('settings.setStock', { params: { sku: level.sku }, body: { quantity: Number(quantity) }, ifMatch: level.version }),
     onChange,
-    () => (/^\d+$/.test(quantity.trim()) ? [] : [{ path: 'quantity', message: 'must be a whole number' }]),
+    () => whole('quantity', quantity, false),
+  );
+  const add = useSubmission(
+    () => api('settings.setStock', { params: { sku: level.sku }, body: { adjust: Number(adjust) } }),
+    () => {
+      setAdjust('');
+      onChange();
+    },
+    () => whole('adjust', adjust, true),
   );
   return (
     <section aria-labelledby="stock-title">
@@ -67,6 +79,17 @@ function StockForms({ level, onChange }: { level: StockLevel; onChange: () => vo
             Set level
           </button>
         </form>
+        {level.tracked ? (
+          <form onSubmit={add.onSubmit} aria-label="Adjust the stock level" noValidate>
+            <ErrorSummary error={add.error} labels={{ adjust: 'Adjust by' }} />
+            <Field path="adjust" label="Adjust by" hint="+5 received, -2 damaged" error={add.errorFor('adjust')}>
+              {(c) => <input {...c} type="text" inputMode="numeric" value={adjust} onInput={(e) => setAdjust(inputValue(e))} />}
+            </Field>
+            <button type="submit" class="secondary" aria-busy={add.submitting ? 'true' : undefined}>
+              Adjust
+            </button>
+          </form>
+        ) : null}
       </div>
     </section>
   );
