@@ -36,6 +36,34 @@ export const appRoutes: readonly AppRoute[] = [
   },
 
   // Back office (role admin): /admin/…; emails link to /admin/returns/{id} and /admin/cancellations/{id}.
+  { path: '/admin', role: 'admin', title: 'Back office', nav: 'Queues', load: () => import('./admin/queues/home.tsx').then((m) => m.AdminHome) },
+  { path: '/admin/orders', role: 'admin', title: 'Orders', nav: 'Orders', load: () => import('./admin/orders/list.tsx').then((m) => m.OrderList) },
+  { path: '/admin/orders/:orderId', role: 'admin', title: 'Order', load: () => import('./admin/orders/detail.tsx').then((m) => m.OrderDetail) },
+  { path: '/admin/returns', role: 'admin', title: 'Returns', nav: 'Returns', load: () => import('./admin/returns/list.tsx').then((m) => m.ReturnList) },
+  { path: '/admin/returns/:returnId', role: 'admin', title: 'Return request', load: () => import('./admin/returns/detail.tsx').then((m) => m.ReturnDetail) },
+  {
+    path: '/admin/cancellations',
+    role: 'admin',
+    title: 'Cancellations',
+    nav: 'Cancellations',
+    load: () => import('./admin/cancellations/list.tsx').then((m) => m.CancellationList),
+  },
+  {
+    path: '/admin/cancellations/:id',
+    role: 'admin',
+    title: 'Cancellation',
+    load: () => import('./admin/cancellations/detail.tsx').then((m) => m.CancellationDetail),
+  },
+  {
+    path: '/admin/payouts',
+    role: 'admin',
+    title: 'Refund transactions',
+    nav: 'Payouts',
+    load: () => import('./admin/payouts/list.tsx').then((m) => m.PayoutList),
+  },
+  { path: '/admin/settings', role: 'admin', title: 'Settings', nav: 'Settings', load: () => import('./admin/settings/form.tsx').then((m) => m.SettingsScreen) },
+  { path: '/admin/reasons', role: 'admin', title: 'Reasons', nav: 'Reasons', load: () => import('./admin/reasons/list.tsx').then((m) => m.ReasonList) },
+  { path: '/admin/stock', role: 'admin', title: 'Stock', nav: 'Stock', load: () => import('./admin/stock/lookup.tsx').then((m) => m.StockScreen) },
 ];
 
 /** Where each role starts after signing in. */

@@ -98,3 +98,17 @@ export const formatMoney = (amount: number, currency: string, locale = 'en-US'):
   // Intl accepts a decimal string exactly (no float conversion) on Node 20+.
   return formatter.format(`${negative ? '-' : ''}${decimal}` as unknown as number);
 };
+
+/**
+ * Reads an amount a person typed in major units ("12.5", "12,50") as integer
+ * minor units, from the digits alone so no float is involved. Undefined when
+ * it is not a plain non-negative amount with at most the currency's decimals.
+ */
+export const parseMoney = (text: string, currency: string): number | undefined => {
+  const exponent = currencyExponent(currency);
+  const match = /^(\d{1,13})(?:[.,](\d*))?$/.exec(text.trim());
+  if (!match) return undefined;
+  const fraction = match[2] ?? '';
+  if (fraction.length > exponent) return undefined;
+  return Number(`${match[1]}${fraction.padEnd(exponent, '0')}`);
+};

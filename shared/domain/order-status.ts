@@ -1,22 +1,9 @@
-// Fulfillment status machine (API.md, seeds 000 and 003) as a transition table
-// the compiler checks.
+// The fulfillment status as a zod enum (validator and OpenAPI entry); the
+// transition table itself lives in order-transitions.ts, free of zod.
 import { z } from 'zod';
+import { ORDER_STATUSES } from './order-transitions.ts';
 
-export const ORDER_STATUSES = ['pending', 'confirmed', 'picked_up', 'shipped', 'out_for_delivery', 'delivered', 'delivery_failed', 'cancelled'] as const;
+export { allowedOrderTransitions, isFinalOrderStatus, ORDER_STATUSES, ORDER_TRANSITIONS } from './order-transitions.ts';
+
 export const OrderStatus = z.enum(ORDER_STATUSES);
 export type OrderStatus = z.infer<typeof OrderStatus>;
-
-export const ORDER_TRANSITIONS = {
-  pending: ['confirmed', 'cancelled'],
-  confirmed: ['picked_up', 'shipped', 'cancelled'],
-  picked_up: ['shipped', 'cancelled'],
-  shipped: ['out_for_delivery', 'delivered', 'delivery_failed'],
-  out_for_delivery: ['delivered', 'delivery_failed'],
-  delivery_failed: ['out_for_delivery', 'cancelled'],
-  delivered: [],
-  cancelled: [],
-} as const satisfies Record<OrderStatus, readonly OrderStatus[]>;
-
-export const allowedOrderTransitions = (from: OrderStatus): readonly OrderStatus[] => ORDER_TRANSITIONS[from];
-
-export const isFinalOrderStatus = (status: OrderStatus): boolean => ORDER_TRANSITIONS[status].length === 0;

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { allocate, currencyExponent, formatMoney, isCurrency, splitEvenly } from '#shared/domain/money';
+import { allocate, currencyExponent, formatMoney, isCurrency, parseMoney, splitEvenly } from '#shared/domain/money';
 
 describe('money', () => {
   it('splits 1000 over 3 units as 334, 333, 333', () => {
@@ -38,5 +38,21 @@ describe('money', () => {
     expect(formatMoney(1234, 'KWD')).toBe('KWD\u00a01.234');
     expect(formatMoney(-5, 'USD')).toBe('-$0.05');
     expect(formatMoney(900719925474099, 'USD')).toBe('$9,007,199,254,740.99');
+  });
+
+  it('reads typed amounts as minor units with the currency exponent, refusing anything else', () => {
+    expect([parseMoney('12.5', 'USD'), parseMoney('12,05', 'EUR'), parseMoney(' 7 ', 'USD'), parseMoney('0.10', 'USD')]).toEqual([1250, 1205, 700, 10]);
+    expect([parseMoney('1234', 'JPY'), parseMoney('1.234', 'KWD')]).toEqual([1234, 1234]);
+    for (const bad of ['', '-1', '1.234', '1e3', 'abc', '1.2.3', '0x10']) expect(parseMoney(bad, 'USD')).toBeUndefined();
+    expect(parseMoney('1.5', 'JPY')).toBeUndefined();
+  });
+
+  it('reads back what it formats (en-US grouping aside)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 10 ** 12 }), fc.constantFrom('USD', 'JPY', 'KWD'), (amount, currency) => {
+        const typed = formatMoney(amount, currency).replace(/[^\d.]/g, '');
+        expect(parseMoney(typed, currency)).toBe(amount);
+      }),
+    );
   });
 });

@@ -11,6 +11,13 @@ export function Layout({ children }: { children: ComponentChildren }) {
   const session = useSession();
   const { path } = useLocation();
   const links = session ? appRoutes.filter((r) => r.role === session.role && r.nav) : [];
+  // The nav entry the page lives under is the longest matching one: /admin/orders/… is under
+  // Orders, not under the back office's first screen at /admin.
+  const under = (href: string) => path === href || path.startsWith(`${href}/`);
+  const currentPath = links
+    .map((r) => `${APP_BASE}${r.path}`)
+    .filter(under)
+    .sort((a, b) => b.length - a.length)[0];
   return (
     <>
       <a class="skip-link" href="#main">
@@ -25,7 +32,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
             <ul>
               {links.map((r) => {
                 const href = `${APP_BASE}${r.path}`;
-                const current = path === href || path.startsWith(`${href}/`);
+                const current = href === currentPath;
                 return (
                   <li key={r.path}>
                     <a href={href} {...(current ? { 'aria-current': 'page' as const } : {})}>

@@ -1,0 +1,74 @@
+// Cancellations in a real Chromium: a COD order the customer cancels is
+// cancelled at once with nothing to refund; a paid order's request waits for
+// an admin, who approves it by clicking and then settles its refund.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Cancellation } from '#shared/domain/cancellation';
+import type { Order } from '#shared/domain/order';
+import { admin, call, createOrder, customer } from '../support/api.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const cancel = async (who: ReturnType<typeof customer>, order: Order, body: Record<string, unknown> = {}) => {
+  const reply = await call<Cancellation>(who, 'POST', `/orders/${order.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind', ...body });
+  if (reply.status !== 201) throw new Error(`cancellation failed: ${reply.status} ${JSON.stringify(reply.body)}`);
+  return reply.body;
+};
+
+describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('shows a COD order cancelled at once, with nothing refunded', async () => {
+    const ada = customer();
+    const order = await createOrder(ada, { paymentMethod: 'cod', paymentStatus: 'unpaid' });
+    const cancellation = await cancel(ada, order);
+    expect(cancellation.status).toBe('approved');
+    const { page, errors } = await openPage(browser);
+    await signIn(page, { role: 'admin' });
+
+    await page.goto(appUrl(`/admin/orders/${order.id}`));
+    await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
+    await page.locator('hgroup').getByText('Cancelled', { exact: true }).waitFor();
+    await page.getByText('Nothing has been refunded.').waitFor();
+    // A cancelled order offers no moves, no cancel form.
+    expect(await page.getByRole('button', { name: /^Mark / }).count()).toBe(0);
+    expect(await page.getByText(`Cancel order ${order.number}…`).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an admin approve a paid order’s request, then settle its refund', async () => {
+    const bo = customer();
+    const order = await createOrder(bo);
+    const requested = await cancel(bo, order, { comment: 'Bought twice' });
+    expect(requested.status).toBe('requested');
+    const { page, errors } = await openPage(browser);
+    await signIn(page, { role: 'admin' });
+
+    await page.goto(appUrl('/admin/cancellations?status=requested'));
+    const card = page.getByRole('article').filter({ has: page.getByRole('heading', { name: `Order ${order.number}` }) });
+    await card.getByText('“Bought twice”').waitFor();
+    await expectAccessible(page, 'cancellations');
+    await screenshots(page, 'admin-cancellations');
+    await card.getByRole('button', { name: `Approve cancellation of order ${order.number}` }).click();
+    // Approved: it leaves the "requested" list.
+    await card.waitFor({ state: 'detached' });
+
+    await page.goto(appUrl(`/admin/orders/${order.id}`));
+    await page.locator('hgroup').getByText('Cancelled', { exact: true }).waitFor();
+    const refund = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Refund of .*60\.50 · Cancellation$/ }) });
+    await refund.getByRole('radio', { name: 'The money was sent' }).check();
+    await refund.getByRole('button', { name: 'Settle transaction' }).click();
+    await refund.getByText('Success', { exact: true }).waitFor();
+
+    const after = await call<Cancellation>(admin, 'GET', `/admin/cancellations?status=refunded&limit=100`);
+    expect(JSON.stringify(after.body)).toContain(requested.id);
+    const order2 = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);
+    expect(order2.body).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', totals: { refunded: 6050 } });
+    expect(errors).toEqual([]);
+  });
+});

@@ -1,0 +1,122 @@
+// What an order is: lines, totals, addresses, payment, timeline. Read-only.
+import { money, words } from '../../ui/format.ts';
+import { AddressBlock } from '../../ui/order-summary.tsx';
+import { Timeline } from '../../ui/timeline.tsx';
+import type { AdminOrder } from './detail.tsx';
+
+export function OrderFacts({ order }: { order: AdminOrder }) {
+  const m = (amount: number) => money(amount, order.currency);
+  const totals: [string, number][] = [
+    ['Subtotal', order.totals.subtotal],
+    ['Discount', order.totals.discount],
+    ['Tax', order.totals.tax],
+    [`Shipping (${order.shipping.method})`, order.totals.shipping],
+    ['Total', order.totals.total],
+    ['Refunded', order.totals.refunded],
+  ];
+  return (
+    <>
+      <section aria-labelledby="lines-title">
+        <h2 id="lines-title">Items</h2>
+        <div class="table-scroll">
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">SKU</th>
+                <th scope="col" class="amount">
+                  Qty
+                </th>
+                <th scope="col" class="amount">
+                  Unit price
+                </th>
+                <th scope="col" class="amount">
+                  Discount
+                </th>
+                <th scope="col" class="amount">
+                  Tax
+                </th>
+                <th scope="col" class="amount">
+                  Refunded
+                </th>
+                <th scope="col" class="amount">
+                  Returned
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {order.lineItems.map((line) => (
+                <tr key={line.id}>
+                  <td>
+                    {line.title}
+                    {line.variantTitle ? <small> ({line.variantTitle})</small> : null}
+                  </td>
+                  <td>{line.sku}</td>
+                  <td class="amount">{line.quantity}</td>
+                  <td class="amount">{m(line.unitPrice)}</td>
+                  <td class="amount">{m(line.discount)}</td>
+                  <td class="amount">{m(line.tax)}</td>
+                  <td class="amount">{line.refundedQuantity}</td>
+                  <td class="amount">{line.returnedQuantity}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <table class="totals">
+          <caption class="visually-hidden">Totals</caption>
+          <tbody>
+            {totals.map(([label, amount]) => (
+              <tr key={label}>
+                <th scope="row">{label}</th>
+                <td class="amount">{m(amount)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <div class="grid">
+        <section aria-labelledby="customer-title">
+          <h2 id="customer-title">Customer</h2>
+          <p>
+            {order.customer.name}
+            <br />
+            {order.customer.email}
+            {order.customer.phone ? (
+              <>
+                <br />
+                {order.customer.phone}
+              </>
+            ) : null}
+          </p>
+        </section>
+        <section aria-labelledby="payment-title">
+          <h2 id="payment-title">Payment</h2>
+          <dl class="facts">
+            <dt>Method</dt>
+            <dd>{words(order.paymentMethod)}</dd>
+            <dt>Status</dt>
+            <dd>{words(order.paymentStatus)}</dd>
+          </dl>
+        </section>
+      </div>
+      <div class="grid">
+        {(
+          [
+            ['Billing address', order.billingAddress],
+            ['Shipping address', order.shippingAddress],
+          ] as const
+        ).map(([title, address]) => (
+          <section key={title} aria-label={title}>
+            <h2>{title}</h2>
+            <AddressBlock address={address} />
+          </section>
+        ))}
+      </div>
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">Timeline</h2>
+        <Timeline entries={order.timeline} label="Order timeline" />
+      </section>
+    </>
+  );
+}

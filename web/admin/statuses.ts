@@ -1,0 +1,25 @@
+// Status lists the back office filters by. The domain's lists sit beside zod
+// schemas the bundle must not carry, so they are enumerated here from the
+// domain's types: the compiler fails the build if a status is added or renamed.
+import type { CancellationStatus } from '#shared/domain/cancellation';
+import type { RefundGateway, TransactionStatus } from '#shared/domain/refund';
+import type { ReturnStatus } from '#shared/domain/return-status';
+
+const every = <T extends string>(all: Record<T, true>): readonly T[] => Object.keys(all) as T[];
+
+export const RETURN_STATUS_LIST = every<ReturnStatus>({
+  new: true,
+  picked_up: true,
+  pending_verification: true,
+  approved: true,
+  partially_approved: true,
+  denied: true,
+  refunded: true,
+  cancelled: true,
+});
+
+export const CANCELLATION_STATUS_LIST = every<CancellationStatus>({ requested: true, approved: true, rejected: true, refunded: true });
+
+export const TRANSACTION_STATUS_LIST = every<TransactionStatus>({ pending: true, success: true, failure: true });
+
+export const GATEWAY_LIST = every<RefundGateway>({ card: true, bank_transfer: true, voucher: true, cash: true });
