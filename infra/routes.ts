@@ -72,6 +72,7 @@ export const routes = [
   { id: 'refunds.create', method: 'POST', path: '/admin/orders/{orderId}/refunds', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.settleTransaction', method: 'POST', path: '/admin/refunds/{refundId}/transactions/{txnId}', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.transactions', method: 'GET', path: '/admin/refund-transactions', fn: 'refunds', roles: ['admin'] },
+  { id: 'refunds.retryTransaction', method: 'POST', path: '/admin/refunds/{refundId}/transactions', fn: 'refunds', roles: ['admin'] },
   // returns routes
   { id: 'returns.returnableItems', method: 'GET', path: '/orders/{orderId}/returnable-items', fn: 'returns', roles: ['customer'] },
   { id: 'returns.create', method: 'POST', path: '/returns', fn: 'returns', roles: ['customer'] },
