@@ -6,7 +6,19 @@ export const ROLES = ['public', 'customer', 'admin', 'storefront'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One Lambda per resource area; `functions/http/<fn>.ts` exports `handler`. */
-export const HTTP_FUNCTIONS = ['meta', 'orders', 'documents', 'notes', 'cancellations', 'settings', 'refunds', 'returns', 'attachments', 'webhooks'] as const;
+export const HTTP_FUNCTIONS = [
+  'meta',
+  'orders',
+  'documents',
+  'notes',
+  'cancellations',
+  'settings',
+  'refunds',
+  'returns',
+  'attachments',
+  'webhooks',
+  'payments',
+] as const;
 export type HttpFunction = (typeof HTTP_FUNCTIONS)[number];
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -101,6 +113,8 @@ export const routes = [
   { id: 'webhooks.ping', method: 'POST', path: '/admin/webhooks/{id}/ping', fn: 'webhooks', roles: ['admin'] },
   { id: 'webhooks.deliveries', method: 'GET', path: '/admin/webhooks/{id}/deliveries', fn: 'webhooks', roles: ['admin'] },
   { id: 'webhooks.retry', method: 'POST', path: '/admin/webhooks/{id}/deliveries/{deliveryId}/retry', fn: 'webhooks', roles: ['admin'] },
+  // payments routes
+  { id: 'payments.webhook', method: 'POST', path: '/payments/webhooks/{provider}', fn: 'payments', roles: ['public'] },
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

@@ -13,8 +13,21 @@ import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared
 import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
 import { dateRange, KEY, PARTITION, transactionRowKeys } from './keys.ts';
 
-const toItem = (refund: Refund) => ({ ...KEY.refund(refund.orderId, refund.id), type: 'Refund', ...refund });
-const fromItem = (item: Record<string, unknown>): Refund => stripKeys<Refund>(item);
+/**
+ * `awaitsProvider`: a pending card transaction not sent to a payment provider
+ * yet. The payments stream consumer's filter matches on it (infra/streams.ts),
+ * so only those refund changes invoke it.
+ */
+const toItem = (refund: Refund) => ({
+  ...KEY.refund(refund.orderId, refund.id),
+  type: 'Refund',
+  ...refund,
+  awaitsProvider: refund.transactions.some((t) => t.gateway === 'card' && t.status === 'pending' && !t.providerRefundId),
+});
+const fromItem = (item: Record<string, unknown>): Refund => {
+  const { awaitsProvider: _awaits, ...refund } = stripKeys<Refund & { awaitsProvider?: boolean }>(item);
+  return refund;
+};
 
 /**
  * The refund's transaction rows. Each carries the refund version it was copied

@@ -14,6 +14,7 @@ import { RefundAccount } from './cancellation.ts';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import { sum } from './money.ts';
 import type { Order } from './order.ts';
+import type { ProviderRefundResult } from './payments.ts';
 import { initialTransactionStatus, type Refund, RefundGateway, type RefundTransaction, settleTransaction, type TransactionBody } from './refund.ts';
 import { OptionalText } from './schema-kit.ts';
 
@@ -29,14 +30,39 @@ export const withTransactions = (refund: Refund, transactions: RefundTransaction
   version: refund.version + 1,
 });
 
-/** Settles one pending transaction of the refund (409 when it is not pending). */
-export const settleRefund = (refund: Refund, transactionId: string, body: TransactionBody): Refund | undefined => {
+/** Settles one pending transaction of the refund (409 when it is not pending), noting the provider's refund id when known. */
+export const settleRefund = (refund: Refund, transactionId: string, body: TransactionBody, providerRefundId?: string | null): Refund | undefined => {
   const txn = refund.transactions.find((t) => t.id === transactionId);
   if (!txn) return undefined;
-  const settled = settleTransaction(txn, body);
+  const settled = { ...settleTransaction(txn, body), ...(providerRefundId ? { providerRefundId } : {}) };
   return withTransactions(
     refund,
     refund.transactions.map((t) => (t.id === txn.id ? settled : t)),
+  );
+};
+
+/** A provider's final outcome as a settlement body (a failure keeps the provider's code and message). */
+export const outcomeBody = (outcome: {
+  readonly status: 'success' | 'failure';
+  readonly errorCode?: string | null;
+  readonly message?: string | null;
+}): TransactionBody =>
+  outcome.status === 'failure'
+    ? { status: 'failure', errorCode: outcome.errorCode ?? undefined, message: outcome.message ?? undefined }
+    : { status: 'success' };
+
+/**
+ * What the payment provider answered for a pending transaction: its refund id,
+ * and the outcome when already final. Undefined when there is nothing to
+ * record (the transaction is no longer pending, or was recorded before).
+ */
+export const recordProviderRefund = (refund: Refund, transactionId: string, result: ProviderRefundResult): Refund | undefined => {
+  const txn = refund.transactions.find((t) => t.id === transactionId);
+  if (txn?.status !== 'pending' || txn.providerRefundId) return undefined;
+  if (result.status !== 'pending') return settleRefund(refund, transactionId, outcomeBody(result), result.providerRefundId);
+  return withTransactions(
+    refund,
+    refund.transactions.map((t) => (t.id === txn.id ? { ...t, providerRefundId: result.providerRefundId } : t)),
   );
 };
 

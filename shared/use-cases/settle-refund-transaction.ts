@@ -17,6 +17,8 @@ export interface SettleRefundTransaction {
   readonly transactionId: string;
   readonly body: TransactionBody;
   readonly now: string;
+  /** The payment provider's id of the refund, when its webhook settles it. */
+  readonly providerRefundId?: string | undefined;
 }
 
 /**
@@ -49,10 +51,10 @@ export const owedConsequences = async (before: Refund, after: Refund, now: strin
  * write it with `version = 1`: one commits, the other is a 409, so an amount is
  * never both paid out and still owed.
  */
-export const settleRefundTransaction = ({ refundId, transactionId, body, now }: SettleRefundTransaction): Promise<Refund> =>
+export const settleRefundTransaction = ({ refundId, transactionId, body, now, providerRefundId }: SettleRefundTransaction): Promise<Refund> =>
   retryOnChange(async () => {
     const refund = await findRefund(refundId);
-    const next = settleRefund(refund, transactionId, body);
+    const next = settleRefund(refund, transactionId, body, providerRefundId);
     if (!next) throw new NotFoundError('The transaction');
     await transact([...refundPut(next, refund.version), ...(await owedConsequences(refund, next, now))]);
     return next;

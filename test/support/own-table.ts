@@ -39,7 +39,7 @@ const inProcess = async <T = Record<string, unknown>>(
     caller,
     pathParameters: match.pathParameters,
     query,
-    body: body === undefined ? undefined : JSON.stringify(body),
+    body: body === undefined || typeof body === 'string' ? body : JSON.stringify(body),
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
   });
   const json = reply.headers['content-type']?.includes('json') && reply.text;
