@@ -161,6 +161,7 @@ export class AftersalesStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
+    new CfnOutput(this, 'StripeKeysSecret', { value: this.payments.keys.secretArn });
     new CfnOutput(this, 'JwtIssuer', { value: this.auth.issuer });
     if (this.auth.userPool) new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
   }

@@ -11,7 +11,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { compileRoutes, matchRoute } from '#infra/local/api-event';
 import { ensureTable } from '#infra/local/bootstrap';
 import { routes } from '#infra/routes';
-import { type Caller, type Reply, useTransport } from './api.ts';
+import { type Transport, useTransport } from './api.ts';
 import { invoke } from './fuzz-invoke.ts';
 
 export const useOwnTable = async (): Promise<void> => {
@@ -24,13 +24,7 @@ export const useOwnTable = async (): Promise<void> => {
 const compiled = compileRoutes(routes);
 
 /** `call` (test/support/api.ts), through the handler in this process against this file's table. */
-const inProcess = async <T = Record<string, unknown>>(
-  caller: Caller,
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Reply<T>> => {
+const inProcess: Transport = async (caller, method, path, body, headers = {}) => {
   const [pathname, query] = path.split('?');
   const match = matchRoute(compiled, method, pathname ?? '');
   if (match.kind !== 'found') throw new Error(`no route ${method} ${path}`);
@@ -43,5 +37,5 @@ const inProcess = async <T = Record<string, unknown>>(
     headers: { ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
   });
   const json = reply.headers['content-type']?.includes('json') && reply.text;
-  return { status: reply.status, headers: new Headers(reply.headers), body: (json ? JSON.parse(reply.text) : reply.text) as T };
+  return { status: reply.status, headers: new Headers(reply.headers), body: (json ? JSON.parse(reply.text) : reply.text) as never };
 };
