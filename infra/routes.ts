@@ -6,7 +6,19 @@ export const ROLES = ['public', 'customer', 'admin', 'storefront'] as const;
 export type Role = (typeof ROLES)[number];
 
 /** One Lambda per resource area; `functions/http/<fn>.ts` exports `handler`. */
-export const HTTP_FUNCTIONS = ['meta', 'orders', 'documents', 'notes', 'cancellations', 'settings', 'refunds', 'returns', 'attachments', 'webhooks'] as const;
+export const HTTP_FUNCTIONS = [
+  'meta',
+  'orders',
+  'documents',
+  'notes',
+  'cancellations',
+  'settings',
+  'refunds',
+  'returns',
+  'attachments',
+  'webhooks',
+  'payments',
+] as const;
 export type HttpFunction = (typeof HTTP_FUNCTIONS)[number];
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -72,6 +84,7 @@ export const routes = [
   { id: 'refunds.create', method: 'POST', path: '/admin/orders/{orderId}/refunds', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.settleTransaction', method: 'POST', path: '/admin/refunds/{refundId}/transactions/{txnId}', fn: 'refunds', roles: ['admin'] },
   { id: 'refunds.transactions', method: 'GET', path: '/admin/refund-transactions', fn: 'refunds', roles: ['admin'] },
+  { id: 'refunds.retryTransaction', method: 'POST', path: '/admin/refunds/{refundId}/transactions', fn: 'refunds', roles: ['admin'] },
   // returns routes
   { id: 'returns.returnableItems', method: 'GET', path: '/orders/{orderId}/returnable-items', fn: 'returns', roles: ['customer'] },
   { id: 'returns.create', method: 'POST', path: '/returns', fn: 'returns', roles: ['customer'] },
@@ -100,6 +113,8 @@ export const routes = [
   { id: 'webhooks.ping', method: 'POST', path: '/admin/webhooks/{id}/ping', fn: 'webhooks', roles: ['admin'] },
   { id: 'webhooks.deliveries', method: 'GET', path: '/admin/webhooks/{id}/deliveries', fn: 'webhooks', roles: ['admin'] },
   { id: 'webhooks.retry', method: 'POST', path: '/admin/webhooks/{id}/deliveries/{deliveryId}/retry', fn: 'webhooks', roles: ['admin'] },
+  // payments routes
+  { id: 'payments.webhook', method: 'POST', path: '/payments/webhooks/{provider}', fn: 'payments', roles: ['public'] },
 ] as const satisfies readonly Route[];
 
 export type RouteId = (typeof routes)[number]['id'];

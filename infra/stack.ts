@@ -12,6 +12,7 @@ import { readConfig } from './constructs/config.ts';
 import { ATTACHMENTS_PREFIX, Data } from './constructs/data.ts';
 import { Events } from './constructs/events.ts';
 import { Notify } from './constructs/notify.ts';
+import { Payments } from './constructs/payments.ts';
 import { TABLE_READ, TABLE_WRITE } from './constructs/table-access.ts';
 import { WebApp } from './constructs/web-app.ts';
 
@@ -40,6 +41,8 @@ export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
   attachments: { table: 'readWrite', objects: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'] },
   // Endpoints and deliveries; the queue and the secrets' key are granted by the Events construct.
   webhooks: { table: 'readWrite', objects: [] },
+  // The provider's webhook settles refund transactions (and reads the Stripe keys: see Payments).
+  payments: { table: 'readWrite', objects: [] },
 };
 
 export const SERVICE_NAME = 'aftersales';
@@ -58,6 +61,7 @@ export class AftersalesStack extends Stack {
   readonly notify: Notify;
   readonly events: Events;
   readonly web: WebApp;
+  readonly payments: Payments;
   readonly functions: Readonly<Record<HttpFunction, AppFunction>>;
 
   constructor(scope: Construct, id: string, props: AftersalesStackProps) {
@@ -83,15 +87,25 @@ export class AftersalesStack extends Stack {
       CORS_ORIGINS: origins.join(','),
     };
 
+    this.payments = new Payments(this, 'Payments', {
+      projectRoot: props.projectRoot,
+      code,
+      table,
+      environment,
+    });
+    acknowledgeIndexWildcard(this.payments.consumer, table);
+
     const functions = {} as Record<HttpFunction, AppFunction>;
     for (const name of HTTP_FUNCTIONS) {
       const fn = new AppFunction(this, `${name}-fn`, {
         projectRoot: props.projectRoot,
         entry: `functions/http/${name}.ts`,
         code,
-        environment,
+        environment: name === 'payments' ? { ...environment, ...this.payments.secretEnvironment() } : environment,
         ...(name === 'documents' ? { commandHooks: pdfkitFontsHook(props.projectRoot) } : {}),
+        ...(name === 'payments' ? { paramsAndSecrets: this.payments.layer } : {}),
       });
+      if (name === 'payments') this.payments.grantKeys(fn);
       const access = FUNCTION_ACCESS[name];
       if (access.table !== 'none') {
         table.grant(fn.fn, ...(access.table === 'read' ? TABLE_READ : TABLE_WRITE));
@@ -147,6 +161,7 @@ export class AftersalesStack extends Stack {
       alarmTopic: this.notify.alarmTopic,
     });
     this.events.grantAdmin(functions.webhooks);
+    this.payments.alarmTo(this.notify.alarmTopic);
     acknowledgeIndexWildcard(this.events.consumer, table);
     acknowledgeIndexWildcard(this.events.delivery, table);
 
@@ -169,6 +184,7 @@ export class AftersalesStack extends Stack {
     new CfnOutput(this, 'TableName', { value: table.tableName });
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
+    new CfnOutput(this, 'StripeKeysSecret', { value: this.payments.keys.secretArn });
     new CfnOutput(this, 'JwtIssuer', { value: this.auth.issuer });
     if (this.auth.userPool) new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
   }

@@ -16,6 +16,21 @@ export const NOTIFY_FILTER_PATTERNS = [
 
 export const NOTIFY_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryAttempts: 5 } as const;
 
+/**
+ * Which table changes reach the payments consumer (functions/streams/payments.ts):
+ * refunds holding a pending card transaction not yet sent to the payment
+ * provider (`awaitsProvider`, set by shared/adapters/refunds-repo.ts).
+ */
+export const PAYMENTS_FILTER_PATTERNS = [
+  {
+    eventName: ['INSERT', 'MODIFY'],
+    dynamodb: { NewImage: { type: { S: ['Refund'] }, awaitsProvider: { BOOL: [true] } } },
+  },
+] as const;
+
+/** Small batches: each record is a provider call. The SDK backs off on its own; the mapping then retries the record. */
+export const PAYMENTS_BATCH = { batchSize: 5, maxBatchingWindowSeconds: 1, retryAttempts: 8 } as const;
+
 export const EVENTS_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryAttempts: 5 } as const;
 
 /**
@@ -27,6 +42,7 @@ export const EVENTS_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryA
 export const STREAM_CONSUMERS = [
   { name: 'notify', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: NOTIFY_BATCH },
   { name: 'events', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: EVENTS_BATCH },
+  { name: 'payments', filterPatterns: PAYMENTS_FILTER_PATTERNS, batch: PAYMENTS_BATCH },
 ] as const;
 
 export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];

@@ -1,10 +1,11 @@
 // Refunds area (admin): an order's refunds, calculate, create, settle a
-// transaction; the payout queue across orders.
+// transaction, retry one; the payout queue across orders.
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getRefund, listRefunds, listRefundTransactions } from '#shared/adapters/refunds-repo';
 import { refundsApi } from '#shared/api/refunds';
 import { httpHandler } from '#shared/http/handler';
 import { calculateRefund, createRefund } from '#shared/use-cases/create-refund';
+import { openRefundAttempt } from '#shared/use-cases/open-refund-attempt';
 import { settleRefundTransaction } from '#shared/use-cases/settle-refund-transaction';
 
 const manual = { type: 'manual', id: null } as const;
@@ -18,4 +19,5 @@ export const handler = httpHandler('refunds', refundsApi, {
     (await createRefund({ ...body, orderId: params.orderId, source: manual }, { actor, now, idempotency })).refund,
   'refunds.settleTransaction': ({ params, body, now }) => settleRefundTransaction({ refundId: params.refundId, transactionId: params.txnId, body, now }),
   'refunds.transactions': ({ query: { limit, cursor, ...filter } }) => listRefundTransactions(filter, { limit, cursor }),
+  'refunds.retryTransaction': ({ params, body, now, idempotency }) => openRefundAttempt({ refundId: params.refundId, body, now, idempotency }),
 });

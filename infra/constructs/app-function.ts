@@ -23,6 +23,8 @@ export interface AppFunctionProps {
   readonly commandHooks?: nodejs.ICommandHooks;
   /** Seconds; HTTP functions answer within API Gateway's 30 s anyway. */
   readonly timeoutSeconds?: number;
+  /** The AWS Parameters and Secrets extension, for a function that reads a secret (cached by the extension and per cold start). */
+  readonly paramsAndSecrets?: lambda.ParamsAndSecretsLayerVersion;
 }
 
 const STUB = 'exports.handler = async () => { throw new Error("stub code: synthesized for tests only"); };';
@@ -54,6 +56,7 @@ export class AppFunction extends Construct {
       role: this.role,
       logGroup,
       environment: { ...props.environment, NODE_OPTIONS: '--enable-source-maps' },
+      ...(props.paramsAndSecrets ? { paramsAndSecrets: props.paramsAndSecrets } : {}),
       ...(stub
         ? { code: lambda.Code.fromInline(STUB), handler: 'index.handler' }
         : {

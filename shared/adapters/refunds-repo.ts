@@ -6,14 +6,28 @@
 // transaction, so the queue can never disagree with the refunds.
 import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import type { Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
+import { sum } from '#shared/domain/money';
+import type { OrderAdjustment, Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import type { ShippingRefunded } from '#shared/domain/refund-plan';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
 import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
 import { dateRange, KEY, PARTITION, transactionRowKeys } from './keys.ts';
 
-const toItem = (refund: Refund) => ({ ...KEY.refund(refund.orderId, refund.id), type: 'Refund', ...refund });
-const fromItem = (item: Record<string, unknown>): Refund => stripKeys<Refund>(item);
+/**
+ * `awaitsProvider`: a pending card transaction not sent to a payment provider
+ * yet. The payments stream consumer's filter matches on it (infra/streams.ts),
+ * so only those refund changes invoke it.
+ */
+const toItem = (refund: Refund) => ({
+  ...KEY.refund(refund.orderId, refund.id),
+  type: 'Refund',
+  ...refund,
+  awaitsProvider: refund.transactions.some((t) => t.gateway === 'card' && t.status === 'pending' && !t.providerRefundId),
+});
+const fromItem = (item: Record<string, unknown>): Refund => {
+  const { awaitsProvider: _awaits, ...refund } = stripKeys<Refund & { awaitsProvider?: boolean }>(item);
+  return refund;
+};
 
 /**
  * The refund's transaction rows. Each carries the refund version it was copied
@@ -90,7 +104,8 @@ const refundsOf = (orderId: string) => ({
 export const listRefunds = (orderId: string, page: PageRequest): Promise<Page<Refund>> => queryPage(refundsOf(orderId), page, fromItem);
 
 /**
- * Shipping handed back by every refund of the order so far. Read AFTER the
+ * Shipping handed back by every refund of the order so far, and shipping kept
+ * back by their shipping_deduction adjustments. Read AFTER the
  * order, strongly consistent: every refund written before the order version we
  * hold is then included, and a refund written after it makes our
  * version-conditioned order write fail, so the sum is never stale when used.
@@ -98,20 +113,23 @@ export const listRefunds = (orderId: string, page: PageRequest): Promise<Page<Re
 export const shippingRefunded = async (orderId: string): Promise<ShippingRefunded> => {
   let amount = 0;
   let tax = 0;
+  let deducted = 0;
   let start: Record<string, unknown> | undefined;
   const { partition: _partition, ...query } = refundsOf(orderId);
   do {
     const page = await db.send(
-      new QueryCommand({ ...query, TableName: TABLE_NAME, ConsistentRead: true, ProjectionExpression: 'shipping', ExclusiveStartKey: start }),
+      new QueryCommand({ ...query, TableName: TABLE_NAME, ConsistentRead: true, ProjectionExpression: 'shipping, orderAdjustments', ExclusiveStartKey: start }),
     );
     for (const item of page.Items ?? []) {
       const shipping = item.shipping as { amount?: number; tax?: number } | undefined;
       amount += shipping?.amount ?? 0;
       tax += shipping?.tax ?? 0;
+      const adjustments = (item.orderAdjustments ?? []) as Pick<OrderAdjustment, 'kind' | 'amount'>[];
+      deducted -= sum(adjustments.filter((a) => a.kind === 'shipping_deduction').map((a) => a.amount));
     }
     start = page.LastEvaluatedKey;
   } while (start);
-  return { amount, tax };
+  return { amount, tax, deducted };
 };
 
 export interface TransactionFilter {

@@ -7,6 +7,7 @@ import { documentsApi } from './documents.ts';
 import { metaApi } from './meta.ts';
 import { notesApi } from './notes.ts';
 import { ordersApi } from './orders.ts';
+import { paymentsApi } from './payments.ts';
 import { refundsApi } from './refunds.ts';
 import { returnsApi } from './returns.ts';
 import { settingsApi } from './settings.ts';
@@ -23,6 +24,7 @@ export const contract = {
   ...documentsApi,
   ...returnsApi,
   ...webhooksApi,
+  ...paymentsApi,
 } as const satisfies Record<RouteId, RouteSpec>;
 
 export type ApiContract = typeof contract;

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { RouteId } from '#infra/routes';
 import { Refund, RefundBody, RefundGateway, TransactionBody, TransactionStatus } from '#shared/domain/refund';
+import { NewAttemptBody } from '#shared/domain/refund-ledger';
 import { RefundTransactionRow } from '#shared/domain/refund-queue';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
@@ -10,6 +11,7 @@ import { OrderParams } from './orders.ts';
 
 export const RefundParams = OrderParams.extend({ refundId: Id('rfd') });
 export const TransactionParams = z.object({ refundId: Id('rfd'), txnId: Id('txn') });
+export const RefundIdParams = z.object({ refundId: Id('rfd') });
 
 export const refundsApi = {
   'refunds.list': { summary: 'The refunds of an order, oldest first', params: OrderParams, query: PageQuery, response: Page(Refund) },
@@ -24,7 +26,7 @@ export const refundsApi = {
     idempotent: true,
   },
   'refunds.settleTransaction': {
-    summary: 'Settle a pending refund transaction (success, or failure which releases its amount)',
+    summary: 'Settle a pending refund transaction (success, or failure which leaves its amount owed)',
     params: TransactionParams,
     body: TransactionBody,
     response: Refund,
@@ -38,5 +40,13 @@ export const refundsApi = {
       dateEnd: DateFilter.optional(),
     }),
     response: Page(RefundTransactionRow),
+  },
+  'refunds.retryTransaction': {
+    summary: 'A new attempt to pay what the refund still owes (409 while one is pending or nothing is owed); answers the refund',
+    params: RefundIdParams,
+    body: NewAttemptBody,
+    response: Refund,
+    status: 201,
+    idempotent: true,
   },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -153,14 +153,14 @@ export const transitionCancellation = (
 
 /**
  * An approved cancellation with its refund (none when nothing was paid): the
- * amount and id, and straight on to `refunded` when the refund is already
- * settled (a voucher is issued at once). Same write, so no version step.
+ * amount and id, and straight on to `refunded` when the refund owes nothing
+ * already (a voucher is issued at once). Same write, so no version step.
  */
 export const withRefund = (
   approved: Cancellation,
-  refund: { readonly id: string; readonly total: number; readonly transactions: readonly { readonly status: string }[] } | undefined,
+  refund: { readonly id: string; readonly total: number; readonly owed: number } | undefined,
 ): Cancellation => {
-  const settled = refund !== undefined && refund.transactions.length > 0 && refund.transactions.every((t) => t.status === 'success');
+  const settled = refund !== undefined && refund.owed === 0;
   return { ...approved, refundAmount: refund?.total ?? 0, refundId: refund?.id ?? null, status: settled ? 'refunded' : approved.status };
 };
 

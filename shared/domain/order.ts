@@ -87,6 +87,10 @@ export const Order = z
     shipping: z.object({ method: z.string(), amount: Money, tax: Money }),
     totals: Totals,
     paymentMethod: PaymentMethod,
+    paymentReference: z
+      .string()
+      .nullable()
+      .meta({ description: "The payment provider's id of the charge (a Stripe PaymentIntent `pi_…`): what a card refund is sent against." }),
     paymentStatus: PaymentStatus,
     status: OrderStatus,
     timeline: z.array(TimelineEntry),
@@ -125,6 +129,7 @@ export const CreateOrderBody = z
       .max(100),
     shipping: z.object({ method: Text(100), amount: Money, tax: Money.optional() }),
     paymentMethod: PaymentMethod,
+    paymentReference: Text(255).optional(),
     paymentStatus: z.enum(['paid', 'unpaid']),
   })
   .meta({ id: 'CreateOrderBody' });
@@ -226,6 +231,7 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
     shipping,
     totals: computeTotals(lineItems, shipping),
     paymentMethod: body.paymentMethod,
+    paymentReference: body.paymentReference ?? null,
     paymentStatus: body.paymentStatus,
     status: 'pending',
     timeline: [{ status: 'pending', at: ids.now, by: ids.by, note: null }],

@@ -15,6 +15,7 @@ import {
   type RefundSource,
   type RefundTransaction,
 } from './refund.ts';
+import { owedOf } from './refund-ledger.ts';
 
 export interface RefundRequest {
   readonly note?: string | undefined;
@@ -25,6 +26,14 @@ export interface RefundRequest {
   readonly amount?: number | undefined;
   /** Subtracted as a restock_fee adjustment, never below a zero total. */
   readonly restockFee?: number | undefined;
+  /**
+   * The setting `refunds.deductShipping`: a refund with goods keeps back what
+   * is left of the order's shipping amount (a shipping_deduction adjustment;
+   * see `shippingDeduction`). A cancellation's refund never does.
+   */
+  readonly deductShipping?: boolean | undefined;
+  /** Cap the total at what is still refundable (a negative refund_discrepancy) instead of refusing it: a return's refund. */
+  readonly capped?: boolean | undefined;
   readonly gateway?: RefundGateway | undefined;
   readonly source: RefundSource;
   /**
@@ -35,10 +44,12 @@ export interface RefundRequest {
   readonly everything?: boolean | undefined;
 }
 
-/** Shipping already handed back by earlier refunds of the order (from the ledger). */
+/** Shipping already handed back by earlier refunds of the order, and kept back by them (from the ledger). */
 export interface ShippingRefunded {
   readonly amount: number;
   readonly tax: number;
+  /** Σ of the earlier shipping_deduction adjustments, as a positive amount. */
+  readonly deducted: number;
 }
 
 export interface PlanIds {
@@ -115,6 +126,17 @@ const shippingPart = (order: Order, request: RefundRequest, before: ShippingRefu
   return { amount, tax: Math.min(share, taxLeft) };
 };
 
+/**
+ * What a refund with goods keeps back for shipping when the shop deducts it:
+ * the order's shipping amount, once per order. It is never more than the
+ * shipping paid less what earlier refunds kept back, and never more than the
+ * refund has (`available`), so no refund goes negative; what a small refund
+ * could not keep back is carried to the order's next refund with goods, until
+ * the shipping amount has been kept back once in all.
+ */
+export const shippingDeduction = (order: Pick<Order, 'shipping'>, before: Pick<ShippingRefunded, 'deducted'>, available: number): number =>
+  Math.max(0, Math.min(order.shipping.amount - before.deducted, available));
+
 const adjustment = (ids: PlanIds, kind: OrderAdjustment['kind'], amount: number, reason: string): OrderAdjustment => ({
   id: ids.newId('adj'),
   kind,
@@ -146,10 +168,13 @@ export const planRefund = (order: Order, request: RefundRequest, ctx: PlanContex
   if (goodwill > 0) orderAdjustments.push(adjustment(ids, 'refund_discrepancy', goodwill, 'goodwill'));
   const fee = Math.min(request.restockFee ?? 0, goods + goodwill);
   if (fee > 0) orderAdjustments.push(adjustment(ids, 'restock_fee', -fee, 'restock fee'));
+  const deducts = request.deductShipping === true && request.source.type !== 'cancellation' && refundLineItems.length > 0;
+  const deduction = deducts ? shippingDeduction(order, ctx.shippingRefunded, goods + goodwill - fee) : 0;
+  if (deduction > 0) orderAdjustments.push(adjustment(ids, 'shipping_deduction', -deduction, 'shipping kept back'));
   const refundable = refundableRemaining(order);
-  const uncapped = goods + goodwill - fee;
-  // Only a full (cancellation) refund is capped; an explicit request over the limit is refused below.
-  const cap = request.everything ? Math.min(0, refundable - uncapped) : 0;
+  const uncapped = goods + goodwill - fee - deduction;
+  // A cancellation's or a return's refund is capped; an explicit request over the limit is refused below.
+  const cap = request.everything || request.capped ? Math.min(0, refundable - uncapped) : 0;
   if (cap < 0) orderAdjustments.push(adjustment(ids, 'refund_discrepancy', cap, 'capped at what is still refundable'));
   const total = uncapped + cap;
   if (refundLineItems.length === 0 && shipping.amount === 0 && shipping.tax === 0 && orderAdjustments.length === 0) {
@@ -189,12 +214,17 @@ export const planRefund = (order: Order, request: RefundRequest, ctx: PlanContex
     orderAdjustments,
     transactions,
     total,
+    owed: owedOf({ total, transactions }),
     currency: order.currency,
     version: 1,
   };
 };
 
-/** The order's refund counters once `refund` is recorded (the writer bumps `version` once per write). */
+/**
+ * The order's refund counters once `refund` is recorded (the writer bumps
+ * `version` once per write): `totals.refunded` grows by the refund's total,
+ * paid out or still owed (see `paymentStatusAfter`).
+ */
 export const applyRefund = (order: Order, refund: Pick<Refund, 'refundLineItems' | 'total'>): Order => {
   const units = new Map(refund.refundLineItems.map((l) => [l.lineItemId, l.quantity]));
   const refunded = order.totals.refunded + refund.total;
@@ -204,10 +234,4 @@ export const applyRefund = (order: Order, refund: Pick<Refund, 'refundLineItems'
     totals: { ...order.totals, refunded },
     paymentStatus: paymentStatusAfter(order, refunded),
   };
-};
-
-/** A failed transaction gives its amount back to what is refundable; the units stay counted (they may have been restocked). */
-export const releaseRefundMoney = (order: Order, amount: number): Order => {
-  const refunded = order.totals.refunded - amount;
-  return { ...order, totals: { ...order.totals, refunded }, paymentStatus: paymentStatusAfter(order, refunded) };
 };

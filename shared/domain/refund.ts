@@ -2,6 +2,7 @@
 // covers. The schema is the type, the validator and the OpenAPI entry; the
 // planning arithmetic lives in refund-plan.ts. Pure: no I/O, no clock.
 import { z } from 'zod';
+import { RefundAccount } from './cancellation.ts';
 import { ConflictError } from './errors.ts';
 import { LineItem, type Order, type PaymentMethod, type PaymentStatus } from './order.ts';
 import { Id, Money, OptionalText, Quantity, Timestamp, Version } from './schema-kit.ts';
@@ -29,7 +30,17 @@ export const RefundLineItem = z
   .meta({ id: 'RefundLineItem' });
 export type RefundLineItem = z.infer<typeof RefundLineItem>;
 
-export const AdjustmentKind = z.enum(['shipping_refund', 'restock_fee', 'refund_discrepancy']);
+/**
+ * What an adjustment is for (amounts signed: what it adds to the total).
+ * `shipping_deduction`: the order's shipping kept back (setting
+ * `refunds.deductShipping`); `restock_fee`: a return's restocking fee;
+ * `refund_discrepancy`: goodwill, or what a cap at "still refundable" takes
+ * off. `shipping_refund` (shipping given back) is in API.md's list, but the
+ * planner books shipping it hands back in the refund's own `shipping` part
+ * (amount and tax, as seed 001 shows) so that `total = lines + shipping +
+ * adjustments` counts it once: no refund it plans carries that kind.
+ */
+export const AdjustmentKind = z.enum(['shipping_refund', 'shipping_deduction', 'restock_fee', 'refund_discrepancy']);
 export type AdjustmentKind = z.infer<typeof AdjustmentKind>;
 
 export const OrderAdjustment = z
@@ -55,6 +66,9 @@ export const RefundTransaction = z
     errorCode: z.string().nullable(),
     createdAt: Timestamp,
     voucherCode: z.string().optional().meta({ description: 'The voucher issued (voucher gateway only).' }),
+    refundAccount: RefundAccount.optional().meta({ description: 'Where a retried bank transfer goes, when given with the attempt.' }),
+    iban: z.string().optional().meta({ description: 'Where a retried bank transfer goes, when given with the attempt.' }),
+    providerRefundId: z.string().optional().meta({ description: "The payment provider's id of this refund (a Stripe `re_…`)." }),
   })
   .meta({ id: 'RefundTransaction' });
 export type RefundTransaction = z.infer<typeof RefundTransaction>;
@@ -73,6 +87,7 @@ export const Refund = z
     orderAdjustments: z.array(OrderAdjustment),
     transactions: z.array(RefundTransaction),
     total: Money.meta({ description: 'Σ line subtotal and tax + shipping amount and tax + Σ adjustments.' }),
+    owed: Money.meta({ description: 'What the refund still owes: its total less its successful transactions (settled at 0).' }),
     currency: z.string(),
     version: Version,
   })
@@ -110,10 +125,13 @@ export const defaultGateway = (method: PaymentMethod): RefundGateway => (method 
 /** A voucher is issued on the spot; every other gateway waits for confirmation. */
 export const initialTransactionStatus = (gateway: RefundGateway): TransactionStatus => (gateway === 'voucher' ? 'success' : 'pending');
 
-/** What the refund adds to `totals.refunded`, released again if its transaction fails. */
-export const refundMoney = (refund: Pick<Refund, 'total'>): number => refund.total;
-
-/** Payment status once `refunded` of what was paid has gone back (pending amounts count: they are reserved). */
+/**
+ * Payment status once `refunded` of what was paid is refunded. `refunded` is
+ * the order's `totals.refunded`: Σ the totals of its refunds, i.e. what the
+ * shop has committed to give back, paid out or still owed. A failed
+ * transaction leaves its amount owed (a new attempt pays it), so neither
+ * moves when one fails; `owed` on each refund tells what has not gone yet.
+ */
 export const paymentStatusAfter = (order: Pick<Order, 'paymentStatus' | 'totals'>, refunded: number): PaymentStatus => {
   if (order.paymentStatus === 'unpaid') return 'unpaid';
   if (refunded <= 0) return 'paid';

@@ -1,7 +1,8 @@
 // What a verified return refunds (API.md "Refund amount"): the good units at
 // their paid value, plus refunded shipping, less the restocking fee (and the
-// shipping amount when the shop deducts it), never below 0 and never above
-// what is still refundable on the order. Integer minor units throughout.
+// order's shipping amount, once per order, when the shop deducts it), never
+// below 0 and never above what is still refundable on the order. Integer minor
+// units throughout.
 //
 // The refund itself is planned by refund-plan.ts when the request reaches
 // `refunded`; this module uses the same unit order and shipping-tax rule, and
@@ -10,7 +11,7 @@
 import { BusinessRuleError } from './errors.ts';
 import { sum } from './money.ts';
 import { type Order, unitValues } from './order.ts';
-import { type RefundRequest, refundableRemaining, type ShippingRefunded } from './refund-plan.ts';
+import { type RefundRequest, refundableRemaining, type ShippingRefunded, shippingDeduction } from './refund-plan.ts';
 import type { RefundBreakdown, RefundMethod, ReturnRecord } from './return-request.ts';
 
 export interface PackageFees {
@@ -21,7 +22,7 @@ export interface PackageFees {
 export interface AmountContext {
   readonly order: Pick<Order, 'lineItems' | 'shipping' | 'paymentStatus' | 'totals'>;
   readonly deductShipping: boolean;
-  /** Shipping (and its tax) already refunded on the order by earlier refunds. */
+  /** Shipping (and its tax) already refunded on the order by earlier refunds, and shipping they kept back. */
   readonly shippingRefunded: ShippingRefunded;
 }
 
@@ -68,16 +69,19 @@ export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: Packag
     });
   }
   const refundedShippingTax = shippingTaxShare(ctx, fees.refundedShipping);
-  const shippingDeduction = ctx.deductShipping ? ctx.order.shipping.amount : 0;
+  const beforeDeduction = itemsTotal + fees.refundedShipping + refundedShippingTax - fees.restockFee;
+  // The planner's rule exactly (a refund with goods keeps back what is left of the shipping amount).
+  const withGoods = lines.some((l) => l.goodQuantity > 0);
+  const deduction = ctx.deductShipping && withGoods ? shippingDeduction(ctx.order, ctx.shippingRefunded, beforeDeduction) : 0;
   const refundable = Math.max(0, refundableRemaining(ctx.order));
-  const raw = itemsTotal + fees.refundedShipping + refundedShippingTax - fees.restockFee - shippingDeduction;
+  const raw = beforeDeduction - deduction;
   return {
     items: lines,
     itemsTotal,
     refundedShipping: fees.refundedShipping,
     refundedShippingTax,
     restockFee: fees.restockFee,
-    shippingDeduction,
+    shippingDeduction: deduction,
     refundable,
     refundAmount: Math.min(Math.max(0, raw), refundable),
   };
@@ -85,22 +89,24 @@ export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: Packag
 
 /**
  * The refund planner's request for a return reaching `refunded`: good units,
- * refunded shipping, and one fee that carries the restocking fee, the shipping
- * deduction and whatever the cap at "still refundable" takes off, so the
- * refund's total is exactly `breakdown.refundAmount`.
+ * refunded shipping, the restocking fee, the shipping deduction and the cap at
+ * "still refundable", each its own adjustment, planned by the same rules as
+ * the breakdown so the refund's total is exactly `breakdown.refundAmount`
+ * (the caller checks it: the ledger may have moved between the two).
  */
 export const returnRefundRequest = (
   request: Pick<ReturnRecord, 'id' | 'items' | 'refundMethod'>,
   breakdown: RefundBreakdown,
   restock: boolean,
 ): RefundRequest & { gateway: RefundMethod } => {
-  const gross = breakdown.itemsTotal + breakdown.refundedShipping + breakdown.refundedShippingTax;
   return {
     note: `Return ${request.id}`,
     restock,
     refundLineItems: breakdown.items.filter((l) => l.goodQuantity > 0).map((l) => ({ lineItemId: l.lineItemId, quantity: l.goodQuantity })),
     ...(breakdown.refundedShipping > 0 ? { shipping: { amount: breakdown.refundedShipping } } : {}),
-    restockFee: gross - breakdown.refundAmount,
+    restockFee: breakdown.restockFee,
+    deductShipping: breakdown.shippingDeduction > 0,
+    capped: true,
     gateway: request.refundMethod,
     source: { type: 'return', id: request.id },
   };

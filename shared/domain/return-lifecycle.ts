@@ -51,6 +51,7 @@ export const buildReturnRequest = ({ id, order, body, now, actor }: NewReturn): 
   refundAmount: null,
   breakdown: null,
   refundId: null,
+  owed: null,
   rejectionReason: null,
   statusHistory: [{ status: 'new', at: now, submittedBy: actor }],
   createdAt: now,

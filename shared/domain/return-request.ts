@@ -58,7 +58,9 @@ export const RefundBreakdown = z
     refundedShipping: Money,
     refundedShippingTax: Money.meta({ description: "The refunded shipping's share of the shipping tax (shipping goes back at its paid value)." }),
     restockFee: Money,
-    shippingDeduction: Money.meta({ description: 'The order shipping amount, when the setting refunds.deductShipping is on.' }),
+    shippingDeduction: Money.meta({
+      description: 'Shipping kept back (setting refunds.deductShipping): the order shipping amount, once per order, by its first refund with goods.',
+    }),
     refundable: Money.meta({ description: 'What is still refundable on the order (the cap).' }),
     refundAmount: Money,
   })
@@ -87,6 +89,9 @@ const ReturnFields = {
   refundAmount: Money.nullable().meta({ description: 'Set by verify-package, and by the refund.' }),
   breakdown: RefundBreakdown.nullable(),
   refundId: z.string().nullable(),
+  owed: Money.nullable().meta({
+    description: "What the return's refund still owes (its `owed`); null until refunded. `refunded` means the shop has paid or issued it.",
+  }),
   rejectionReason: z.string().nullable(),
   statusHistory: z.array(ReturnHistoryEntry),
   createdAt: Timestamp,

@@ -15,7 +15,7 @@ import { logger } from '#shared/adapters/logger';
 import { forCustomer } from '#shared/domain/customer-view';
 import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
 import { selectFields } from '#shared/domain/fields';
-import { parseJsonBody, parseWith } from './parse.ts';
+import { parseJsonBody, parseWith, readRawBody } from './parse.ts';
 import { actorOf, hasRole, type Principal, principalFromClaims } from './principal.ts';
 import { internalProblem, problemOf } from './problem.ts';
 import type { RouteSpec } from './route-spec.ts';
@@ -35,6 +35,8 @@ export interface ActionInput<S> {
   /** The version `If-Match` demands, when the route honours it. */
   readonly ifMatch: number | undefined;
   readonly idempotency: IdempotencyKey | undefined;
+  /** Only for a `rawBody` route: the body exactly as sent, and the (lower-case) headers. */
+  readonly raw: { readonly body: string; readonly headers: Readonly<Record<string, string | undefined>> } | undefined;
 }
 
 /** A binary answer (PDF documents). */
@@ -136,6 +138,7 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: 
         requestId,
         ifMatch: 'ifMatch' in spec && spec.ifMatch ? readIfMatch(headers['if-match']) : undefined,
         idempotency: 'idempotent' in spec && spec.idempotent ? readIdempotency(headers['idempotency-key'], principal, route.id, params, rawBody) : undefined,
+        raw: 'rawBody' in spec && spec.rawBody ? { body: readRawBody(event.body, event.isBase64Encoded), headers } : undefined,
       };
       const status = 'status' in spec && spec.status ? spec.status : 200;
       try {

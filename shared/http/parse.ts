@@ -8,12 +8,18 @@ export const MAX_BODY_BYTES = 256 * 1024;
 
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export const parseJsonBody = (raw: string | undefined, base64: boolean | undefined): unknown => {
-  if (raw === undefined || raw === '') return undefined;
-  const text = base64 ? Buffer.from(raw, 'base64').toString('utf8') : raw;
+/** The body as the client sent it (a signature is checked over these exact bytes), bounded like any body. */
+export const readRawBody = (raw: string | undefined, base64: boolean | undefined): string => {
+  const text = base64 ? Buffer.from(raw ?? '', 'base64').toString('utf8') : (raw ?? '');
   if (Buffer.byteLength(text, 'utf8') > MAX_BODY_BYTES) {
     throw new DomainError('payload_too_large', `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   }
+  return text;
+};
+
+export const parseJsonBody = (raw: string | undefined, base64: boolean | undefined): unknown => {
+  if (raw === undefined || raw === '') return undefined;
+  const text = readRawBody(raw, base64);
   let polluted = false;
   let parsed: unknown;
   try {

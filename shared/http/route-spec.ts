@@ -20,4 +20,6 @@ export interface RouteSpec {
   readonly fields?: boolean;
   /** `Cache-Control` of a success, for public answers that browsers and CDNs may keep. */
   readonly cacheControl?: string;
+  /** Hands the action the body unparsed, with the headers (signed webhooks verify the exact bytes). */
+  readonly rawBody?: boolean;
 }

@@ -32,7 +32,7 @@ import type { Refund } from '#shared/domain/refund';
 import { applyRefund, planRefund, type RefundRequest } from '#shared/domain/refund-plan';
 import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
 
-/** What a caller asks for: the domain's request, for one order, restock defaulting to the setting. */
+/** What a caller asks for: the domain's request, for one order, restock and the shipping deduction defaulting to the settings. */
 export type RefundInput = Omit<RefundRequest, 'restock'> & {
   readonly orderId: string;
   /** Default: the setting `refunds.restock`. */
@@ -82,7 +82,7 @@ const prepare = async (input: RefundInput, ctx: RefundContext, issue: boolean, k
   const [settings, shipping] = await Promise.all([getSettings(), shippingRefunded(before.id)]);
   const refund = planRefund(
     before,
-    { ...input, restock: input.restock ?? settings.refunds.restock },
+    { ...input, restock: input.restock ?? settings.refunds.restock, deductShipping: input.deductShipping ?? settings.refunds.deductShipping },
     {
       shippingRefunded: shipping,
       now: ctx.now,

@@ -42,6 +42,7 @@ const attempt = async ({ before, moved, actor, now }: RefundReturn): Promise<Ret
         ...moved,
         refundId: refund.id,
         refundAmount: refund.total,
+        owed: refund.owed,
         voucherCode: refund.transactions.find((t) => t.voucherCode)?.voucherCode ?? null,
         breakdown,
       };

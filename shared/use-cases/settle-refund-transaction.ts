@@ -1,14 +1,15 @@
-// An admin (or the payment gateway's callback, through an admin tool) reports
-// how a pending refund transaction ended. A failure releases its amount; the
-// success of a cancellation's refund completes that cancellation.
+// An admin (or the payment provider's webhook) reports how a pending refund
+// transaction ended. A failure leaves its amount owed (a new attempt pays it);
+// a success lowers what the refund owes, and once it owes nothing a
+// cancellation it pays for is `refunded`.
 import { cancellationPut, getCancellation } from '#shared/adapters/cancellations-repo';
 import { type GuardedItem, transact } from '#shared/adapters/dynamo';
-import { getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
+import { getReturn, returnPut } from '#shared/adapters/returns-repo';
 import { transitionCancellation } from '#shared/domain/cancellation';
 import { NotFoundError } from '#shared/domain/errors';
-import { type Refund, settleTransaction, type TransactionBody } from '#shared/domain/refund';
-import { releaseRefundMoney } from '#shared/domain/refund-plan';
+import type { Refund, TransactionBody } from '#shared/domain/refund';
+import { settleRefund } from '#shared/domain/refund-ledger';
 import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
 
 export interface SettleRefundTransaction {
@@ -16,18 +17,26 @@ export interface SettleRefundTransaction {
   readonly transactionId: string;
   readonly body: TransactionBody;
   readonly now: string;
+  /** The payment provider's id of the refund, when its webhook settles it. */
+  readonly providerRefundId?: string | undefined;
 }
 
-/** What else the settlement changes, in the same transaction as the refund. */
-const consequences = async (refund: Refund, amount: number, body: TransactionBody, now: string): Promise<GuardedItem[]> => {
-  if (body.status === 'failure') {
-    const order = await getOrderOrThrow(refund.orderId, true);
-    const released = { ...releaseRefundMoney(order, amount), version: order.version + 1, updatedAt: now };
-    return [{ ...orderPut(released, order.version), onConditionFailed: () => new ConcurrentChangeError('order') }];
+/**
+ * What a change of the refund's `owed` changes elsewhere, written in the same
+ * transaction as the refund: the cancellation it pays for becomes `refunded`
+ * when nothing is owed any more; the return it pays for shows the new `owed`.
+ */
+export const owedConsequences = async (before: Refund, after: Refund, now: string): Promise<GuardedItem[]> => {
+  if (after.owed === before.owed || !after.source.id) return [];
+  if (after.source.type === 'return') {
+    const request = await getReturn(after.source.id);
+    if (!request || request.refundId !== after.id) return [];
+    const updated = { ...request, owed: after.owed, updatedAt: now, version: request.version + 1 };
+    return [{ ...returnPut(updated, request.version), onConditionFailed: () => new ConcurrentChangeError('return') }];
   }
-  if (refund.source.type !== 'cancellation' || !refund.source.id) return [];
-  const cancellation = await getCancellation(refund.source.id);
-  if (cancellation.status !== 'approved' || cancellation.refundId !== refund.id) return [];
+  if (after.source.type !== 'cancellation' || after.owed > 0) return [];
+  const cancellation = await getCancellation(after.source.id);
+  if (cancellation.status !== 'approved' || cancellation.refundId !== after.id) return [];
   return [
     {
       ...cancellationPut(transitionCancellation(cancellation, 'refunded', now), cancellation.version),
@@ -40,15 +49,13 @@ const consequences = async (refund: Refund, amount: number, body: TransactionBod
  * pending → success | failure, once. Race: two callers settle the same
  * transaction (say one success, one failure); both read the refund at v1 and
  * write it with `version = 1`: one commits, the other is a 409, so an amount is
- * never both paid out and released.
+ * never both paid out and still owed.
  */
-export const settleRefundTransaction = ({ refundId, transactionId, body, now }: SettleRefundTransaction): Promise<Refund> =>
+export const settleRefundTransaction = ({ refundId, transactionId, body, now, providerRefundId }: SettleRefundTransaction): Promise<Refund> =>
   retryOnChange(async () => {
     const refund = await findRefund(refundId);
-    const txn = refund.transactions.find((t) => t.id === transactionId);
-    if (!txn) throw new NotFoundError('The transaction');
-    const settled = settleTransaction(txn, body);
-    const next: Refund = { ...refund, transactions: refund.transactions.map((t) => (t.id === txn.id ? settled : t)), version: refund.version + 1 };
-    await transact([...refundPut(next, refund.version), ...(await consequences(refund, txn.amount, body, now))]);
+    const next = settleRefund(refund, transactionId, body, providerRefundId);
+    if (!next) throw new NotFoundError('The transaction');
+    await transact([...refundPut(next, refund.version), ...(await owedConsequences(refund, next, now))]);
     return next;
   });

@@ -39,6 +39,7 @@ describe('real esbuild bundles', () => {
       built.stack.notify.fn.fn,
       built.stack.events.consumer.fn,
       built.stack.events.delivery.fn,
+      built.stack.payments.consumer.fn,
     ];
     for (const fn of fns) {
       const dir = assetDir(built.stack, fn);

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app';
 import { HTTP_FUNCTIONS, type Route, routeKey, routes } from '#infra/routes';
 import { FUNCTION_ACCESS } from '#infra/stack';
-import { NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
+import { NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS, PAYMENTS_BATCH, PAYMENTS_FILTER_PATTERNS } from '#infra/streams';
 import { TABLE } from '#infra/table';
 import { PENDING_TAG } from '#shared/domain/attachment';
 
@@ -118,16 +118,16 @@ describe('AftersalesStack (Cognito, default context)', () => {
   });
 
   describe('functions', () => {
-    it('one Node 22 arm64 Lambda per HTTP area plus the notify and events consumers and the webhook delivery', () => {
+    it('one Node 22 arm64 Lambda per HTTP area plus the notify, events and payments consumers and the webhook delivery', () => {
       // Besides CDK's own deploy-time handler that copies the web app into its bucket.
       const fns = Object.entries(s.resources)
         .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'))
         .map(([, r]) => r);
-      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 3);
+      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 4);
       for (const fn of fns) {
         expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024 });
-        // HTTP functions answer within 10 s; the notify consumer may back off on SES throttling.
-        expect([10, 60]).toContain(fn.Properties.Timeout);
+        // HTTP functions answer within 10 s; the notify consumer may back off on SES throttling, the payments one on the provider.
+        expect([10, 60, 120]).toContain(fn.Properties.Timeout);
         expect(fn.Properties.LoggingConfig).toMatchObject({ LogGroup: { Ref: expect.any(String) } });
       }
       for (const name of HTTP_FUNCTIONS) {
@@ -230,6 +230,34 @@ describe('AftersalesStack (Cognito, default context)', () => {
       });
       s.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
       s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@example.com' });
+    });
+
+    it('sends card refunds from its own consumer; the Stripe keys come from Secrets Manager, readable by the payments functions only', () => {
+      const { payments } = s.stack;
+      s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: PAYMENTS_BATCH.batchSize,
+        MaximumRetryAttempts: PAYMENTS_BATCH.retryAttempts,
+        BisectBatchOnFunctionError: true,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        FilterCriteria: { Filters: PAYMENTS_FILTER_PATTERNS.map((p) => ({ Pattern: JSON.stringify(p) })) },
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stack, payments.failures), 'Arn'] } } },
+        FunctionName: { Ref: logicalId(s.stack, payments.consumer.fn) },
+      });
+      const secret = logicalId(s.stack, payments.keys);
+      for (const fn of [payments.consumer.fn, s.stack.functions.payments.fn]) {
+        const variables = (s.resources[logicalId(s.stack, fn)]?.Properties.Environment as { Variables: Record<string, unknown> } | undefined)?.Variables ?? {};
+        expect(variables.STRIPE_SECRET_ID).toEqual({ Ref: secret });
+        expect(variables).not.toHaveProperty('STRIPE_SECRET_KEY');
+        expect(s.resources[logicalId(s.stack, fn)]?.Properties.Layers).toHaveLength(1);
+      }
+      const readers = Object.values(s.resources)
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties).includes('secretsmanager:GetSecretValue'))
+        .flatMap((r) => r.Properties.Roles as unknown[]);
+      expect(readers).toEqual(
+        expect.arrayContaining([{ Ref: logicalId(s.stack, payments.consumer.role) }, { Ref: logicalId(s.stack, s.stack.functions.payments.role) }]),
+      );
+      expect(readers).toHaveLength(2);
     });
   });
 
@@ -373,8 +401,8 @@ describe('AftersalesStack (external OIDC issuer, SES domain)', () => {
 
   it('notifies the alarm address and still passes cdk-nag', () => {
     s.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
-    // Notify's two, and the events consumer's and the webhook delivery's four, all to the same topic.
-    s.template.resourceCountIs('AWS::CloudWatch::Alarm', 6);
+    // Notify's two, the events consumer's and the webhook delivery's four, and the payments consumer's one, all to the same topic.
+    s.template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
     s.template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.anyValue() }] });
     expect(s.nag.validateScope(s.app).violations).toEqual([]);
   });

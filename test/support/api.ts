@@ -24,6 +24,20 @@ export const tokenFor = async (caller: Caller): Promise<string | undefined> =>
     ? undefined
     : signToken({ role: caller.role, sub: caller.sub, ...(caller.role === 'customer' && caller.email ? { email: caller.email } : {}) });
 
+export type Transport = <T = Record<string, unknown>>(
+  caller: Caller,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers?: Record<string, string>,
+) => Promise<Reply<T>>;
+
+/** Every helper below goes through `call`; a test file may route it elsewhere (test/support/own-table.ts). */
+let transport: Transport | undefined;
+export const useTransport = (next: Transport): void => {
+  transport = next;
+};
+
 export const call = async <T = Record<string, unknown>>(
   caller: Caller,
   method: string,
@@ -31,6 +45,7 @@ export const call = async <T = Record<string, unknown>>(
   body?: unknown,
   headers: Record<string, string> = {},
 ): Promise<Reply<T>> => {
+  if (transport) return transport<T>(caller, method, path, body, headers);
   const token = await tokenFor(caller);
   const response = await fetch(`${apiUrl()}${path}`, {
     method,

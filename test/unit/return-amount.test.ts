@@ -31,7 +31,7 @@ const thirds = (): Order =>
 const ctx = (order: Order, patch: Partial<AmountContext> = {}): AmountContext => ({
   order,
   deductShipping: false,
-  shippingRefunded: { amount: 0, tax: 0 },
+  shippingRefunded: { amount: 0, tax: 0, deducted: 0 },
   ...patch,
 });
 const none = { restockFee: 0, refundedShipping: 0 };
@@ -71,7 +71,7 @@ describe('return refund amount', () => {
     const breakdown = returnRefundBreakdown([item('li_mug', 3, 3)], { restockFee: 100, refundedShipping: 200 }, ctx(thirds()));
     expect(breakdown).toMatchObject({ itemsTotal: 1000, refundedShipping: 200, refundedShippingTax: 20, restockFee: 100, refundAmount: 1120 });
     // The last part of the shipping takes all the tax left.
-    expect(shippingTaxShare(ctx(thirds(), { shippingRefunded: { amount: 200, tax: 20 } }), 300)).toBe(30);
+    expect(shippingTaxShare(ctx(thirds(), { shippingRefunded: { amount: 200, tax: 20, deducted: 0 } }), 300)).toBe(30);
     expect(shippingTaxShare(ctx(thirds()), 0)).toBe(0);
     expect(shippingTaxShare(ctx(thirds()), 333)).toBe(33);
   });
@@ -79,8 +79,37 @@ describe('return refund amount', () => {
   it('deducts the shipping amount when the shop says so, never going below zero', () => {
     const deducted = returnRefundBreakdown([item('li_mug', 3, 3)], none, ctx(thirds(), { deductShipping: true }));
     expect(deducted).toMatchObject({ shippingDeduction: 500, refundAmount: 500 });
+    // 333 − 300 restocking fee leaves 33: that is all this refund can keep back; the 467 left waits for the next one.
     const one = returnRefundBreakdown([item('li_mug', 3, 1)], { restockFee: 300, refundedShipping: 0 }, ctx(thirds(), { deductShipping: true }));
-    expect(one.refundAmount).toBe(0);
+    expect(one).toMatchObject({ shippingDeduction: 33, refundAmount: 0 });
+    const next = ctx(thirds(), { deductShipping: true, shippingRefunded: { amount: 0, tax: 0, deducted: 33 } });
+    expect(returnRefundBreakdown([item('li_mug', 3, 2)], none, next)).toMatchObject({ shippingDeduction: 467, refundAmount: 666 - 467 });
+    // Nothing with goods, nothing kept back.
+    expect(returnRefundBreakdown([item('li_mug', 3, 0)], none, ctx(thirds(), { deductShipping: true })).shippingDeduction).toBe(0);
+  });
+
+  it('keeps the shipping back once per order, not once per return (4 × 10.00 + 7.00 shipping, one unit at a time)', () => {
+    const base = deliveredOrder({}, { lineItems: [{ sku: 'FOUR', title: 'Four', quantity: 4, unitPrice: 1000 }], shipping: { method: 's', amount: 700 } });
+    let order = base;
+    let deducted = 0;
+    const amounts: number[] = [];
+    for (let n = 0; n < 4; n++) {
+      const breakdown = returnRefundBreakdown(
+        [item(order.lineItems[0]!.id, 1, 1)],
+        none,
+        ctx(order, { deductShipping: true, shippingRefunded: { amount: 0, tax: 0, deducted } }),
+      );
+      amounts.push(breakdown.refundAmount);
+      deducted += breakdown.shippingDeduction;
+      const line = order.lineItems[0]!;
+      order = {
+        ...order,
+        lineItems: [{ ...line, refundedQuantity: line.refundedQuantity + 1 }],
+        totals: { ...order.totals, refunded: order.totals.refunded + breakdown.refundAmount },
+      };
+    }
+    expect(amounts).toEqual([300, 1000, 1000, 1000]);
+    expect(sum(amounts)).toBe(4000 - 700);
   });
 
   it('never refunds more than is still refundable on the order', () => {
@@ -98,7 +127,7 @@ describe('return refund amount', () => {
     expect(ruleOf(() => returnRefundBreakdown([item('li_mug', 3, 1)], { restockFee: 0, refundedShipping: 501 }, ctx(thirds())))).toBe(
       'refunded_shipping_exceeds_shipping',
     );
-    const half = ctx(thirds(), { shippingRefunded: { amount: 300, tax: 30 } });
+    const half = ctx(thirds(), { shippingRefunded: { amount: 300, tax: 30, deducted: 0 } });
     expect(ruleOf(() => returnRefundBreakdown([item('li_mug', 3, 1)], { restockFee: 0, refundedShipping: 201 }, half))).toBe(
       'refunded_shipping_exceeds_shipping',
     );
@@ -118,7 +147,9 @@ describe('return refund amount', () => {
       restock: true,
     });
     const ids = { refundId: 'rfd_1', newId: (p: string) => `${p}_1`, voucherCode: () => 'CODE' };
-    expect(planRefund(order, request, { shippingRefunded: { amount: 0, tax: 0 }, ids, now: 'now', actor: 'admin:a' }).total).toBe(breakdown.refundAmount);
+    expect(planRefund(order, request, { shippingRefunded: { amount: 0, tax: 0, deducted: 0 }, ids, now: 'now', actor: 'admin:a' }).total).toBe(
+      breakdown.refundAmount,
+    );
   });
 
   it('always agrees with the refund planner, whatever was refunded before (property)', () => {
@@ -138,7 +169,8 @@ describe('return refund amount', () => {
         fc.nat(),
         fc.boolean(),
         fc.nat(),
-        (lines, shipping, refundedSeeds, goodSeeds, feeSeed, shipSeed, deductShipping, goodwill) => {
+        fc.nat(),
+        (lines, shipping, refundedSeeds, goodSeeds, feeSeed, shipSeed, deductShipping, goodwill, deductedSeed) => {
           const base = deliveredOrder(
             {},
             {
@@ -162,17 +194,22 @@ describe('return refund amount', () => {
               const left = l.quantity - l.refundedQuantity;
               return item(l.id, left, (goodSeeds[i] ?? 0) % (left + 1));
             });
-          const probe = returnRefundBreakdown(items, none, ctx(order, { deductShipping }));
+          // Shipping kept back by earlier refunds: none, some or all of it.
+          const before = { amount: 0, tax: 0, deducted: deductedSeed % (order.shipping.amount + 1) };
+          const probe = returnRefundBreakdown(items, none, ctx(order, { deductShipping, shippingRefunded: before }));
           const fees = { restockFee: feeSeed % (probe.itemsTotal + 1), refundedShipping: shipSeed % (order.shipping.amount + 1) };
-          const breakdown = returnRefundBreakdown(items, fees, ctx(order, { deductShipping }));
+          const breakdown = returnRefundBreakdown(items, fees, ctx(order, { deductShipping, shippingRefunded: before }));
+          expect(before.deducted + breakdown.shippingDeduction).toBeLessThanOrEqual(order.shipping.amount);
           expect(breakdown.refundAmount).toBeGreaterThanOrEqual(0);
           expect(breakdown.refundAmount).toBeLessThanOrEqual(breakdown.refundable);
           const request = returnRefundRequest({ id: 'ret_1', items, refundMethod: 'card' }, breakdown, false);
           const empty = (request.refundLineItems?.length ?? 0) === 0 && !request.shipping && request.restockFee === 0;
           if (empty) return;
           const ids = { refundId: 'rfd_1', newId: (p: string) => `${p}_1`, voucherCode: () => undefined };
-          const refund = planRefund(order, request, { shippingRefunded: { amount: 0, tax: 0 }, ids, now: 'now', actor: 'admin:a' });
+          const refund = planRefund(order, request, { shippingRefunded: before, ids, now: 'now', actor: 'admin:a' });
           expect(refund.total).toBe(breakdown.refundAmount);
+          const kept = refund.orderAdjustments.find((a) => a.kind === 'shipping_deduction')?.amount ?? 0;
+          expect(0 - kept).toBe(breakdown.shippingDeduction);
         },
       ),
       { numRuns: 500 },

@@ -1,0 +1,22 @@
+// Routes of the payments area: the payment provider's signed webhooks (public:
+// the signature over the raw body is the authentication).
+import { z } from 'zod';
+import type { RouteId } from '#infra/routes';
+import type { RouteSpec } from '#shared/http/route-spec';
+
+export const PAYMENT_PROVIDERS = ['stripe'] as const;
+
+export const paymentsApi = {
+  'payments.webhook': {
+    summary: "A payment provider's signed event (Stripe: `Stripe-Signature`); settles the refund transaction it is about",
+    params: z.object({ provider: z.enum(PAYMENT_PROVIDERS) }),
+    response: z
+      .object({
+        received: z.literal(true),
+        outcome: z.enum(['settled', 'already settled', 'ignored']),
+        detail: z.string().nullable(),
+      })
+      .meta({ id: 'WebhookReceipt' }),
+    rawBody: true,
+  },
+} as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -1,0 +1,129 @@
+// The money side of a refund once it exists: what it still owes, how its
+// transactions settle, and a new attempt after a failure. A refund's total is
+// fixed when it is created; its transactions pay it. A failed transaction pays
+// nothing, so its amount stays owed until another attempt succeeds:
+//
+//   owed = total − Σ amount of the successful transactions   (0 ≤ owed ≤ total)
+//
+// At most one transaction is pending at a time and a new one is for exactly
+// what is owed, so the successful ones can never add up to more than the total.
+// Pure: ids, codes and time are passed in.
+import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
+import { z } from 'zod';
+import { RefundAccount } from './cancellation.ts';
+import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
+import { sum } from './money.ts';
+import type { Order } from './order.ts';
+import type { ProviderRefundResult } from './payments.ts';
+import { initialTransactionStatus, type Refund, RefundGateway, type RefundTransaction, settleTransaction, type TransactionBody } from './refund.ts';
+import { OptionalText } from './schema-kit.ts';
+
+/** What the refund still owes: its total less what its successful transactions paid. */
+export const owedOf = (refund: Pick<Refund, 'total' | 'transactions'>): number =>
+  refund.total - sum(refund.transactions.filter((t) => t.status === 'success').map((t) => t.amount));
+
+/** The refund with `transactions` and the `owed` they leave, one version on. */
+export const withTransactions = (refund: Refund, transactions: RefundTransaction[]): Refund => ({
+  ...refund,
+  transactions,
+  owed: owedOf({ total: refund.total, transactions }),
+  version: refund.version + 1,
+});
+
+/** Settles one pending transaction of the refund (409 when it is not pending), noting the provider's refund id when known. */
+export const settleRefund = (refund: Refund, transactionId: string, body: TransactionBody, providerRefundId?: string | null): Refund | undefined => {
+  const txn = refund.transactions.find((t) => t.id === transactionId);
+  if (!txn) return undefined;
+  const settled = { ...settleTransaction(txn, body), ...(providerRefundId ? { providerRefundId } : {}) };
+  return withTransactions(
+    refund,
+    refund.transactions.map((t) => (t.id === txn.id ? settled : t)),
+  );
+};
+
+/** A provider's final outcome as a settlement body (a failure keeps the provider's code and message). */
+export const outcomeBody = (outcome: {
+  readonly status: 'success' | 'failure';
+  readonly errorCode?: string | null;
+  readonly message?: string | null;
+}): TransactionBody =>
+  outcome.status === 'failure'
+    ? { status: 'failure', errorCode: outcome.errorCode ?? undefined, message: outcome.message ?? undefined }
+    : { status: 'success' };
+
+/**
+ * What the payment provider answered for a pending transaction: its refund id,
+ * and the outcome when already final. Undefined when there is nothing to
+ * record (the transaction is no longer pending, or was recorded before).
+ */
+export const recordProviderRefund = (refund: Refund, transactionId: string, result: ProviderRefundResult): Refund | undefined => {
+  const txn = refund.transactions.find((t) => t.id === transactionId);
+  if (txn?.status !== 'pending' || txn.providerRefundId) return undefined;
+  if (result.status !== 'pending') return settleRefund(refund, transactionId, outcomeBody(result), result.providerRefundId);
+  return withTransactions(
+    refund,
+    refund.transactions.map((t) => (t.id === txn.id ? { ...t, providerRefundId: result.providerRefundId } : t)),
+  );
+};
+
+export const NewAttemptBody = z
+  .object({
+    gateway: RefundGateway.optional().meta({ description: "Default: the last attempt's gateway." }),
+    refundAccount: RefundAccount.optional().meta({ description: 'Where a bank transfer goes (this, or `iban`).' }),
+    iban: OptionalText(64).meta({ description: 'Where a bank transfer goes (this, or `refundAccount`).' }),
+  })
+  .meta({ id: 'RefundAttemptBody' });
+export type NewAttemptBody = z.infer<typeof NewAttemptBody>;
+
+export interface AttemptIds {
+  readonly transactionId: string;
+  readonly voucherCode: () => string;
+  readonly now: string;
+}
+
+const payee = (body: NewAttemptBody): Pick<RefundTransaction, 'refundAccount' | 'iban'> => {
+  const iban = body.iban ? (electronicFormatIBAN(body.iban) ?? '') : undefined;
+  if (iban !== undefined && !isValidIBAN(iban)) throw new ValidationError([{ path: 'iban', message: 'is not a valid IBAN' }]);
+  if (!iban && !body.refundAccount) {
+    throw new ValidationError([
+      { path: 'refundAccount', message: 'a bank transfer needs refundAccount or iban' },
+      { path: 'iban', message: 'a bank transfer needs refundAccount or iban' },
+    ]);
+  }
+  return { ...(body.refundAccount ? { refundAccount: body.refundAccount } : {}), ...(iban ? { iban } : {}) };
+};
+
+/**
+ * A new attempt to pay what the refund owes: 409 while one is pending or when
+ * nothing is owed. A voucher succeeds at once with a code; every other gateway
+ * is pending until settled (a card one goes to the payment provider when one
+ * is configured).
+ */
+export const openAttempt = (refund: Refund, order: Pick<Order, 'paymentMethod'>, body: NewAttemptBody, ids: AttemptIds): Refund => {
+  if (refund.transactions.some((t) => t.status === 'pending')) {
+    throw new ConflictError('A transaction of this refund is still pending: settle it first.', { allowedTransitions: [] });
+  }
+  const owed = owedOf(refund);
+  if (owed <= 0) throw new ConflictError('This refund owes nothing.', { allowedTransitions: [] });
+  const gateway = body.gateway ?? refund.transactions.at(-1)?.gateway ?? 'bank_transfer';
+  if (gateway === 'card' && order.paymentMethod !== 'card') {
+    throw new BusinessRuleError('gateway_unavailable', 'Only an order paid by card can be refunded to a card.', {
+      errors: [{ path: 'gateway', message: `must not be card for an order paid by ${order.paymentMethod}` }],
+    });
+  }
+  const status = initialTransactionStatus(gateway);
+  const txn: RefundTransaction = {
+    id: ids.transactionId,
+    kind: 'refund',
+    amount: owed,
+    currency: refund.currency,
+    gateway,
+    status,
+    message: null,
+    errorCode: null,
+    createdAt: ids.now,
+    ...(gateway === 'voucher' ? { voucherCode: ids.voucherCode() } : {}),
+    ...(gateway === 'bank_transfer' ? payee(body) : {}),
+  };
+  return withTransactions(refund, [...refund.transactions, txn]);
+};

@@ -1,0 +1,38 @@
+// A new attempt to pay what a refund still owes after its transaction failed:
+// by card again, by bank transfer, or by a voucher (which settles at once).
+import { transact } from '#shared/adapters/dynamo';
+import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { newId, newSecretCode } from '#shared/adapters/ids';
+import { epochSeconds, getOrderOrThrow } from '#shared/adapters/orders-repo';
+import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
+import type { Refund } from '#shared/domain/refund';
+import { type NewAttemptBody, openAttempt } from '#shared/domain/refund-ledger';
+import { retryOnChange } from './retry-on-change.ts';
+import { owedConsequences } from './settle-refund-transaction.ts';
+
+export interface OpenRefundAttempt {
+  readonly refundId: string;
+  readonly body: NewAttemptBody;
+  readonly now: string;
+  readonly idempotency?: IdempotencyKey | undefined;
+}
+
+/**
+ * Race: two admins retry the same failed refund at once (or one retries while
+ * another settles). Both read the refund at v2 and write it with `version = 2`;
+ * one commits, the other is a 409, so there is never more than one pending
+ * attempt and never more than `owed` in flight.
+ */
+export const openRefundAttempt = ({ refundId, body, now, idempotency }: OpenRefundAttempt): Promise<Refund> =>
+  retryOnChange(async () => {
+    const refund = await findRefund(refundId);
+    const order = await getOrderOrThrow(refund.orderId);
+    const next = openAttempt(refund, order, body, { transactionId: newId('txn'), voucherCode: newSecretCode, now });
+    await transact([
+      // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
+      ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: next }, epochSeconds(now))] : []),
+      ...refundPut(next, refund.version),
+      ...(await owedConsequences(refund, next, now)),
+    ]);
+    return next;
+  });

@@ -1,0 +1,116 @@
+// A local stand-in for the slice of Stripe's REST API this product calls
+// (`POST /v1/refunds`), answering as Stripe's API reference documents: a
+// form-encoded request, a JSON Refund object, errors as `{error: {type, code,
+// message}}`, and `Idempotency-Key` honoured (the same key answers the first
+// result again, and creates nothing). Reached through the real `stripe` SDK
+// via STRIPE_API_URL. The PaymentIntent id picks the scenario:
+//   pi_402…  → 402 card_error (expired_or_canceled_card)
+//   pi_400…  → 400 invalid_request_error (charge_already_refunded)
+//   pi_flaky… → 500 api_error on the first call of a key, then a refund
+//   anything else → a `pending` refund
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface StandInRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly idempotencyKey: string | undefined;
+  readonly authorization: string | undefined;
+  readonly form: Readonly<Record<string, string>>;
+}
+
+export interface StripeStandIn {
+  readonly url: string;
+  /** Every request received, oldest first (retries included). */
+  readonly requests: StandInRequest[];
+  /** Refunds created, by id: a replay never adds one. */
+  readonly refunds: Map<string, Record<string, unknown>>;
+  stop(): Promise<void>;
+}
+
+const readBody = async (request: IncomingMessage): Promise<string> => {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+};
+
+const error = (status: number, type: string, code: string, message: string) => ({ status, body: { error: { type, code, message } } });
+
+export const startStripeStandIn = async (): Promise<StripeStandIn> => {
+  const requests: StandInRequest[] = [];
+  const refunds = new Map<string, Record<string, unknown>>();
+  const answered = new Map<string, { status: number; body: unknown }>();
+  const flaky = new Set<string>();
+
+  const refund = (form: Record<string, string>) => {
+    const metadata = Object.fromEntries(
+      Object.entries(form)
+        .filter(([k]) => k.startsWith('metadata['))
+        .map(([k, v]) => [k.slice('metadata['.length, -1), v]),
+    );
+    const created = {
+      id: `re_${randomUUID().replaceAll('-', '').slice(0, 24)}`,
+      object: 'refund',
+      amount: Number(form.amount),
+      balance_transaction: null,
+      charge: `ch_${form.payment_intent?.slice(3)}`,
+      created: Math.floor(Date.now() / 1000),
+      currency: 'usd',
+      metadata,
+      payment_intent: form.payment_intent,
+      reason: null,
+      receipt_number: null,
+      source_transfer_reversal: null,
+      status: 'pending',
+      transfer_reversal: null,
+    };
+    refunds.set(created.id, created);
+    return { status: 200, body: created };
+  };
+
+  const answer = (form: Record<string, string>, key: string | undefined) => {
+    const pi = form.payment_intent ?? '';
+    if (!pi || !form.amount) return error(400, 'invalid_request_error', 'parameter_missing', 'Missing required param: payment_intent or amount.');
+    if (pi.startsWith('pi_402')) return error(402, 'card_error', 'expired_or_canceled_card', 'The card has expired or was canceled.');
+    if (pi.startsWith('pi_400')) return error(400, 'invalid_request_error', 'charge_already_refunded', 'Charge has already been refunded.');
+    if (pi.startsWith('pi_flaky') && !flaky.has(key ?? '')) {
+      flaky.add(key ?? '');
+      return error(500, 'api_error', 'internal', 'An unknown error occurred.');
+    }
+    return refund(form);
+  };
+
+  const server = createServer((request, response) => {
+    void (async () => {
+      const text = await readBody(request);
+      const form = Object.fromEntries(new URLSearchParams(text));
+      const key = request.headers['idempotency-key'] as string | undefined;
+      const path = (request.url ?? '').split('?')[0] ?? '';
+      requests.push({ method: request.method ?? '', path, idempotencyKey: key, authorization: request.headers.authorization, form });
+      let result: { status: number; body: unknown };
+      const replay = key ? answered.get(key) : undefined;
+      if (request.method !== 'POST' || path !== '/v1/refunds') result = error(404, 'invalid_request_error', 'resource_missing', 'Unrecognized request URL.');
+      else if (replay) result = replay;
+      else {
+        result = answer(form, key);
+        // Stripe stores the result of a key unless the server itself failed (5xx), which a retry may then redo.
+        if (key && result.status < 500) answered.set(key, result);
+      }
+      response.writeHead(result.status, {
+        'content-type': 'application/json',
+        'request-id': `req_${randomUUID().slice(0, 8)}`,
+        ...(replay ? { 'idempotent-replayed': 'true' } : {}),
+      });
+      response.end(JSON.stringify(result.body));
+    })();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    refunds,
+    stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+};
