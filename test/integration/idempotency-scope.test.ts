@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { routes } from '#infra/routes';
 import { contract } from '#shared/api/index';
 import type { Order } from '#shared/domain/order';
+import type { Refund } from '#shared/domain/refund';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { admin, type Caller, call, createOrder, customer, storefront } from '../support/api.ts';
 import { orderBody } from '../support/orders.ts';
@@ -51,6 +52,15 @@ const onTwoOrders = async (suffix: string, body: unknown, otherBody: unknown, co
     otherBody,
     countOther: () => countOn(b),
   };
+};
+
+/** A goodwill card refund on a new order whose transaction failed, so it owes its amount and takes a new attempt. */
+const failedRefund = async (): Promise<Refund> => {
+  const order = await createOrder(customer());
+  const created = await call<Refund>(admin, 'POST', `/admin/orders/${order.id}/refunds`, { amount: 500 });
+  const failed = await call<Refund>(admin, 'POST', `/admin/refunds/${created.body.id}/transactions/${created.body.transactions[0]?.id}`, { status: 'failure' });
+  expect(failed.status).toBe(200);
+  return failed.body;
 };
 
 const CASES: Record<string, () => Promise<Case>> = {
@@ -122,6 +132,24 @@ const CASES: Record<string, () => Promise<Case>> = {
       otherBody: { body: 'Pickup on Tuesday', visibleToCustomer: true },
       countOther: async () => (await call<{ comments: unknown[] }>(admin, 'GET', `/admin/returns/${b.id}`)).body.comments.length,
     };
+  },
+  'refunds.retryTransaction': async () => {
+    const [a, b] = [await failedRefund(), await failedRefund()];
+    return {
+      caller: admin,
+      other: otherAdmin,
+      path: `/admin/refunds/${a.id}/transactions`,
+      otherPath: `/admin/refunds/${b.id}/transactions`,
+      body: { gateway: 'voucher' },
+      otherBody: { gateway: 'cash' },
+      // B keeps its one failed attempt.
+      countOther: async () => (await call<Refund>(admin, 'GET', `/admin/orders/${b.orderId}/refunds/${b.id}`)).body.transactions.length - 1,
+    };
+  },
+  'webhooks.create': async () => {
+    // Disabled, so no event is ever delivered to these addresses.
+    const body = (path: string) => ({ url: `http://127.0.0.1:9/${path}`, events: ['order.created'], enabled: false });
+    return { caller: admin, other: otherAdmin, path: '/admin/webhooks', body: body('a'), otherBody: body('b') };
   },
   'attachments.create': async () => ({
     caller: customer(),
