@@ -28,9 +28,9 @@ export function Photos({
   onChange: (uploads: readonly Upload[]) => void;
 }) {
   const [uploads, setUploads] = useState<readonly Upload[]>([]);
-  const update = (key: string, change: Partial<Upload>) =>
+  const update = (key: string, change: (upload: Upload) => Partial<Upload>) =>
     setUploads((current) => {
-      const next = current.map((u) => (u.key === key ? { ...u, ...change } : u));
+      const next = current.map((u) => (u.key === key ? { ...u, ...change(u) } : u));
       onChange(next);
       return next;
     });
@@ -50,9 +50,10 @@ export function Photos({
         return next;
       });
       if (refused) continue;
-      uploadAttachment(file, (sent, total) => update(key, { sent, total })).then(
-        (id) => update(key, { id }),
-        (failure: unknown) => update(key, { error: (failure instanceof ApiError ? failure : networkError(failure)).problem.detail }),
+      // Progress counts the whole form (fields and file); once stored, the bar is full whatever the last event said.
+      uploadAttachment(file, (sent, total) => update(key, () => ({ sent, total }))).then(
+        (id) => update(key, (u) => ({ id, sent: u.total })),
+        (failure: unknown) => update(key, () => ({ error: (failure instanceof ApiError ? failure : networkError(failure)).problem.detail })),
       );
     }
   };

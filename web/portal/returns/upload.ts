@@ -43,6 +43,5 @@ export async function uploadAttachment(file: File, onProgress: Progress): Promis
     idempotencyKey: newIdempotencyKey(),
   });
   await postForm(ticket.upload.url, ticket.upload.fields, file, onProgress);
-  onProgress(file.size, file.size);
   return ticket.id;
 }
