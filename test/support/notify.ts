@@ -100,6 +100,7 @@ export const returnItem = (order: Order, extra: Record<string, unknown> = {}) =>
     refundedShipping: 0,
     refundAmount: null,
     refundId: null,
+    owed: null,
     rejectionReason: null,
     statusHistory: [{ status: 'new', at: NOW, submittedBy: `customer:${order.customer.customerId}` }],
     createdAt: NOW,
@@ -141,6 +142,8 @@ export const refundItem = (order: Order, transaction: Record<string, unknown> = 
       },
     ],
     total: 1000,
+    // What the refund still owes: the one transaction's amount until it succeeds.
+    owed: transaction.status === 'success' ? 0 : 1000,
     currency: order.currency,
     version: 1,
   };
