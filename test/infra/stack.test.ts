@@ -252,7 +252,7 @@ describe('AftersalesStack (Cognito, default context)', () => {
         expect(s.resources[logicalId(s.stack, fn)]?.Properties.Layers).toHaveLength(1);
       }
       const readers = Object.values(s.resources)
-        .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties).includes('secretsmanager:GetSecretValue'))
+        .filter((r) => r.Type === 'AWS::IAM::Policy' && JSON.stringify(r.Properties).includes(`{"Ref":"${secret}"}`))
         .flatMap((r) => r.Properties.Roles as unknown[]);
       expect(readers).toEqual(
         expect.arrayContaining([{ Ref: logicalId(s.stack, payments.consumer.role) }, { Ref: logicalId(s.stack, s.stack.functions.payments.role) }]),
