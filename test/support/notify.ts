@@ -141,6 +141,7 @@ export const refundItem = (order: Order, transaction: Record<string, unknown> = 
       },
     ],
     total: 1000,
+    owed: transaction.status === 'success' ? 0 : 1000,
     currency: order.currency,
     version: 1,
   };
