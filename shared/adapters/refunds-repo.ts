@@ -24,10 +24,7 @@ const toItem = (refund: Refund) => ({
   ...refund,
   awaitsProvider: refund.transactions.some((t) => t.gateway === 'card' && t.status === 'pending' && !t.providerRefundId),
 });
-const fromItem = (item: Record<string, unknown>): Refund => {
-  const { awaitsProvider: _awaits, ...refund } = stripKeys<Refund & { awaitsProvider?: boolean }>(item);
-  return refund;
-};
+const fromItem = (item: Record<string, unknown>): Refund => stripKeys<Refund>(item);
 
 /**
  * The refund's transaction rows. Each carries the refund version it was copied

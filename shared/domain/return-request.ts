@@ -89,7 +89,8 @@ const ReturnFields = {
   refundAmount: Money.nullable().meta({ description: 'Set by verify-package, and by the refund.' }),
   breakdown: RefundBreakdown.nullable(),
   refundId: z.string().nullable(),
-  owed: Money.nullable().meta({
+  // Optional: requests stored before refunds carried `owed` have none.
+  owed: Money.nullable().optional().meta({
     description: "What the return's refund still owes (its `owed`); null until refunded. `refunded` means the shop has paid or issued it.",
   }),
   rejectionReason: z.string().nullable(),
