@@ -1,4 +1,4 @@
-// The order screen's "Retry refund": a failed transfer leaves its amount owed;
+// The order screen's payment reference and "Retry refund": a failed transfer leaves its amount owed;
 // a new attempt by bank transfer with no destination is refused beside the
 // IBAN field, then a voucher pays it (owed 0).
 import { describe, expect, it } from 'vitest';
@@ -11,7 +11,7 @@ const current = signedInApp({ role: 'admin' });
 describe('retrying a refund', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('shows what is owed, refuses a transfer with nowhere to go, pays the rest by voucher', async () => {
     const { page, errors } = current();
-    const order = await createOrder(customer(), { paymentMethod: 'bank_transfer' });
+    const order = await createOrder(customer(), { paymentMethod: 'bank_transfer', paymentReference: 'BT-2026-0042' });
     const created = await call<Refund>(admin, 'POST', `/admin/orders/${order.id}/refunds`, { amount: 777, note: 'goodwill' });
     expect(created.status).toBe(201);
     const txn = created.body.transactions[0];
@@ -21,6 +21,7 @@ describe('retrying a refund', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.goto(appUrl(`/admin/orders/${order.id}`));
     const form = page.getByRole('form', { name: /^Retry the .*7\.77 still owed$/ });
     await form.waitFor();
+    await page.getByRole('region', { name: 'Payment' }).getByText('BT-2026-0042', { exact: true }).waitFor();
     await page.getByText(/^Still owed: .*7\.77$/).waitFor();
     await form.getByLabel('Pay by').selectOption('bank_transfer');
     await form.getByRole('button', { name: 'Retry refund' }).click();
