@@ -6,9 +6,9 @@ import { useState } from 'preact/hooks';
 import type { RefundGateway } from '#shared/domain/refund';
 import { api, newIdempotencyKey } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
-import { money, words } from '../../ui/format.ts';
+import { money } from '../../ui/format.ts';
 import { underPrefix } from '../form-kit.ts';
-import { GATEWAY_LIST } from '../statuses.ts';
+import { GatewayOptions } from './gateway-options.tsx';
 
 const ACCOUNT_FIELDS = [
   ['accountName', 'Account holder'],
@@ -48,12 +48,7 @@ export function RetryRefund({ refundId, owed, currency, onChange }: { refundId: 
       <Field path={`${prefix}.gateway`} label="Pay by" error={sub.errorFor(`${prefix}.gateway`)}>
         {(c) => (
           <select {...c} value={gateway} onChange={(e) => setGateway(inputValue(e) as RefundGateway | '')}>
-            <option value="">The same way as last time</option>
-            {GATEWAY_LIST.map((g) => (
-              <option key={g} value={g}>
-                {words(g)}
-              </option>
-            ))}
+            <GatewayOptions none="The same way as last time" />
           </select>
         )}
       </Field>
