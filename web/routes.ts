@@ -61,6 +61,13 @@ export const appRoutes: readonly AppRoute[] = [
     nav: 'Payouts',
     load: () => import('./admin/payouts/list.tsx').then((m) => m.PayoutList),
   },
+  { path: '/admin/webhooks', role: 'admin', title: 'Webhooks', nav: 'Webhooks', load: () => import('./admin/webhooks/list.tsx').then((m) => m.WebhookList) },
+  {
+    path: '/admin/webhooks/:id',
+    role: 'admin',
+    title: 'Webhook endpoint',
+    load: () => import('./admin/webhooks/detail.tsx').then((m) => m.WebhookDetail),
+  },
   { path: '/admin/settings', role: 'admin', title: 'Settings', nav: 'Settings', load: () => import('./admin/settings/form.tsx').then((m) => m.SettingsScreen) },
   { path: '/admin/reasons', role: 'admin', title: 'Reasons', nav: 'Reasons', load: () => import('./admin/reasons/list.tsx').then((m) => m.ReasonList) },
   { path: '/admin/stock', role: 'admin', title: 'Stock', nav: 'Stock', load: () => import('./admin/stock/lookup.tsx').then((m) => m.StockScreen) },

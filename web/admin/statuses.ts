@@ -2,6 +2,7 @@
 // schemas the bundle must not carry, so they are enumerated here from the
 // domain's types: the compiler fails the build if a status is added or renamed.
 import type { CancellationStatus } from '#shared/domain/cancellation';
+import type { EventType } from '#shared/domain/events/catalogue';
 import type { RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import type { ReturnStatus } from '#shared/domain/return-status';
 
@@ -23,3 +24,21 @@ export const CANCELLATION_STATUS_LIST = every<CancellationStatus>({ requested: t
 export const TRANSACTION_STATUS_LIST = every<TransactionStatus>({ pending: true, success: true, failure: true });
 
 export const GATEWAY_LIST = every<RefundGateway>({ card: true, bank_transfer: true, voucher: true, cash: true });
+
+export const EVENT_TYPE_LIST = every<EventType>({
+  'order.created': true,
+  'order.status_changed': true,
+  'order.paid': true,
+  'cancellation.requested': true,
+  'cancellation.approved': true,
+  'cancellation.rejected': true,
+  'cancellation.refunded': true,
+  'return.created': true,
+  'return.status_changed': true,
+  'return.item_verified': true,
+  'refund.created': true,
+  'refund.transaction_succeeded': true,
+  'refund.transaction_failed': true,
+  'note.created': true,
+  'comment.created': true,
+});

@@ -97,6 +97,8 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
             <dd>{words(order.paymentMethod)}</dd>
             <dt>Status</dt>
             <dd>{words(order.paymentStatus)}</dd>
+            <dt>Reference</dt>
+            <dd>{order.paymentReference ?? '—'}</dd>
           </dl>
         </section>
       </div>

@@ -6,11 +6,10 @@ import type { RefundBody, RefundGateway } from '#shared/domain/refund';
 import { type ApiResult, api, newIdempotencyKey } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
-import { words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { readAmounts } from '../form-kit.ts';
-import { GATEWAY_LIST } from '../statuses.ts';
 import type { AdminOrder } from './detail.tsx';
+import { GatewayOptions } from './gateway-options.tsx';
 import { RefundSummary } from './refunds.tsx';
 
 interface Draft {
@@ -126,12 +125,7 @@ function RefundDraft({ order, restock, onChange }: { order: AdminOrder; restock:
           <Field path="gateway" label="Refund by" error={errorFor('gateway')}>
             {(c) => (
               <select {...c} value={draft.gateway} onChange={(e) => set({ gateway: inputValue(e) as RefundGateway | '' })}>
-                <option value="">The way it was paid</option>
-                {GATEWAY_LIST.map((g) => (
-                  <option key={g} value={g}>
-                    {words(g)}
-                  </option>
-                ))}
+                <GatewayOptions none="The way it was paid" />
               </select>
             )}
           </Field>

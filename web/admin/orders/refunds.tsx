@@ -8,6 +8,7 @@ import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { AmountTable } from '../amount-table.tsx';
 import type { AdminOrder } from './detail.tsx';
+import { RetryRefund } from './retry.tsx';
 import { Settle } from './settle.tsx';
 
 export function Refunds({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
@@ -65,6 +66,7 @@ function RefundCard({ refund, onChange }: { refund: Refund; onChange: () => void
         </small>
       </header>
       <RefundSummary refund={refund} />
+      <p>Still owed: {money(refund.owed, refund.currency)}</p>
       <h4>Transactions</h4>
       <ul class="transactions">
         {refund.transactions.map((txn) => (
@@ -76,6 +78,9 @@ function RefundCard({ refund, onChange }: { refund: Refund; onChange: () => void
           </li>
         ))}
       </ul>
+      {refund.owed > 0 && !refund.transactions.some((t) => t.status === 'pending') ? (
+        <RetryRefund refundId={refund.id} owed={refund.owed} currency={refund.currency} onChange={onChange} />
+      ) : null}
     </article>
   );
 }
