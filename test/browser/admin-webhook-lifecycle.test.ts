@@ -1,0 +1,94 @@
+// An endpoint's life in the back office, clicked in a real Chromium: edit its
+// settings, rotate its secret (only the new one verifies what is delivered
+// next), retry a delivery that failed, delete it.
+import type { Locator, Page } from 'playwright-core';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { admin, call } from '../support/api.ts';
+import { type Receiver, registerEndpoint, startReceiver } from '../support/webhook-receiver.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, signedInApp } from './support/browser.ts';
+
+const current = signedInApp({ role: 'admin' });
+let receiver: Receiver;
+beforeAll(async () => {
+  receiver = await startReceiver();
+});
+afterAll(async () => {
+  await receiver?.close();
+});
+
+/** The deliveries list does not poll: reload the screen until `target` shows (the async delivery moved on). */
+const reloadUntilShown = async (page: Page, target: Locator): Promise<void> => {
+  await expect
+    .poll(
+      async () => {
+        await page.reload();
+        await page.getByRole('heading', { level: 2, name: 'Deliveries' }).waitFor();
+        await page.getByRole('region', { name: 'Deliveries' }).getByRole('cell').first().waitFor();
+        return target.count();
+      },
+      { timeout: 30_000, intervals: [1_000] },
+    )
+    .toBeGreaterThan(0);
+};
+
+type Endpoint = { description: string; events: string[]; enabled: boolean; version: number };
+
+describe('a webhook endpoint in the back office', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('is edited, rotated, retried after a failed delivery and deleted', async () => {
+    const endpoint = await registerEndpoint(receiver.url, ['order.created'], { description: 'ERP' });
+    const { page, errors } = current();
+    await page.goto(appUrl(`/admin/webhooks/${endpoint.id}`));
+    await page.getByRole('heading', { level: 1, name: 'Webhook endpoint' }).waitFor();
+
+    // Edit: a new description and one more event type, saved with If-Match.
+    const form = page.getByRole('form', { name: 'Edit endpoint' });
+    await form.getByLabel('Description (optional)').fill('ERP (returns)');
+    await form.getByRole('checkbox', { name: 'return.created' }).check();
+    await form.getByRole('button', { name: 'Save endpoint' }).click();
+    await expect.poll(async () => (await call<Endpoint>(admin, 'GET', `/admin/webhooks/${endpoint.id}`)).body.version, { timeout: 15_000 }).toBe(2);
+    const saved = (await call<Endpoint>(admin, 'GET', `/admin/webhooks/${endpoint.id}`)).body;
+    expect(saved).toMatchObject({ description: 'ERP (returns)', enabled: true });
+    expect([...saved.events].sort()).toEqual(['order.created', 'return.created']);
+    // The form shows what was saved after its reload.
+    expect(await page.getByRole('form', { name: 'Edit endpoint' }).getByLabel('Description (optional)').inputValue()).toBe('ERP (returns)');
+
+    // Rotate: a new secret, shown once, and only it signs the next delivery.
+    await page.getByRole('button', { name: 'Rotate secret' }).click();
+    const notice = page.getByRole('status', { name: 'Signing secret' });
+    await notice.getByText('copy it now').waitFor();
+    const rotated = (await notice.locator('code').textContent()) ?? '';
+    expect(rotated).toMatch(/^whsec_/);
+    expect(rotated).not.toBe(endpoint.secret);
+
+    // The receiver is down: the ping's delivery ends failed (the test schedule retries 3 times in 6 s).
+    receiver.answer = () => ({ status: 503 });
+    await page.getByRole('button', { name: 'Ping' }).click();
+    const deliveries = page.getByRole('region', { name: 'Deliveries' });
+    await deliveries.getByRole('cell', { name: /^webhook\.ping / }).waitFor();
+    const retry = deliveries.getByRole('button', { name: 'Retry' });
+    await reloadUntilShown(page, retry);
+    await expectAccessible(page, 'webhook detail with a failed delivery');
+
+    // Back up: the retry delivers. Every ping came signed with the rotated secret, and the old one verifies none.
+    receiver.answer = () => undefined;
+    await retry.click();
+    // Other suites' events may reach this receiver too: only the pings count.
+    const pings = () => receiver.received.filter((r) => (JSON.parse(r.body) as { type?: string }).type === 'webhook.ping');
+    await expect.poll(() => pings().length, { timeout: 15_000 }).toBe(5);
+    await reloadUntilShown(page, deliveries.getByRole('cell', { name: 'Succeeded', exact: true }));
+    for (const ping of pings()) {
+      const headers = ping.headers as Record<string, string>;
+      expect(() => new Webhook(rotated).verify(ping.body, headers)).not.toThrow();
+      expect(() => new Webhook(endpoint.secret).verify(ping.body, headers)).toThrow();
+    }
+
+    // Delete, after the confirmation dialog: back to the list, the endpoint gone.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Delete endpoint' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    expect((await call(admin, 'GET', `/admin/webhooks/${endpoint.id}`)).status).toBe(404);
+    expect(await page.getByRole('link', { name: receiver.url }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+});
