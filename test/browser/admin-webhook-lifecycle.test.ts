@@ -27,7 +27,7 @@ const reloadUntilShown = async (page: Page, target: Locator): Promise<void> => {
         await page.getByRole('region', { name: 'Deliveries' }).getByRole('cell').first().waitFor();
         return target.count();
       },
-      { timeout: 30_000, intervals: [1_000] },
+      { timeout: 30_000, interval: 1_000 },
     )
     .toBeGreaterThan(0);
 };
