@@ -4,8 +4,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Attachment } from '#shared/domain/attachment';
 import { BusinessRuleError } from '#shared/domain/errors';
-import { db, type GuardedItem, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
-import { type IdempotencyKey, idempotencyPut, type StoredResponse } from './idempotency.ts';
+import { db, type GuardedItem, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { KEY } from './keys.ts';
 
 const toItem = (attachment: Attachment) => ({ ...KEY.attachment(attachment.id), type: 'Attachment', ...attachment });
@@ -16,15 +16,9 @@ const fromItem = (item: Record<string, unknown>): Attachment => {
   return typeof item.expiresAt === 'number' ? { ...attachment, expiresAt: item.expiresAt } : attachment;
 };
 
-/** Writes a new pending attachment and, with a key, the idempotent response: one transaction. */
-export const insertAttachment = async (
-  attachment: Attachment,
-  idempotency: { key: IdempotencyKey; response: StoredResponse; nowEpochSeconds: number } | undefined,
-): Promise<void> => {
-  await transact([
-    { item: { Put: { TableName: TABLE_NAME, Item: toItem(attachment), ConditionExpression: 'attribute_not_exists(PK)' } } },
-    ...(idempotency ? [idempotencyPut(idempotency.key, idempotency.response, idempotency.nowEpochSeconds)] : []),
-  ]);
+/** Writes a new pending attachment and, with a key, the idempotent `response`: one transaction. */
+export const insertAttachment = async (attachment: Attachment, idempotency: IdempotencyKey | undefined, response: unknown, now: string): Promise<void> => {
+  await transact([versionedPut(toItem(attachment)), ...idempotencyRecord(idempotency, response, now)]);
 };
 
 export const getAttachment = async (id: string): Promise<Attachment | undefined> => {

@@ -3,9 +3,9 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cancellation, CancellationStatus } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { entityIndexKeys, listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
-import { filedAgainstOrderKeys, KEY } from './keys.ts';
+import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
+import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
+import { entityIndexKeys, filedAgainstOrderKeys, KEY } from './keys.ts';
 
 const toItem = (c: Cancellation) => ({
   ...KEY.cancellation(c.id),
@@ -16,9 +16,7 @@ const toItem = (c: Cancellation) => ({
 });
 const fromItem = (item: Record<string, unknown>): Cancellation => stripKeys<Cancellation>(item);
 
-export const cancellationInsert = (c: Cancellation): GuardedItem => ({
-  item: { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'attribute_not_exists(PK)' } },
-});
+export const cancellationInsert = (c: Cancellation): GuardedItem => versionedPut(toItem(c));
 
 /**
  * Replaces a cancellation read at `previousVersion`. Race: two admins approve
@@ -26,10 +24,8 @@ export const cancellationInsert = (c: Cancellation): GuardedItem => ({
  * carry `version = 1` here; one commits, the other fails as a whole (no second
  * refund, no second restock) and answers 409.
  */
-export const cancellationPut = (c: Cancellation, previousVersion: number): GuardedItem => ({
-  item: { Put: { TableName: TABLE_NAME, Item: toItem(c), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } } },
-  onConditionFailed: () => new ConflictError('The cancellation was changed concurrently; reload it and retry.'),
-});
+export const cancellationPut = (c: Cancellation, previousVersion: number): GuardedItem =>
+  versionedPut(toItem(c), previousVersion, () => new ConflictError('The cancellation was changed concurrently; reload it and retry.'));
 
 /**
  * Claims the order's single open-request slot. Race: a customer double-clicks

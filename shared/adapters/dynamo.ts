@@ -1,6 +1,7 @@
-// The table client and the three things every repository needs: a transaction
-// whose failures say which condition broke, a page query with tamper-proof
-// cursors, and SDK errors mapped to domain errors.
+// The table client and what every repository needs: a transaction whose
+// failures say which condition broke, the versioned put, a page query with
+// tamper-proof cursors (and a whole-partition read), and SDK errors mapped to
+// domain errors. Keys come from keys.ts.
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   DynamoDBDocumentClient,
@@ -12,6 +13,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
 import { env } from './env.ts';
+import { type KeySchema, TABLE_KEY } from './keys.ts';
 
 export const db = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
@@ -65,6 +67,78 @@ export const transact = async (guarded: readonly GuardedItem[], attempts = 6): P
   }
 };
 
+/** TTL attributes (`expiresAt`) are epoch seconds. */
+export const epochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
+
+/**
+ * The Put of a versioned item. Without `previousVersion` it creates: the item
+ * must not exist yet. With it, it replaces the item only if nobody changed it
+ * since that version was read: two writers both read v3, the first writes v4,
+ * the second's `version = 3` fails (its `onConditionFailed`, a 409) instead of
+ * overwriting.
+ */
+export const versionedPut = (item: Record<string, unknown>, previousVersion?: number, onConditionFailed?: () => Error): GuardedItem => ({
+  item: {
+    Put: {
+      TableName: TABLE_NAME,
+      Item: item,
+      ...(previousVersion === undefined
+        ? { ConditionExpression: 'attribute_not_exists(PK)' }
+        : { ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } }),
+    },
+  },
+  ...(onConditionFailed ? { onConditionFailed } : {}),
+});
+
+/** The items a Query reads: one partition of the table or of an index, optionally narrowed on the sort key. */
+export interface KeyCondition {
+  readonly keys: KeySchema;
+  readonly partition: string;
+  /** The sort key starts with this. */
+  readonly prefix?: string;
+  /** The sort key lies between these (inclusive): keys.ts `dateRange`. */
+  readonly range?: { readonly from: string; readonly to: string };
+}
+
+export interface KeyQuery extends Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey' | 'IndexName' | 'KeyConditionExpression'> {
+  readonly key: KeyCondition;
+}
+
+/** The Query input of a key condition (placeholders `#pk`, `#sk`, `:pk`, `:prefix`, `:from`, `:to` are its own). */
+const queryInput = ({ key, ExpressionAttributeNames, ExpressionAttributeValues, ...rest }: KeyQuery): QueryCommandInput => {
+  const sort = key.prefix !== undefined ? ' AND begins_with(#sk, :prefix)' : key.range ? ' AND #sk BETWEEN :from AND :to' : '';
+  return {
+    ...rest,
+    TableName: TABLE_NAME,
+    ...(key.keys.name ? { IndexName: key.keys.name } : {}),
+    KeyConditionExpression: `#pk = :pk${sort}`,
+    ExpressionAttributeNames: { '#pk': key.keys.pk, ...(sort ? { '#sk': key.keys.sk } : {}), ...ExpressionAttributeNames },
+    ExpressionAttributeValues: {
+      ':pk': key.partition,
+      ...(key.prefix !== undefined ? { ':prefix': key.prefix } : key.range ? { ':from': key.range.from, ':to': key.range.to } : {}),
+      ...ExpressionAttributeValues,
+    },
+  };
+};
+
+/** Every page of a Query, in order (a page stops at 1 MB read). */
+export const forEachPage = async (query: KeyQuery, onPage: (page: QueryCommandOutput) => void): Promise<void> => {
+  const input = queryInput(query);
+  let start: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ ...input, ExclusiveStartKey: start }));
+    onPage(page);
+    start = page.LastEvaluatedKey;
+  } while (start);
+};
+
+/** Every item of a Query, for partitions that stay small (a shop's reasons, a request's comments, an order's refunds). */
+export const queryAll = async (query: KeyQuery): Promise<Record<string, unknown>[]> => {
+  const items: Record<string, unknown>[] = [];
+  await forEachPage(query, (page) => items.push(...(page.Items ?? [])));
+  return items;
+};
+
 export interface PageRequest {
   readonly limit: number;
   readonly cursor?: string | undefined;
@@ -101,19 +175,15 @@ const decodeCursor = (cursor: string, partitionAttr: string, partitionValue: str
   return key as Record<string, unknown>;
 };
 
-export interface PageQuery extends Omit<QueryCommandInput, 'TableName' | 'Limit' | 'ExclusiveStartKey'> {
-  readonly partition: { readonly attr: string; readonly value: string };
-}
-
 /** One Query, one page: its cost depends on the page, never on the table. */
-export const queryPage = async <T>(query: PageQuery, page: PageRequest, map: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
-  const { partition, ...input } = query;
+export const queryPage = async <T>(query: KeyQuery, page: PageRequest, map: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
+  const { keys, partition } = query.key;
   // The table's key, plus the index's own (GSI<n>PK/GSI<n>SK) when querying an index.
-  const keyAttrs = [...new Set(['PK', 'SK', partition.attr, partition.attr.replace(/PK$/, 'SK')])];
-  const startKey = page.cursor ? decodeCursor(page.cursor, partition.attr, partition.value, keyAttrs) : undefined;
+  const keyAttrs = [...new Set([TABLE_KEY.pk, TABLE_KEY.sk, keys.pk, keys.sk])];
+  const startKey = page.cursor ? decodeCursor(page.cursor, keys.pk, partition, keyAttrs) : undefined;
   let result: QueryCommandOutput;
   try {
-    result = await db.send(new QueryCommand({ ...input, TableName: TABLE_NAME, Limit: page.limit, ExclusiveStartKey: startKey }));
+    result = await db.send(new QueryCommand({ ...queryInput(query), Limit: page.limit, ExclusiveStartKey: startKey }));
   } catch (error) {
     // A start key in the right partition but outside the key condition (an edited sort key) is refused by
     // DynamoDB with a ValidationException: the client's 400, not our 500. Cursors we issue never are.

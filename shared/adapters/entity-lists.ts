@@ -1,45 +1,16 @@
 // Orders, return requests and cancellations share one index layout and the
-// same three lists, so they are written once here:
+// same three lists, so they are queried once here (their keys: keys.ts):
 //   byOwner  CUSTOMER#<cid>        / <ENTITY>#<createdAt>#<id>   a customer's, newest first
 //   byStatus <ENTITY>#<status>     / <createdAt>#<id>            admin list by status and date
 //   byType   <ENTITY>              / <createdAt>#<id>            admin list by date
-import { type Page, type PageRequest, queryPage } from './dynamo.ts';
-import { dateRange, PARTITION } from './keys.ts';
+import { type KeyCondition, type Page, type PageRequest, queryPage } from './dynamo.ts';
+import { dateRange, INDEX, ITEM_PREFIX, type ListedEntity, PARTITION } from './keys.ts';
 
-export type ListedEntity = 'ORDER' | 'RETURN' | 'CANCELLATION';
-
-export interface Listed {
-  readonly id: string;
-  readonly status: string;
-  readonly createdAt: string;
-}
-
-/** The byStatus partition of an entity's items in one status (lists and queue counts). */
-export const statusPartition = (entity: ListedEntity, status: string): string => `${entity}#${status}`;
-
-/** Index keys, recomputed on every write so a status change moves the item between byStatus partitions. */
-export const entityIndexKeys = (entity: ListedEntity, e: Listed, customerId: string) => ({
-  GSI1PK: `CUSTOMER#${customerId}`,
-  GSI1SK: `${entity}#${e.createdAt}#${e.id}`,
-  GSI2PK: statusPartition(entity, e.status),
-  GSI2SK: `${e.createdAt}#${e.id}`,
-  GSI3PK: entity,
-  GSI3SK: `${e.createdAt}#${e.id}`,
-});
+type FromItem<T> = (item: Record<string, unknown>) => T;
 
 /** A customer's own items of one kind, newest first. */
-export const listOwned = <T>(entity: ListedEntity, customerId: string, page: PageRequest, map: (item: Record<string, unknown>) => T): Promise<Page<T>> =>
-  queryPage(
-    {
-      IndexName: 'byOwner',
-      partition: { attr: 'GSI1PK', value: `CUSTOMER#${customerId}` },
-      KeyConditionExpression: 'GSI1PK = :pk AND begins_with(GSI1SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `CUSTOMER#${customerId}`, ':prefix': `${entity}#` },
-      ScanIndexForward: false,
-    },
-    page,
-    map,
-  );
+export const listOwned = <T>(entity: ListedEntity, customerId: string, page: PageRequest, map: FromItem<T>): Promise<Page<T>> =>
+  queryPage({ key: { keys: INDEX.byOwner, partition: PARTITION.owner(customerId), prefix: ITEM_PREFIX.entity(entity) }, ScanIndexForward: false }, page, map);
 
 export interface StatusDateFilter {
   readonly status?: string | undefined;
@@ -49,27 +20,21 @@ export interface StatusDateFilter {
 }
 
 /** Admin list: the index that matches the most selective filter; dates bound its sort key; newest first. */
-export const listByStatusAndDate = <T>(
-  entity: ListedEntity,
-  filter: StatusDateFilter,
-  page: PageRequest,
-  map: (item: Record<string, unknown>) => T,
-): Promise<Page<T>> => {
-  const index = filter.customerId
-    ? { name: 'byOwner', pk: 'GSI1PK', sk: 'GSI1SK', value: `CUSTOMER#${filter.customerId}`, prefix: `${entity}#` }
+export const listByStatusAndDate = <T>(entity: ListedEntity, filter: StatusDateFilter, page: PageRequest, map: FromItem<T>): Promise<Page<T>> => {
+  const [keys, partition, prefix] = filter.customerId
+    ? [INDEX.byOwner, PARTITION.owner(filter.customerId), ITEM_PREFIX.entity(entity)]
     : filter.status
-      ? { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: statusPartition(entity, filter.status), prefix: '' }
-      : { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: entity, prefix: '' };
-  const range = dateRange(index.prefix, filter.dateStart, filter.dateEnd);
+      ? [INDEX.byStatus, PARTITION.entityStatus(entity, filter.status), '']
+      : [INDEX.byType, PARTITION.entity(entity), ''];
+  const key: KeyCondition = { keys, partition, range: dateRange(prefix, filter.dateStart, filter.dateEnd) };
   // Only a customer-and-status query filters after reading (one customer's items are few).
   const statusFilter = filter.customerId && filter.status;
   return queryPage(
     {
-      IndexName: index.name,
-      partition: { attr: index.pk, value: index.value },
-      KeyConditionExpression: `${index.pk} = :pk AND ${index.sk} BETWEEN :from AND :to`,
-      ...(statusFilter ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to, ...(statusFilter ? { ':status': filter.status } : {}) },
+      key,
+      ...(statusFilter
+        ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': filter.status } }
+        : {}),
       ScanIndexForward: false,
     },
     page,
@@ -78,22 +43,9 @@ export const listByStatusAndDate = <T>(
 };
 
 /** Return requests or cancellations filed against one order (byLookup), newest first. */
-export const listFiledAgainst = <T>(
-  entity: 'RETURN' | 'CANCELLATION',
-  orderId: string,
-  page: PageRequest,
-  map: (item: Record<string, unknown>) => T,
-): Promise<Page<T>> => {
-  const pk = PARTITION.filedAgainstOrder(orderId);
-  return queryPage(
-    {
-      IndexName: 'byLookup',
-      partition: { attr: 'GSI4PK', value: pk },
-      KeyConditionExpression: 'GSI4PK = :pk AND begins_with(GSI4SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': pk, ':prefix': `${entity}#` },
-      ScanIndexForward: false,
-    },
+export const listFiledAgainst = <T>(entity: Exclude<ListedEntity, 'ORDER'>, orderId: string, page: PageRequest, map: FromItem<T>): Promise<Page<T>> =>
+  queryPage(
+    { key: { keys: INDEX.byLookup, partition: PARTITION.filedAgainstOrder(orderId), prefix: ITEM_PREFIX.entity(entity) }, ScanIndexForward: false },
     page,
     map,
   );
-};

@@ -12,7 +12,7 @@
 // of creating a second resource or answering for one it did not create.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError } from '#shared/domain/errors';
-import { db, type GuardedItem, TABLE_NAME } from './dynamo.ts';
+import { db, epochSeconds, type GuardedItem, TABLE_NAME } from './dynamo.ts';
 import { KEY } from './keys.ts';
 
 export const IDEMPOTENCY_TTL_SECONDS = 24 * 60 * 60;
@@ -23,6 +23,8 @@ export interface IdempotencyKey {
   readonly key: string;
   /** Hash of the body: the same key with another body is refused. */
   readonly fingerprint: string;
+  /** The route's success status, which a replay answers again: the route spec's, not the use case's to decide. */
+  readonly status: number;
 }
 
 export interface StoredResponse {
@@ -38,26 +40,37 @@ export class IdempotencyKeyUsedError extends Error {
   }
 }
 
-/** The transaction item that records the response under the key. */
-export const idempotencyPut = (idem: IdempotencyKey, response: StoredResponse, nowEpochSeconds: number): GuardedItem => ({
-  item: {
-    Put: {
-      TableName: TABLE_NAME,
-      Item: {
-        ...KEY.idempotency(idem.key),
-        type: 'Idempotency',
-        scope: idem.scope,
-        fingerprint: idem.fingerprint,
-        response,
-        expiresAt: nowEpochSeconds + IDEMPOTENCY_TTL_SECONDS,
+/**
+ * The transaction item that records the response under the key, or nothing
+ * without a key: every idempotent write spreads it into its transaction, so
+ * "created" and "remembered" commit together.
+ */
+export const idempotencyRecord = (idem: IdempotencyKey | undefined, body: unknown, now: string): GuardedItem[] => {
+  if (!idem) return [];
+  const nowEpochSeconds = epochSeconds(now);
+  const response: StoredResponse = { status: idem.status, body };
+  return [
+    {
+      item: {
+        Put: {
+          TableName: TABLE_NAME,
+          Item: {
+            ...KEY.idempotency(idem.key),
+            type: 'Idempotency',
+            scope: idem.scope,
+            fingerprint: idem.fingerprint,
+            response,
+            expiresAt: nowEpochSeconds + IDEMPOTENCY_TTL_SECONDS,
+          },
+          ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
+          ExpressionAttributeValues: { ':now': nowEpochSeconds },
+        },
       },
-      ConditionExpression: 'attribute_not_exists(PK) OR expiresAt < :now',
-      ExpressionAttributeValues: { ':now': nowEpochSeconds },
+      onConditionFailed: () => new IdempotencyKeyUsedError(idem),
+      decisive: true,
     },
-  },
-  onConditionFailed: () => new IdempotencyKeyUsedError(idem),
-  decisive: true,
-});
+  ];
+};
 
 const reused = (message: string) =>
   new BusinessRuleError('idempotency_key_reused', `This Idempotency-Key was already used ${message}.`, {

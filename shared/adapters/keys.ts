@@ -41,9 +41,10 @@
 // | a webhook's in-flight delivery slots    | table       | WEBHOOK#<whkId>         | SLOT#<n> (leases)         |
 // | webhook enqueued marker (TTL 7 d)       | table       | NOTIFY                  | webhook#<hash(evt#whk)>   |
 //
-// The byOwner/byStatus/byType keys of orders, returns and cancellations are
-// built in one place: entity-lists.ts. The byLookup keys and the refund
-// transaction rows are built below. Refund transaction rows are copies of a
+// Every key and index name of the table is built here and nowhere else:
+// repositories pass these builders to the query helpers of dynamo.ts, and
+// infra/table.ts declares the indexes from `INDEX`, so the CDK table, DynamoDB
+// Local and the code cannot disagree on a name. Refund transaction rows are copies of a
 // refund's `transactions`, written by refunds-repo in the same transaction as
 // the refund; `<qstatus>` is the transaction's status, except that a failure
 // already followed by a new attempt is filed as `retried` (history, not a task).
@@ -56,6 +57,41 @@
 
 import { ValidationError } from '#shared/domain/errors';
 
+/** A key schema: the table's own key, or one of its indexes (`name` is what a Query's `IndexName` takes). */
+export interface KeySchema {
+  readonly name?: IndexName;
+  readonly pk: string;
+  readonly sk: string;
+}
+
+/** The table's own key. */
+export const TABLE_KEY = { pk: 'PK', sk: 'SK' } as const satisfies KeySchema;
+
+/** The table's global secondary indexes (every one projects ALL); infra/table.ts declares them from this. */
+export const INDEX = {
+  /** A customer's orders / returns / cancellations, newest first. */
+  byOwner: { name: 'byOwner', pk: 'GSI1PK', sk: 'GSI1SK' },
+  /** Admin lists filtered by status, by date. */
+  byStatus: { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK' },
+  /** Admin lists of everything of a type, by date. */
+  byType: { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK' },
+  /**
+   * Sparse lookups the three above cannot hold, because orders, returns and
+   * cancellations already use all three: orders by email, everything filed
+   * against an order, the payout queue by gateway and status. One index for
+   * all of them: CloudFormation adds one GSI per stack update.
+   */
+  byLookup: { name: 'byLookup', pk: 'GSI4PK', sk: 'GSI4SK' },
+} as const;
+
+export type IndexName = keyof typeof INDEX;
+
+/** Orders, return requests and cancellations share one index layout (byOwner, byStatus, byType). */
+export type ListedEntity = 'ORDER' | 'RETURN' | 'CANCELLATION';
+
+/** `<createdAt>#<id>`: the sort key of every by-date list. */
+const byDate = (e: { readonly createdAt: string; readonly id: string }) => `${e.createdAt}#${e.id}`;
+
 export const KEY = {
   order: (id: string) => ({ PK: `ORDER#${id}`, SK: 'ORDER' }),
   stock: (sku: string) => ({ PK: `STOCK#${sku}`, SK: 'STOCK' }),
@@ -64,11 +100,11 @@ export const KEY = {
   settings: () => ({ PK: 'SETTINGS', SK: 'SETTINGS' }),
   reason: (id: string) => ({ PK: `REASON#${id}`, SK: 'REASON' }),
   reasonCode: (kind: string, code: string) => ({ PK: `REASONCODE#${kind}#${code}`, SK: 'REASONCODE' }),
-  orderNote: (orderId: string, noteId: string) => ({ PK: `ORDER#${orderId}`, SK: `NOTE#${noteId}` }),
+  orderNote: (orderId: string, noteId: string) => ({ PK: `ORDER#${orderId}`, SK: `${ITEM_PREFIX.note}${noteId}` }),
   attachment: (id: string) => ({ PK: `ATTACHMENT#${id}`, SK: 'ATTACHMENT' }),
   returnRequest: (id: string) => ({ PK: `RETURN#${id}`, SK: 'RETURN' }),
   returnComment: (returnId: string, commentId: string) => ({ PK: `RETURN#${returnId}`, SK: `COMMENT#${commentId}` }),
-  refund: (orderId: string, refundId: string) => ({ PK: `ORDER#${orderId}`, SK: `REFUND#${refundId}` }),
+  refund: (orderId: string, refundId: string) => ({ PK: `ORDER#${orderId}`, SK: `${ITEM_PREFIX.refund}${refundId}` }),
   /** The settle-transaction route knows only the refund id; this small item names its order (strongly consistent, unlike a GSI). */
   refundRef: (refundId: string) => ({ PK: `REFUND#${refundId}`, SK: 'REFUND' }),
   cancellation: (id: string) => ({ PK: `CANCELLATION#${id}`, SK: 'CANCELLATION' }),
@@ -78,14 +114,31 @@ export const KEY = {
   orderNumber: (number: string, createdAt: string, orderId: string) => ({ PK: PARTITION.ordersByNumber(number), SK: `${createdAt}#${orderId}` }),
   /** Gateway and creation time of a transaction never change, so its row keeps its key while its status moves (in the indexes). */
   refundTransaction: (gateway: string, createdAt: string, txnId: string) => ({ PK: PARTITION.transactionsByGateway(gateway), SK: `${createdAt}#${txnId}` }),
-  webhook: (id: string) => ({ PK: 'WEBHOOK', SK: `WEBHOOK#${id}` }),
-  webhookDelivery: (endpointId: string, deliveryId: string) => ({ PK: `WEBHOOK#${endpointId}`, SK: `DELIVERY#${deliveryId}` }),
+  webhook: (id: string) => ({ PK: PARTITION.webhooks, SK: `${ITEM_PREFIX.webhook}${id}` }),
+  webhookDelivery: (endpointId: string, deliveryId: string) => ({ PK: PARTITION.webhookItems(endpointId), SK: `${ITEM_PREFIX.delivery}${deliveryId}` }),
   /** One of an endpoint's concurrent-delivery leases (webhooks-repo.ts claimSlot). */
-  webhookSlot: (endpointId: string, slot: number) => ({ PK: `WEBHOOK#${endpointId}`, SK: `SLOT#${slot}` }),
+  webhookSlot: (endpointId: string, slot: number) => ({ PK: PARTITION.webhookItems(endpointId), SK: `SLOT#${slot}` }),
 } as const;
 
 /** Partition values of the lists above that are not a single entity's own key. */
 export const PARTITION = {
+  /** byOwner: everything of a customer; the sort key starts with the entity (`OWNED_PREFIX`). */
+  owner: (customerId: string) => `CUSTOMER#${customerId}`,
+  /** byStatus: the items of one entity in one status (lists and queue counts). */
+  entityStatus: (entity: ListedEntity, status: string) => `${entity}#${status}`,
+  /** byType: every item of an entity. */
+  entity: (entity: ListedEntity) => entity,
+  /** byType: the stored reasons of a kind. */
+  reasonsOfKind: (kind: string) => `REASON#${kind}`,
+  /** The order's own partition: the order, its notes and its refunds (`ITEM_PREFIX`). */
+  orderItems: (orderId: string) => KEY.order(orderId).PK,
+  /** The return's own partition: the request and its comments. */
+  returnItems: (returnId: string) => KEY.returnRequest(returnId).PK,
+  webhooks: 'WEBHOOK',
+  /** An endpoint's own partition: its deliveries and slots. */
+  webhookItems: (endpointId: string) => `WEBHOOK#${endpointId}`,
+  /** Powertools' exactly-once markers (send-once.ts): one static partition, the SK is its own. */
+  notifyMarkers: 'NOTIFY',
   /** Case-insensitive, like the email: a customer reads "7q2m4k6p" off a receipt as readily as "7Q2M4K6P". */
   ordersByNumber: (number: string) => `ORDERNUMBER#${number.trim().toLowerCase()}`,
   /** Case-insensitive: a customer quotes their email however they like. */
@@ -97,27 +150,56 @@ export const PARTITION = {
   transactionsByGatewayAndStatus: (gateway: string, status: string) => `REFUNDTXN#${gateway}#${status}`,
 } as const;
 
+/** Sort-key prefixes of the items that share a partition. */
+export const ITEM_PREFIX = {
+  note: 'NOTE#',
+  refund: 'REFUND#',
+  webhook: 'WEBHOOK#',
+  delivery: 'DELIVERY#',
+  /** byOwner and byLookup (filed against an order): one entity's items among a customer's or an order's. */
+  entity: (entity: ListedEntity) => `${entity}#`,
+} as const;
+
+/** Index keys of an order, return or cancellation, recomputed on every write so a status change moves it between byStatus partitions. */
+export const entityIndexKeys = (entity: ListedEntity, e: { readonly id: string; readonly status: string; readonly createdAt: string }, customerId: string) => ({
+  GSI1PK: PARTITION.owner(customerId),
+  GSI1SK: `${ITEM_PREFIX.entity(entity)}${byDate(e)}`,
+  GSI2PK: PARTITION.entityStatus(entity, e.status),
+  GSI2SK: byDate(e),
+  GSI3PK: PARTITION.entity(entity),
+  GSI3SK: byDate(e),
+});
+
+/** byType keys of a stored reason: the reasons of its kind. */
+export const reasonIndexKeys = (reason: { readonly id: string; readonly kind: string; readonly createdAt: string }) => ({
+  GSI3PK: PARTITION.reasonsOfKind(reason.kind),
+  GSI3SK: byDate(reason),
+});
+
 /** byLookup keys of an order: found by its customer's email. */
 export const orderLookupKeys = (order: { readonly id: string; readonly createdAt: string; readonly customer: { readonly email: string } }) => ({
   GSI4PK: PARTITION.ordersByEmail(order.customer.email),
-  GSI4SK: `${order.createdAt}#${order.id}`,
+  GSI4SK: byDate(order),
 });
 
 /** byLookup keys of a return request or cancellation: listed with everything else filed against its order. */
-export const filedAgainstOrderKeys = (entity: 'RETURN' | 'CANCELLATION', e: { readonly id: string; readonly orderId: string; readonly createdAt: string }) => ({
+export const filedAgainstOrderKeys = (
+  entity: Exclude<ListedEntity, 'ORDER'>,
+  e: { readonly id: string; readonly orderId: string; readonly createdAt: string },
+) => ({
   GSI4PK: PARTITION.filedAgainstOrder(e.orderId),
-  GSI4SK: `${entity}#${e.createdAt}#${e.id}`,
+  GSI4SK: `${ITEM_PREFIX.entity(entity)}${byDate(e)}`,
 });
 
 /** Index keys of a refund transaction row, recomputed on every write so a settlement moves it between queues. */
 export const transactionRowKeys = (t: { readonly id: string; readonly gateway: string; readonly createdAt: string }, queueStatus: string) => ({
   ...KEY.refundTransaction(t.gateway, t.createdAt, t.id),
   GSI2PK: PARTITION.transactionsByStatus(queueStatus),
-  GSI2SK: `${t.createdAt}#${t.id}`,
+  GSI2SK: byDate(t),
   GSI3PK: PARTITION.transactions,
-  GSI3SK: `${t.createdAt}#${t.id}`,
+  GSI3SK: byDate(t),
   GSI4PK: PARTITION.transactionsByGatewayAndStatus(t.gateway, queueStatus),
-  GSI4SK: `${t.createdAt}#${t.id}`,
+  GSI4SK: byDate(t),
 });
 
 /** Sort-key bounds for a date range on `<createdAt>#<id>` keys (inclusive days). */

@@ -2,10 +2,9 @@
 // by time), so an order's notes are one Query and never cross orders.
 import { NotFoundError } from '#shared/domain/errors';
 import type { OrderNote } from '#shared/domain/note';
-import { type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
-import { type IdempotencyKey, idempotencyPut } from './idempotency.ts';
-import { KEY } from './keys.ts';
-import { epochSeconds } from './orders-repo.ts';
+import { type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
+import { ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
 
 const toItem = (note: OrderNote) => ({ ...KEY.orderNote(note.orderId, note.id), type: 'OrderNote', ...note });
 
@@ -19,8 +18,8 @@ export const insertNote = async (note: OrderNote, idempotency: IdempotencyKey | 
       item: { ConditionCheck: { TableName: TABLE_NAME, Key: KEY.order(note.orderId), ConditionExpression: 'attribute_exists(PK)' } },
       onConditionFailed: () => new NotFoundError('The order'),
     },
-    { item: { Put: { TableName: TABLE_NAME, Item: toItem(note), ConditionExpression: 'attribute_not_exists(PK)' } } },
-    ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: note }, epochSeconds(note.createdAt))] : []),
+    versionedPut(toItem(note)),
+    ...idempotencyRecord(idempotency, note, note.createdAt),
   ];
   await transact(items);
 };
@@ -32,10 +31,8 @@ export const insertNote = async (note: OrderNote, idempotency: IdempotencyKey | 
 export const listNotes = (orderId: string, page: PageRequest, customerOnly: boolean): Promise<Page<OrderNote>> =>
   queryPage(
     {
-      partition: { attr: 'PK', value: `ORDER#${orderId}` },
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ...(customerOnly ? { FilterExpression: 'visibility = :customer' } : {}),
-      ExpressionAttributeValues: { ':pk': `ORDER#${orderId}`, ':prefix': 'NOTE#', ...(customerOnly ? { ':customer': 'customer' } : {}) },
+      key: { keys: TABLE_KEY, partition: PARTITION.orderItems(orderId), prefix: ITEM_PREFIX.note },
+      ...(customerOnly ? { FilterExpression: 'visibility = :customer', ExpressionAttributeValues: { ':customer': 'customer' } } : {}),
       ConsistentRead: true,
     },
     page,

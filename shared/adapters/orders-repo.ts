@@ -5,10 +5,10 @@ import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, DomainError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { OrderStatus } from '#shared/domain/order-status';
-import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
-import { entityIndexKeys, listByStatusAndDate, listOwned } from './entity-lists.ts';
-import { type IdempotencyKey, idempotencyPut } from './idempotency.ts';
-import { dateRange, KEY, orderLookupKeys, PARTITION } from './keys.ts';
+import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import { listByStatusAndDate, listOwned } from './entity-lists.ts';
+import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
+import { dateRange, entityIndexKeys, INDEX, KEY, orderLookupKeys, PARTITION, TABLE_KEY } from './keys.ts';
 import { takeStock, unitsBySku } from './stock-repo.ts';
 
 const toItem = (order: Order) => ({
@@ -20,24 +20,14 @@ const toItem = (order: Order) => ({
 });
 const fromItem = (item: Record<string, unknown>): Order => stripKeys<Order>(item);
 
-export const epochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
-
 /** Writes a new order and its number pointer, takes its tracked stock, and remembers the idempotent response: one transaction. */
 export const insertOrder = async (order: Order, idempotency: IdempotencyKey | undefined): Promise<void> => {
   await transact([
-    { item: { Put: { TableName: TABLE_NAME, Item: toItem(order), ConditionExpression: 'attribute_not_exists(PK)' } } },
+    versionedPut(toItem(order)),
     // Numbers and emails never change after creation, so the pointer is written once, here.
-    {
-      item: {
-        Put: {
-          TableName: TABLE_NAME,
-          Item: { ...KEY.orderNumber(order.number, order.createdAt, order.id), type: 'OrderNumberRef', orderId: order.id },
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-    },
+    versionedPut({ ...KEY.orderNumber(order.number, order.createdAt, order.id), type: 'OrderNumberRef', orderId: order.id }),
     ...[...unitsBySku(order.lineItems)].map(([sku, units]) => takeStock(sku, units)),
-    ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: order }, epochSeconds(order.createdAt))] : []),
+    ...idempotencyRecord(idempotency, order, order.createdAt),
   ]);
 };
 
@@ -67,22 +57,9 @@ export const checkIfMatch = (current: { version: number }, ifMatch: number | und
   }
 };
 
-/**
- * Replaces an order only if nobody changed it since `previousVersion` was read.
- * Two racing writers both read v3; the first writes v4, the second's condition
- * `version = 3` fails and it gets a 409 instead of overwriting.
- */
-export const orderPut = (order: Order, previousVersion: number): GuardedItem => ({
-  item: {
-    Put: {
-      TableName: TABLE_NAME,
-      Item: toItem(order),
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeValues: { ':v': previousVersion },
-    },
-  },
-  onConditionFailed: () => new ConflictError('The order was changed concurrently; reload it and retry.'),
-});
+/** Replaces an order only if nobody changed it since `previousVersion` was read (a 409 otherwise). */
+export const orderPut = (order: Order, previousVersion: number): GuardedItem =>
+  versionedPut(toItem(order), previousVersion, () => new ConflictError('The order was changed concurrently; reload it and retry.'));
 
 export const saveOrder = async (order: Order, previousVersion: number, alongside: readonly GuardedItem[] = []): Promise<void> =>
   transact([orderPut(order, previousVersion), ...alongside]);
@@ -102,15 +79,12 @@ export interface OrderFilter {
 
 /** Orders by the customer's email on byLookup: dates bound the sort key, a status is filtered (one customer's orders are few). */
 const listByEmail = (email: string, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> => {
-  const pk = PARTITION.ordersByEmail(email);
-  const range = dateRange('', filter.dateStart, filter.dateEnd);
   return queryPage(
     {
-      IndexName: 'byLookup',
-      partition: { attr: 'GSI4PK', value: pk },
-      KeyConditionExpression: 'GSI4PK = :pk AND GSI4SK BETWEEN :from AND :to',
-      ...(filter.status ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' } } : {}),
-      ExpressionAttributeValues: { ':pk': pk, ':from': range.from, ':to': range.to, ...(filter.status ? { ':status': filter.status } : {}) },
+      key: { keys: INDEX.byLookup, partition: PARTITION.ordersByEmail(email), range: dateRange('', filter.dateStart, filter.dateEnd) },
+      ...(filter.status
+        ? { FilterExpression: '#status = :status', ExpressionAttributeNames: { '#status': 'status' }, ExpressionAttributeValues: { ':status': filter.status } }
+        : {}),
       ScanIndexForward: false,
     },
     page,
@@ -132,15 +106,8 @@ const getOrders = async (ids: readonly string[]): Promise<Order[]> => {
 
 /** Orders by number: a page of number pointers (dates bound their sort key), then their orders; a status is filtered after. */
 const listByNumber = async (number: string, filter: OrderFilter, page: PageRequest): Promise<Page<Order>> => {
-  const pk = PARTITION.ordersByNumber(number);
-  const range = dateRange('', filter.dateStart, filter.dateEnd);
   const pointers = await queryPage(
-    {
-      partition: { attr: 'PK', value: pk },
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: { ':pk': pk, ':from': range.from, ':to': range.to },
-      ScanIndexForward: false,
-    },
+    { key: { keys: TABLE_KEY, partition: PARTITION.ordersByNumber(number), range: dateRange('', filter.dateStart, filter.dateEnd) }, ScanIndexForward: false },
     page,
     (item) => String(item.orderId),
   );

@@ -14,36 +14,20 @@
 // every status change of the shop on one hot item; a queue screen does not
 // need that. The cost of a count follows the size of its queue (open items
 // only: finals such as refunded or denied are never counted), not the table.
-import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import type { IndexName } from '#infra/table';
 import { type AdminSummary, CANCELLATION_QUEUES, RETURN_QUEUES, TRANSACTION_QUEUES } from '#shared/domain/admin-summary';
-import { db, TABLE_NAME } from './dynamo.ts';
-import { type ListedEntity, statusPartition } from './entity-lists.ts';
-import { PARTITION } from './keys.ts';
+import { forEachPage } from './dynamo.ts';
+import { INDEX, type KeySchema, type ListedEntity, PARTITION } from './keys.ts';
 
 /** Items in one partition of an index, every page of it (COUNT pages stop at 1 MB read). */
-export const countPartition = async (indexName: IndexName, partitionAttr: string, value: string): Promise<number> => {
+export const countPartition = async (keys: KeySchema, partition: string): Promise<number> => {
   let total = 0;
-  let start: Record<string, unknown> | undefined;
-  do {
-    const out = await db.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: indexName,
-        KeyConditionExpression: '#pk = :pk',
-        ExpressionAttributeNames: { '#pk': partitionAttr },
-        ExpressionAttributeValues: { ':pk': value },
-        Select: 'COUNT',
-        ExclusiveStartKey: start,
-      }),
-    );
-    total += out.Count ?? 0;
-    start = out.LastEvaluatedKey;
-  } while (start);
+  await forEachPage({ key: { keys, partition }, Select: 'COUNT' }, (page) => {
+    total += page.Count ?? 0;
+  });
   return total;
 };
 
-const countStatusPartition = (gsi2pk: string): Promise<number> => countPartition('byStatus', 'GSI2PK', gsi2pk);
+const countStatusPartition = (partition: string): Promise<number> => countPartition(INDEX.byStatus, partition);
 
 const countEach = async <K extends string>(statuses: Readonly<Record<K, string>>, partitionOf: (status: string) => string): Promise<Record<K, number>> => {
   const entries = Object.entries(statuses) as [K, string][];
@@ -52,7 +36,7 @@ const countEach = async <K extends string>(statuses: Readonly<Record<K, string>>
 };
 
 const byName = <S extends string>(statuses: readonly S[]) => Object.fromEntries(statuses.map((s) => [s, s])) as Record<S, S>;
-const entityStatus = (entity: ListedEntity) => (status: string) => statusPartition(entity, status);
+const entityStatus = (entity: ListedEntity) => (status: string) => PARTITION.entityStatus(entity, status);
 
 /** Every queue counted in parallel (8 Queries). */
 export const countQueues = async (): Promise<AdminSummary> => {

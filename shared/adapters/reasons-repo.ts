@@ -1,7 +1,7 @@
 // Reasons in the table. The defaults of a fresh install are code
 // (shared/domain/reason.ts); a stored item with the same id overrides its
 // default, so nothing needs seeding and no two first readers race to seed.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import {
   buildReason,
@@ -15,15 +15,14 @@ import {
   type UpdateReasonBody,
   updateReason,
 } from '#shared/domain/reason';
-import { db, type GuardedItem, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
-import { type IdempotencyKey, idempotencyPut } from './idempotency.ts';
-import { KEY } from './keys.ts';
-import { checkIfMatch, epochSeconds } from './orders-repo.ts';
+import { db, type GuardedItem, queryAll, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
+import { INDEX, KEY, PARTITION, reasonIndexKeys } from './keys.ts';
+import { checkIfMatch } from './orders-repo.ts';
 
 const toItem = (reason: Reason) => ({
   ...KEY.reason(reason.id),
-  GSI3PK: `REASON#${reason.kind}`,
-  GSI3SK: `${reason.createdAt}#${reason.id}`,
+  ...reasonIndexKeys(reason),
   type: 'Reason',
   ...reason,
 });
@@ -36,25 +35,9 @@ const stored = async (id: string): Promise<Reason | undefined> => {
 /** A reason by id: the stored one, else the built-in default of that id. */
 export const getReason = async (id: string): Promise<Reason | undefined> => (await stored(id)) ?? defaultReason(id);
 
-const storedOfKind = async (kind: ReasonKind): Promise<Reason[]> => {
-  const reasons: Reason[] = [];
-  let start: Record<string, unknown> | undefined;
-  // A shop's reason list is short (tens); read it whole, page by page.
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        IndexName: 'byType',
-        KeyConditionExpression: 'GSI3PK = :pk',
-        ExpressionAttributeValues: { ':pk': `REASON#${kind}` },
-        ExclusiveStartKey: start,
-      }),
-    );
-    reasons.push(...(page.Items ?? []).map((item) => stripKeys<Reason>(item)));
-    start = page.LastEvaluatedKey;
-  } while (start);
-  return reasons;
-};
+/** A shop's reason list is short (tens): read whole. */
+const storedOfKind = async (kind: ReasonKind): Promise<Reason[]> =>
+  (await queryAll({ key: { keys: INDEX.byType, partition: PARTITION.reasonsOfKind(kind) } })).map((item) => stripKeys<Reason>(item));
 
 /** Reasons of one kind (or both), defaults included; `activeOnly` for customers. */
 export const listReasons = async (kind: ReasonKind | undefined, activeOnly: boolean): Promise<Reason[]> => {
@@ -113,11 +96,7 @@ export const createReason = async (body: CreateReasonBody, ids: { id: string; no
   // The idempotency record goes first: a replayed request also fails the code
   // guard (its own first attempt holds the code), and the first failed
   // condition decides the error, which must be "replay", not "code taken".
-  await transact([
-    ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: reason }, epochSeconds(ids.now))] : []),
-    { item: { Put: { TableName: TABLE_NAME, Item: toItem(reason), ConditionExpression: 'attribute_not_exists(PK)' } } },
-    claimCode(reason),
-  ]);
+  await transact([...idempotencyRecord(idempotency, reason, ids.now), versionedPut(toItem(reason)), claimCode(reason)]);
   return reason;
 };
 
@@ -135,17 +114,7 @@ export const saveReason = async (id: string, body: UpdateReasonBody, ifMatch: nu
   const codeMoved = next.code !== current.code || next.kind !== current.kind;
   if (codeMoved) await checkDefaultCodes(next);
   await transact([
-    {
-      item: {
-        Put: {
-          TableName: TABLE_NAME,
-          Item: toItem(next),
-          ConditionExpression: existing ? 'version = :v' : 'attribute_not_exists(PK)',
-          ...(existing ? { ExpressionAttributeValues: { ':v': current.version } } : {}),
-        },
-      },
-      onConditionFailed: () => new ConflictError('The reason was changed concurrently; reload it and retry.'),
-    },
+    versionedPut(toItem(next), existing?.version, () => new ConflictError('The reason was changed concurrently; reload it and retry.')),
     claimCode(next),
     ...(codeMoved && existing ? [releaseCode(current)] : []),
   ]);

@@ -4,14 +4,14 @@
 // transaction for the payout queue across orders. Every write of a refund goes
 // through `refundInserts` / `refundPut`, which write the rows in the same
 // transaction, so the queue can never disagree with the refunds.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import { sum } from '#shared/domain/money';
 import type { OrderAdjustment, Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import type { ShippingRefunded } from '#shared/domain/refund-plan';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
-import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { dateRange, KEY, PARTITION, transactionRowKeys } from './keys.ts';
+import { db, forEachPage, type GuardedItem, type KeyCondition, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
+import { dateRange, INDEX, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY, transactionRowKeys } from './keys.ts';
 
 /**
  * `awaitsProvider`: a pending card transaction not sent to a payment provider
@@ -51,17 +51,9 @@ const rowOf = (item: Record<string, unknown>): RefundTransactionRow => {
 
 /** A new refund, its pointer and its transaction rows; ids are fresh ULIDs, the conditions only guard against a reused id. */
 export const refundInserts = (refund: Refund): GuardedItem[] => [
-  { item: { Put: { TableName: TABLE_NAME, Item: toItem(refund), ConditionExpression: 'attribute_not_exists(PK)' } } },
+  versionedPut(toItem(refund)),
   ...transactionRowPuts(refund),
-  {
-    item: {
-      Put: {
-        TableName: TABLE_NAME,
-        Item: { ...KEY.refundRef(refund.id), type: 'RefundRef', refundId: refund.id, orderId: refund.orderId },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      },
-    },
-  },
+  versionedPut({ ...KEY.refundRef(refund.id), type: 'RefundRef', refundId: refund.id, orderId: refund.orderId }),
 ];
 
 /**
@@ -71,10 +63,11 @@ export const refundInserts = (refund: Refund): GuardedItem[] => [
  * nothing of its change is kept (its rows neither: same transaction).
  */
 export const refundPut = (refund: Refund, previousVersion: number): GuardedItem[] => [
-  {
-    item: { Put: { TableName: TABLE_NAME, Item: toItem(refund), ConditionExpression: 'version = :v', ExpressionAttributeValues: { ':v': previousVersion } } },
-    onConditionFailed: () => new ConflictError('The refund was changed concurrently; reload it and retry.', { allowedTransitions: [] }),
-  },
+  versionedPut(
+    toItem(refund),
+    previousVersion,
+    () => new ConflictError('The refund was changed concurrently; reload it and retry.', { allowedTransitions: [] }),
+  ),
   ...transactionRowPuts(refund),
 ];
 
@@ -91,14 +84,10 @@ export const findRefund = async (refundId: string): Promise<Refund> => {
   return getRefund(Item.orderId, refundId);
 };
 
-const refundsOf = (orderId: string) => ({
-  partition: { attr: 'PK', value: `ORDER#${orderId}` },
-  KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-  ExpressionAttributeValues: { ':pk': `ORDER#${orderId}`, ':prefix': 'REFUND#' },
-});
+const refundsOf = (orderId: string): KeyCondition => ({ keys: TABLE_KEY, partition: PARTITION.orderItems(orderId), prefix: ITEM_PREFIX.refund });
 
 /** The refunds of an order, oldest first (ids are time-sortable). */
-export const listRefunds = (orderId: string, page: PageRequest): Promise<Page<Refund>> => queryPage(refundsOf(orderId), page, fromItem);
+export const listRefunds = (orderId: string, page: PageRequest): Promise<Page<Refund>> => queryPage({ key: refundsOf(orderId) }, page, fromItem);
 
 /**
  * Shipping handed back by every refund of the order so far, and shipping kept
@@ -111,12 +100,7 @@ export const shippingRefunded = async (orderId: string): Promise<ShippingRefunde
   let amount = 0;
   let tax = 0;
   let deducted = 0;
-  let start: Record<string, unknown> | undefined;
-  const { partition: _partition, ...query } = refundsOf(orderId);
-  do {
-    const page = await db.send(
-      new QueryCommand({ ...query, TableName: TABLE_NAME, ConsistentRead: true, ProjectionExpression: 'shipping, orderAdjustments', ExclusiveStartKey: start }),
-    );
+  await forEachPage({ key: refundsOf(orderId), ConsistentRead: true, ProjectionExpression: 'shipping, orderAdjustments' }, (page) => {
     for (const item of page.Items ?? []) {
       const shipping = item.shipping as { amount?: number; tax?: number } | undefined;
       amount += shipping?.amount ?? 0;
@@ -124,8 +108,7 @@ export const shippingRefunded = async (orderId: string): Promise<ShippingRefunde
       const adjustments = (item.orderAdjustments ?? []) as Pick<OrderAdjustment, 'kind' | 'amount'>[];
       deducted -= sum(adjustments.filter((a) => a.kind === 'shipping_deduction').map((a) => a.amount));
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  });
   return { amount, tax, deducted };
 };
 
@@ -139,25 +122,13 @@ export interface TransactionFilter {
 /** The payout queue across orders, newest first: one Query on the key or index that matches the filters exactly; dates bound its sort key. */
 export const listRefundTransactions = (filter: TransactionFilter, page: PageRequest): Promise<Page<RefundTransactionRow>> => {
   const { status, gateway } = filter;
-  const index =
+  const [keys, partition] =
     status && gateway
-      ? { IndexName: 'byLookup', pk: 'GSI4PK', sk: 'GSI4SK', value: PARTITION.transactionsByGatewayAndStatus(gateway, status) }
+      ? [INDEX.byLookup, PARTITION.transactionsByGatewayAndStatus(gateway, status)]
       : status
-        ? { IndexName: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', value: PARTITION.transactionsByStatus(status) }
+        ? [INDEX.byStatus, PARTITION.transactionsByStatus(status)]
         : gateway
-          ? { IndexName: undefined, pk: 'PK', sk: 'SK', value: PARTITION.transactionsByGateway(gateway) }
-          : { IndexName: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', value: PARTITION.transactions };
-  const range = dateRange('', filter.dateStart, filter.dateEnd);
-  return queryPage(
-    {
-      ...(index.IndexName ? { IndexName: index.IndexName } : {}),
-      partition: { attr: index.pk, value: index.value },
-      KeyConditionExpression: '#pk = :pk AND #sk BETWEEN :from AND :to',
-      ExpressionAttributeNames: { '#pk': index.pk, '#sk': index.sk },
-      ExpressionAttributeValues: { ':pk': index.value, ':from': range.from, ':to': range.to },
-      ScanIndexForward: false,
-    },
-    page,
-    rowOf,
-  );
+          ? [TABLE_KEY, PARTITION.transactionsByGateway(gateway)]
+          : [INDEX.byType, PARTITION.transactions];
+  return queryPage({ key: { keys, partition, range: dateRange('', filter.dateStart, filter.dateEnd) }, ScanIndexForward: false }, page, rowOf);
 };

@@ -2,14 +2,14 @@
 // its comments beside it (RETURN#<id> / COMMENT#<cmtId>), indexed by owner,
 // by status and by date; and the per-line "units in open returns" counter
 // (`lineItems[i].returnedQuantity`) on the order item.
-import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request';
 import type { ReturnStatus } from '#shared/domain/return-status';
-import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME } from './dynamo.ts';
-import { entityIndexKeys, listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
-import { filedAgainstOrderKeys, KEY } from './keys.ts';
+import { db, type GuardedItem, type Page, type PageRequest, queryAll, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
+import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
+import { entityIndexKeys, filedAgainstOrderKeys, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
 
 const toItem = (r: ReturnRecord) => ({
   ...KEY.returnRequest(r.id),
@@ -31,9 +31,7 @@ const commentOf = ({ id, body, visibleToCustomer, submittedBy, createdAt }: Reco
   ({ id, body, visibleToCustomer, submittedBy, createdAt }) as ReturnComment;
 
 /** The creating write: fails if the id somehow exists. */
-export const returnInsert = (r: ReturnRecord): GuardedItem => ({
-  item: { Put: { TableName: TABLE_NAME, Item: toItem(r), ConditionExpression: 'attribute_not_exists(PK)' } },
-});
+export const returnInsert = (r: ReturnRecord): GuardedItem => versionedPut(toItem(r));
 
 /**
  * Replaces a request only if nobody changed it since `previousVersion` was
@@ -41,27 +39,10 @@ export const returnInsert = (r: ReturnRecord): GuardedItem => ({
  * the second's `version = 3` fails and it gets a 409 instead of a second
  * history entry (or a second refund).
  */
-export const returnPut = (r: ReturnRecord, previousVersion: number): GuardedItem => ({
-  item: {
-    Put: {
-      TableName: TABLE_NAME,
-      Item: toItem(r),
-      ConditionExpression: 'version = :v',
-      ExpressionAttributeValues: { ':v': previousVersion },
-    },
-  },
-  onConditionFailed: () => new ConflictError('The return request was changed concurrently; reload it and retry.'),
-});
+export const returnPut = (r: ReturnRecord, previousVersion: number): GuardedItem =>
+  versionedPut(toItem(r), previousVersion, () => new ConflictError('The return request was changed concurrently; reload it and retry.'));
 
-export const commentInsert = (c: StoredComment): GuardedItem => ({
-  item: {
-    Put: {
-      TableName: TABLE_NAME,
-      Item: { ...KEY.returnComment(c.returnId, c.id), type: 'ReturnComment', ...c },
-      ConditionExpression: 'attribute_not_exists(PK)',
-    },
-  },
-});
+export const commentInsert = (c: StoredComment): GuardedItem => versionedPut({ ...KEY.returnComment(c.returnId, c.id), type: 'ReturnComment', ...c });
 
 /** The request alone (strongly consistent), without its comments. */
 export const getReturn = async (id: string): Promise<ReturnRecord | undefined> => {
@@ -71,21 +52,7 @@ export const getReturn = async (id: string): Promise<ReturnRecord | undefined> =
 
 /** The request and all its comments: one Query on its partition. */
 export const getReturnWithComments = async (id: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] } | undefined> => {
-  const items: Record<string, unknown>[] = [];
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': KEY.returnRequest(id).PK },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    items.push(...(page.Items ?? []));
-    start = page.LastEvaluatedKey;
-  } while (start);
+  const items = await queryAll({ key: { keys: TABLE_KEY, partition: PARTITION.returnItems(id) }, ConsistentRead: true });
   const request = items.find((i) => i.type === 'ReturnRequest');
   if (!request) return undefined;
   return { request: fromItem(request), comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf) };
@@ -194,27 +161,18 @@ export const claimReturnUnits = (order: Order, items: readonly { lineItemId: str
  */
 export const refundedThroughReturns = async (orderId: string): Promise<Map<string, number>> => {
   const units = new Map<string, number>();
-  let start: Record<string, unknown> | undefined;
-  do {
-    const page = await db.send(
-      new QueryCommand({
-        TableName: TABLE_NAME,
-        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-        ExpressionAttributeValues: { ':pk': KEY.order(orderId).PK, ':prefix': 'REFUND#' },
-        ProjectionExpression: '#source, refundLineItems',
-        ExpressionAttributeNames: { '#source': 'source' },
-        ConsistentRead: true,
-        ExclusiveStartKey: start,
-      }),
-    );
-    for (const item of page.Items ?? []) {
-      if ((item.source as { type?: string } | undefined)?.type !== 'return') continue;
-      for (const line of (item.refundLineItems ?? []) as { lineItemId: string; quantity: number }[]) {
-        units.set(line.lineItemId, (units.get(line.lineItemId) ?? 0) + line.quantity);
-      }
+  const refunds = await queryAll({
+    key: { keys: TABLE_KEY, partition: PARTITION.orderItems(orderId), prefix: ITEM_PREFIX.refund },
+    ProjectionExpression: '#source, refundLineItems',
+    ExpressionAttributeNames: { '#source': 'source' },
+    ConsistentRead: true,
+  });
+  for (const item of refunds) {
+    if ((item.source as { type?: string } | undefined)?.type !== 'return') continue;
+    for (const line of (item.refundLineItems ?? []) as { lineItemId: string; quantity: number }[]) {
+      units.set(line.lineItemId, (units.get(line.lineItemId) ?? 0) + line.quantity);
     }
-    start = page.LastEvaluatedKey;
-  } while (start);
+  }
   return units;
 };
 

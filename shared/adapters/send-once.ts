@@ -11,16 +11,17 @@ import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } 
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
 import { TABLE_NAME } from './dynamo.ts';
+import { PARTITION, TABLE_KEY } from './keys.ts';
 
 /** Streams keep records 24 h; markers outlive any redelivery. */
 const MARKER_TTL_SECONDS = 7 * 24 * 60 * 60;
 
 const persistenceStore = new DynamoDBPersistenceLayer({
   tableName: TABLE_NAME,
-  keyAttr: 'PK',
-  sortKeyAttr: 'SK',
+  keyAttr: TABLE_KEY.pk,
+  sortKeyAttr: TABLE_KEY.sk,
   // One partition for all markers: writes run at the email rate, far below a partition's limit.
-  staticPkValue: 'NOTIFY',
+  staticPkValue: PARTITION.notifyMarkers,
   expiryAttr: 'expiresAt',
 });
 

@@ -2,7 +2,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors';
 import { defaultSettings, type Settings, type SettingsBody } from '#shared/domain/settings';
-import { db, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
+import { db, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { env } from './env.ts';
 import { KEY } from './keys.ts';
 import { checkIfMatch } from './orders-repo.ts';
@@ -28,17 +28,11 @@ export const saveSettings = async (
   checkIfMatch(current, ifMatch);
   const next: Settings = { ...body, shop: body.shop ?? current.shop, version: current.version + 1, updatedAt: now };
   await transact([
-    {
-      item: {
-        Put: {
-          TableName: TABLE_NAME,
-          Item: { ...KEY.settings(), type: 'Settings', ...next },
-          ConditionExpression: Item ? 'version = :v' : 'attribute_not_exists(PK)',
-          ...(Item ? { ExpressionAttributeValues: { ':v': current.version } } : {}),
-        },
-      },
-      onConditionFailed: () => new ConflictError('The settings were changed concurrently; reload them and retry.'),
-    },
+    versionedPut(
+      { ...KEY.settings(), type: 'Settings', ...next },
+      Item ? current.version : undefined,
+      () => new ConflictError('The settings were changed concurrently; reload them and retry.'),
+    ),
   ]);
   return next;
 };

@@ -6,10 +6,9 @@ import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { WebhookDelivery, WebhookEndpoint } from '#shared/domain/webhook';
-import { db, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
-import { type IdempotencyKey, idempotencyPut } from './idempotency.ts';
-import { KEY } from './keys.ts';
-import { epochSeconds } from './orders-repo.ts';
+import { db, epochSeconds, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
+import { ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
 import { openSecret, sealSecret } from './secret-box.ts';
 
 /** Deliveries (and their attempts) are kept 30 days. */
@@ -26,8 +25,8 @@ export const insertEndpoint = async (endpoint: WebhookEndpoint, secret: string, 
   const item = { ...KEY.webhook(endpoint.id), type: 'WebhookEndpoint', ...endpoint, sealedSecret: await sealSecret(secret, endpoint.id) };
   await transact([
     // A replay answers the endpoint without its secret: the secret is never stored in clear, not even there.
-    ...(idempotency ? [{ ...idempotencyPut(idempotency, { status: 201, body: endpoint }, epochSeconds(endpoint.createdAt)), decisive: true }] : []),
-    { item: { Put: { TableName: TABLE_NAME, Item: item, ConditionExpression: 'attribute_not_exists(PK)' } } },
+    ...idempotencyRecord(idempotency, endpoint, endpoint.createdAt),
+    versionedPut(item),
   ]);
 };
 
@@ -54,9 +53,7 @@ export const getEndpointWithSecret = async (id: string): Promise<{ endpoint: Web
 export const listEndpoints = (page: PageRequest): Promise<Page<WebhookEndpoint>> =>
   queryPage(
     {
-      partition: { attr: 'PK', value: 'WEBHOOK' },
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': 'WEBHOOK', ':prefix': 'WEBHOOK#' },
+      key: { keys: TABLE_KEY, partition: PARTITION.webhooks, prefix: ITEM_PREFIX.webhook },
       ScanIndexForward: false,
       ConsistentRead: true,
     },
@@ -178,9 +175,7 @@ export const saveDelivery = async (next: StoredDelivery, previousVersion: number
 export const listDeliveries = (endpointId: string, page: PageRequest): Promise<Page<WebhookDelivery>> =>
   queryPage(
     {
-      partition: { attr: 'PK', value: `WEBHOOK#${endpointId}` },
-      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :prefix)',
-      ExpressionAttributeValues: { ':pk': `WEBHOOK#${endpointId}`, ':prefix': 'DELIVERY#' },
+      key: { keys: TABLE_KEY, partition: PARTITION.webhookItems(endpointId), prefix: ITEM_PREFIX.delivery },
       ScanIndexForward: false,
       ConsistentRead: true,
     },

@@ -77,12 +77,23 @@ const readIfMatch = (header: string | undefined): number | undefined => {
 const hash = (text: string): string => createHash('sha256').update(text).digest('base64url');
 
 /** A key answers only for its route, its path (this order, this return) and its caller; and only for the same body. */
-const readIdempotency = (header: string | undefined, principal: Principal, routeId: string, params: unknown, body: unknown): IdempotencyKey | undefined => {
+const readIdempotency = (
+  header: string | undefined,
+  principal: Principal,
+  route: { readonly id: string; readonly status: number },
+  params: unknown,
+  body: unknown,
+): IdempotencyKey | undefined => {
   if (header === undefined) return undefined;
   if (header.length < 1 || header.length > 255) {
     throw new ValidationError([{ path: 'Idempotency-Key', message: 'must be 1 to 255 characters' }]);
   }
-  return { scope: hash(`${routeId}\n${stableStringify(params)}\n${actorOf(principal)}`), key: header, fingerprint: hash(stableStringify(body)) };
+  return {
+    scope: hash(`${route.id}\n${stableStringify(params)}\n${actorOf(principal)}`),
+    key: header,
+    fingerprint: hash(stableStringify(body)),
+    status: route.status,
+  };
 };
 
 const isBinary = (result: unknown): result is BinaryReply => Boolean(result && typeof result === 'object' && 'binary' in result);
@@ -128,6 +139,7 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: 
       const rawBody = 'body' in spec && spec.body ? parseJsonBody(event.body, event.isBase64Encoded) : undefined;
       const body = 'body' in spec && spec.body ? parseWith(spec.body, rawBody, 'body') : undefined;
       const headers = event.headers ?? {};
+      const status = 'status' in spec && spec.status ? spec.status : 200;
       const input = {
         params,
         query,
@@ -137,10 +149,12 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: 
         now: new Date().toISOString(),
         requestId,
         ifMatch: 'ifMatch' in spec && spec.ifMatch ? readIfMatch(headers['if-match']) : undefined,
-        idempotency: 'idempotent' in spec && spec.idempotent ? readIdempotency(headers['idempotency-key'], principal, route.id, params, rawBody) : undefined,
+        idempotency:
+          'idempotent' in spec && spec.idempotent
+            ? readIdempotency(headers['idempotency-key'], principal, { id: route.id, status }, params, rawBody)
+            : undefined,
         raw: 'rawBody' in spec && spec.rawBody ? { body: readRawBody(event.body, event.isBase64Encoded), headers } : undefined,
       };
-      const status = 'status' in spec && spec.status ? spec.status : 200;
       try {
         const action = actions[route.id as RouteIdOf<F>] as (input: unknown) => Promise<unknown>;
         const result = await action(input);

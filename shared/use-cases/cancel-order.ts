@@ -2,9 +2,9 @@
 // approved cancellation shares (immediate COD cancel, admin approval).
 import { cancellationInsert, noOpenCancellation } from '#shared/adapters/cancellations-repo';
 import { type GuardedItem, transact } from '#shared/adapters/dynamo';
-import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { checkIfMatch, epochSeconds, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
+import { checkIfMatch, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
 import { requireActiveReason } from '#shared/adapters/reasons-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import {
@@ -97,10 +97,6 @@ export const adminCancelOrder = async ({ orderId, body, actor, now, idempotency,
     now,
     note: `Cancelled by the shop: ${reason.label}`,
     expectedVersion: ifMatch,
-    items: (final) => [
-      ...(idempotency ? [idempotencyPut(idempotency, { status: 200, body: final }, epochSeconds(now))] : []),
-      cancellationInsert(final),
-      noOpenCancellation(orderId),
-    ],
+    items: (final) => [...idempotencyRecord(idempotency, final, now), cancellationInsert(final), noOpenCancellation(orderId)],
   });
 };

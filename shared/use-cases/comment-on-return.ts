@@ -2,9 +2,8 @@
 // admin's (visible to the customer or private). Its own item, so adding one
 // never races a status change of the request.
 import { transact } from '#shared/adapters/dynamo';
-import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { epochSeconds } from '#shared/adapters/orders-repo';
 import { commentInsert, getOwnReturn, getReturnOrThrow } from '#shared/adapters/returns-repo';
 import type { ReturnComment } from '#shared/domain/return-request';
 
@@ -29,7 +28,7 @@ export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor
     createdAt: now,
   };
   await transact([
-    ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: comment }, epochSeconds(now))] : []),
+    ...idempotencyRecord(idempotency, comment, now),
     commentInsert({ ...comment, returnId: request.id, orderId: request.orderId, customerId: request.customerId }),
   ]);
   return comment;

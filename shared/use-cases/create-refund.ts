@@ -20,9 +20,9 @@
 //   state it replaced.
 import type { GuardedItem } from '#shared/adapters/dynamo';
 import { transact } from '#shared/adapters/dynamo';
-import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId, newSecretCode } from '#shared/adapters/ids';
-import { checkIfMatch, epochSeconds, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
+import { checkIfMatch, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
 import { refundInserts, shippingRefunded } from '#shared/adapters/refunds-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
@@ -48,7 +48,7 @@ export interface OrderChange {
 export interface RefundContext {
   readonly actor: string;
   readonly now: string;
-  /** Records `{status: 201, body: refund}` under the key, in the same transaction. */
+  /** Records the route's answer (the refund) under the key, in the same transaction. */
   readonly idempotency?: IdempotencyKey | undefined;
   /**
    * Extra items written in the SAME transaction (the return or cancellation
@@ -110,7 +110,7 @@ export const createRefund = (input: RefundInput, ctx: RefundContext): Promise<{ 
     const alongside = typeof ctx.alongside === 'function' ? ctx.alongside(refund, order) : (ctx.alongside ?? []);
     await transact([
       // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
-      ...(ctx.idempotency ? [idempotencyPut(ctx.idempotency, { status: 201, body: refund }, epochSeconds(ctx.now))] : []),
+      ...idempotencyRecord(ctx.idempotency, refund, ctx.now),
       ...alongside,
       { ...orderPut(order, before.version), onConditionFailed: () => new ConcurrentChangeError('order') },
       ...refundInserts(refund),

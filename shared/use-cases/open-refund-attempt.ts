@@ -1,9 +1,9 @@
 // A new attempt to pay what a refund still owes after its transaction failed:
 // by card again, by bank transfer, or by a voucher (which settles at once).
 import { transact } from '#shared/adapters/dynamo';
-import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId, newSecretCode } from '#shared/adapters/ids';
-import { epochSeconds, getOrderOrThrow } from '#shared/adapters/orders-repo';
+import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import type { Refund } from '#shared/domain/refund';
 import { type NewAttemptBody, openAttempt } from '#shared/domain/refund-ledger';
@@ -30,7 +30,7 @@ export const openRefundAttempt = ({ refundId, body, now, idempotency }: OpenRefu
     const next = openAttempt(refund, order, body, { transactionId: newId('txn'), voucherCode: newSecretCode, now });
     await transact([
       // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
-      ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: next }, epochSeconds(now))] : []),
+      ...idempotencyRecord(idempotency, next, now),
       ...refundPut(next, refund.version),
       ...(await owedConsequences(refund, next, now)),
     ]);

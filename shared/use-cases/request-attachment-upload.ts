@@ -35,7 +35,6 @@ export const requestAttachmentUpload = async ({ customerId, body, now, idempoten
     expiresInSeconds: UPLOAD_URL_SECONDS,
   });
   const response: AttachmentUpload = { id: attachment.id, upload, expiresAt };
-  const nowEpochSeconds = Math.floor(Date.parse(now) / 1000);
-  await insertAttachment(attachment, idempotency ? { key: idempotency, response: { status: 201, body: response }, nowEpochSeconds } : undefined);
+  await insertAttachment(attachment, idempotency, response, now);
   return response;
 };

@@ -2,9 +2,9 @@
 // request an admin approves or rejects.
 import { cancellationInsert, claimOpenCancellation } from '#shared/adapters/cancellations-repo';
 import { transact } from '#shared/adapters/dynamo';
-import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { epochSeconds, getOrder, orderPut } from '#shared/adapters/orders-repo';
+import { getOrder, orderPut } from '#shared/adapters/orders-repo';
 import { requireActiveReason } from '#shared/adapters/reasons-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
 import {
@@ -33,7 +33,7 @@ export const requestCancellation = async ({ orderId, customerId, body, actor, no
   checkCustomerMayCancel(order, await getSettings());
   const reason = await requireActiveReason(body.reasonId, 'cancellation');
   checkRefundAccount(order, body.refundAccount);
-  const remember = (c: Cancellation) => (idempotency ? [idempotencyPut(idempotency, { status: 201, body: c }, epochSeconds(now))] : []);
+  const remember = (c: Cancellation) => idempotencyRecord(idempotency, c, now);
   const base = { ...body, id: newId('can'), now, requestedBy: 'customer' as const };
 
   if (isImmediate(order)) {

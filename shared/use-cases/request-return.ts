@@ -1,9 +1,9 @@
 // A customer asks to return units of a delivered order: every eligibility rule
 // checked, the units claimed on the order, the uploads bound, one transaction.
 import { transact } from '#shared/adapters/dynamo';
-import { type IdempotencyKey, idempotencyPut } from '#shared/adapters/idempotency';
+import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { epochSeconds, getOrder } from '#shared/adapters/orders-repo';
+import { getOrder } from '#shared/adapters/orders-repo';
 import { getReason } from '#shared/adapters/reasons-repo';
 import { claimReturnUnits, refundedThroughReturns, returnInsert } from '#shared/adapters/returns-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
@@ -45,7 +45,7 @@ export const requestReturn = ({ customerId, body, actor, now, idempotency }: Req
     const bindings = await attachmentBindItems(customerId, request.attachments, request.id, { now, settings: settings.refunds.attachments });
     await transact([
       // Decisive: a same-key twin that committed first is reported as a replay, not as a lost race.
-      ...(idempotency ? [idempotencyPut(idempotency, { status: 201, body: response }, epochSeconds(now))] : []),
+      ...idempotencyRecord(idempotency, response, now),
       returnInsert(request),
       { ...claimReturnUnits(order, request.items, now), onConditionFailed: () => new ConcurrentChangeError('order') },
       ...bindings,

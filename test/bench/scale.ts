@@ -12,9 +12,8 @@ import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { BatchWriteCommand, type BatchWriteCommandOutput, DynamoDBDocumentClient, GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
-import { entityIndexKeys } from '#shared/adapters/entity-lists';
 import { newId } from '#shared/adapters/ids';
-import { filedAgainstOrderKeys, KEY, orderLookupKeys, transactionRowKeys } from '#shared/adapters/keys';
+import { entityIndexKeys, filedAgainstOrderKeys, INDEX, KEY, orderLookupKeys, transactionRowKeys } from '#shared/adapters/keys';
 import { countPartition } from '#shared/adapters/queue-counts';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
@@ -133,7 +132,7 @@ const seed = async (count: number, make: (i: number) => Item[], offset: number, 
 };
 
 /** Items of a type, counted on its byType partition (a COUNT query; setup only). */
-const countOf = (gsi3pk: string): Promise<number> => countPartition('byType', 'GSI3PK', gsi3pk);
+const countOf = (gsi3pk: string): Promise<number> => countPartition(INDEX.byType, gsi3pk);
 
 export interface ListAtSize {
   readonly items: number;
@@ -179,7 +178,7 @@ const rawQuery: Probe = {
     const out = await bare.send(
       new QueryCommand({
         TableName: TABLE_NAME,
-        IndexName: 'byType',
+        IndexName: INDEX.byType.name,
         KeyConditionExpression: 'GSI3PK = :pk AND GSI3SK BETWEEN :from AND :to',
         ExpressionAttributeValues: { ':pk': 'ORDER', ':from': '0000', ':to': '9999~' },
         ScanIndexForward: false,

@@ -140,7 +140,7 @@ describe('attachmentBindItems', () => {
     const owner = customer();
     const yesterday = new Date(Date.now() - 25 * 60 * 60 * 1000).toISOString();
     const stale = buildAttachment({ fileName: 'old.png', contentType: 'image/png', size: 5 }, { id: newId('att'), customerId: owner.sub, now: yesterday });
-    await insertAttachment(stale, undefined);
+    await insertAttachment(stale, undefined, undefined, yesterday);
 
     const error = await refusal(bind(owner.sub, [stale.id]));
     expect(error.details).toMatchObject({ rule: 'attachment_expired', errors: [{ path: 'attachments.0' }] });
