@@ -1,5 +1,5 @@
 // Routes of the attachments area: a presigned upload form, and a presigned download.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { AttachmentDownload, AttachmentUpload, CreateAttachmentBody } from '#shared/domain/attachment';
 import { Id } from '#shared/domain/schema-kit';

@@ -1,6 +1,6 @@
 // Routes of the cancellations area: a customer cancels, an admin lists,
 // approves, rejects, or cancels an order directly.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { AdminCancelBody, Cancellation, CancellationStatus, CreateCancellationBody, RejectCancellationBody } from '#shared/domain/cancellation';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
@@ -21,7 +21,7 @@ export const cancellationsApi = {
   },
   'cancellations.adminList': {
     summary: 'Cancellations, newest first, by status and date',
-    query: PageQuery.extend({ status: CancellationStatus.optional(), dateStart: DateFilter.optional(), dateEnd: DateFilter.optional() }),
+    query: z.extend(PageQuery, { status: z.optional(CancellationStatus), dateStart: z.optional(DateFilter), dateEnd: z.optional(DateFilter) }),
     response: Page(Cancellation),
   },
   'cancellations.approve': {

@@ -1,8 +1,8 @@
 // Routes of the orders area: what each takes and answers.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { AdminSummary } from '#shared/domain/admin-summary';
-import { CreateOrderBody, Order, OrderStatusBody, PaymentStatus, Tracking } from '#shared/domain/order';
+import { CreateOrderBody, Order, OrderStatusBody, Tracking } from '#shared/domain/order';
 import { OrderStatus } from '#shared/domain/order-status';
 import { DateFilter, Id, Page, PageQuery, Text } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
@@ -17,20 +17,27 @@ export const ordersApi = {
   'orders.storefrontStatus': { summary: 'Carrier/warehouse status update', params: OrderParams, body: OrderStatusBody, response: Order, ifMatch: true },
   'orders.adminList': {
     summary: 'Orders, filtered by status, date and customer; found by number or email (exact, in any case) the way a customer quotes them',
-    query: PageQuery.extend({
-      status: OrderStatus.optional(),
-      dateStart: DateFilter.optional(),
-      dateEnd: DateFilter.optional(),
-      customerId: Text(128).optional(),
-      number: Text(40).optional().meta({ description: 'Exact, case-insensitive.' }),
-      email: z.string().trim().min(1).max(254).optional().meta({ description: 'Exact, case-insensitive.' }),
-    }).superRefine((query, ctx) => {
-      // Each names its own index; combining them would need a filtered read of one of them.
-      const finders = (['customerId', 'number', 'email'] as const).filter((name) => query[name] !== undefined);
-      if (finders.length < 2) return;
-      for (const name of finders)
-        ctx.addIssue({ code: 'custom', path: [name], message: `use only one of customerId, number and email (got ${finders.join(', ')})` });
-    }),
+    query: z
+      .extend(PageQuery, {
+        status: z.optional(OrderStatus),
+        dateStart: z.optional(DateFilter),
+        dateEnd: z.optional(DateFilter),
+        customerId: z.optional(Text(128)),
+        number: z.optional(Text(40)).clone().register(z.globalRegistry, { description: 'Exact, case-insensitive.' }),
+        email: z
+          .optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(254)))
+          .clone()
+          .register(z.globalRegistry, { description: 'Exact, case-insensitive.' }),
+      })
+      .check(
+        z.superRefine((query, ctx) => {
+          // Each names its own index; combining them would need a filtered read of one of them.
+          const finders = (['customerId', 'number', 'email'] as const).filter((name) => query[name] !== undefined);
+          if (finders.length < 2) return;
+          for (const name of finders)
+            ctx.addIssue({ code: 'custom', path: [name], message: `use only one of customerId, number and email (got ${finders.join(', ')})` });
+        }),
+      ),
     response: Page(Order),
   },
   'orders.adminGet': { summary: 'Any order', params: OrderParams, response: Order, fields: true },
@@ -38,7 +45,10 @@ export const ordersApi = {
   'orders.adminPayment': {
     summary: 'Mark an order paid (COD collected)',
     params: OrderParams,
-    body: z.object({ status: PaymentStatus.extract(['paid']) }).meta({ id: 'OrderPaymentBody' }),
+    body: z
+      .object({ status: z.enum(['paid']) })
+      .clone()
+      .register(z.globalRegistry, { id: 'OrderPaymentBody' }),
     response: Order,
     ifMatch: true,
   },

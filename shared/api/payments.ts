@@ -1,6 +1,6 @@
 // Routes of the payments area: the payment provider's signed webhooks (public:
 // the signature over the raw body is the authentication).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import type { RouteSpec } from '#shared/http/route-spec';
 
@@ -14,9 +14,10 @@ export const paymentsApi = {
       .object({
         received: z.literal(true),
         outcome: z.enum(['settled', 'already settled', 'ignored']),
-        detail: z.string().nullable(),
+        detail: z.nullable(z.string()),
       })
-      .meta({ id: 'WebhookReceipt' }),
+      .clone()
+      .register(z.globalRegistry, { id: 'WebhookReceipt' }),
     rawBody: true,
   },
 } as const satisfies Partial<Record<RouteId, RouteSpec>>;

@@ -1,6 +1,6 @@
 // Routes of the refunds area: an order's refund ledger, calculate, create, and
 // the settlement of a refund's transactions.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { Refund, RefundBody, RefundGateway, TransactionBody, TransactionStatus } from '#shared/domain/refund';
 import { NewAttemptBody } from '#shared/domain/refund-ledger';
@@ -9,7 +9,7 @@ import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { OrderParams } from './orders.ts';
 
-export const RefundParams = OrderParams.extend({ refundId: Id('rfd') });
+export const RefundParams = z.extend(OrderParams, { refundId: Id('rfd') });
 export const TransactionParams = z.object({ refundId: Id('rfd'), txnId: Id('txn') });
 export const RefundIdParams = z.object({ refundId: Id('rfd') });
 
@@ -33,11 +33,14 @@ export const refundsApi = {
   },
   'refunds.transactions': {
     summary: 'The payout queue across orders, newest first: refund transactions by status, gateway and date, each with its refund and order ids',
-    query: PageQuery.extend({
-      status: TransactionStatus.optional().meta({ description: '`failure` lists the failures not yet followed by a new attempt.' }),
-      gateway: RefundGateway.optional(),
-      dateStart: DateFilter.optional(),
-      dateEnd: DateFilter.optional(),
+    query: z.extend(PageQuery, {
+      status: z
+        .optional(TransactionStatus)
+        .clone()
+        .register(z.globalRegistry, { description: '`failure` lists the failures not yet followed by a new attempt.' }),
+      gateway: z.optional(RefundGateway),
+      dateStart: z.optional(DateFilter),
+      dateEnd: z.optional(DateFilter),
     }),
     response: Page(RefundTransactionRow),
   },

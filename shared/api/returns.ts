@@ -1,5 +1,5 @@
 // Routes of the returns area (seed 002, API.md "Return request" and "Comment").
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import {
   AdminCommentBody,
@@ -21,13 +21,16 @@ import type { RouteSpec } from '#shared/http/route-spec';
 
 export const ReturnParams = z.object({ returnId: Id('ret') });
 const OrderParams = z.object({ orderId: Id('ord') });
-const ItemParams = ReturnParams.extend({ lineItemId: Id('li') });
+const ItemParams = z.extend(ReturnParams, { lineItemId: Id('li') });
 
 export const returnsApi = {
   'returns.returnableItems': {
     summary: 'Per line of my order: units still returnable, deadline, exclusions',
     params: OrderParams,
-    response: z.object({ orderId: z.string(), items: z.array(ReturnableItem) }).meta({ id: 'ReturnableItems' }),
+    response: z
+      .object({ orderId: z.string(), items: z.array(ReturnableItem) })
+      .clone()
+      .register(z.globalRegistry, { id: 'ReturnableItems' }),
   },
   'returns.create': { summary: 'Request a return (status new)', body: CreateReturnBody, response: ReturnRequest, status: 201, idempotent: true },
   'returns.list': { summary: 'My return requests, newest first', query: PageQuery, response: Page(ReturnRecord) },
@@ -43,7 +46,7 @@ export const returnsApi = {
   },
   'returns.adminList': {
     summary: 'Return requests, filtered by status and date (seed 002)',
-    query: PageQuery.extend({ status: ReturnStatus.optional(), dateStart: DateFilter.optional(), dateEnd: DateFilter.optional() }),
+    query: z.extend(PageQuery, { status: z.optional(ReturnStatus), dateStart: z.optional(DateFilter), dateEnd: z.optional(DateFilter) }),
     response: Page(ReturnRecord),
   },
   'returns.adminGet': {

@@ -1,5 +1,5 @@
 // Routes of the settings area: shop settings, managed reason lists, tracked stock.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { CreateReasonBody, Reason, ReasonKind, UpdateReasonBody } from '#shared/domain/reason';
 import { ReturnPolicy } from '#shared/domain/return-policy';
@@ -11,54 +11,70 @@ export const ReasonParams = z.object({ id: Id('rsn') });
 export const StockParams = z.object({ sku: Text(100) });
 
 /** The full settings; `shop` (name/address printed on documents) may be left out to keep it. */
-export const PutSettingsBody = SettingsBody.extend({ shop: SettingsBody.shape.shop.optional() }).meta({ id: 'PutSettingsBody' });
+export const PutSettingsBody = z
+  .extend(SettingsBody, { shop: z.optional(SettingsBody.shape.shop) })
+  .clone()
+  .register(z.globalRegistry, { id: 'PutSettingsBody' });
 export type PutSettingsBody = z.infer<typeof PutSettingsBody>;
 
-export const ReasonList = z.object({ items: z.array(Reason) }).meta({ id: 'ReasonList' });
+export const ReasonList = z
+  .object({ items: z.array(Reason) })
+  .clone()
+  .register(z.globalRegistry, { id: 'ReasonList' });
 
 export const StockLevel = z
   .object({
     sku: z.string(),
-    tracked: z.boolean().meta({ description: 'False until an admin sets a level: an untracked SKU is unlimited.' }),
-    quantity: z.number().int().nullable(),
-    version: z.number().int().min(0).meta({ description: 'Steps on every change, sales included; `If-Match` on a PUT names it (0: never written).' }),
-    updatedAt: Timestamp.nullable(),
+    tracked: z.boolean().clone().register(z.globalRegistry, { description: 'False until an admin sets a level: an untracked SKU is unlimited.' }),
+    quantity: z.nullable(z.number().check(z.int())),
+    version: z
+      .number()
+      .check(z.int(), z.minimum(0))
+      .clone()
+      .register(z.globalRegistry, { description: 'Steps on every change, sales included; `If-Match` on a PUT names it (0: never written).' }),
+    updatedAt: z.nullable(Timestamp),
   })
-  .meta({ id: 'StockLevel' });
+  .clone()
+  .register(z.globalRegistry, { id: 'StockLevel' });
 
 const STOCK_LIMIT = 1_000_000_000;
 
 /** Either a new level or an adjustment, never both, never neither. */
 export const SetStockBody = z
   .object({
-    quantity: z.number().int().min(0).max(STOCK_LIMIT).optional().meta({ description: 'The counted level; starts tracking the SKU.' }),
+    quantity: z
+      .optional(z.number().check(z.int(), z.minimum(0), z.maximum(STOCK_LIMIT)))
+      .clone()
+      .register(z.globalRegistry, { description: 'The counted level; starts tracking the SKU.' }),
     adjust: z
-      .number()
-      .int()
-      .min(-STOCK_LIMIT)
-      .max(STOCK_LIMIT)
-      .optional()
-      .meta({ description: 'Units to add (positive) or remove (negative), applied atomically to the tracked level; never below 0 (422).' }),
+      .optional(z.number().check(z.int(), z.minimum(-STOCK_LIMIT), z.maximum(STOCK_LIMIT)))
+      .clone()
+      .register(z.globalRegistry, {
+        description: 'Units to add (positive) or remove (negative), applied atomically to the tracked level; never below 0 (422).',
+      }),
   })
-  .superRefine((body, ctx) => {
-    const given = [body.quantity, body.adjust].filter((v) => v !== undefined).length;
-    if (given !== 1) {
-      const message = given === 0 ? 'quantity or adjust is required' : 'give quantity or adjust, not both';
-      for (const path of ['quantity', 'adjust']) ctx.addIssue({ code: 'custom', path: [path], message });
-    }
-  })
-  .meta({ id: 'SetStockBody' });
+  .check(
+    z.superRefine((body, ctx) => {
+      const given = [body.quantity, body.adjust].filter((v) => v !== undefined).length;
+      if (given !== 1) {
+        const message = given === 0 ? 'quantity or adjust is required' : 'give quantity or adjust, not both';
+        for (const path of ['quantity', 'adjust']) ctx.addIssue({ code: 'custom', path: [path], message });
+      }
+    }),
+  )
+  .clone()
+  .register(z.globalRegistry, { id: 'SetStockBody' });
 export type SetStockBody = z.infer<typeof SetStockBody>;
 
 export const settingsApi = {
   'settings.reasons': {
     summary: 'Active reasons a customer may choose',
-    query: z.object({ kind: ReasonKind.optional() }),
+    query: z.object({ kind: z.optional(ReasonKind) }),
     response: ReasonList,
   },
   'settings.adminReasons': {
     summary: 'Every reason, inactive included',
-    query: z.object({ kind: ReasonKind.optional(), active: z.enum(['true', 'false']).optional() }),
+    query: z.object({ kind: z.optional(ReasonKind), active: z.optional(z.enum(['true', 'false'])) }),
     response: ReasonList,
   },
   'settings.createReason': { summary: 'Add a reason', body: CreateReasonBody, response: Reason, status: 201, idempotent: true },

@@ -1,12 +1,12 @@
 // Routes of the webhooks area: endpoints and their deliveries.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import { CreateWebhookBody, UpdateWebhookBody, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '#shared/domain/webhook';
 import type { RouteSpec } from '#shared/http/route-spec';
 
 export const WebhookParams = z.object({ id: Id('whk') });
-const DeliveryParams = WebhookParams.extend({ deliveryId: Id('dlv') });
+const DeliveryParams = z.extend(WebhookParams, { deliveryId: Id('dlv') });
 
 export const webhooksApi = {
   'webhooks.list': { summary: 'Webhook endpoints, newest first', query: PageQuery, response: Page(WebhookEndpoint) },

@@ -1,11 +1,11 @@
 // The back office's first screen: how many items wait in each queue. Pure: the
 // queues are named here, counted by an adapter.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { CancellationStatus } from './cancellation.ts';
 import type { TransactionStatus } from './refund.ts';
 import type { ReturnStatus } from './return-status.ts';
 
-const Count = z.number().int().min(0);
+const Count = z.number().check(z.int(), z.minimum(0));
 
 export const AdminSummary = z
   .object({
@@ -13,10 +13,13 @@ export const AdminSummary = z
     cancellations: z.object({ requested: Count }),
     refundTransactions: z.object({
       pending: Count,
-      failed: Count.meta({ description: 'Failed transactions not yet followed by a new attempt: the refunds that still owe money and need an admin.' }),
+      failed: Count.clone().register(z.globalRegistry, {
+        description: 'Failed transactions not yet followed by a new attempt: the refunds that still owe money and need an admin.',
+      }),
     }),
   })
-  .meta({ id: 'AdminSummary' });
+  .clone()
+  .register(z.globalRegistry, { id: 'AdminSummary' });
 export type AdminSummary = z.infer<typeof AdminSummary>;
 
 /** The open return statuses an admin acts on (the finals are not queues). */

@@ -2,7 +2,7 @@
 // bind to a return request. Pure: the upload rules from settings, the object
 // key, the file-name hygiene and the binding checks. Ids, time and S3 facts are
 // passed in.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BusinessRuleError, type FieldError } from './errors.ts';
 import { Timestamp } from './schema-kit.ts';
 import type { Settings } from './settings.ts';
@@ -29,18 +29,20 @@ export const BOUND_TAG = { key: 'state', value: 'bound' } as const;
 export const taggingXml = (tag: { key: string; value: string }): string =>
   `<Tagging><TagSet><Tag><Key>${tag.key}</Key><Value>${tag.value}</Value></Tag></TagSet></Tagging>`;
 
-const MimeType = z
-  .string()
-  .max(100)
-  .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like image/jpeg');
+const MimeType = z.string().check(z.maxLength(100), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like image/jpeg'));
 
 export const CreateAttachmentBody = z
   .object({
-    fileName: z.string().trim().min(1).max(255),
+    fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
     contentType: MimeType,
-    size: z.number().int().min(1).max(S3_POST_MAX_BYTES).meta({ description: 'Exact size of the file in bytes.' }),
+    size: z
+      .number()
+      .check(z.int(), z.minimum(1), z.maximum(S3_POST_MAX_BYTES))
+      .clone()
+      .register(z.globalRegistry, { description: 'Exact size of the file in bytes.' }),
   })
-  .meta({ id: 'CreateAttachmentBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateAttachmentBody' });
 export type CreateAttachmentBody = z.infer<typeof CreateAttachmentBody>;
 
 export const AttachmentState = z.enum(['pending', 'bound']);
@@ -67,12 +69,16 @@ export const AttachmentUpload = z
   .object({
     id: z.string(),
     upload: z.object({
-      url: z.string().meta({ description: 'POST a multipart/form-data form here: every field below, then the file as `file`, last.' }),
+      url: z
+        .string()
+        .clone()
+        .register(z.globalRegistry, { description: 'POST a multipart/form-data form here: every field below, then the file as `file`, last.' }),
       fields: z.record(z.string(), z.string()),
     }),
-    expiresAt: Timestamp.meta({ description: 'When the upload form stops being accepted.' }),
+    expiresAt: Timestamp.clone().register(z.globalRegistry, { description: 'When the upload form stops being accepted.' }),
   })
-  .meta({ id: 'AttachmentUpload' });
+  .clone()
+  .register(z.globalRegistry, { id: 'AttachmentUpload' });
 export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
 
 export const AttachmentDownload = z
@@ -80,17 +86,22 @@ export const AttachmentDownload = z
     id: z.string(),
     fileName: z.string(),
     contentType: z.string(),
-    size: z.number().int(),
-    url: z.string().meta({ description: 'Short-lived presigned GET; the file comes as a download (Content-Disposition: attachment).' }),
-    expiresAt: Timestamp.meta({ description: 'When `url` stops working.' }),
+    size: z.number().check(z.int()),
+    url: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: 'Short-lived presigned GET; the file comes as a download (Content-Disposition: attachment).' }),
+    expiresAt: Timestamp.clone().register(z.globalRegistry, { description: 'When `url` stops working.' }),
   })
-  .meta({ id: 'AttachmentDownload' });
+  .clone()
+  .register(z.globalRegistry, { id: 'AttachmentDownload' });
 export type AttachmentDownload = z.infer<typeof AttachmentDownload>;
 
 /** What admin views of a return show about each of its files. */
 export const AttachmentMeta = z
-  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().int(), state: AttachmentState, createdAt: Timestamp })
-  .meta({ id: 'AttachmentMeta' });
+  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().check(z.int()), state: AttachmentState, createdAt: Timestamp })
+  .clone()
+  .register(z.globalRegistry, { id: 'AttachmentMeta' });
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
 export const attachmentMeta = (a: Attachment): AttachmentMeta => ({

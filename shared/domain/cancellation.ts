@@ -1,6 +1,6 @@
 // Cancellations (seeds 000 and 003): who may cancel which order when, the
 // cancellation record and its status machine. Pure: ids and time passed in.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import type { Order } from './order.ts';
 import { allowedOrderTransitions } from './order-status.ts';
@@ -26,41 +26,45 @@ export const RefundAccount = z
     accountName: Text(200),
     accountNumber: z
       .string()
-      .trim()
-      .max(64, { abort: true })
-      // One check, one message: at least 6 digits among letters, digits, spaces and dashes.
-      .regex(/^(?=(?:\D*\d){6})[A-Za-z0-9 -]{6,64}$/, 'must hold at least 6 digits (letters, digits, spaces or dashes only)'),
+      .check(
+        z.trim(),
+        z.maxLength(64, { abort: true }),
+        z.regex(/^(?=(?:\D*\d){6})[A-Za-z0-9 -]{6,64}$/, 'must hold at least 6 digits (letters, digits, spaces or dashes only)'),
+      ),
     bankName: Text(200),
-    bankBranch: Text(200).nullable().optional(),
+    bankBranch: z.optional(z.nullable(Text(200))),
   })
-  .meta({ id: 'RefundAccount' });
+  .clone()
+  .register(z.globalRegistry, { id: 'RefundAccount' });
 export type RefundAccountBody = z.infer<typeof RefundAccount>;
 
 export const Cancellation = z
   .object({
-    id: z.string().meta({ example: 'can_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    id: z.string().clone().register(z.globalRegistry, { example: 'can_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
     orderId: z.string(),
     orderNumber: z.string(),
     customerId: z.string(),
-    requestedBy: z.enum(['customer', 'admin', 'storefront']).meta({ description: '`storefront`: the shop’s own system cancelled it through a status update.' }),
+    requestedBy: z
+      .enum(['customer', 'admin', 'storefront'])
+      .clone()
+      .register(z.globalRegistry, { description: '`storefront`: the shop’s own system cancelled it through a status update.' }),
     reasonId: z.string(),
-    reasonText: z.string().nullable(),
-    comment: z.string().nullable(),
-    refundAccount: z.object({ accountName: z.string(), accountNumber: z.string(), bankName: z.string(), bankBranch: z.string().nullable() }).nullable(),
+    reasonText: z.nullable(z.string()),
+    comment: z.nullable(z.string()),
+    refundAccount: z.nullable(z.object({ accountName: z.string(), accountNumber: z.string(), bankName: z.string(), bankBranch: z.nullable(z.string()) })),
     status: CancellationStatus,
-    rejectionReason: z.string().nullable(),
-    refundAmount: Money.nullable(),
-    refundId: z.string().nullable(),
-    voucherCode: z
-      .string()
-      .nullable()
-      .optional()
-      .meta({ description: 'The store voucher its refund issued, when the order was refunded by voucher (told in the cancellation email).' }),
+    rejectionReason: z.nullable(z.string()),
+    refundAmount: z.nullable(Money),
+    refundId: z.nullable(z.string()),
+    voucherCode: z.optional(z.nullable(z.string())).clone().register(z.globalRegistry, {
+      description: 'The store voucher its refund issued, when the order was refunded by voucher (told in the cancellation email).',
+    }),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     version: Version,
   })
-  .meta({ id: 'Cancellation' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Cancellation' });
 export type Cancellation = z.infer<typeof Cancellation>;
 
 export const CreateCancellationBody = z
@@ -68,15 +72,22 @@ export const CreateCancellationBody = z
     reasonId: Id('rsn'),
     reasonText: OptionalText(500),
     comment: OptionalText(1000),
-    refundAccount: RefundAccount.optional().meta({ description: 'Required when a paid order was not paid by card.' }),
+    refundAccount: z.optional(RefundAccount).clone().register(z.globalRegistry, { description: 'Required when a paid order was not paid by card.' }),
   })
-  .meta({ id: 'CreateCancellationBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateCancellationBody' });
 export type CreateCancellationBody = z.infer<typeof CreateCancellationBody>;
 
-export const AdminCancelBody = z.object({ reasonId: Id('rsn'), reasonText: OptionalText(500), comment: OptionalText(1000) }).meta({ id: 'AdminCancelBody' });
+export const AdminCancelBody = z
+  .object({ reasonId: Id('rsn'), reasonText: OptionalText(500), comment: OptionalText(1000) })
+  .clone()
+  .register(z.globalRegistry, { id: 'AdminCancelBody' });
 export type AdminCancelBody = z.infer<typeof AdminCancelBody>;
 
-export const RejectCancellationBody = z.object({ rejectionReason: Text(1000) }).meta({ id: 'RejectCancellationBody' });
+export const RejectCancellationBody = z
+  .object({ rejectionReason: Text(1000) })
+  .clone()
+  .register(z.globalRegistry, { id: 'RejectCancellationBody' });
 export type RejectCancellationBody = z.infer<typeof RejectCancellationBody>;
 
 /** The state machine refuses first (409: the order can no longer be cancelled at all)… */

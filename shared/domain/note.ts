@@ -1,6 +1,6 @@
 // Order notes (seed 000 §10): an admin's message on an order, kept private or
 // shared with the customer (who is then emailed by the stream consumer).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Text, Timestamp } from './schema-kit.ts';
 
 export const NoteVisibility = z.enum(['private', 'customer']);
@@ -8,25 +8,27 @@ export type NoteVisibility = z.infer<typeof NoteVisibility>;
 
 export const OrderNote = z
   .object({
-    id: z.string().meta({ example: 'note_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    id: z.string().clone().register(z.globalRegistry, { example: 'note_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
     orderId: z.string(),
     customerId: z.string(),
     body: z.string(),
     visibility: NoteVisibility,
-    author: z.string().meta({ description: 'Who wrote it, e.g. `admin:<sub>`.' }),
+    author: z.string().clone().register(z.globalRegistry, { description: 'Who wrote it, e.g. `admin:<sub>`.' }),
     createdAt: Timestamp,
   })
-  .meta({ id: 'OrderNote' });
+  .clone()
+  .register(z.globalRegistry, { id: 'OrderNote' });
 export type OrderNote = z.infer<typeof OrderNote>;
 
 export const CreateNoteBody = z
   .object({
     body: Text(5000),
-    visibility: NoteVisibility.default('private').meta({
+    visibility: z._default(NoteVisibility, 'private').clone().register(z.globalRegistry, {
       description: '`private` (default) never leaves the building; `customer` is shown and emailed to the customer.',
     }),
   })
-  .meta({ id: 'CreateNoteBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateNoteBody' });
 export type CreateNoteBody = z.infer<typeof CreateNoteBody>;
 
 export const buildNote = (

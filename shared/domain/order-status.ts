@@ -1,6 +1,6 @@
 // The fulfillment status as a zod enum (validator and OpenAPI entry); the
 // transition table itself lives in order-transitions.ts, free of zod.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ORDER_STATUSES } from './order-transitions.ts';
 
 export { allowedOrderTransitions, isFinalOrderStatus, ORDER_STATUSES, ORDER_TRANSITIONS } from './order-transitions.ts';

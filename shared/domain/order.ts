@@ -1,10 +1,10 @@
 // The order: its schema (type, validator and OpenAPI entry in one), its totals,
 // and its fulfillment transitions. Pure: ids and time are passed in.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ConflictError, type FieldError, ValidationError } from './errors.ts';
 import { splitEvenly, sum } from './money.ts';
 import { allowedOrderTransitions, OrderStatus } from './order-status.ts';
-import { Currency, Email, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
+import { Currency, Email, MAX_MONEY, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const PAYMENT_METHODS = ['card', 'cod', 'bank_transfer', 'voucher'] as const;
 export const PaymentMethod = z.enum(PAYMENT_METHODS);
@@ -26,37 +26,45 @@ export const Address = z
     country: Text(60),
     phone: OptionalText(40),
   })
-  .meta({ id: 'Address' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Address' });
 export type Address = z.infer<typeof Address>;
 
-export const Customer = z.object({ customerId: Text(128), name: Text(), email: Email, phone: OptionalText(40) }).meta({ id: 'OrderCustomer' });
+export const Customer = z
+  .object({ customerId: Text(128), name: Text(), email: Email, phone: OptionalText(40) })
+  .clone()
+  .register(z.globalRegistry, { id: 'OrderCustomer' });
 
-const CategoryIds = z.array(Text(100)).max(50);
+const CategoryIds = z.array(Text(100)).check(z.maxLength(50));
 
 export const LineItem = z
   .object({
     id: z.string(),
     sku: z.string(),
-    productId: z.string().nullable(),
+    productId: z.nullable(z.string()),
     title: z.string(),
-    variantTitle: z.string().nullable(),
+    variantTitle: z.nullable(z.string()),
     categoryIds: z.array(z.string()),
-    quantity: z.number().int(),
+    quantity: z.number().check(z.int()),
     unitPrice: Money,
-    discount: Money.meta({ description: 'Line total discount.' }),
-    tax: Money.meta({ description: 'Line total tax.' }),
-    imageUrl: z.string().nullable(),
-    refundedQuantity: z.number().int(),
-    returnedQuantity: z.number().int(),
+    discount: Money.clone().register(z.globalRegistry, { description: 'Line total discount.' }),
+    tax: Money.clone().register(z.globalRegistry, { description: 'Line total tax.' }),
+    imageUrl: z.nullable(z.string()),
+    refundedQuantity: z.number().check(z.int()),
+    returnedQuantity: z.number().check(z.int()),
   })
-  .meta({ id: 'LineItem' });
+  .clone()
+  .register(z.globalRegistry, { id: 'LineItem' });
 export type LineItem = z.infer<typeof LineItem>;
 
 export const TimelineEntry = z.object({
   status: OrderStatus,
   at: Timestamp,
-  by: z.string().meta({ description: 'Who acted: the actor id (`admin:<sub>`…) for admins; `customer`, `shop` or `carrier` for customers.' }),
-  note: z.string().nullable(),
+  by: z
+    .string()
+    .clone()
+    .register(z.globalRegistry, { description: 'Who acted: the actor id (`admin:<sub>`…) for admins; `customer`, `shop` or `carrier` for customers.' }),
+  note: z.nullable(z.string()),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
@@ -72,13 +80,13 @@ export type Totals = z.infer<typeof Totals>;
 
 export const Order = z
   .object({
-    id: z.string().meta({ example: 'ord_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    id: z.string().clone().register(z.globalRegistry, { example: 'ord_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
     number: z.string(),
     customer: z.object({
       customerId: z.string(),
       name: z.string(),
       email: z.string(),
-      phone: z.string().nullable(),
+      phone: z.nullable(z.string()),
     }),
     billingAddress: Address,
     shippingAddress: Address,
@@ -87,25 +95,25 @@ export const Order = z
     shipping: z.object({ method: z.string(), amount: Money, tax: Money }),
     totals: Totals,
     paymentMethod: PaymentMethod,
-    paymentReference: z
-      .string()
-      .nullable()
-      .meta({ description: "The payment provider's id of the charge (a Stripe PaymentIntent `pi_…`): what a card refund is sent against." }),
+    paymentReference: z.nullable(z.string()).clone().register(z.globalRegistry, {
+      description: "The payment provider's id of the charge (a Stripe PaymentIntent `pi_…`): what a card refund is sent against.",
+    }),
     paymentStatus: PaymentStatus,
     status: OrderStatus,
     timeline: z.array(TimelineEntry),
-    invoicedAt: Timestamp.nullable(),
-    deliveredAt: Timestamp.nullable(),
+    invoicedAt: z.nullable(Timestamp),
+    deliveredAt: z.nullable(Timestamp),
     version: Version,
     createdAt: Timestamp,
     updatedAt: Timestamp,
   })
-  .meta({ id: 'Order' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Order' });
 export type Order = z.infer<typeof Order>;
 
 export const CreateOrderBody = z
   .object({
-    number: Text(40).optional(),
+    number: z.optional(Text(40)),
     customer: Customer,
     billingAddress: Address,
     shippingAddress: Address,
@@ -114,39 +122,41 @@ export const CreateOrderBody = z
       .array(
         z.object({
           sku: Text(100),
-          productId: Text(100).optional(),
+          productId: z.optional(Text(100)),
           title: Text(),
-          variantTitle: Text().optional(),
-          categoryIds: CategoryIds.optional(),
+          variantTitle: z.optional(Text()),
+          categoryIds: z.optional(CategoryIds),
           quantity: Quantity,
           unitPrice: Money,
-          discount: Money.optional(),
-          tax: Money.optional(),
-          imageUrl: z.url().max(2048).optional(),
+          discount: z.optional(Money),
+          tax: z.optional(Money),
+          imageUrl: z.optional(z.url().check(z.maxLength(2048))),
         }),
       )
-      .min(1)
-      .max(100),
-    shipping: z.object({ method: Text(100), amount: Money, tax: Money.optional() }),
+      .check(z.minLength(1), z.maxLength(100)),
+    shipping: z.object({ method: Text(100), amount: Money, tax: z.optional(Money) }),
     paymentMethod: PaymentMethod,
-    paymentReference: Text(255).optional(),
+    paymentReference: z.optional(Text(255)),
     paymentStatus: z.enum(['paid', 'unpaid']),
   })
-  .meta({ id: 'CreateOrderBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateOrderBody' });
 export type CreateOrderBody = z.infer<typeof CreateOrderBody>;
 
 export const OrderStatusBody = z
   .object({
     status: OrderStatus,
     note: OptionalText(1000),
-    paymentCollected: z.boolean().optional(),
+    paymentCollected: z.optional(z.boolean()),
   })
-  .meta({ id: 'OrderStatusBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'OrderStatusBody' });
 export type OrderStatusBody = z.infer<typeof OrderStatusBody>;
 
 export const Tracking = z
-  .object({ orderId: z.string(), number: z.string(), status: OrderStatus, deliveredAt: Timestamp.nullable(), timeline: z.array(TimelineEntry) })
-  .meta({ id: 'Tracking' });
+  .object({ orderId: z.string(), number: z.string(), status: OrderStatus, deliveredAt: z.nullable(Timestamp), timeline: z.array(TimelineEntry) })
+  .clone()
+  .register(z.globalRegistry, { id: 'Tracking' });
 
 /** Totals per API.md: total = subtotal − discount + tax + shipping. */
 export const computeTotals = (
@@ -183,7 +193,7 @@ export interface NewOrderIds {
  * beyond that cap would be an unsafe integer: DynamoDB's marshaller refuses it
  * (a 500) and refund arithmetic would lose cents. So it is a 400 at creation.
  */
-const MAX_AMOUNT = Money.maxValue ?? Number.MAX_SAFE_INTEGER;
+const MAX_AMOUNT = MAX_MONEY;
 
 /** Builds a new order (status pending) from a storefront's request. */
 export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {

@@ -1,7 +1,7 @@
 // Managed reason lists (seed 002's custom return options, seed 003's reason
 // tables): what a customer picks when cancelling or returning. Pure: ids and
 // time are passed in.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { BusinessRuleError, type FieldError, ValidationError } from './errors.ts';
 import { Id, Text, Timestamp, Version } from './schema-kit.ts';
 
@@ -11,11 +11,9 @@ export type ReasonKind = z.infer<typeof ReasonKind>;
 
 export const ReasonCode = z
   .string()
-  .trim()
-  .max(64, { abort: true })
-  .regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1 to 64 letters, digits, "_", "." or "-"');
+  .check(z.trim(), z.maxLength(64, { abort: true }), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1 to 64 letters, digits, "_", "." or "-"'));
 /** A reason's own return window in days; null means the shop's `returns.maxDays`. */
-export const MaxDays = z.number().int().min(0).max(3650).nullable();
+export const MaxDays = z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(3650)));
 
 export const Reason = z
   .object({
@@ -23,36 +21,42 @@ export const Reason = z
     kind: ReasonKind,
     code: z.string(),
     label: z.string(),
-    maxDays: z.number().int().nullable(),
+    maxDays: z.nullable(z.number().check(z.int())),
     active: z.boolean(),
     createdAt: Timestamp,
     updatedAt: Timestamp,
     version: Version,
   })
-  .meta({ id: 'Reason' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Reason' });
 export type Reason = z.infer<typeof Reason>;
 
 export const CreateReasonBody = z
   .object({
     kind: ReasonKind,
-    code: ReasonCode.optional().meta({ description: 'Stable machine code, unique per kind; derived from the label when absent.' }),
+    code: z
+      .optional(ReasonCode)
+      .clone()
+      .register(z.globalRegistry, { description: 'Stable machine code, unique per kind; derived from the label when absent.' }),
     label: Text(200),
-    maxDays: MaxDays.optional(),
-    active: z.boolean().optional(),
+    maxDays: z.optional(MaxDays),
+    active: z.optional(z.boolean()),
   })
-  .meta({ id: 'CreateReasonBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateReasonBody' });
 export type CreateReasonBody = z.infer<typeof CreateReasonBody>;
 
 /** A PUT may send the whole reason or only what changes. */
 export const UpdateReasonBody = z
   .object({
-    kind: ReasonKind.optional(),
-    code: ReasonCode.optional(),
-    label: Text(200).optional(),
-    maxDays: MaxDays.optional(),
-    active: z.boolean().optional(),
+    kind: z.optional(ReasonKind),
+    code: z.optional(ReasonCode),
+    label: z.optional(Text(200)),
+    maxDays: z.optional(MaxDays),
+    active: z.optional(z.boolean()),
   })
-  .meta({ id: 'UpdateReasonBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'UpdateReasonBody' });
 export type UpdateReasonBody = z.infer<typeof UpdateReasonBody>;
 
 /**

@@ -9,7 +9,7 @@
 // what is owed, so the successful ones can never add up to more than the total.
 // Pure: ids, codes and time are passed in.
 import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RefundAccount } from './cancellation.ts';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import { sum } from './money.ts';
@@ -68,11 +68,12 @@ export const recordProviderRefund = (refund: Refund, transactionId: string, resu
 
 export const NewAttemptBody = z
   .object({
-    gateway: RefundGateway.optional().meta({ description: "Default: the last attempt's gateway." }),
-    refundAccount: RefundAccount.optional().meta({ description: 'Where a bank transfer goes (this, or `iban`).' }),
-    iban: OptionalText(64).meta({ description: 'Where a bank transfer goes (this, or `refundAccount`).' }),
+    gateway: z.optional(RefundGateway).clone().register(z.globalRegistry, { description: "Default: the last attempt's gateway." }),
+    refundAccount: z.optional(RefundAccount).clone().register(z.globalRegistry, { description: 'Where a bank transfer goes (this, or `iban`).' }),
+    iban: OptionalText(64).clone().register(z.globalRegistry, { description: 'Where a bank transfer goes (this, or `refundAccount`).' }),
   })
-  .meta({ id: 'RefundAttemptBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'RefundAttemptBody' });
 export type NewAttemptBody = z.infer<typeof NewAttemptBody>;
 
 export interface AttemptIds {

@@ -1,7 +1,7 @@
 // A refund (seed 001): a ledger entry of money handed back and of the units it
 // covers. The schema is the type, the validator and the OpenAPI entry; the
 // planning arithmetic lives in refund-plan.ts. Pure: no I/O, no clock.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { RefundAccount } from './cancellation.ts';
 import { ConflictError } from './errors.ts';
 import { LineItem, type Order, type PaymentMethod, type PaymentStatus } from './order.ts';
@@ -15,19 +15,23 @@ export const TRANSACTION_STATUSES = ['pending', 'success', 'failure'] as const;
 export const TransactionStatus = z.enum(TRANSACTION_STATUSES);
 export type TransactionStatus = z.infer<typeof TransactionStatus>;
 
-export const RefundSource = z.object({ type: z.enum(['return', 'cancellation', 'manual']), id: z.string().nullable() }).meta({ id: 'RefundSource' });
+export const RefundSource = z
+  .object({ type: z.enum(['return', 'cancellation', 'manual']), id: z.nullable(z.string()) })
+  .clone()
+  .register(z.globalRegistry, { id: 'RefundSource' });
 export type RefundSource = z.infer<typeof RefundSource>;
 
 export const RefundLineItem = z
   .object({
     id: z.string(),
     lineItemId: z.string(),
-    quantity: z.number().int(),
-    subtotal: Money.meta({ description: 'Value of the units before tax (after the line discount).' }),
+    quantity: z.number().check(z.int()),
+    subtotal: Money.clone().register(z.globalRegistry, { description: 'Value of the units before tax (after the line discount).' }),
     tax: Money,
-    lineItem: LineItem.meta({ description: 'The order line as it was when refunded.' }),
+    lineItem: LineItem.clone().register(z.globalRegistry, { description: 'The order line as it was when refunded.' }),
   })
-  .meta({ id: 'RefundLineItem' });
+  .clone()
+  .register(z.globalRegistry, { id: 'RefundLineItem' });
 export type RefundLineItem = z.infer<typeof RefundLineItem>;
 
 /**
@@ -47,11 +51,16 @@ export const OrderAdjustment = z
   .object({
     id: z.string(),
     kind: AdjustmentKind,
-    amount: z.number().int().meta({ description: 'Signed: what the adjustment adds to the refund total (a restock fee is negative).' }),
-    tax: z.number().int(),
-    reason: z.string().nullable(),
+    amount: z
+      .number()
+      .check(z.int())
+      .clone()
+      .register(z.globalRegistry, { description: 'Signed: what the adjustment adds to the refund total (a restock fee is negative).' }),
+    tax: z.number().check(z.int()),
+    reason: z.nullable(z.string()),
   })
-  .meta({ id: 'OrderAdjustment' });
+  .clone()
+  .register(z.globalRegistry, { id: 'OrderAdjustment' });
 export type OrderAdjustment = z.infer<typeof OrderAdjustment>;
 
 export const RefundTransaction = z
@@ -62,61 +71,65 @@ export const RefundTransaction = z
     currency: z.string(),
     gateway: RefundGateway,
     status: TransactionStatus,
-    message: z.string().nullable(),
-    errorCode: z.string().nullable(),
+    message: z.nullable(z.string()),
+    errorCode: z.nullable(z.string()),
     createdAt: Timestamp,
-    voucherCode: z.string().optional().meta({ description: 'The voucher issued (voucher gateway only).' }),
-    refundAccount: RefundAccount.optional().meta({ description: 'Where a retried bank transfer goes, when given with the attempt.' }),
-    iban: z.string().optional().meta({ description: 'Where a retried bank transfer goes, when given with the attempt.' }),
-    providerRefundId: z.string().optional().meta({ description: "The payment provider's id of this refund (a Stripe `re_…`)." }),
+    voucherCode: z.optional(z.string()).clone().register(z.globalRegistry, { description: 'The voucher issued (voucher gateway only).' }),
+    refundAccount: z
+      .optional(RefundAccount)
+      .clone()
+      .register(z.globalRegistry, { description: 'Where a retried bank transfer goes, when given with the attempt.' }),
+    iban: z.optional(z.string()).clone().register(z.globalRegistry, { description: 'Where a retried bank transfer goes, when given with the attempt.' }),
+    providerRefundId: z.optional(z.string()).clone().register(z.globalRegistry, { description: "The payment provider's id of this refund (a Stripe `re_…`)." }),
   })
-  .meta({ id: 'RefundTransaction' });
+  .clone()
+  .register(z.globalRegistry, { id: 'RefundTransaction' });
 export type RefundTransaction = z.infer<typeof RefundTransaction>;
 
 export const Refund = z
   .object({
-    id: z.string().meta({ example: 'rfd_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+    id: z.string().clone().register(z.globalRegistry, { example: 'rfd_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
     orderId: z.string(),
     createdAt: Timestamp,
-    note: z.string().nullable(),
+    note: z.nullable(z.string()),
     restock: z.boolean(),
-    userId: z.string().meta({ description: 'Who refunded: `admin:<sub>`.' }),
+    userId: z.string().clone().register(z.globalRegistry, { description: 'Who refunded: `admin:<sub>`.' }),
     source: RefundSource,
     refundLineItems: z.array(RefundLineItem),
     shipping: z.object({ amount: Money, tax: Money }),
     orderAdjustments: z.array(OrderAdjustment),
     transactions: z.array(RefundTransaction),
-    total: Money.meta({ description: 'Σ line subtotal and tax + shipping amount and tax + Σ adjustments.' }),
-    owed: Money.meta({ description: 'What the refund still owes: its total less its successful transactions (settled at 0).' }),
+    total: Money.clone().register(z.globalRegistry, { description: 'Σ line subtotal and tax + shipping amount and tax + Σ adjustments.' }),
+    owed: Money.clone().register(z.globalRegistry, { description: 'What the refund still owes: its total less its successful transactions (settled at 0).' }),
     currency: z.string(),
     version: Version,
   })
-  .meta({ id: 'Refund' });
+  .clone()
+  .register(z.globalRegistry, { id: 'Refund' });
 export type Refund = z.infer<typeof Refund>;
 
 /** Body of create and calculate (API.md); `restockFee` is what the returns flow passes. */
 export const RefundBody = z
   .object({
     note: OptionalText(1000),
-    restock: z.boolean().optional(),
-    refundLineItems: z
-      .array(z.object({ lineItemId: Id('li'), quantity: Quantity }))
-      .max(100)
-      .optional(),
-    shipping: z.object({ amount: Money }).optional(),
-    amount: Money.optional().meta({ description: 'Goodwill amount, added as a refund_discrepancy adjustment.' }),
-    gateway: RefundGateway.optional(),
+    restock: z.optional(z.boolean()),
+    refundLineItems: z.optional(z.array(z.object({ lineItemId: Id('li'), quantity: Quantity })).check(z.maxLength(100))),
+    shipping: z.optional(z.object({ amount: Money })),
+    amount: z.optional(Money).clone().register(z.globalRegistry, { description: 'Goodwill amount, added as a refund_discrepancy adjustment.' }),
+    gateway: z.optional(RefundGateway),
   })
-  .meta({ id: 'RefundBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'RefundBody' });
 export type RefundBody = z.infer<typeof RefundBody>;
 
 export const TransactionBody = z
   .object({
-    status: TransactionStatus.exclude(['pending']),
+    status: z.enum(['success', 'failure']),
     message: OptionalText(1000),
     errorCode: OptionalText(100),
   })
-  .meta({ id: 'RefundTransactionBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'RefundTransactionBody' });
 export type TransactionBody = z.infer<typeof TransactionBody>;
 
 /** Where a refund goes by default: back the way the money came (COD is paid back in cash). */

@@ -1,7 +1,7 @@
 // What a returns portal shows before a customer starts a return or a
 // cancellation: the public part of the settings, never admin emails or the
 // sender. Pure.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { OrderStatus } from './order-status.ts';
 import { refundMethodEnabled } from './return-eligibility.ts';
 import { REFUND_METHODS, RefundMethod } from './return-request.ts';
@@ -10,15 +10,19 @@ import type { Settings } from './settings.ts';
 export const ReturnPolicy = z
   .object({
     returns: z.object({
-      maxDays: z.number().int(),
-      termsUrl: z.string().nullable(),
-      refundMethods: z.array(RefundMethod).meta({ description: 'The enabled refund methods, spelled as `refundMethod` of a return.' }),
+      maxDays: z.number().check(z.int()),
+      termsUrl: z.nullable(z.string()),
+      refundMethods: z
+        .array(RefundMethod)
+        .clone()
+        .register(z.globalRegistry, { description: 'The enabled refund methods, spelled as `refundMethod` of a return.' }),
       excludedCategories: z.array(z.string()),
     }),
-    attachments: z.object({ enabled: z.boolean(), maxBytes: z.number().int(), contentTypes: z.array(z.string()) }),
+    attachments: z.object({ enabled: z.boolean(), maxBytes: z.number().check(z.int()), contentTypes: z.array(z.string()) }),
     cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus) }),
   })
-  .meta({ id: 'ReturnPolicy' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnPolicy' });
 export type ReturnPolicy = z.infer<typeof ReturnPolicy>;
 
 export const returnPolicyOf = (settings: Settings): ReturnPolicy => ({

@@ -1,7 +1,7 @@
 // The return request (seed 002, API.md "Return request" and "Comment"): its
 // schemas (type, validator and OpenAPI entry in one) and the bodies that
 // create and change it.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { AttachmentMeta } from './attachment.ts';
 import { Address } from './order.ts';
 import { ReturnItemStatus, ReturnStatus } from './return-status.ts';
@@ -19,35 +19,47 @@ export const ReturnItem = z
     lineItemId: z.string(),
     sku: z.string(),
     title: z.string(),
-    quantity: z.number().int(),
+    quantity: z.number().check(z.int()),
     unitPrice: Money,
     reasonId: z.string(),
-    reasonText: z.string().nullable(),
-    condition: z.string().nullable(),
-    goodQuantity: z.number().int().nullable().meta({ description: 'Units found in good condition; null until verified.' }),
+    reasonText: z.nullable(z.string()),
+    condition: z.nullable(z.string()),
+    goodQuantity: z
+      .nullable(z.number().check(z.int()))
+      .clone()
+      .register(z.globalRegistry, { description: 'Units found in good condition; null until verified.' }),
     status: ReturnItemStatus,
   })
-  .meta({ id: 'ReturnItem' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnItem' });
 export type ReturnItem = z.infer<typeof ReturnItem>;
 
 export const ReturnHistoryEntry = z
   .object({
     status: ReturnStatus,
     at: Timestamp,
-    submittedBy: z.string().meta({ description: 'Who acted: the actor id for admins; `customer`, `shop` or `carrier` for customers.' }),
+    submittedBy: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: 'Who acted: the actor id for admins; `customer`, `shop` or `carrier` for customers.' }),
   })
-  .meta({ id: 'ReturnHistoryEntry' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnHistoryEntry' });
 export type ReturnHistoryEntry = z.infer<typeof ReturnHistoryEntry>;
 
 export const ReturnComment = z
   .object({ id: z.string(), body: z.string(), visibleToCustomer: z.boolean(), submittedBy: z.string(), createdAt: Timestamp })
-  .meta({ id: 'ReturnComment' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnComment' });
 export type ReturnComment = z.infer<typeof ReturnComment>;
 
 export const RefundBreakdownLine = z.object({
   lineItemId: z.string(),
-  goodQuantity: z.number().int(),
-  unitValues: z.array(Money).meta({ description: 'Paid value of each good unit (tax in, discount out), split by largest remainder.' }),
+  goodQuantity: z.number().check(z.int()),
+  unitValues: z
+    .array(Money)
+    .clone()
+    .register(z.globalRegistry, { description: 'Paid value of each good unit (tax in, discount out), split by largest remainder.' }),
   amount: Money,
 });
 
@@ -56,44 +68,47 @@ export const RefundBreakdown = z
     items: z.array(RefundBreakdownLine),
     itemsTotal: Money,
     refundedShipping: Money,
-    refundedShippingTax: Money.meta({ description: "The refunded shipping's share of the shipping tax (shipping goes back at its paid value)." }),
+    refundedShippingTax: Money.clone().register(z.globalRegistry, {
+      description: "The refunded shipping's share of the shipping tax (shipping goes back at its paid value).",
+    }),
     restockFee: Money,
-    shippingDeduction: Money.meta({
+    shippingDeduction: Money.clone().register(z.globalRegistry, {
       description: 'Shipping kept back (setting refunds.deductShipping): the order shipping amount, once per order, by its first refund with goods.',
     }),
-    refundable: Money.meta({ description: 'What is still refundable on the order (the cap).' }),
+    refundable: Money.clone().register(z.globalRegistry, { description: 'What is still refundable on the order (the cap).' }),
     refundAmount: Money,
   })
-  .meta({ id: 'ReturnRefundBreakdown' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnRefundBreakdown' });
 export type RefundBreakdown = z.infer<typeof RefundBreakdown>;
 
 const ReturnFields = {
-  id: z.string().meta({ example: 'ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+  id: z.string().clone().register(z.globalRegistry, { example: 'ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
   orderId: z.string(),
   orderNumber: z.string(),
   customerId: z.string(),
   status: ReturnStatus,
   items: z.array(ReturnItem),
   refundMethod: RefundMethod,
-  iban: z.string().nullable(),
-  accountHolder: z.string().nullable(),
-  voucherCode: z.string().nullable(),
+  iban: z.nullable(z.string()),
+  accountHolder: z.nullable(z.string()),
+  voucherCode: z.nullable(z.string()),
   currency: z.string(),
-  customer: z.object({ name: z.string(), email: z.string(), phone: z.string().nullable() }),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.nullable(z.string()) }),
   pickupAddress: Address,
-  extraComment: z.string().nullable(),
+  extraComment: z.nullable(z.string()),
   attachments: z.array(z.string()),
   termsAccepted: z.boolean(),
   restockFee: Money,
   refundedShipping: Money,
-  refundAmount: Money.nullable().meta({ description: 'Set by verify-package, and by the refund.' }),
-  breakdown: RefundBreakdown.nullable(),
-  refundId: z.string().nullable(),
+  refundAmount: z.nullable(Money).clone().register(z.globalRegistry, { description: 'Set by verify-package, and by the refund.' }),
+  breakdown: z.nullable(RefundBreakdown),
+  refundId: z.nullable(z.string()),
   // Optional: requests stored before refunds carried `owed` have none.
-  owed: Money.nullable().optional().meta({
+  owed: z.optional(z.nullable(Money)).clone().register(z.globalRegistry, {
     description: "What the return's refund still owes (its `owed`); null until refunded. `refunded` means the shop has paid or issued it.",
   }),
-  rejectionReason: z.string().nullable(),
+  rejectionReason: z.nullable(z.string()),
   statusHistory: z.array(ReturnHistoryEntry),
   createdAt: Timestamp,
   updatedAt: Timestamp,
@@ -101,15 +116,21 @@ const ReturnFields = {
 };
 
 /** The request as stored: one item; its comments are items of their own. */
-export const ReturnRecord = z.object(ReturnFields).meta({ id: 'ReturnRequestSummary' });
+export const ReturnRecord = z.object(ReturnFields).clone().register(z.globalRegistry, { id: 'ReturnRequestSummary' });
 export type ReturnRecord = z.infer<typeof ReturnRecord>;
 
 /** The request as answered: with its comments (only customer-visible ones for a customer). */
-export const ReturnRequest = z.object({ ...ReturnFields, comments: z.array(ReturnComment) }).meta({ id: 'ReturnRequest' });
+export const ReturnRequest = z
+  .object({ ...ReturnFields, comments: z.array(ReturnComment) })
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnRequest' });
 export type ReturnRequest = z.infer<typeof ReturnRequest>;
 
 /** The admin view adds the attachments' metadata. */
-export const AdminReturnRequest = ReturnRequest.extend({ attachmentDetails: z.array(AttachmentMeta) }).meta({ id: 'AdminReturnRequest' });
+export const AdminReturnRequest = z
+  .extend(ReturnRequest, { attachmentDetails: z.array(AttachmentMeta) })
+  .clone()
+  .register(z.globalRegistry, { id: 'AdminReturnRequest' });
 
 export const CreateReturnBody = z
   .object({
@@ -124,41 +145,57 @@ export const CreateReturnBody = z
           condition: OptionalText(200),
         }),
       )
-      .min(1)
-      .max(100)
-      .superRefine((items, ctx) => {
-        const seen = new Set<string>();
-        items.forEach((item, i) => {
-          if (seen.has(item.lineItemId))
-            ctx.addIssue({ code: 'custom', path: [i, 'lineItemId'], message: 'appears twice; put every unit of a line in one item' });
-          seen.add(item.lineItemId);
-        });
-      }),
+      .check(
+        z.minLength(1),
+        z.maxLength(100),
+        z.superRefine((items, ctx) => {
+          const seen = new Set<string>();
+          items.forEach((item, i) => {
+            if (seen.has(item.lineItemId))
+              ctx.addIssue({ code: 'custom', path: [i, 'lineItemId'], message: 'appears twice; put every unit of a line in one item' });
+            seen.add(item.lineItemId);
+          });
+        }),
+      ),
     refundMethod: RefundMethod,
     iban: OptionalText(64),
     accountHolder: OptionalText(200),
-    pickupAddress: Address.optional(),
+    pickupAddress: z.optional(Address),
     // The 250-character rule is a business rule (422); this cap only bounds the body.
-    extraComment: z.string().trim().max(5000).optional(),
-    attachments: z.array(Id('att')).max(20).optional(),
-    termsAccepted: z.boolean().optional(),
+    extraComment: z.optional(z.string().check(z.trim(), z.maxLength(5000))),
+    attachments: z.optional(z.array(Id('att')).check(z.maxLength(20))),
+    termsAccepted: z.optional(z.boolean()),
   })
-  .meta({ id: 'CreateReturnBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'CreateReturnBody' });
 export type CreateReturnBody = z.infer<typeof CreateReturnBody>;
 
-export const ReturnStatusBody = z.object({ status: ReturnStatus, rejectionReason: OptionalText(1000) }).meta({ id: 'ReturnStatusBody' });
+export const ReturnStatusBody = z
+  .object({ status: ReturnStatus, rejectionReason: OptionalText(1000) })
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnStatusBody' });
 export type ReturnStatusBody = z.infer<typeof ReturnStatusBody>;
 
 export const VerificationBody = z
-  .object({ goodQuantity: z.number().int().min(0).max(100_000), condition: OptionalText(200) })
-  .meta({ id: 'ReturnItemVerificationBody' });
+  .object({ goodQuantity: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)), condition: OptionalText(200) })
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnItemVerificationBody' });
 export type VerificationBody = z.infer<typeof VerificationBody>;
 
-export const VerifyPackageBody = z.object({ restockFee: Money.default(0), refundedShipping: Money.default(0) }).meta({ id: 'VerifyPackageBody' });
+export const VerifyPackageBody = z
+  .object({ restockFee: z._default(Money, 0), refundedShipping: z._default(Money, 0) })
+  .clone()
+  .register(z.globalRegistry, { id: 'VerifyPackageBody' });
 export type VerifyPackageBody = z.infer<typeof VerifyPackageBody>;
 
-export const CustomerCommentBody = z.object({ body: Text(2000) }).meta({ id: 'ReturnCustomerCommentBody' });
-export const AdminCommentBody = z.object({ body: Text(2000), visibleToCustomer: z.boolean().default(false) }).meta({ id: 'ReturnAdminCommentBody' });
+export const CustomerCommentBody = z
+  .object({ body: Text(2000) })
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnCustomerCommentBody' });
+export const AdminCommentBody = z
+  .object({ body: Text(2000), visibleToCustomer: z._default(z.boolean(), false) })
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnAdminCommentBody' });
 
 export const NextStatuses = z
   .object({
@@ -168,7 +205,8 @@ export const NextStatuses = z
       z.object({ lineItemId: z.string(), sku: z.string(), title: z.string(), info: z.literal('Verification required'), status: ReturnItemStatus }),
     ),
   })
-  .meta({ id: 'ReturnNextStatuses' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnNextStatuses' });
 export type NextStatuses = z.infer<typeof NextStatuses>;
 
 export const ReturnableItem = z
@@ -176,13 +214,17 @@ export const ReturnableItem = z
     lineItemId: z.string(),
     sku: z.string(),
     title: z.string(),
-    purchased: z.number().int(),
-    refunded: z.number().int(),
-    inOpenReturns: z.number().int(),
-    returnable: z.number().int().meta({ description: 'Units that can be put in a return request now.' }),
-    deadline: Timestamp.nullable().meta({ description: 'Last moment a return can be requested (the longest window any active reason allows).' }),
+    purchased: z.number().check(z.int()),
+    refunded: z.number().check(z.int()),
+    inOpenReturns: z.number().check(z.int()),
+    returnable: z.number().check(z.int()).clone().register(z.globalRegistry, { description: 'Units that can be put in a return request now.' }),
+    deadline: z
+      .nullable(Timestamp)
+      .clone()
+      .register(z.globalRegistry, { description: 'Last moment a return can be requested (the longest window any active reason allows).' }),
     excluded: z.boolean(),
-    excludedReason: z.enum(['category_excluded', 'order_not_delivered', 'return_window_expired']).nullable(),
+    excludedReason: z.nullable(z.enum(['category_excluded', 'order_not_delivered', 'return_window_expired'])),
   })
-  .meta({ id: 'ReturnableItem' });
+  .clone()
+  .register(z.globalRegistry, { id: 'ReturnableItem' });
 export type ReturnableItem = z.infer<typeof ReturnableItem>;

@@ -1,7 +1,7 @@
 // Return-request status machine (seed 002, API.md) as a transition table the
 // compiler checks, plus the rules that narrow it: the verification outcome once
 // every item is verified, and the customer's right to withdraw while `new`.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 export const RETURN_STATUSES = ['new', 'picked_up', 'pending_verification', 'approved', 'partially_approved', 'denied', 'refunded', 'cancelled'] as const;
 export const ReturnStatus = z.enum(RETURN_STATUSES);

@@ -1,33 +1,38 @@
 // Building blocks every resource schema shares: bounded strings, integer money,
 // ids, timestamps. Caps on every string and array keep bodies bounded.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import en from 'zod/v4/locales/en.js';
 import { isCurrency } from './money.ts';
 
-export const Text = (max = 200) => z.string().trim().min(1).max(max);
-export const OptionalText = (max = 200) => z.string().trim().max(max).optional();
+// zod/mini carries no messages of its own: load the English ones (only them:
+// `z.locales` would bundle all of zod's languages). Every schema imports this kit.
+z.config(en());
+
+export const Text = (max = 200) => z.string().check(z.trim(), z.minLength(1), z.maxLength(max));
+export const OptionalText = (max = 200) => z.optional(z.string().check(z.trim(), z.maxLength(max)));
 /** Integer minor units; a float is refused, never rounded. */
-export const Money = z.number().int().min(0).max(1_000_000_000_000);
-export const Quantity = z.number().int().min(1).max(100_000);
-export const Timestamp = z.string().meta({ format: 'date-time', example: '2026-11-21T10:00:00.000Z' });
-export const Currency = z.string().max(3, { abort: true }).refine(isCurrency, 'must be an ISO 4217 currency code').meta({ example: 'USD' });
-export const Id = (prefix: string) =>
-  z
-    .string()
-    .max(64)
-    .regex(new RegExp(`^${prefix}_[0-9A-Za-z]+$`), `must be a ${prefix}_… id`);
-export const Email = z.email().max(254);
-export const Version = z.number().int().min(1);
+export const MAX_MONEY = 1_000_000_000_000;
+export const Money = z.number().check(z.int(), z.minimum(0), z.maximum(MAX_MONEY));
+export const Quantity = z.number().check(z.int(), z.minimum(1), z.maximum(100_000));
+export const Timestamp = z.string().clone().register(z.globalRegistry, { format: 'date-time', example: '2026-11-21T10:00:00.000Z' });
+export const Currency = z
+  .string()
+  .check(z.maxLength(3, { abort: true }), z.refine(isCurrency, 'must be an ISO 4217 currency code'))
+  .clone()
+  .register(z.globalRegistry, { example: 'USD' });
+export const Id = (prefix: string) => z.string().check(z.maxLength(64), z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]+$`), `must be a ${prefix}_… id`));
+export const Email = z.email().check(z.maxLength(254));
+export const Version = z.number().check(z.int(), z.minimum(1));
 
 /** `?limit=&cursor=` on every list. */
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  cursor: z.string().max(2048).optional(),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(100)), 20),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
 });
 
-export const Page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+export const Page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.array(item), nextCursor: z.nullable(z.string()) });
 
 /** `YYYY-MM-DD` or a full ISO timestamp, as seed 002's dateStart/dateEnd. */
 export const DateFilter = z
   .string()
-  .max(32, { abort: true })
-  .regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be YYYY-MM-DD or an ISO 8601 UTC timestamp');
+  .check(z.maxLength(32, { abort: true }), z.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be YYYY-MM-DD or an ISO 8601 UTC timestamp'));

@@ -1,14 +1,14 @@
 // Shop settings (seeds 000 and 002), with the defaults of a fresh install.
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { OrderStatus } from './order-status.ts';
 import { Email, Text, Version } from './schema-kit.ts';
 
 export const SettingsBody = z
   .object({
     returns: z.object({
-      maxDays: z.number().int().min(0).max(3650),
-      termsUrl: z.url().max(2048).nullable(),
-      excludedCategories: z.array(Text(100)).max(500),
+      maxDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
+      termsUrl: z.nullable(z.url().check(z.maxLength(2048))),
+      excludedCategories: z.array(Text(100)).check(z.maxLength(500)),
       refundMethods: z.object({ card: z.boolean(), bankTransfer: z.boolean(), voucher: z.boolean() }),
     }),
     refunds: z.object({
@@ -16,30 +16,24 @@ export const SettingsBody = z
       deductShipping: z.boolean(),
       attachments: z.object({
         enabled: z.boolean(),
-        maxBytes: z
-          .number()
-          .int()
-          .min(1)
-          .max(100 * 1024 * 1024),
+        maxBytes: z.number().check(z.int(), z.minimum(1), z.maximum(100 * 1024 * 1024)),
         contentTypes: z
-          .array(
-            z
-              .string()
-              .max(255, { abort: true })
-              .regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type'),
-          )
-          .min(1)
-          .max(50),
+          .array(z.string().check(z.maxLength(255, { abort: true }), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type')))
+          .check(z.minLength(1), z.maxLength(50)),
       }),
     }),
-    cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus).max(8) }),
-    notifications: z.object({ adminEmails: z.array(Email).max(50), fromAddress: Email }),
-    shop: z.object({ name: Text(), address: z.string().max(500) }),
+    cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus).check(z.maxLength(8)) }),
+    notifications: z.object({ adminEmails: z.array(Email).check(z.maxLength(50)), fromAddress: Email }),
+    shop: z.object({ name: Text(), address: z.string().check(z.maxLength(500)) }),
   })
-  .meta({ id: 'SettingsBody' });
+  .clone()
+  .register(z.globalRegistry, { id: 'SettingsBody' });
 export type SettingsBody = z.infer<typeof SettingsBody>;
 
-export const Settings = SettingsBody.extend({ version: Version, updatedAt: z.string().nullable() }).meta({ id: 'Settings' });
+export const Settings = z
+  .extend(SettingsBody, { version: Version, updatedAt: z.nullable(z.string()) })
+  .clone()
+  .register(z.globalRegistry, { id: 'Settings' });
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings = (fromAddress: string): Settings => ({

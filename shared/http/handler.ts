@@ -7,7 +7,7 @@ import middy from '@middy/core';
 import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type HttpFunction, type RouteIdOf, routeKey, routes } from '#infra/routes';
 import { asServiceError } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, IdempotencyKeyUsedError, storedResponse } from '#shared/adapters/idempotency';
@@ -20,7 +20,7 @@ import { actorOf, hasRole, type Principal, principalFromClaims } from './princip
 import { internalProblem, problemOf } from './problem.ts';
 import type { RouteSpec } from './route-spec.ts';
 
-type Infer<T> = T extends z.ZodType ? z.infer<T> : undefined;
+type Infer<T> = T extends z.ZodMiniType ? z.infer<T> : undefined;
 
 export interface ActionInput<S> {
   readonly params: S extends { params: infer P } ? Infer<P> : Record<string, never>;

@@ -1,6 +1,6 @@
 // Request parsing: JSON bodies (size-capped, prototype-pollution-safe) and zod
 // validation that names every bad field.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { DomainError, type ErrorCode, type FieldError, ValidationError } from '#shared/domain/errors';
 
 /** Bodies are small JSON documents; uploads go straight to S3. */
@@ -34,14 +34,14 @@ export const parseJsonBody = (raw: string | undefined, base64: boolean | undefin
   return parsed;
 };
 
-export const fieldErrors = (error: z.ZodError, location: string): FieldError[] =>
+export const fieldErrors = (error: z.core.$ZodError, location: string): FieldError[] =>
   error.issues.map((issue) => ({
     path: issue.path.length > 0 ? issue.path.map(String).join('.') : location,
     message: issue.message,
   }));
 
 /** Validates `value`; a failure lists every bad field (400), or is a 404 for path params. */
-export const parseWith = <S extends z.ZodType>(schema: S, value: unknown, location: string, code: ErrorCode = 'validation'): z.infer<S> => {
+export const parseWith = <S extends z.ZodMiniType>(schema: S, value: unknown, location: string, code: ErrorCode = 'validation'): z.infer<S> => {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   if (code === 'not_found') throw new DomainError('not_found', 'The resource was not found.');

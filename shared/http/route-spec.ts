@@ -1,14 +1,14 @@
 // What each route takes and answers: the single source for request validation
 // (shared/http/handler.ts) and for the OpenAPI document (shared/api/openapi.ts).
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 
 export interface RouteSpec {
   readonly summary: string;
-  readonly params?: z.ZodObject;
-  readonly query?: z.ZodObject;
-  readonly body?: z.ZodType;
+  readonly params?: z.ZodMiniObject;
+  readonly query?: z.ZodMiniObject;
+  readonly body?: z.ZodMiniType;
   /** JSON response schema; absent for binary (PDF) responses. */
-  readonly response?: z.ZodType;
+  readonly response?: z.ZodMiniType;
   readonly binary?: 'application/pdf';
   /** Success status: 201 for creations, 204 for deletions (no body), 200 otherwise. */
   readonly status?: 200 | 201 | 204;

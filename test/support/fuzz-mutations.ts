@@ -5,7 +5,7 @@
 // it (1e400, "__proto__" keys, 100,000 levels of nesting) cannot be built as a
 // JS value and serialized.
 import fc from 'fast-check';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type Hints, pathsOf, shaped } from './fuzz-schema.ts';
 
 /** Account data the logs must never show in full (fuzz-logging checks every log line for them). */
@@ -109,7 +109,7 @@ export interface FuzzBody {
 }
 
 /** One valid-shaped value of `schema`, then one mutation. */
-export const fuzzBody = (schema: z.ZodType, hints: Hints = {}): fc.Arbitrary<FuzzBody> =>
+export const fuzzBody = (schema: z.ZodMiniType, hints: Hints = {}): fc.Arbitrary<FuzzBody> =>
   fc
     .tuple(
       shaped(schema, hints),
@@ -179,9 +179,9 @@ const encodeQuery = (pairs: readonly (readonly [string, string])[], raw: boolean
   pairs.map(([k, v]) => (raw ? `${k}=${v.replace(/[#\s]/g, '')}` : `${encodeURIComponent(k)}=${encodeURIComponent(v)}`)).join('&');
 
 /** A query string (without `?`) for a route: its own parameters valid-shaped or broken, plus strangers. */
-export const fuzzQuery = (schema: z.ZodType | undefined, options: { fields: boolean; hints?: Hints }): fc.Arbitrary<string> => {
+export const fuzzQuery = (schema: z.ZodMiniType | undefined, options: { fields: boolean; hints?: Hints }): fc.Arbitrary<string> => {
   const own = schema ? (shaped(schema, options.hints) as fc.Arbitrary<Record<string, unknown>>) : fc.constant({});
-  const names = [...(schema ? Object.keys((schema as z.ZodObject).shape) : []), ...(options.fields ? ['fields'] : []), 'limit', 'cursor', '__proto__', 'x'];
+  const names = [...(schema ? Object.keys((schema as z.ZodMiniObject).shape) : []), ...(options.fields ? ['fields'] : []), 'limit', 'cursor', '__proto__', 'x'];
   return fc
     .tuple(
       own,

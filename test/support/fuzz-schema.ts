@@ -5,7 +5,7 @@
 // see (a currency list, cross-field rules) may still fail, which is fine: the
 // mutations in fuzz-mutations.ts break them on purpose anyway.
 import fc from 'fast-check';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** Known-good values by field name (fixture ids, a valid IBAN…), mixed in so requests reach deep code. */
 export type Hints = Readonly<Record<string, fc.Arbitrary<unknown>>>;
@@ -30,24 +30,24 @@ interface Def {
   readonly format?: string;
   readonly coerce?: boolean;
   readonly checks?: readonly Check[];
-  readonly shape?: Record<string, z.ZodType>;
-  readonly element?: z.ZodType;
-  readonly innerType?: z.ZodType;
-  readonly in?: z.ZodType;
-  readonly out?: z.ZodType;
-  readonly options?: readonly z.ZodType[];
+  readonly shape?: Record<string, z.ZodMiniType>;
+  readonly element?: z.ZodMiniType;
+  readonly innerType?: z.ZodMiniType;
+  readonly in?: z.ZodMiniType;
+  readonly out?: z.ZodMiniType;
+  readonly options?: readonly z.ZodMiniType[];
   readonly entries?: Record<string, string | number>;
   readonly values?: readonly unknown[];
-  readonly keyType?: z.ZodType;
-  readonly valueType?: z.ZodType;
+  readonly keyType?: z.ZodMiniType;
+  readonly valueType?: z.ZodMiniType;
   readonly pattern?: RegExp;
 }
 
-export const defOf = (schema: z.ZodType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
+export const defOf = (schema: z.ZodMiniType): Def => (schema as unknown as { _zod: { def: Def } })._zod.def;
 const checksOf = (def: Def) => (def.checks ?? []).map((c) => c._zod.def);
 
 /** The length bounds a string or array declares (`max_length`, `min_length`, `length_equals`). */
-export const lengthBounds = (schema: z.ZodType): { min: number; max: number | undefined } => {
+export const lengthBounds = (schema: z.ZodMiniType): { min: number; max: number | undefined } => {
   let min = 0;
   let max: number | undefined;
   for (const check of checksOf(defOf(schema))) {
@@ -61,9 +61,9 @@ export const lengthBounds = (schema: z.ZodType): { min: number; max: number | un
   return { min, max };
 };
 
-const exampleOf = (schema: z.ZodType): unknown => (schema as unknown as { meta?: () => { example?: unknown } | undefined }).meta?.()?.example;
+const exampleOf = (schema: z.ZodMiniType): unknown => z.globalRegistry.get(schema)?.example;
 
-const stringArbitrary = (schema: z.ZodType): fc.Arbitrary<string> => {
+const stringArbitrary = (schema: z.ZodMiniType): fc.Arbitrary<string> => {
   const def = defOf(schema);
   const { min, max = 200 } = lengthBounds(schema);
   const maxLength = Math.min(max, 64);
@@ -98,7 +98,7 @@ const numberArbitrary = (def: Def): fc.Arbitrary<number> => {
 };
 
 /** A valid-shaped value of `schema`; `hints` join the generator of a leaf (string, number, enum…) by field name. */
-export const shaped = (schema: z.ZodType, hints: Hints = {}, field = '', depth = 0): fc.Arbitrary<unknown> => {
+export const shaped = (schema: z.ZodMiniType, hints: Hints = {}, field = '', depth = 0): fc.Arbitrary<unknown> => {
   const def = defOf(schema);
   const hinted = (arb: fc.Arbitrary<unknown>) => {
     const hint = hints[field];
@@ -108,7 +108,7 @@ export const shaped = (schema: z.ZodType, hints: Hints = {}, field = '', depth =
   switch (def.type) {
     case 'object': {
       const shape = def.shape ?? {};
-      const required = Object.keys(shape).filter((k) => !['optional', 'default'].includes(defOf(shape[k] as z.ZodType).type));
+      const required = Object.keys(shape).filter((k) => !['optional', 'default'].includes(defOf(shape[k] as z.ZodMiniType).type));
       const entries = Object.fromEntries(Object.entries(shape).map(([key, value]) => [key, shaped(value, hints, key, depth + 1)]));
       return fc.record(entries, { requiredKeys: required });
     }
@@ -124,26 +124,26 @@ export const shaped = (schema: z.ZodType, hints: Hints = {}, field = '', depth =
       return hinted(fc.constantFrom(...(def.values ?? [null])));
     case 'array': {
       const { min, max = 10 } = lengthBounds(schema);
-      return fc.array(shaped(def.element as z.ZodType, hints, field, depth + 1), { minLength: min, maxLength: Math.max(min, Math.min(max, 5)) });
+      return fc.array(shaped(def.element as z.ZodMiniType, hints, field, depth + 1), { minLength: min, maxLength: Math.max(min, Math.min(max, 5)) });
     }
     case 'optional':
     case 'default':
-      return fc.option(shaped(def.innerType as z.ZodType, hints, field, depth + 1), { nil: undefined, freq: 3 });
+      return fc.option(shaped(def.innerType as z.ZodMiniType, hints, field, depth + 1), { nil: undefined, freq: 3 });
     case 'nullable':
-      return fc.option(shaped(def.innerType as z.ZodType, hints, field, depth + 1), { nil: null, freq: 4 });
+      return fc.option(shaped(def.innerType as z.ZodMiniType, hints, field, depth + 1), { nil: null, freq: 4 });
     case 'readonly':
     case 'nonoptional':
     case 'catch':
     case 'prefault':
-      return shaped(def.innerType as z.ZodType, hints, field, depth + 1);
+      return shaped(def.innerType as z.ZodMiniType, hints, field, depth + 1);
     case 'pipe':
-      return shaped(def.in as z.ZodType, hints, field, depth + 1);
+      return shaped(def.in as z.ZodMiniType, hints, field, depth + 1);
     case 'union':
       return fc.oneof(...(def.options ?? []).map((o) => shaped(o, hints, field, depth + 1)));
     case 'record':
       return fc.dictionary(
-        shaped(def.keyType as z.ZodType, hints, '', depth + 1) as fc.Arbitrary<string>,
-        shaped(def.valueType as z.ZodType, hints, '', depth + 1),
+        shaped(def.keyType as z.ZodMiniType, hints, '', depth + 1) as fc.Arbitrary<string>,
+        shaped(def.valueType as z.ZodMiniType, hints, '', depth + 1),
         {
           maxKeys: 4,
         },
@@ -164,7 +164,7 @@ export const pathsOf = (value: unknown, prefix: readonly (string | number)[] = [
 };
 
 /** `n` values that `schema` accepts as sent over the wire (JSON round trip), reproducibly. */
-export const validSamples = (schema: z.ZodType, n: number, hints: Hints = {}, seed = 42): unknown[] =>
+export const validSamples = (schema: z.ZodMiniType, n: number, hints: Hints = {}, seed = 42): unknown[] =>
   fc.sample(
     shaped(schema, hints).filter((value) => schema.safeParse(value === undefined ? undefined : JSON.parse(JSON.stringify(value))).success),
     { numRuns: n, seed },

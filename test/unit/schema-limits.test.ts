@@ -4,7 +4,7 @@
 // any, unknown). List routes take `limit` (1–100) and `cursor`. Walks zod 4's
 // `_zod.def`, so a new field without a cap fails here the day it is added.
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { routes } from '#infra/routes';
 import { dateRange } from '#shared/adapters/keys';
 import { contract } from '#shared/api/index';
@@ -19,10 +19,10 @@ const WRAPPERS = new Set(['optional', 'nullable', 'default', 'prefault', 'readon
 const LEAVES = new Set(['enum', 'literal', 'boolean', 'null']);
 
 /** Every unbounded spot of a schema, as `path: what`. */
-const unbounded = (schema: z.ZodType, path = ''): string[] => {
+const unbounded = (schema: z.ZodMiniType, path = ''): string[] => {
   const def = defOf(schema);
   const checks = (def.checks ?? []).map((c) => c._zod.def);
-  if (WRAPPERS.has(def.type)) return unbounded(def.innerType as z.ZodType, path);
+  if (WRAPPERS.has(def.type)) return unbounded(def.innerType as z.ZodMiniType, path);
   if (LEAVES.has(def.type)) return [];
   switch (def.type) {
     case 'string':
@@ -30,7 +30,7 @@ const unbounded = (schema: z.ZodType, path = ''): string[] => {
     case 'array':
       return [
         ...(lengthBounds(schema).max === undefined ? [`${path}: array without a maximum length`] : []),
-        ...unbounded(def.element as z.ZodType, `${path}[]`),
+        ...unbounded(def.element as z.ZodMiniType, `${path}[]`),
       ];
     case 'number': {
       const problems: string[] = [];
@@ -42,7 +42,7 @@ const unbounded = (schema: z.ZodType, path = ''): string[] => {
     case 'object':
       return Object.entries(def.shape ?? {}).flatMap(([key, value]) => unbounded(value, path ? `${path}.${key}` : key));
     case 'pipe':
-      return [...unbounded(def.in as z.ZodType, path), ...unbounded(def.out as z.ZodType, path)];
+      return [...unbounded(def.in as z.ZodMiniType, path), ...unbounded(def.out as z.ZodMiniType, path)];
     case 'union':
       return (def.options ?? []).flatMap((option, i) => unbounded(option, `${path}|${i}`));
     case 'transform':
@@ -58,10 +58,10 @@ describe('schema limits', () => {
   it('finds the gaps it is looking for (the walker itself)', () => {
     const loose = z.object({
       name: z.string(),
-      tags: z.array(z.string().max(5)),
+      tags: z.array(z.string().check(z.maxLength(5))),
       n: z.number(),
       meta: z.record(z.string(), z.string()),
-      nested: z.object({ ok: z.string().max(3), any: z.unknown() }).optional(),
+      nested: z.optional(z.object({ ok: z.string().check(z.maxLength(3)), any: z.unknown() })),
     });
     expect(unbounded(loose)).toEqual([
       'name: string without a maximum length',
@@ -72,7 +72,15 @@ describe('schema limits', () => {
       'meta: open-ended record',
       'nested.any: open-ended unknown',
     ]);
-    expect(unbounded(z.object({ a: z.string().trim().min(1).max(9), b: z.array(z.number().int().min(0).max(9)).max(3), c: z.enum(['x']) }))).toEqual([]);
+    expect(
+      unbounded(
+        z.object({
+          a: z.string().check(z.trim(), z.minLength(1), z.maxLength(9)),
+          b: z.array(z.number().check(z.int(), z.minimum(0), z.maximum(9))).check(z.maxLength(3)),
+          c: z.enum(['x']),
+        }),
+      ),
+    ).toEqual([]);
   });
 
   it('walks a request schema on most routes (the contract is really read)', () => {
@@ -81,7 +89,7 @@ describe('schema limits', () => {
   });
 
   it.each(specs)('%s: every string, array and number it accepts is bounded', (_id, spec) => {
-    const gaps = (['params', 'query', 'body'] as const).flatMap((part) => (spec[part] ? unbounded(spec[part] as z.ZodType, part) : []));
+    const gaps = (['params', 'query', 'body'] as const).flatMap((part) => (spec[part] ? unbounded(spec[part] as z.ZodMiniType, part) : []));
     expect(gaps).toEqual([]);
   });
 
@@ -92,7 +100,7 @@ describe('schema limits', () => {
   });
 
   it.each(lists)('%s: `limit` is 1–100 (default 20) and `cursor` is bounded', (_id, spec) => {
-    const query = spec.query as z.ZodObject;
+    const query = spec.query as z.ZodMiniObject;
     expect(query, 'a list without a query schema').toBeDefined();
     expect(query.safeParse({}).data).toMatchObject({ limit: 20 });
     for (const ok of ['1', '100']) expect(query.safeParse({ limit: ok }).success, ok).toBe(true);

@@ -1,7 +1,7 @@
 // The one API client: every call is named by its route id from infra/routes.ts,
 // and its params, query, body and answer are the zod types of shared/api (type
 // imports only: no zod in the bundle). A renamed field or route fails the build.
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { type RouteId, routes } from '#infra/routes';
 import type { ApiContract } from '#shared/api/index';
 import { currentToken, signOut } from '../auth/session.ts';
@@ -9,9 +9,9 @@ import { errorFromResponse, networkError } from './problem.ts';
 
 type Spec<K extends RouteId> = ApiContract[K];
 
-type ParamsArg<S> = S extends { params: infer P extends z.ZodType } ? { params: z.input<P> } : { params?: undefined };
-type QueryArg<S> = S extends { query: infer Q extends z.ZodType } ? { query?: Partial<z.input<Q>> } : { query?: undefined };
-type BodyArg<S> = S extends { body: infer B extends z.ZodType } ? { body: z.input<B> } : { body?: undefined };
+type ParamsArg<S> = S extends { params: infer P extends z.ZodMiniType } ? { params: z.input<P> } : { params?: undefined };
+type QueryArg<S> = S extends { query: infer Q extends z.ZodMiniType } ? { query?: Partial<z.input<Q>> } : { query?: undefined };
+type BodyArg<S> = S extends { body: infer B extends z.ZodMiniType } ? { body: z.input<B> } : { body?: undefined };
 
 export type ApiArgs<K extends RouteId> = ParamsArg<Spec<K>> &
   QueryArg<Spec<K>> &
@@ -23,7 +23,7 @@ export type ApiArgs<K extends RouteId> = ParamsArg<Spec<K>> &
   };
 
 /** The parsed JSON answer, or a Blob for binary routes (PDFs). */
-export type ApiResult<K extends RouteId> = Spec<K> extends { response: infer R extends z.ZodType } ? z.output<R> : Blob;
+export type ApiResult<K extends RouteId> = Spec<K> extends { response: infer R extends z.ZodMiniType } ? z.output<R> : Blob;
 
 const byId = new Map<string, (typeof routes)[number]>(routes.map((r) => [r.id, r]));
 

@@ -3,7 +3,7 @@
 // (GET /events/schema.json) and the type of what the events consumer emits.
 // `data` is the resource after the change, as the API answers it to an admin;
 // `previous` holds what the change replaced (null when something was created).
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { Cancellation } from '../cancellation.ts';
 import { OrderNote } from '../note.ts';
 import { Order } from '../order.ts';
@@ -35,18 +35,21 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** The test event `POST /admin/webhooks/{id}/ping` sends; never on the bus. */
 export const PING_EVENT_TYPE = 'webhook.ping';
 
-const EventId = z.string().meta({
+const EventId = z.string().clone().register(z.globalRegistry, {
   description: 'Stable per change (entity, version, type): the same change always has the same id, so a consumer dedupes on it.',
   example: 'evt_ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z_v4_return.status_changed',
 });
 
-const envelope = <T extends string, D extends z.ZodType, P extends z.ZodType>(type: T, description: string, data: D, previous: P) =>
-  z.object({ id: EventId, type: z.literal(type), occurredAt: Timestamp, data, previous }).meta({ id: `Event_${type.replace('.', '_')}`, description });
+const envelope = <T extends string, D extends z.ZodMiniType, P extends z.ZodMiniType>(type: T, description: string, data: D, previous: P) =>
+  z
+    .object({ id: EventId, type: z.literal(type), occurredAt: Timestamp, data, previous })
+    .clone()
+    .register(z.globalRegistry, { id: `Event_${type.replace('.', '_')}`, description });
 
-const Comment = ReturnComment.extend({ returnId: z.string(), orderId: z.string() }).meta({ id: 'EventReturnComment' });
+const Comment = z.extend(ReturnComment, { returnId: z.string(), orderId: z.string() }).clone().register(z.globalRegistry, { id: 'EventReturnComment' });
 const Created = z.null();
-const PreviousCancellation = z.object({ status: Cancellation.shape.status }).nullable();
-const PreviousTransaction = z.object({ transactionId: z.string(), status: TransactionStatus.nullable() });
+const PreviousCancellation = z.nullable(z.object({ status: Cancellation.shape.status }));
+const PreviousTransaction = z.object({ transactionId: z.string(), status: z.nullable(TransactionStatus) });
 
 export const EVENT_SCHEMAS = {
   'order.created': envelope('order.created', 'An order was created (POST /orders).', Order, Created),
@@ -55,7 +58,7 @@ export const EVENT_SCHEMAS = {
     'order.paid',
     'An order became paid (created paid, marked paid, or COD collected).',
     Order,
-    z.object({ paymentStatus: z.string().nullable() }),
+    z.object({ paymentStatus: z.nullable(z.string()) }),
   ),
   'cancellation.requested': envelope('cancellation.requested', 'A cancellation was filed (in any status).', Cancellation, Created),
   'cancellation.approved': envelope('cancellation.approved', 'A cancellation was approved (or was immediate).', Cancellation, PreviousCancellation),
@@ -67,7 +70,7 @@ export const EVENT_SCHEMAS = {
     'return.item_verified',
     'An item of a return request was verified; `previous.lineItemId` names it.',
     ReturnRecord,
-    z.object({ lineItemId: z.string(), status: ReturnItemStatus.nullable(), goodQuantity: z.number().int().nullable() }),
+    z.object({ lineItemId: z.string(), status: z.nullable(ReturnItemStatus), goodQuantity: z.nullable(z.number().check(z.int())) }),
   ),
   'refund.created': envelope('refund.created', 'A refund was created.', Refund, Created),
   'refund.transaction_succeeded': envelope(
@@ -84,14 +87,15 @@ export const EVENT_SCHEMAS = {
   ),
   'note.created': envelope('note.created', 'A customer-visible order note was written (or a private one shared).', OrderNote, Created),
   'comment.created': envelope('comment.created', 'A comment was added to a return request.', Comment, Created),
-} as const satisfies Record<EventType, z.ZodType>;
+} as const satisfies Record<EventType, z.ZodMiniType>;
 
 export type IntegrationEvent = { [T in EventType]: z.infer<(typeof EVENT_SCHEMAS)[T]> }[EventType];
 
 /** Any event, discriminated by `type`: what a webhook body or a bus entry's `detail` holds. */
 export const IntegrationEventSchema = z
   .discriminatedUnion('type', Object.values(EVENT_SCHEMAS) as unknown as [(typeof EVENT_SCHEMAS)[EventType], ...(typeof EVENT_SCHEMAS)[EventType][]])
-  .meta({ id: 'IntegrationEvent' });
+  .clone()
+  .register(z.globalRegistry, { id: 'IntegrationEvent' });
 
 /** The stable id of a change: entity, version, type (and the sub-entity it is about). */
 export const eventId = (entityId: string, version: number, type: EventType, sub?: string): string =>
