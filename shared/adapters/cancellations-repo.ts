@@ -3,9 +3,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cancellation, CancellationStatus } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import type { Order } from '#shared/domain/order';
+import type { RefundCounters } from '#shared/domain/refund-counters';
 import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
-import { entityIndexKeys, filedAgainstOrderKeys, KEY } from './keys.ts';
+import { entityIndexKeys, filedAgainstOrderKeys, INDEX, KEY, PARTITION } from './keys.ts';
+import type { OrderRead } from './orders-repo.ts';
 
 const toItem = (c: Cancellation) => ({
   ...KEY.cancellation(c.id),
@@ -14,7 +17,63 @@ const toItem = (c: Cancellation) => ({
   type: 'Cancellation',
   ...c,
 });
-const fromItem = (item: Record<string, unknown>): Cancellation => stripKeys<Cancellation>(item);
+export const cancellationOf = (item: Record<string, unknown>): Cancellation => stripKeys<Cancellation>(item);
+const fromItem = cancellationOf;
+
+const SNAPSHOT_TTL_SECONDS = 30 * 24 * 60 * 60;
+
+/**
+ * The order as the request's transaction wrote it (and its refund counters):
+ * the approval knows only the request's id, so it reads this beside the
+ * request instead of reading the request first and the order after. It is
+ * exact as long as the order's version is unchanged, which the approval's
+ * version-conditioned order write checks; when it moved (or the copy expired)
+ * the approval reads the order itself.
+ */
+export const cancellationOrderInsert = (cancellationId: string, order: Order, counters: RefundCounters | undefined, nowEpochSeconds: number): GuardedItem =>
+  versionedPut({
+    ...KEY.cancellationOrder(cancellationId),
+    type: 'CancellationOrder',
+    order,
+    ...(counters ? { refundCounters: counters } : {}),
+    expiresAt: nowEpochSeconds + SNAPSHOT_TTL_SECONDS,
+  });
+
+export const cancellationOrderOf = (item: Record<string, unknown>): OrderRead => ({
+  order: item.order as Order,
+  counters: item.refundCounters as RefundCounters | undefined,
+});
+
+/**
+ * `from` → `to` once the cancellation's refund owes nothing, without reading
+ * the cancellation (its refund names it): conditioned on the status and on the
+ * cancellation naming that refund, and moved between byStatus partitions.
+ */
+export const cancellationPaidOff = (
+  cancellationId: string,
+  refundId: string,
+  move: { readonly from: CancellationStatus; readonly to: CancellationStatus },
+  now: string,
+): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: KEY.cancellation(cancellationId),
+      UpdateExpression: 'SET #status = :to, #byStatus = :partition, updatedAt = :now, version = version + :one',
+      ConditionExpression: '#status = :from AND refundId = :refund',
+      ExpressionAttributeNames: { '#status': 'status', '#byStatus': INDEX.byStatus.pk },
+      ExpressionAttributeValues: {
+        ':to': move.to,
+        ':from': move.from,
+        ':partition': PARTITION.entityStatus('CANCELLATION', move.to),
+        ':now': now,
+        ':one': 1,
+        ':refund': refundId,
+      },
+    },
+  },
+  onConditionFailed: () => new ConflictError('The cancellation was changed concurrently; reload it and retry.'),
+});
 
 export const cancellationInsert = (c: Cancellation): GuardedItem => versionedPut(toItem(c));
 

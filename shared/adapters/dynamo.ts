@@ -4,6 +4,7 @@
 // domain errors. Keys come from keys.ts.
 import { DynamoDBClient, TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   QueryCommand,
   type QueryCommandInput,
@@ -137,6 +138,42 @@ export const queryAll = async (query: KeyQuery): Promise<Record<string, unknown>
   const items: Record<string, unknown>[] = [];
   await forEachPage(query, (page) => items.push(...(page.Items ?? [])));
   return items;
+};
+
+type ItemKey = { readonly PK: string; readonly SK: string };
+
+/** How a key is found again in a BatchGetItem's answer, which comes in no particular order. */
+export const keyId = (key: ItemKey): string => `${key.PK}\u0000${key.SK}`;
+
+const BATCH_ROUNDS = 8;
+/** DynamoDB's limit of keys per BatchGetItem. */
+const BATCH_KEYS = 100;
+
+const batchGetChunk = async (keys: Record<string, unknown>[], consistent: boolean, found: Map<string, Record<string, unknown>>): Promise<void> => {
+  let pending = keys;
+  for (let round = 0; pending.length > 0; round++) {
+    // Still unprocessed after several rounds: the table is throttled, a 503 like any throttling.
+    if (round >= BATCH_ROUNDS) throw new DomainError('unavailable', 'The data store is busy; retry shortly.', { retryAfter: 1 });
+    if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** round));
+    const out = await db.send(new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending, ConsistentRead: consistent } } }));
+    for (const item of out.Responses?.[TABLE_NAME] ?? []) found.set(keyId(item as ItemKey), item);
+    pending = out.UnprocessedKeys?.[TABLE_NAME]?.Keys ?? [];
+  }
+};
+
+/**
+ * The items of `keys` by `keyId`, in ONE BatchGetItem for up to 100 distinct
+ * keys (more, in parallel batches of 100); absent items are simply missing.
+ * What DynamoDB leaves unprocessed (throttling, the 16 MB limit) is asked for
+ * again after a short jittered wait: the same read, so nothing is decided on
+ * it. `consistent` applies to every key (it is per table).
+ */
+export const batchGet = async (keys: readonly ItemKey[], consistent: boolean): Promise<Map<string, Record<string, unknown>>> => {
+  const found = new Map<string, Record<string, unknown>>();
+  const unique: Record<string, unknown>[] = [...new Map(keys.map((k) => [keyId(k), { PK: k.PK, SK: k.SK }])).values()];
+  const chunks = Array.from({ length: Math.ceil(unique.length / BATCH_KEYS) }, (_, i) => unique.slice(i * BATCH_KEYS, (i + 1) * BATCH_KEYS));
+  await Promise.all(chunks.map((chunk) => batchGetChunk(chunk, consistent, found)));
+  return found;
 };
 
 export interface PageRequest {

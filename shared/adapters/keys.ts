@@ -21,8 +21,9 @@
 // | returns by status and date              | byStatus    | RETURN#<status>         | <createdAt>#<id>          |
 // | all returns by date                     | byType      | RETURN                  | <createdAt>#<id>          |
 // | refunds of an order, oldest first       | table       | ORDER#<orderId>         | REFUND#<refundId>         |
-// | refund by id alone (pointer → orderId)  | table       | REFUND#<refundId>       | REFUND                    |
+// | refund by id alone (pointer + copy)     | table       | REFUND#<refundId>       | REFUND                    |
 // | cancellation by id                      | table       | CANCELLATION#<id>       | CANCELLATION              |
+// | its order as requested (TTL 30 d)       | table       | CANCELLATION#<id>       | ORDER                     |
 // | open cancellation of an order (guard)   | table       | ORDER#<orderId>         | OPENCANCELLATION          |
 // | a customer's cancellations, newest first| byOwner     | CUSTOMER#<cid>          | CANCELLATION#<createdAt>#<id> |
 // | cancellations by status and date        | byStatus    | CANCELLATION#<status>   | <createdAt>#<id>          |
@@ -108,6 +109,8 @@ export const KEY = {
   /** The settle-transaction route knows only the refund id; this small item names its order (strongly consistent, unlike a GSI). */
   refundRef: (refundId: string) => ({ PK: `REFUND#${refundId}`, SK: 'REFUND' }),
   cancellation: (id: string) => ({ PK: `CANCELLATION#${id}`, SK: 'CANCELLATION' }),
+  /** The order as a cancellation request left it: the approval reads it beside the request, by the request's id alone. */
+  cancellationOrder: (id: string) => ({ PK: `CANCELLATION#${id}`, SK: 'ORDER' }),
   /** At most one `requested` cancellation per order: a conditional put on this item. */
   openCancellation: (orderId: string) => ({ PK: `ORDER#${orderId}`, SK: 'OPENCANCELLATION' }),
   /** Order numbers are not unique (the storefront may send its own), so each order has its own pointer under the number. */

@@ -1,29 +1,46 @@
 // Orders in the table: one item per order (lines, totals, refund counters and
 // timeline inside it), indexed by owner, by status, by date and by email, plus a
 // pointer item under its number.
-import { BatchGetCommand, GetCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, DomainError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { OrderStatus } from '#shared/domain/order-status';
-import { db, type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import { NO_REFUNDS, type RefundCounters } from '#shared/domain/refund-counters';
+import { batchGet, db, type GuardedItem, keyId, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { listByStatusAndDate, listOwned } from './entity-lists.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { dateRange, entityIndexKeys, INDEX, KEY, orderLookupKeys, PARTITION, TABLE_KEY } from './keys.ts';
 import { takeStock, unitsBySku } from './stock-repo.ts';
 
-const toItem = (order: Order) => ({
+/**
+ * `refundCounters` (see shared/domain/refund-counters.ts) is storage only:
+ * stripKeys drops it from every answer, email and event.
+ */
+const toItem = (order: Order, counters?: RefundCounters) => ({
   ...KEY.order(order.id),
   ...entityIndexKeys('ORDER', order, order.customer.customerId),
   ...orderLookupKeys(order),
   type: 'Order',
   ...order,
+  ...(counters ? { refundCounters: counters } : {}),
 });
 const fromItem = (item: Record<string, unknown>): Order => stripKeys<Order>(item);
+
+/** An order as the refund rules read it: its counters are absent on an order stored before they existed. */
+export interface OrderRead {
+  readonly order: Order;
+  readonly counters: RefundCounters | undefined;
+}
+
+export const orderReadOf = (item: Record<string, unknown>): OrderRead => ({
+  order: fromItem(item),
+  counters: item.refundCounters as RefundCounters | undefined,
+});
 
 /** Writes a new order and its number pointer, takes its tracked stock, and remembers the idempotent response: one transaction. */
 export const insertOrder = async (order: Order, idempotency: IdempotencyKey | undefined): Promise<void> => {
   await transact([
-    versionedPut(toItem(order)),
+    versionedPut(toItem(order, NO_REFUNDS)),
     // Numbers and emails never change after creation, so the pointer is written once, here.
     versionedPut({ ...KEY.orderNumber(order.number, order.createdAt, order.id), type: 'OrderNumberRef', orderId: order.id }),
     ...[...unitsBySku(order.lineItems)].map(([sku, units]) => takeStock(sku, units)),
@@ -57,9 +74,31 @@ export const checkIfMatch = (current: { version: number }, ifMatch: number | und
   }
 };
 
-/** Replaces an order only if nobody changed it since `previousVersion` was read (a 409 otherwise). */
-export const orderPut = (order: Order, previousVersion: number): GuardedItem =>
-  versionedPut(toItem(order), previousVersion, () => new ConflictError('The order was changed concurrently; reload it and retry.'));
+/**
+ * Replaces an order only if nobody changed it since `previousVersion` was read.
+ * Two racing writers both read v3; the first writes v4, the second's condition
+ * `version = 3` fails and it gets a 409 instead of overwriting.
+ * Every attribute is SET rather than the item Put, so a writer that does not
+ * pass the refund counters keeps them as they are: they are still exact, since
+ * only a refund changes them and a refund writes them with the order.
+ */
+export const orderPut = (order: Order, previousVersion: number, counters?: RefundCounters): GuardedItem => {
+  const { PK: _pk, SK: _sk, ...attributes } = toItem(order, counters);
+  const entries = Object.entries(attributes).filter(([, value]) => value !== undefined);
+  return {
+    item: {
+      Update: {
+        TableName: TABLE_NAME,
+        Key: KEY.order(order.id),
+        UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version', ...Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])) },
+        ExpressionAttributeValues: { ':v': previousVersion, ...Object.fromEntries(entries.map(([, value], i) => [`:a${i}`, value])) },
+      },
+    },
+    onConditionFailed: () => new ConflictError('The order was changed concurrently; reload it and retry.'),
+  };
+};
 
 export const saveOrder = async (order: Order, previousVersion: number, alongside: readonly GuardedItem[] = []): Promise<void> =>
   transact([orderPut(order, previousVersion), ...alongside]);
@@ -94,14 +133,14 @@ const listByEmail = (email: string, filter: OrderFilter, page: PageRequest): Pro
 
 /** The orders of `ids`, in that order: one BatchGetItem (≤ 100 keys, a page's worth), retrying what DynamoDB leaves unprocessed. */
 const getOrders = async (ids: readonly string[]): Promise<Order[]> => {
-  const found = new Map<string, Order>();
-  let keys: Record<string, unknown>[] = ids.map((id) => KEY.order(id));
-  while (keys.length > 0) {
-    const out = await db.send(new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: keys } } }));
-    for (const item of out.Responses?.[TABLE_NAME] ?? []) found.set(String(item.id), fromItem(item));
-    keys = out.UnprocessedKeys?.[TABLE_NAME]?.Keys ?? [];
-  }
-  return ids.flatMap((id) => found.get(id) ?? []);
+  const found = await batchGet(
+    ids.map((id) => KEY.order(id)),
+    false,
+  );
+  return ids.flatMap((id) => {
+    const item = found.get(keyId(KEY.order(id)));
+    return item ? [fromItem(item)] : [];
+  });
 };
 
 /** Orders by number: a page of number pointers (dates bound their sort key), then their orders; a status is filtered after. */

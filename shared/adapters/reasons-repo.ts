@@ -32,6 +32,9 @@ const stored = async (id: string): Promise<Reason | undefined> => {
   return Item ? stripKeys<Reason>(Item) : undefined;
 };
 
+/** A reason by id from its item: the stored one, else the built-in default of that id. */
+export const reasonOf = (id: string, item: Record<string, unknown> | undefined): Reason | undefined => (item ? stripKeys<Reason>(item) : defaultReason(id));
+
 /** A reason by id: the stored one, else the built-in default of that id. */
 export const getReason = async (id: string): Promise<Reason | undefined> => (await stored(id)) ?? defaultReason(id);
 

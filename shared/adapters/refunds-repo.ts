@@ -1,14 +1,14 @@
 // Refunds in the table: one item per refund in its order's partition (so "the
 // refunds of an order" is one Query), plus a pointer item by refund id for the
-// settle-transaction route, which knows only the refund id, plus one row per
-// transaction for the payout queue across orders. Every write of a refund goes
-// through `refundInserts` / `refundPut`, which write the rows in the same
-// transaction, so the queue can never disagree with the refunds.
+// routes that know only the refund id (settle, new attempt), which carries a
+// copy of the refund so that one read finds it, plus one row per transaction
+// for the payout queue across orders. Every write of a refund goes through
+// `refundInserts` / `refundPut`, which write the copy and the rows in the same
+// transaction, so neither can disagree with the refund.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import { sum } from '#shared/domain/money';
-import type { OrderAdjustment, Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
-import type { ShippingRefunded } from '#shared/domain/refund-plan';
+import type { Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
+import { type CountedRefund, countRefunds, type RefundCounters } from '#shared/domain/refund-counters';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
 import { db, forEachPage, type GuardedItem, type KeyCondition, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { dateRange, INDEX, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY, transactionRowKeys } from './keys.ts';
@@ -49,11 +49,14 @@ const rowOf = (item: Record<string, unknown>): RefundTransactionRow => {
   return row;
 };
 
+/** The pointer by refund id, with the refund's copy; pointers written before the copy existed hold the order id alone. */
+const pointerItem = (refund: Refund) => ({ ...KEY.refundRef(refund.id), type: 'RefundRef', refundId: refund.id, orderId: refund.orderId, refund });
+
 /** A new refund, its pointer and its transaction rows; ids are fresh ULIDs, the conditions only guard against a reused id. */
 export const refundInserts = (refund: Refund): GuardedItem[] => [
   versionedPut(toItem(refund)),
   ...transactionRowPuts(refund),
-  versionedPut({ ...KEY.refundRef(refund.id), type: 'RefundRef', refundId: refund.id, orderId: refund.orderId }),
+  versionedPut(pointerItem(refund)),
 ];
 
 /**
@@ -69,6 +72,17 @@ export const refundPut = (refund: Refund, previousVersion: number): GuardedItem[
     () => new ConflictError('The refund was changed concurrently; reload it and retry.', { allowedTransitions: [] }),
   ),
   ...transactionRowPuts(refund),
+  // The refund's own condition orders its writers; this one keeps the pointer's write conditional too.
+  {
+    item: {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: pointerItem(refund),
+        ConditionExpression: 'orderId = :order',
+        ExpressionAttributeValues: { ':order': refund.orderId },
+      },
+    },
+  },
 ];
 
 export const getRefund = async (orderId: string, refundId: string): Promise<Refund> => {
@@ -77,11 +91,16 @@ export const getRefund = async (orderId: string, refundId: string): Promise<Refu
   return fromItem(Item);
 };
 
-/** A refund by its id alone, through its pointer item. */
+/**
+ * A refund by its id alone: one read of its pointer, which carries a copy
+ * written in the same transactions as the refund (strongly consistent: a
+ * refund just created must be found). A pointer from before the copy existed
+ * names the order, and the refund is read from there.
+ */
 export const findRefund = async (refundId: string): Promise<Refund> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.refundRef(refundId), ConsistentRead: true }));
   if (!Item || typeof Item.orderId !== 'string') throw new NotFoundError('The refund');
-  return getRefund(Item.orderId, refundId);
+  return Item.refund ? (Item.refund as Refund) : getRefund(Item.orderId, refundId);
 };
 
 const refundsOf = (orderId: string): KeyCondition => ({ keys: TABLE_KEY, partition: PARTITION.orderItems(orderId), prefix: ITEM_PREFIX.refund });
@@ -90,26 +109,26 @@ const refundsOf = (orderId: string): KeyCondition => ({ keys: TABLE_KEY, partiti
 export const listRefunds = (orderId: string, page: PageRequest): Promise<Page<Refund>> => queryPage({ key: refundsOf(orderId) }, page, fromItem);
 
 /**
- * Shipping handed back by every refund of the order so far, and shipping kept
- * back by their shipping_deduction adjustments. Read AFTER the
- * order, strongly consistent: every refund written before the order version we
- * hold is then included, and a refund written after it makes our
- * version-conditioned order write fail, so the sum is never stale when used.
+ * The refund counters of an order stored before they existed, counted from
+ * its ledger. Read AFTER the order, strongly consistent: every refund written
+ * before the order version we hold is then included, and a refund written
+ * after it makes our version-conditioned order write fail, so the counters are
+ * never stale when used. The write that follows stores them on the order.
  */
-export const shippingRefunded = async (orderId: string): Promise<ShippingRefunded> => {
-  let amount = 0;
-  let tax = 0;
-  let deducted = 0;
-  await forEachPage({ key: refundsOf(orderId), ConsistentRead: true, ProjectionExpression: 'shipping, orderAdjustments' }, (page) => {
+export const ledgerCounters = async (orderId: string): Promise<RefundCounters> => {
+  const refunds: CountedRefund[] = [];
+  const projection = { ProjectionExpression: 'shipping, orderAdjustments, #source, refundLineItems', ExpressionAttributeNames: { '#source': 'source' } };
+  await forEachPage({ key: refundsOf(orderId), ConsistentRead: true, ...projection }, (page) => {
     for (const item of page.Items ?? []) {
-      const shipping = item.shipping as { amount?: number; tax?: number } | undefined;
-      amount += shipping?.amount ?? 0;
-      tax += shipping?.tax ?? 0;
-      const adjustments = (item.orderAdjustments ?? []) as Pick<OrderAdjustment, 'kind' | 'amount'>[];
-      deducted -= sum(adjustments.filter((a) => a.kind === 'shipping_deduction').map((a) => a.amount));
+      refunds.push({
+        shipping: { amount: 0, tax: 0, ...(item.shipping as Partial<CountedRefund['shipping']> | undefined) },
+        orderAdjustments: (item.orderAdjustments ?? []) as CountedRefund['orderAdjustments'],
+        source: (item.source ?? { type: 'manual', id: null }) as CountedRefund['source'],
+        refundLineItems: (item.refundLineItems ?? []) as CountedRefund['refundLineItems'],
+      });
     }
   });
-  return { amount, tax, deducted };
+  return countRefunds(refunds);
 };
 
 export interface TransactionFilter {

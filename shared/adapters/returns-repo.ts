@@ -153,28 +153,22 @@ export const claimReturnUnits = (order: Order, items: readonly { lineItemId: str
 };
 
 /**
- * Units refunded by the refunds of returns, per line: the refund ledger (the
- * order's Refund items) read strongly consistent AFTER the order. A return
- * refund committed between the two reads shows here but not in the order's
- * `refundedQuantity`; the claim's `refundedQuantity <= seen` condition then
- * fails and the caller reads both again, so the pair is never used skewed.
+ * What a change of its refund's `owed` writes on the return it pays for,
+ * without reading the request: the refund's source names it, and the request
+ * names its refund (both written in one transaction, see refund-return.ts).
  */
-export const refundedThroughReturns = async (orderId: string): Promise<Map<string, number>> => {
-  const units = new Map<string, number>();
-  const refunds = await queryAll({
-    key: { keys: TABLE_KEY, partition: PARTITION.orderItems(orderId), prefix: ITEM_PREFIX.refund },
-    ProjectionExpression: '#source, refundLineItems',
-    ExpressionAttributeNames: { '#source': 'source' },
-    ConsistentRead: true,
-  });
-  for (const item of refunds) {
-    if ((item.source as { type?: string } | undefined)?.type !== 'return') continue;
-    for (const line of (item.refundLineItems ?? []) as { lineItemId: string; quantity: number }[]) {
-      units.set(line.lineItemId, (units.get(line.lineItemId) ?? 0) + line.quantity);
-    }
-  }
-  return units;
-};
+export const returnOwedUpdate = (returnId: string, refundId: string, owed: number, now: string): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: KEY.returnRequest(returnId),
+      UpdateExpression: 'SET owed = :owed, updatedAt = :now, version = version + :one',
+      ConditionExpression: 'refundId = :refund',
+      ExpressionAttributeValues: { ':owed': owed, ':now': now, ':one': 1, ':refund': refundId },
+    },
+  },
+  onConditionFailed: () => new ConflictError('The return request no longer names this refund; reload it and retry.'),
+});
 
 /** Gives units back to their lines (request cancelled or denied, bad units of an approved one); never below zero. */
 export const releaseReturnUnits = (order: Order, items: readonly { lineItemId: string; quantity: number }[], now: string): GuardedItem => {

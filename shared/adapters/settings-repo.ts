@@ -7,9 +7,12 @@ import { env } from './env.ts';
 import { KEY } from './keys.ts';
 import { checkIfMatch } from './orders-repo.ts';
 
+/** The settings from their item, or the defaults when there is none yet. */
+export const settingsOf = (item: Record<string, unknown> | undefined): Settings => (item ? stripKeys<Settings>(item) : defaultSettings(env.defaultFromAddress));
+
 export const getSettings = async (): Promise<Settings> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.settings() }));
-  return Item ? stripKeys<Settings>(Item) : defaultSettings(env.defaultFromAddress);
+  return settingsOf(Item);
 };
 
 /**
@@ -24,7 +27,7 @@ export const saveSettings = async (
   now: string,
 ): Promise<Settings> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.settings(), ConsistentRead: true }));
-  const current = Item ? stripKeys<Settings>(Item) : defaultSettings(env.defaultFromAddress);
+  const current = settingsOf(Item);
   checkIfMatch(current, ifMatch);
   const next: Settings = { ...body, shop: body.shop ?? current.shop, version: current.version + 1, updatedAt: now };
   await transact([

@@ -18,6 +18,12 @@ export const CANCELLATION_TRANSITIONS = {
   refunded: [],
 } as const satisfies Record<CancellationStatus, readonly CancellationStatus[]>;
 
+/** The move a cancellation makes once its refund owes nothing. */
+export const PAID_OFF = { from: 'approved', to: 'refunded' } as const satisfies {
+  from: CancellationStatus;
+  to: (typeof CANCELLATION_TRANSITIONS)['approved'][number];
+};
+
 export const allowedCancellationTransitions = (from: CancellationStatus): readonly CancellationStatus[] => CANCELLATION_TRANSITIONS[from];
 
 /** Seed 003's refund account; the number must hold at least 6 digits (an IBAN passes too). */

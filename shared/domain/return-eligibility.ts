@@ -8,7 +8,7 @@
 //   bad (they are the customer's again). After approval it holds the good units,
 //   and they stay counted once refunded: they came back.
 // - `refundedQuantity` (refund writer): every refunded unit, the good units of
-//   refunded returns among them (`refundedThroughReturns`, from the ledger).
+//   refunded returns among them (`refundedThroughReturns`, the order's refund counters).
 // So units out = returnedQuantity + (refundedQuantity − refundedThroughReturns),
 // units in open returns = returnedQuantity − refundedThroughReturns, and a line
 // can still be returned for quantity − units out.

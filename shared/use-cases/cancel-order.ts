@@ -1,11 +1,11 @@
-// Cancels an order now: the admin's direct cancel, and the one write that every
+// Cancels an order now: the admin's direct cancel, and the items that every
 // approved cancellation shares (immediate COD cancel, admin approval).
 import { cancellationInsert, noOpenCancellation } from '#shared/adapters/cancellations-repo';
 import { type GuardedItem, transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { checkIfMatch, getOrderOrThrow, orderPut } from '#shared/adapters/orders-repo';
-import { requireActiveReason } from '#shared/adapters/reasons-repo';
+import { checkIfMatch, type OrderRead, orderPut } from '#shared/adapters/orders-repo';
+import { readForRules, withCounters } from '#shared/adapters/rule-reads';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import {
   type AdminCancelBody,
@@ -16,60 +16,67 @@ import {
   withRefund,
   withVoucher,
 } from '#shared/domain/cancellation';
-import { ConflictError } from '#shared/domain/errors';
-import { type Order, transitionOrder } from '#shared/domain/order';
+import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import { transitionOrder } from '#shared/domain/order';
+import { checkReasonUsable } from '#shared/domain/reason';
 import { refundableRemaining } from '#shared/domain/refund-plan';
-import { createRefund } from './create-refund.ts';
+import { planRefundWrite } from '#shared/domain/refund-write';
+import type { Settings } from '#shared/domain/settings';
+import { planIds, refundWriteItems } from './create-refund.ts';
+import { retryOnChange } from './retry-on-change.ts';
 
 export interface CancelNow {
-  /** Read consistently by the caller and checked cancellable. */
-  readonly order: Order;
+  /** Read strongly consistent (or the copy a request was written with) and checked cancellable. */
+  readonly read: OrderRead;
+  readonly settings: Settings;
   /** `approved`, before its refund is known. */
   readonly cancellation: Cancellation;
-  /** The cancellation's own write (insert or versioned put) and its companions; an idempotency record first. */
-  readonly items: (final: Cancellation) => readonly GuardedItem[];
   readonly actor: string;
   readonly now: string;
   readonly note: string;
-  /** The order version an `If-Match` demands; a retry never moves past it. */
-  readonly expectedVersion?: number | undefined;
+  /** Without a refund, the error when the order moved since `read` (default a 409; a re-plan for a copy that may be stale). */
+  readonly onOrderMoved?: (() => Error) | undefined;
 }
 
 /**
  * Order `cancelled` (timeline stamped), units not yet refunded back in stock,
- * a refund of everything still refundable (none when nothing was paid) and the
- * cancellation: one transaction. With a refund, the refund writer makes the
- * single order write (status + refund counters) and restocks exactly the units
- * it refunds, which are the units this cancellation gives back.
+ * a refund of everything still refundable (none when nothing was paid): the
+ * items to write with the cancellation (`final`), in the caller's ONE
+ * transaction. With a refund, the refund plan makes the single order write
+ * (status + refund counters) and restocks exactly the units it refunds, which
+ * are the units this cancellation gives back; a lost race on the order is the
+ * caller's to re-read and re-plan. Without one, a lost race is a 409: a
+ * storefront update that won (e.g. `shipped`) must not be planned over.
  */
-export const cancelOrderNow = async ({ order, cancellation, items, actor, now, note, expectedVersion }: CancelNow): Promise<Cancellation> => {
+export const cancelNowItems = async ({
+  read,
+  settings,
+  cancellation,
+  actor,
+  now,
+  note,
+  onOrderMoved,
+}: CancelNow): Promise<{ final: Cancellation; items: GuardedItem[] }> => {
+  const { order } = read;
   if (refundableRemaining(order) <= 0) {
-    const final = withRefund(cancellation, undefined);
     const cancelled = transitionOrder(order, { to: 'cancelled', at: now, by: actor, note });
-    // No retry on a lost race: a storefront update that won (e.g. `shipped`) must make this a 409, not a re-plan.
-    await transact([
-      ...items(final),
-      { ...orderPut(cancelled, order.version), onConditionFailed: () => new ConflictError('The order was changed concurrently; reload it and retry.') },
-      ...[...unitsBySku(unitsToRestore(order))].map(([sku, units]) => returnStock(sku, units)),
-    ]);
-    return final;
+    return {
+      final: withRefund(cancellation, undefined),
+      items: [
+        {
+          ...orderPut(cancelled, order.version),
+          onConditionFailed: onOrderMoved ?? (() => new ConflictError('The order was changed concurrently; reload it and retry.')),
+        },
+        ...[...unitsBySku(unitsToRestore(order))].map(([sku, units]) => returnStock(sku, units)),
+      ],
+    };
   }
-  let final = cancellation;
-  await createRefund(
-    { orderId: order.id, everything: true, restock: true, source: { type: 'cancellation', id: cancellation.id } },
-    {
-      actor,
-      now,
-      expectedVersion,
-      order,
-      orderChange: { to: 'cancelled', note },
-      alongside: (refund) => {
-        final = withVoucher(withRefund(cancellation, refund), refund);
-        return items(final);
-      },
-    },
+  const write = planRefundWrite(
+    await withCounters(read),
+    { everything: true, restock: true, source: { type: 'cancellation', id: cancellation.id } },
+    { settings, ids: planIds(true), now, actor, orderChange: { to: 'cancelled', note } },
   );
-  return final;
+  return { final: withVoucher(withRefund(cancellation, write.refund), write.refund), items: refundWriteItems(write) };
 };
 
 export interface AdminCancel {
@@ -84,19 +91,17 @@ export interface AdminCancel {
 }
 
 /** An admin cancels any order the status table still lets go to `cancelled`, with a reason; a paid one is refunded. */
-export const adminCancelOrder = async ({ orderId, body, actor, now, idempotency, ifMatch, requestedBy = 'admin' }: AdminCancel): Promise<Cancellation> => {
-  const order = await getOrderOrThrow(orderId, true);
-  checkIfMatch(order, ifMatch);
-  checkOrderCancellable(order);
-  const reason = await requireActiveReason(body.reasonId, 'cancellation');
-  const cancellation = buildCancellation(order, { ...body, id: newId('can'), now, requestedBy }, 'approved');
-  return cancelOrderNow({
-    order,
-    cancellation,
-    actor,
-    now,
-    note: `Cancelled by the shop: ${reason.label}`,
-    expectedVersion: ifMatch,
-    items: (final) => [...idempotencyRecord(idempotency, final, now), cancellationInsert(final), noOpenCancellation(orderId)],
+export const adminCancelOrder = ({ orderId, body, actor, now, idempotency, ifMatch, requestedBy = 'admin' }: AdminCancel): Promise<Cancellation> => {
+  const id = newId('can');
+  return retryOnChange(async () => {
+    const { order: read, settings, reasons } = await readForRules({ orderId, reasonIds: [body.reasonId] });
+    if (!read) throw new NotFoundError('The order');
+    checkIfMatch(read.order, ifMatch);
+    checkOrderCancellable(read.order);
+    const reason = checkReasonUsable(reasons.get(body.reasonId), body.reasonId, 'cancellation');
+    const cancellation = buildCancellation(read.order, { ...body, id, now, requestedBy }, 'approved');
+    const { final, items } = await cancelNowItems({ read, settings, cancellation, actor, now, note: `Cancelled by the shop: ${reason.label}` });
+    await transact([...idempotencyRecord(idempotency, final, now), cancellationInsert(final), noOpenCancellation(orderId), ...items]);
+    return final;
   });
 };

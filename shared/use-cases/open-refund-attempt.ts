@@ -7,7 +7,6 @@ import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import type { Refund } from '#shared/domain/refund';
 import { type NewAttemptBody, openAttempt } from '#shared/domain/refund-ledger';
-import { retryOnChange } from './retry-on-change.ts';
 import { owedConsequences } from './settle-refund-transaction.ts';
 
 export interface OpenRefundAttempt {
@@ -23,16 +22,15 @@ export interface OpenRefundAttempt {
  * one commits, the other is a 409, so there is never more than one pending
  * attempt and never more than `owed` in flight.
  */
-export const openRefundAttempt = ({ refundId, body, now, idempotency }: OpenRefundAttempt): Promise<Refund> =>
-  retryOnChange(async () => {
-    const refund = await findRefund(refundId);
-    const order = await getOrderOrThrow(refund.orderId);
-    const next = openAttempt(refund, order, body, { transactionId: newId('txn'), voucherCode: newSecretCode, now });
-    await transact([
-      // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
-      ...idempotencyRecord(idempotency, next, now),
-      ...refundPut(next, refund.version),
-      ...(await owedConsequences(refund, next, now)),
-    ]);
-    return next;
-  });
+export const openRefundAttempt = async ({ refundId, body, now, idempotency }: OpenRefundAttempt): Promise<Refund> => {
+  const refund = await findRefund(refundId);
+  const order = await getOrderOrThrow(refund.orderId);
+  const next = openAttempt(refund, order, body, { transactionId: newId('txn'), voucherCode: newSecretCode, now });
+  await transact([
+    // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
+    ...idempotencyRecord(idempotency, next, now),
+    ...refundPut(next, refund.version),
+    ...owedConsequences(refund, next, now),
+  ]);
+  return next;
+};

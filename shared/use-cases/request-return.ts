@@ -3,11 +3,10 @@
 import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { getOrder } from '#shared/adapters/orders-repo';
-import { getReason } from '#shared/adapters/reasons-repo';
-import { claimReturnUnits, refundedThroughReturns, returnInsert } from '#shared/adapters/returns-repo';
-import { getSettings } from '#shared/adapters/settings-repo';
+import { claimReturnUnits, returnInsert } from '#shared/adapters/returns-repo';
+import { readForRules, withCounters } from '#shared/adapters/rule-reads';
 import { NotFoundError } from '#shared/domain/errors';
+import { returnUnitsOf } from '#shared/domain/refund-counters';
 import { checkReturnEligibility } from '#shared/domain/return-eligibility';
 import { buildReturnRequest, withComments } from '#shared/domain/return-lifecycle';
 import type { CreateReturnBody, ReturnRequest } from '#shared/domain/return-request';
@@ -23,22 +22,20 @@ export interface RequestReturn {
 }
 
 /**
- * Creates a return request (status `new`). Race: two requests (or a request
+ * Creates a return request (status `new`) in two round trips: the order (with
+ * its refund counters), the settings and the reasons in one BatchGetItem, then
+ * one transaction. Race: two requests (or a request
  * and a refund) for the last units of a line both pass eligibility; the claim
  * on the order is conditioned on the counters they saw, so one commits and the
  * other re-reads and is refused (see claimReturnUnits).
  */
 export const requestReturn = ({ customerId, body, actor, now, idempotency }: RequestReturn): Promise<ReturnRequest> =>
   retryOnChange(async () => {
-    const order = await getOrder(body.orderId, true);
-    if (!order || order.customer.customerId !== customerId) throw new NotFoundError('The order');
-    const reasonIds = [...new Set(body.items.map((i) => i.reasonId))];
-    const [settings, refunded, reasons] = await Promise.all([
-      getSettings(),
-      refundedThroughReturns(order.id),
-      Promise.all(reasonIds.map(async (id) => [id, await getReason(id)] as const)),
-    ]);
-    checkReturnEligibility({ order, body, settings, reasons: new Map(reasons), refundedThroughReturns: refunded, now });
+    const reads = await readForRules({ orderId: body.orderId, reasonIds: body.items.map((i) => i.reasonId) });
+    if (!reads.order || reads.order.order.customer.customerId !== customerId) throw new NotFoundError('The order');
+    const { order, counters } = await withCounters(reads.order);
+    const { settings, reasons } = reads;
+    checkReturnEligibility({ order, body, settings, reasons, refundedThroughReturns: returnUnitsOf(counters), now });
     const request = buildReturnRequest({ id: newId('ret'), order, body, now, actor });
     const response = withComments(request, [], 'customer');
     // Last before the write: binding re-tags the uploads in S3 (see attachmentBindItems).

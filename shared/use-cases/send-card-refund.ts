@@ -10,17 +10,16 @@ import { configuredProvider } from '#shared/adapters/payments/provider';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import type { ProviderRefundResult } from '#shared/domain/payments';
 import { recordProviderRefund } from '#shared/domain/refund-ledger';
-import { retryOnChange } from './retry-on-change.ts';
 import { owedConsequences } from './settle-refund-transaction.ts';
 
 export type SendOutcome = 'sent' | 'manual' | 'nothing to send';
 
-const record = (refundId: string, transactionId: string, result: ProviderRefundResult, now: string) =>
-  retryOnChange(async () => {
-    const refund = await findRefund(refundId);
-    const next = recordProviderRefund(refund, transactionId, result);
-    if (next) await transact([...refundPut(next, refund.version), ...(await owedConsequences(refund, next, now))]);
-  });
+/** A lost race (an admin settled it meanwhile) is a 409 for the stream's retry, which then finds nothing to record. */
+const record = async (refundId: string, transactionId: string, result: ProviderRefundResult, now: string): Promise<void> => {
+  const refund = await findRefund(refundId);
+  const next = recordProviderRefund(refund, transactionId, result);
+  if (next) await transact([...refundPut(next, refund.version), ...owedConsequences(refund, next, now)]);
+};
 
 /**
  * Sends one transaction. A redelivered record sends it again with the same

@@ -2,15 +2,14 @@
 // "verifies the package" (restocking fee, shipping to refund), which fixes the
 // refund amount the request will pay out.
 import { transact } from '#shared/adapters/dynamo';
-import { checkIfMatch, getOrderOrThrow } from '#shared/adapters/orders-repo';
-import { shippingRefunded } from '#shared/adapters/refunds-repo';
+import { checkIfMatch } from '#shared/adapters/orders-repo';
 import { getReturnOrThrow, returnPut } from '#shared/adapters/returns-repo';
-import { getSettings } from '#shared/adapters/settings-repo';
 import { BusinessRuleError, ConflictError } from '#shared/domain/errors';
 import { returnRefundBreakdown } from '#shared/domain/return-amount';
 import { verifyReturnItem, withComments } from '#shared/domain/return-lifecycle';
 import type { ReturnRequest, VerificationBody, VerifyPackageBody } from '#shared/domain/return-request';
 import { allowedReturnTransitions } from '#shared/domain/return-status';
+import { readOrderForRefund } from './create-refund.ts';
 
 interface Command<B> {
   readonly returnId: string;
@@ -51,11 +50,13 @@ export const verifyReturnPackage = async ({ returnId, body, now, ifMatch }: Comm
   if (unverified.length > 0) {
     throw new BusinessRuleError('items_not_verified', 'Verify every item before the package.', { errors: unverified });
   }
-  // Read the order before the ledger (see shippingRefunded); the amount is
-  // computed again when the refund is made, so a later refund cannot make it stale.
-  const order = await getOrderOrThrow(request.orderId, true);
-  const [settings, shipping] = await Promise.all([getSettings(), shippingRefunded(order.id)]);
-  const breakdown = returnRefundBreakdown(request.items, body, { order, deductShipping: settings.refunds.deductShipping, shippingRefunded: shipping });
+  // The amount is computed again when the refund is made, so a later refund cannot make it stale.
+  const { state, settings } = await readOrderForRefund(request.orderId);
+  const breakdown = returnRefundBreakdown(request.items, body, {
+    order: state.order,
+    deductShipping: settings.refunds.deductShipping,
+    shippingRefunded: state.counters.shipping,
+  });
   const next = {
     ...request,
     restockFee: body.restockFee,
