@@ -14,16 +14,15 @@ export const TARGETS = { bundleRatio: 1.1, initP50Ratio: 1.15, scaleLatencyRatio
 export const WHY: Record<string, string> = {
   'orders.adminStatus': 'optimistic concurrency needs the current version: GetItem, then the conditional write',
   'returns.adminStatus': 'optimistic concurrency needs the current version (a consistent Query of the request and its comments), then the conditional write',
-  'refunds.settleTransaction':
-    'the route names only the refund: the REFUND pointer is read to find the order, then the order (current version), then the write',
+  'refunds.settleTransaction': 'the route names only the refund: its pointer (which carries a copy of the refund) is read, then the conditional write',
   'cancellations.approve':
-    'reads the cancellation and the order (versions), the settings (restock default) and the order partition (refunds so far) before the one transaction',
+    'one BatchGetItem: the request, the order as the request left it (with its refund counters) and the settings (restock default), then the one transaction',
   'notes.create': 'reads the order to answer 404 and copy its customerId into the note; the ConditionCheck in the transaction already guards existence',
   'notes.list': 'ownership check: the order is read beside the notes Query (in parallel; consistent Query, 2× RCU)',
   'refunds.list': 'existence check: the order is read beside the refunds Query (in parallel)',
-  'refunds.create': 'the refundable amounts need the order (current version), the settings (restock default) and the refunds so far',
-  'cancellations.create': 'eligibility needs the order (current version), the settings (cancellable statuses) and the reason',
-  'returns.create': 'eligibility needs the order (current version), the settings, the reasons and what was already refunded through returns',
+  'refunds.create': 'one BatchGetItem: the order (current version, refund counters) and the settings (restock default), then the one transaction',
+  'cancellations.create': 'one BatchGetItem: the order (current version), the settings (cancellable statuses) and the reason, then the one transaction',
+  'returns.create': 'one BatchGetItem: the order (current version, units refunded through returns), the settings and the reasons, then the one transaction',
   'settings.reasons': 'stored reasons of both kinds are queried (in parallel): an edited default that changed kind must hide the built-in one',
   'attachments.create': 'upload limits come from the settings item (GetItem) before the write',
   'returns.get': 'strongly consistent Query (request + comments): 2× the RCU of an eventually consistent read',
