@@ -11,7 +11,7 @@ import { KEY } from './keys.ts';
 const toItem = (attachment: Attachment) => ({ ...KEY.attachment(attachment.id), type: 'Attachment', ...attachment });
 
 /** stripKeys drops `expiresAt` (a TTL elsewhere); here it is the bind deadline, so keep it. */
-const fromItem = (item: Record<string, unknown>): Attachment => {
+export const attachmentOf = (item: Record<string, unknown>): Attachment => {
   const attachment = stripKeys<Attachment>(item);
   return typeof item.expiresAt === 'number' ? { ...attachment, expiresAt: item.expiresAt } : attachment;
 };
@@ -23,7 +23,7 @@ export const insertAttachment = async (attachment: Attachment, idempotency: Idem
 
 export const getAttachment = async (id: string): Promise<Attachment | undefined> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.attachment(id), ConsistentRead: true }));
-  return Item ? fromItem(Item) : undefined;
+  return Item ? attachmentOf(Item) : undefined;
 };
 
 /** A request carries at most a handful of files: parallel reads, input order kept. */

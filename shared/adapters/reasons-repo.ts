@@ -6,7 +6,6 @@ import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import {
   buildReason,
   type CreateReasonBody,
-  checkReasonUsable,
   defaultReason,
   mergeReasons,
   REASON_KINDS,
@@ -49,10 +48,6 @@ export const listReasons = async (kind: ReasonKind | undefined, activeOnly: bool
   const storedReasons = (await Promise.all(REASON_KINDS.map(storedOfKind))).flat();
   return mergeReasons(storedReasons, kind, activeOnly);
 };
-
-/** For new cancellations and returns: unknown, inactive or wrong-kind is a 422 naming `field`. */
-export const requireActiveReason = async (id: string, kind: ReasonKind, field = 'reasonId'): Promise<Reason> =>
-  checkReasonUsable(await getReason(id), id, kind, field);
 
 const codeTaken = (reason: Pick<Reason, 'kind' | 'code'>) =>
   new ConflictError(`Another ${reason.kind} reason already has the code "${reason.code}".`, {

@@ -22,6 +22,8 @@ export interface BindOptions {
   readonly now?: string;
   /** The shop's attachment settings when the caller already read them. */
   readonly settings?: AttachmentSettings;
+  /** The uploads by id when the caller already read them (strongly consistent). */
+  readonly attachments?: ReadonlyMap<string, Attachment | undefined>;
 }
 
 /**
@@ -52,7 +54,8 @@ export const attachmentBindItems = async (
   }
   checkAttachmentList(attachmentIds);
   const nowEpochSeconds = Math.floor(Date.parse(options.now ?? new Date().toISOString()) / 1000);
-  const attachments = await getAttachments(attachmentIds.filter(isAttachmentId));
+  const known = options.attachments;
+  const attachments = known ? attachmentIds.map((id) => known.get(id)) : await getAttachments(attachmentIds.filter(isAttachmentId));
   const byId = new Map(attachments.flatMap((a) => (a ? [[a.id, a] as const] : [])));
   const listed = attachmentIds.map((id) => byId.get(id));
   // Only the caller's pending uploads are worth asking S3 about.

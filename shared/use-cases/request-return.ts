@@ -5,6 +5,7 @@ import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempot
 import { newId } from '#shared/adapters/ids';
 import { claimReturnUnits, returnInsert } from '#shared/adapters/returns-repo';
 import { readForRules, withCounters } from '#shared/adapters/rule-reads';
+import { isAttachmentId } from '#shared/domain/attachment';
 import { NotFoundError } from '#shared/domain/errors';
 import { returnUnitsOf } from '#shared/domain/refund-counters';
 import { checkReturnEligibility } from '#shared/domain/return-eligibility';
@@ -31,7 +32,11 @@ export interface RequestReturn {
  */
 export const requestReturn = ({ customerId, body, actor, now, idempotency }: RequestReturn): Promise<ReturnRequest> =>
   retryOnChange(async () => {
-    const reads = await readForRules({ orderId: body.orderId, reasonIds: body.items.map((i) => i.reasonId) });
+    const reads = await readForRules({
+      orderId: body.orderId,
+      reasonIds: body.items.map((i) => i.reasonId),
+      attachmentIds: (body.attachments ?? []).filter(isAttachmentId),
+    });
     if (!reads.order || reads.order.order.customer.customerId !== customerId) throw new NotFoundError('The order');
     const { order, counters } = await withCounters(reads.order);
     const { settings, reasons } = reads;
@@ -39,7 +44,11 @@ export const requestReturn = ({ customerId, body, actor, now, idempotency }: Req
     const request = buildReturnRequest({ id: newId('ret'), order, body, now, actor });
     const response = withComments(request, [], 'customer');
     // Last before the write: binding re-tags the uploads in S3 (see attachmentBindItems).
-    const bindings = await attachmentBindItems(customerId, request.attachments, request.id, { now, settings: settings.refunds.attachments });
+    const bindings = await attachmentBindItems(customerId, request.attachments, request.id, {
+      now,
+      settings: settings.refunds.attachments,
+      attachments: reads.attachments,
+    });
     await transact([
       // Decisive: a same-key twin that committed first is reported as a replay, not as a lost race.
       ...idempotencyRecord(idempotency, response, now),

@@ -1,12 +1,17 @@
 // Managed reason lists end to end: defaults on a fresh install, admin edits
 // with versions and If-Match, customers see active ones only, codes unique per
-// kind under concurrent creation, and the repo's requireActiveReason.
+// kind under concurrent creation, and a reason as the writes with rules read it
+// (the batch read of shared/adapters/rule-reads.ts, then the domain's check).
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { requireActiveReason } from '#shared/adapters/reasons-repo';
+import { readForRules } from '#shared/adapters/rule-reads';
 import { BusinessRuleError } from '#shared/domain/errors';
-import type { Reason } from '#shared/domain/reason';
+import { checkReasonUsable, type Reason, type ReasonKind } from '#shared/domain/reason';
 import { admin, call, customer, storefront } from '../support/api.ts';
+
+/** What cancellations and returns check: the reason read in their one batch (stored, else the default), usable for `kind`. */
+const requireActiveReason = async (id: string, kind: ReasonKind, field?: string): Promise<Reason> =>
+  checkReasonUsable((await readForRules({ reasonIds: [id] })).reasons.get(id), id, kind, field);
 
 interface Problem {
   readonly rule?: string;
