@@ -9,7 +9,7 @@ import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request'
 import type { ReturnStatus } from '#shared/domain/return-status';
 import { db, type GuardedItem, type Page, type PageRequest, queryAll, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
-import { entityIndexKeys, filedAgainstOrderKeys, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
+import { entityIndexKeys, filedAgainstOrderKeys, KEY, PARTITION, TABLE_KEY } from './keys.ts';
 
 const toItem = (r: ReturnRecord) => ({
   ...KEY.returnRequest(r.id),
