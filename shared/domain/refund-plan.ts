@@ -44,7 +44,7 @@ export interface RefundRequest {
   readonly everything?: boolean | undefined;
 }
 
-/** Shipping already handed back by earlier refunds of the order, and kept back by them (from the ledger). */
+/** Shipping already handed back by earlier refunds of the order, and kept back by them (the order's refund counters, see refund-counters.ts). */
 export interface ShippingRefunded {
   readonly amount: number;
   readonly tax: number;
