@@ -2,11 +2,12 @@
 
 import { attachmentsApi } from '#shared/api/attachments';
 import { httpHandler } from '#shared/http/handler';
+import { callerOf } from '#shared/http/principal';
 import { downloadAttachment } from '#shared/use-cases/download-attachment';
 import { requestAttachmentUpload } from '#shared/use-cases/request-attachment-upload';
 
 export const handler = httpHandler('attachments', attachmentsApi, {
   'attachments.create': ({ principal, body, now, idempotency }) =>
     requestAttachmentUpload({ customerId: principal.role === 'customer' ? principal.sub : '', body, now, idempotency }),
-  'attachments.get': ({ principal, params, now }) => downloadAttachment({ id: params.id, principal, now }),
+  'attachments.get': ({ principal, params, now }) => downloadAttachment({ id: params.id, caller: callerOf(principal), now }),
 });

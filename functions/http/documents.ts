@@ -2,9 +2,10 @@
 
 import { documentsApi } from '#shared/api/documents';
 import { httpHandler } from '#shared/http/handler';
+import { callerOf } from '#shared/http/principal';
 import { printOrderDocument } from '#shared/use-cases/print-order-document';
 
 export const handler = httpHandler('documents', documentsApi, {
-  'documents.invoice': ({ params, principal, now }) => printOrderDocument('invoice', params.orderId, principal, now),
-  'documents.receipt': ({ params, principal, now }) => printOrderDocument('receipt', params.orderId, principal, now),
+  'documents.invoice': ({ params, principal, now }) => printOrderDocument('invoice', params.orderId, callerOf(principal), now),
+  'documents.receipt': ({ params, principal, now }) => printOrderDocument('receipt', params.orderId, callerOf(principal), now),
 });

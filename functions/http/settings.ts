@@ -1,13 +1,16 @@
 // Settings area: shop settings and their public part (the return policy), the
 // managed reason lists, tracked stock.
-import { newId } from '#shared/adapters/ids';
-import { createReason, getReason, listReasons, saveReason } from '#shared/adapters/reasons-repo';
-import { getSettings, saveSettings } from '#shared/adapters/settings-repo';
-import { changeStock, getStock } from '#shared/adapters/stock-repo';
+import { getReason, listReasons } from '#shared/adapters/reasons-repo';
+import { getSettings } from '#shared/adapters/settings-repo';
+import { getStock } from '#shared/adapters/stock-repo';
 import { settingsApi } from '#shared/api/settings';
 import { NotFoundError } from '#shared/domain/errors';
 import { returnPolicyOf } from '#shared/domain/return-policy';
 import { httpHandler } from '#shared/http/handler';
+import { createReason } from '#shared/use-cases/create-reason';
+import { saveSettings } from '#shared/use-cases/save-settings';
+import { setStock } from '#shared/use-cases/set-stock';
+import { updateReason } from '#shared/use-cases/update-reason';
 
 export const handler = httpHandler('settings', settingsApi, {
   'settings.reasons': async ({ query }) => ({ items: await listReasons(query.kind, true) }),
@@ -15,14 +18,14 @@ export const handler = httpHandler('settings', settingsApi, {
     const items = await listReasons(query.kind, query.active === 'true');
     return { items: query.active === 'false' ? items.filter((r) => !r.active) : items };
   },
-  'settings.createReason': ({ body, now, idempotency }) => createReason(body, { id: newId('rsn'), now }, idempotency),
-  'settings.updateReason': ({ params, body, ifMatch, now }) => saveReason(params.id, body, ifMatch, now),
+  'settings.createReason': ({ body, now, idempotency }) => createReason({ body, now, idempotency }),
+  'settings.updateReason': ({ params, body, ifMatch, now }) => updateReason({ id: params.id, body, ifMatch, now }),
   'settings.get': () => getSettings(),
-  'settings.update': ({ body, ifMatch, now }) => saveSettings(body, ifMatch, now),
+  'settings.update': ({ body, ifMatch, now }) => saveSettings({ body, ifMatch, now }),
   'settings.getStock': ({ params }) => getStock(params.sku),
   // SetStockBody admits exactly one of quantity and adjust (a 400 otherwise), so `quantity` is set when `adjust` is not.
   'settings.setStock': ({ params, body, now, ifMatch }) =>
-    changeStock(params.sku, body.adjust === undefined ? { quantity: body.quantity ?? 0 } : { adjust: body.adjust }, ifMatch, now),
+    setStock({ sku: params.sku, change: body.adjust === undefined ? { quantity: body.quantity ?? 0 } : { adjust: body.adjust }, ifMatch, now }),
   'settings.returnPolicy': async () => returnPolicyOf(await getSettings()),
   'settings.getReason': async ({ params }) => {
     const reason = await getReason(params.id);

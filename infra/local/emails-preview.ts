@@ -6,9 +6,11 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { projectRoot } from '#infra/local/setup';
 import { env } from '#shared/adapters/env';
+import type { CancellationStatus } from '#shared/domain/cancellation';
 import { renderEmail, type TemplateData, type TemplateId } from '#shared/domain/emails/index';
 import { type EmailContext, escapeHtml } from '#shared/domain/emails/layout';
-import type { CancellationStatus, OrderView, RefundView, ReturnRequestView, ReturnStatus } from '#shared/domain/notifications/views';
+import type { OrderView, RefundView, ReturnRequestView } from '#shared/domain/notifications/views';
+import type { ReturnStatus } from '#shared/domain/return-status';
 
 const outDir = path.join(projectRoot, 'email-previews');
 const ctx: EmailContext = { shopName: 'aftersales demo shop', storefrontUrl: env.storefrontUrl };

@@ -2,22 +2,19 @@
 // (shared/domain/reason.ts); a stored item with the same id overrides its
 // default, so nothing needs seeding and no two first readers race to seed.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import { ConflictError } from '#shared/domain/errors';
 import {
-  buildReason,
-  type CreateReasonBody,
   defaultReason,
   mergeReasons,
   REASON_KINDS,
   type Reason,
   type ReasonKind,
-  type UpdateReasonBody,
-  updateReason,
+  reasonCodeMoved,
+  reasonCodeTaken,
 } from '#shared/domain/reason';
 import { db, type GuardedItem, queryAll, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { INDEX, KEY, PARTITION, reasonIndexKeys } from './keys.ts';
-import { checkIfMatch } from './orders-repo.ts';
 
 const toItem = (reason: Reason) => ({
   ...KEY.reason(reason.id),
@@ -26,7 +23,8 @@ const toItem = (reason: Reason) => ({
   ...reason,
 });
 
-const stored = async (id: string): Promise<Reason | undefined> => {
+/** The stored item of a reason; none for an untouched default. */
+export const storedReason = async (id: string): Promise<Reason | undefined> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.reason(id), ConsistentRead: true }));
   return Item ? stripKeys<Reason>(Item) : undefined;
 };
@@ -35,7 +33,7 @@ const stored = async (id: string): Promise<Reason | undefined> => {
 export const reasonOf = (id: string, item: Record<string, unknown> | undefined): Reason | undefined => (item ? stripKeys<Reason>(item) : defaultReason(id));
 
 /** A reason by id: the stored one, else the built-in default of that id. */
-export const getReason = async (id: string): Promise<Reason | undefined> => (await stored(id)) ?? defaultReason(id);
+export const getReason = async (id: string): Promise<Reason | undefined> => (await storedReason(id)) ?? defaultReason(id);
 
 /** A shop's reason list is short (tens): read whole. */
 const storedOfKind = async (kind: ReasonKind): Promise<Reason[]> =>
@@ -49,10 +47,6 @@ export const listReasons = async (kind: ReasonKind | undefined, activeOnly: bool
   return mergeReasons(storedReasons, kind, activeOnly);
 };
 
-const codeTaken = (reason: Pick<Reason, 'kind' | 'code'>) =>
-  new ConflictError(`Another ${reason.kind} reason already has the code "${reason.code}".`, {
-    errors: [{ path: 'code', message: 'is already used by another reason of this kind' }],
-  });
 
 /**
  * Claims `kind + code` for `reasonId`. Race: two admins create "too_small" at
@@ -68,7 +62,7 @@ const claimCode = (reason: Reason): GuardedItem => ({
       ExpressionAttributeValues: { ':id': reason.id },
     },
   },
-  onConditionFailed: () => codeTaken(reason),
+  onConditionFailed: () => reasonCodeTaken(reason),
 });
 
 const releaseCode = (reason: Reason): GuardedItem => ({
@@ -82,39 +76,24 @@ const releaseCode = (reason: Reason): GuardedItem => ({
   },
 });
 
-/** Default codes are reserved by their (untouched) defaults, which have no guard item yet. */
-const checkDefaultCodes = async (reason: Reason): Promise<void> => {
-  const clash = (await listReasons(reason.kind, false)).find((r) => r.id !== reason.id && r.code === reason.code && defaultReason(r.id));
-  if (clash) throw codeTaken(reason);
-};
-
-export const createReason = async (body: CreateReasonBody, ids: { id: string; now: string }, idempotency?: IdempotencyKey): Promise<Reason> => {
-  const reason = buildReason(body, ids);
-  await checkDefaultCodes(reason);
-  // The idempotency record goes first: a replayed request also fails the code
-  // guard (its own first attempt holds the code), and the first failed
-  // condition decides the error, which must be "replay", not "code taken".
-  await transact([...idempotencyRecord(idempotency, reason, ids.now), versionedPut(toItem(reason)), claimCode(reason)]);
-  return reason;
-};
+/**
+ * Writes a new reason and its code guard. The idempotency record goes first:
+ * a replayed request also fails the code guard (its own first attempt holds
+ * the code), and the first failed condition decides the error, which must be
+ * "replay", not "code taken".
+ */
+export const insertReason = (reason: Reason, idempotency: IdempotencyKey | undefined): Promise<void> =>
+  transact([...idempotencyRecord(idempotency, reason, reason.createdAt), versionedPut(toItem(reason)), claimCode(reason)]);
 
 /**
- * Updates a reason (If-Match honoured). Race: two admins PUT the same reason
- * read at v3; both write with `version = 3`, one wins, the other gets a 409.
- * An untouched default has no item yet: its first write requires absence.
+ * Writes a changed reason over `stored` (its item as read; none for an
+ * untouched default, whose first write requires absence), moving its code
+ * guard when kind or code changed. Race: two admins PUT the same reason read
+ * at v3; both write with `version = 3`, one wins, the other gets a 409.
  */
-export const saveReason = async (id: string, body: UpdateReasonBody, ifMatch: number | undefined, now: string): Promise<Reason> => {
-  const existing = await stored(id);
-  const current = existing ?? defaultReason(id);
-  if (!current) throw new NotFoundError('The reason');
-  checkIfMatch(current, ifMatch);
-  const next = updateReason(current, body, now);
-  const codeMoved = next.code !== current.code || next.kind !== current.kind;
-  if (codeMoved) await checkDefaultCodes(next);
-  await transact([
-    versionedPut(toItem(next), existing?.version, () => new ConflictError('The reason was changed concurrently; reload it and retry.')),
+export const writeReason = (next: Reason, stored: Reason | undefined): Promise<void> =>
+  transact([
+    versionedPut(toItem(next), stored?.version, () => new ConflictError('The reason was changed concurrently; reload it and retry.')),
     claimCode(next),
-    ...(codeMoved && existing ? [releaseCode(current)] : []),
+    ...(stored && reasonCodeMoved(stored, next) ? [releaseCode(stored)] : []),
   ]);
-  return next;
-};

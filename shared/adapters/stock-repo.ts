@@ -3,18 +3,10 @@
 // Every write steps the item's `version` (sales and restocks included), so an
 // admin's count sent with `If-Match` never overwrites a sale made meanwhile.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { BusinessRuleError, ConflictError, DomainError } from '#shared/domain/errors';
+import { BusinessRuleError } from '#shared/domain/errors';
+import type { StockChange, StockLevel } from '#shared/domain/stock';
 import { db, type GuardedItem, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
 import { KEY } from './keys.ts';
-
-export interface StockLevel {
-  readonly sku: string;
-  readonly tracked: boolean;
-  readonly quantity: number | null;
-  /** 0 until the SKU's item is first written. */
-  readonly version: number;
-  readonly updatedAt: string | null;
-}
 
 /** Sums quantities per SKU: one transaction may touch each stock item once. */
 export const unitsBySku = (lines: readonly { sku: string; quantity: number }[]): Map<string, number> => {
@@ -66,25 +58,8 @@ export const getStock = async (sku: string): Promise<StockLevel> => {
   return item?.tracked ? { ...common, tracked: true, quantity: item.quantity ?? 0 } : { ...common, tracked: false, quantity: null };
 };
 
-/** A new level (starts tracking the SKU), or an adjustment of a tracked level by ±n. */
-export type StockChange = { readonly quantity: number } | { readonly adjust: number };
-
-class StockConditionFailed extends Error {}
-
-/** Why a stock write's condition failed, read after the fact: a stale If-Match, an untracked SKU, or too few units. */
-const explain = async (sku: string, change: StockChange, ifMatch: number | undefined): Promise<DomainError> => {
-  const current = await getStock(sku);
-  if (ifMatch !== undefined && ifMatch !== current.version) {
-    return new DomainError('precondition_failed', `If-Match names version ${ifMatch}; the current version is ${current.version}.`);
-  }
-  if (!current.tracked) return new ConflictError(`SKU ${sku} is not tracked: set its level before adjusting it.`, { allowedTransitions: [] });
-  const adjust = 'adjust' in change ? change.adjust : 0;
-  return new BusinessRuleError('insufficient_stock', `SKU ${sku} has ${current.quantity} units; it cannot go below zero.`, {
-    errors: [{ path: 'adjust', message: `must be at least -${current.quantity} (${current.quantity} units in stock)` }],
-    sku,
-    requested: adjust,
-  });
-};
+/** The condition of a stock change failed: the caller reads the level again to say why (domain/stock.ts). */
+export class StockConditionFailed extends Error {}
 
 /**
  * Sets or adjusts a SKU's level in one conditional update. Race: an admin
@@ -93,7 +68,7 @@ const explain = async (sku: string, change: StockChange, ifMatch: number | undef
  * instead of erasing the sale. An `adjust` needs no If-Match: ADD is applied
  * atomically to whatever the level is, so it composes with concurrent sales.
  */
-export const changeStock = async (sku: string, change: StockChange, ifMatch: number | undefined, now: string): Promise<StockLevel> => {
+export const writeStockChange = async (sku: string, change: StockChange, ifMatch: number | undefined, now: string): Promise<void> => {
   const conditions: string[] = [];
   const values: Record<string, unknown> = { ':one': 1, ':now': now, ':tracked': true };
   if (ifMatch !== undefined) {
@@ -110,25 +85,19 @@ export const changeStock = async (sku: string, change: StockChange, ifMatch: num
     Object.assign(values, { ':q': change.quantity, ':sku': sku, ':type': 'Stock' });
     update = 'SET quantity = :q, tracked = :tracked, sku = :sku, #type = :type, updatedAt = :now ADD version :one';
   }
-  try {
-    await transact([
-      {
-        item: {
-          Update: {
-            TableName: TABLE_NAME,
-            Key: KEY.stock(sku),
-            UpdateExpression: update,
-            ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
-            ...('adjust' in change ? {} : { ExpressionAttributeNames: { '#type': 'type' } }),
-            ExpressionAttributeValues: values,
-          },
+  await transact([
+    {
+      item: {
+        Update: {
+          TableName: TABLE_NAME,
+          Key: KEY.stock(sku),
+          UpdateExpression: update,
+          ...(conditions.length > 0 ? { ConditionExpression: conditions.join(' AND ') } : {}),
+          ...('adjust' in change ? {} : { ExpressionAttributeNames: { '#type': 'type' } }),
+          ExpressionAttributeValues: values,
         },
-        onConditionFailed: () => new StockConditionFailed(),
       },
-    ]);
-  } catch (error) {
-    if (error instanceof StockConditionFailed) throw await explain(sku, change, ifMatch);
-    throw error;
-  }
-  return getStock(sku);
+      onConditionFailed: () => new StockConditionFailed(),
+    },
+  ]);
 };

@@ -281,3 +281,9 @@ export const transitionOrder = (order: Order, change: StatusChange): Order => {
     updatedAt: change.at,
   };
 };
+
+/** An admin records an unpaid order's payment; anything else already paid (or refunded) is a 409. */
+export const markPaid = (order: Order, now: string): Order => {
+  if (order.paymentStatus !== 'unpaid') throw new ConflictError(`The order is already ${order.paymentStatus}.`, { allowedTransitions: [] });
+  return { ...order, paymentStatus: 'paid', version: order.version + 1, updatedAt: now };
+};

@@ -2,7 +2,7 @@
 // tables): what a customer picks when cancelling or returning. Pure: ids and
 // time are passed in.
 import * as z from 'zod/mini';
-import { BusinessRuleError, type FieldError, ValidationError } from './errors.ts';
+import { BusinessRuleError, ConflictError, type FieldError, ValidationError } from './errors.ts';
 import { Id, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const REASON_KINDS = ['return', 'cancellation'] as const;
@@ -165,4 +165,19 @@ export const mergeReasons = (stored: readonly Reason[], kind: ReasonKind | undef
   const defaults = DEFAULT_REASONS.map((d) => byId.get(d.id) ?? d);
   const custom = stored.filter((r) => !defaultReason(r.id)).sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
   return [...defaults, ...custom].filter((r) => (kind === undefined || r.kind === kind) && (!activeOnly || r.active));
+};
+
+/** A 409 naming `code`: another reason of the kind holds it (a default, or a stored reason's guard item). */
+export const reasonCodeTaken = (reason: Pick<Reason, 'kind' | 'code'>): ConflictError =>
+  new ConflictError(`Another ${reason.kind} reason already has the code "${reason.code}".`, {
+    errors: [{ path: 'code', message: 'is already used by another reason of this kind' }],
+  });
+
+/** Whether a change moves the reason's code guard (kind and code). */
+export const reasonCodeMoved = (before: Pick<Reason, 'kind' | 'code'>, after: Pick<Reason, 'kind' | 'code'>): boolean =>
+  before.code !== after.code || before.kind !== after.kind;
+
+/** Default codes are reserved by their defaults, which have no guard item until edited: `ofKind` is the kind's list, defaults merged in. */
+export const checkDefaultCodeFree = (reason: Reason, ofKind: readonly Reason[]): void => {
+  if (ofKind.some((r) => r.id !== reason.id && r.code === reason.code && defaultReason(r.id))) throw reasonCodeTaken(reason);
 };

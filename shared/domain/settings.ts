@@ -58,3 +58,11 @@ export const defaultSettings = (fromAddress: string): Settings => ({
   version: 1,
   updatedAt: null,
 });
+
+/** Applies a PUT: a new version of everything sent; `shop` is kept when the body leaves it out. */
+export const nextSettings = (current: Settings, body: Omit<SettingsBody, 'shop'> & Partial<Pick<SettingsBody, 'shop'>>, now: string): Settings => ({
+  ...body,
+  shop: body.shop ?? current.shop,
+  version: current.version + 1,
+  updatedAt: now,
+});

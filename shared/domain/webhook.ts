@@ -66,7 +66,6 @@ export const WebhookEndpointWithSecret = z
   .register(z.globalRegistry, { id: 'WebhookEndpointWithSecret' });
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
 export const DeliveryAttempt = z
   .object({

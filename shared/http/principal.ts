@@ -1,5 +1,6 @@
 // Who is calling, read from the claims the API Gateway JWT authorizer verified.
 import type { Role } from '#infra/routes';
+import type { Caller } from '#shared/domain/caller';
 
 export type Principal =
   | { readonly role: 'customer'; readonly sub: string; readonly email: string | null }
@@ -45,3 +46,7 @@ export const hasRole = (principal: Principal, roles: readonly Role[]): boolean =
 
 /** A short label for timelines and histories: `admin:<sub>`. */
 export const actorOf = (principal: Principal): string => (principal.role === 'public' ? 'public' : `${principal.role}:${principal.sub}`);
+
+/** The caller a use case sees: an admin, or a customer by id (any other role owns nothing, so it matches no owner). */
+export const callerOf = (principal: Principal): Caller =>
+  principal.role === 'admin' ? { role: 'admin' } : { role: 'customer', customerId: principal.role === 'customer' ? principal.sub : '' };

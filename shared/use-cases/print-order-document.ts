@@ -5,9 +5,15 @@ import { getOrderOrThrow, getOwnOrder } from '#shared/adapters/orders-repo';
 import { renderPdf } from '#shared/adapters/pdf';
 import { listRefunds } from '#shared/adapters/refunds-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
+import type { Caller } from '#shared/domain/caller';
 import { buildOrderDocument, checkReceiptAvailable, type DocumentKind, type RefundSummary } from '#shared/domain/documents/order-document';
-import type { BinaryReply } from '#shared/http/handler';
-import type { Principal } from '#shared/http/principal';
+
+/** The PDF as the HTTP engine answers binaries. */
+export interface PrintedDocument {
+  readonly binary: Uint8Array;
+  readonly contentType: 'application/pdf';
+  readonly fileName: string;
+}
 
 /** Every refund of the order: a handful at most, read page by page. */
 const allRefunds = async (orderId: string): Promise<RefundSummary[]> => {
@@ -21,9 +27,9 @@ const allRefunds = async (orderId: string): Promise<RefundSummary[]> => {
   return refunds;
 };
 
-export const printOrderDocument = async (kind: DocumentKind, orderId: string, principal: Principal, now: string): Promise<BinaryReply> => {
+export const printOrderDocument = async (kind: DocumentKind, orderId: string, caller: Caller, now: string): Promise<PrintedDocument> => {
   // A customer asking for someone else's order gets the same 404 as for none.
-  const order = principal.role === 'admin' ? await getOrderOrThrow(orderId) : await getOwnOrder(orderId, principal.role === 'customer' ? principal.sub : '');
+  const order = caller.role === 'admin' ? await getOrderOrThrow(orderId) : await getOwnOrder(orderId, caller.customerId);
   if (kind === 'receipt') checkReceiptAvailable(order);
   const [settings, refunds] = await Promise.all([getSettings(), allRefunds(order.id)]);
   const document = buildOrderDocument({ kind, order, shop: settings.shop, refunds, now });

@@ -1,4 +1,4 @@
-// Registers, changes and re-keys webhook endpoints. Every URL is checked
+// Registers, changes, re-keys and removes webhook endpoints. Every URL is checked
 // (webhook-target.ts) before it is stored; the secret is answered only here,
 // on creation and rotation, and stored sealed.
 
@@ -7,7 +7,7 @@ import { newId } from '#shared/adapters/ids';
 import { checkIfMatch } from '#shared/adapters/orders-repo';
 import { newWebhookSecret } from '#shared/adapters/secret-box';
 import { resolveTarget, UnsafeTargetError } from '#shared/adapters/webhook-target';
-import { getEndpointOrThrow, insertEndpoint, saveEndpoint } from '#shared/adapters/webhooks-repo';
+import { deleteEndpoint, getEndpointOrThrow, insertEndpoint, saveEndpoint } from '#shared/adapters/webhooks-repo';
 import { ValidationError } from '#shared/domain/errors';
 import type { CreateWebhookBody, UpdateWebhookBody, WebhookEndpoint } from '#shared/domain/webhook';
 
@@ -48,3 +48,6 @@ export const rotateWebhookSecret = async (id: string, now: string) => {
   await saveEndpoint(next, current.version, secret);
   return { ...next, secret };
 };
+
+/** Removes the endpoint (a 404 when it is already gone); its deliveries expire with their TTL. */
+export const deleteWebhook = (id: string): Promise<void> => deleteEndpoint(id);

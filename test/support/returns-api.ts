@@ -1,7 +1,7 @@
 // Return requests over real HTTP, for end-to-end tests: create one for a
 // delivered order, and walk it along as an admin.
 import type { Order } from '#shared/domain/order';
-import type { CreateReturnBody, ReturnRequest } from '#shared/domain/return-request';
+import type { CreateReturnBody, ReturnableItem, ReturnRequest } from '#shared/domain/return-request';
 import { admin, type Caller, call, createOrder, deliver, type Reply } from './api.ts';
 import type { orderBody } from './orders.ts';
 import { DAMAGED } from './returns.ts';
@@ -57,4 +57,11 @@ export const approve = async (request: ReturnRequest, good?: (quantity: number) 
   }
   const next = await call<{ nextStatuses: string[] }>(admin, 'GET', `/admin/returns/${request.id}/next-statuses`);
   return walk(request.id, next.body.nextStatuses[0] as string);
+};
+
+/** What the owner may still return of an order (GET /orders/{id}/returnable-items). */
+export const returnable = async (owner: Caller, order: Order): Promise<ReturnableItem[]> => {
+  const reply = await call<{ items: ReturnableItem[] }>(owner, 'GET', `/orders/${order.id}/returnable-items`);
+  if (reply.status !== 200) throw new Error(`returnable-items answered ${reply.status}`);
+  return reply.body.items;
 };

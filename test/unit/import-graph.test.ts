@@ -1,5 +1,7 @@
 // Dependencies point inward: the pure domain imports only itself and pure libraries, reads
-// no environment and no clock; only adapters touch an AWS SDK.
+// no environment and no clock; only adapters touch an AWS SDK; use cases orchestrate adapters
+// and the domain without knowing HTTP or the table's keys; adapters do I/O for use cases and
+// handlers, never the other way round; HTTP handlers parse, call a use case and answer.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,17 +13,44 @@ const filesUnder = (dir: string): string[] =>
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => relative(root, join(e.parentPath, e.name)));
 
+const read = (file: string): string => readFileSync(join(root, file), 'utf8');
+
 /** Value imports only: `import type` brings in no code. */
-const importsOf = (file: string): string[] =>
-  [...readFileSync(join(root, file), 'utf8').matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+const importsOf = (file: string): string[] => [...read(file).matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+
+/** Every import, `import type` included: a layer that names another's types still depends on it. */
+const allImportsOf = (file: string): string[] => [...read(file).matchAll(/^import [^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+
+/** The value names a file imports from each module (`import { a, type B, c as d }` → a, c). */
+const namedValueImports = (file: string): { spec: string; name: string }[] =>
+  [...read(file).matchAll(/^import (?!type )\{([^}]*)\} from ['"]([^'"]+)['"]/gm)].flatMap((m) =>
+    (m[1] as string)
+      .split(',')
+      .map((n) => n.trim())
+      .filter((n) => n !== '' && !n.startsWith('type '))
+      .map((n) => ({ spec: m[2] as string, name: n.split(/\s+as\s+/)[0] as string })),
+  );
 
 /** Pure libraries the domain may use: no I/O, no state. */
 const PURE_LIBRARIES = new Set(['zod/mini', 'zod/v4/locales/en.js', 'ibantools']);
 
+/** A table key written out (`'ORDER#'`, `` `WEBHOOK#${id}` ``): keys are built in shared/adapters/keys.ts only. */
+const RAW_KEY = /['"`][A-Z]{3,}#/;
+
+/**
+ * What an HTTP handler may take from an adapter: reads (a query answered straight from its
+ * repository; a use case that only forwarded it would add a file and nothing else). Every
+ * write is a command, and goes through a use case, where its ids, rules and transaction are.
+ */
+const READ = /^(get|list|count|find|configured)[A-Z]/;
+
+/** Writes still in a handler, owned by another workstream of issue #17 (status-writes rewrites notes.create). */
+const PENDING_WRITES = new Set(['functions/http/notes.ts insertNote', 'functions/http/notes.ts newId']);
+
 describe('import graph', () => {
   it('keeps shared/domain pure: no SDK, no adapters, no environment, no clock, no randomness', () => {
     for (const file of filesUnder('shared/domain')) {
-      const source = readFileSync(join(root, file), 'utf8');
+      const source = read(file);
       for (const spec of importsOf(file)) {
         expect(spec.startsWith('.') || PURE_LIBRARIES.has(spec), `${file} imports ${spec}`).toBe(true);
       }
@@ -30,13 +59,57 @@ describe('import graph', () => {
   });
 
   it('lets only shared/adapters import an AWS SDK client', () => {
-    for (const dir of ['shared/domain', 'shared/http', 'shared/api', 'shared/use-cases', 'functions/http']) {
+    for (const dir of ['shared/domain', 'shared/http', 'shared/api', 'shared/use-cases', 'functions']) {
       for (const file of filesUnder(dir)) {
         expect(
-          importsOf(file).filter((s) => s.startsWith('@aws-sdk/')),
+          importsOf(file).filter((s) => s.startsWith('@aws-sdk/client-') || s.startsWith('@aws-sdk/lib-')),
           file,
         ).toEqual([]);
       }
+    }
+  });
+
+  it('keeps use cases out of HTTP and the table: no #shared/http, no SDK, no keys, no replay statuses', () => {
+    for (const file of filesUnder('shared/use-cases')) {
+      for (const spec of allImportsOf(file)) {
+        expect(spec.startsWith('#shared/http') || spec.startsWith('#functions') || spec.startsWith('@aws-sdk/'), `${file} imports ${spec}`).toBe(false);
+        expect(spec, `${file} imports ${spec}: keys belong to the repositories`).not.toBe('#shared/adapters/keys');
+      }
+      const source = read(file);
+      expect(source, `${file} writes a table key`).not.toMatch(RAW_KEY);
+      // What a replay answers is the route's success status (route spec → IdempotencyKey.status).
+      expect(source, `${file} hard-codes an HTTP status`).not.toMatch(/status: 20\d\b/);
+    }
+  });
+
+  it('keeps adapters below the use cases: no use case, no HTTP, no handler', () => {
+    for (const file of filesUnder('shared/adapters')) {
+      for (const spec of allImportsOf(file)) {
+        expect(/^#shared\/(use-cases|http)\/|^#functions\//.test(spec), `${file} imports ${spec}`).toBe(false);
+      }
+    }
+  });
+
+  it('builds every table key in shared/adapters/keys.ts', () => {
+    for (const dir of ['shared', 'functions']) {
+      for (const file of filesUnder(dir).filter((f) => f !== 'shared/adapters/keys.ts')) {
+        const lines = read(file)
+          .split('\n')
+          .filter((line) => !/^\s*(\/\/|\*|\/\*)/.test(line));
+        expect(
+          lines.filter((line) => RAW_KEY.test(line) || /IndexName: ['"]/.test(line)),
+          file,
+        ).toEqual([]);
+      }
+    }
+  });
+
+  it('sends every HTTP command through a use case: handlers take only reads from adapters', () => {
+    for (const file of filesUnder('functions/http')) {
+      const writes = namedValueImports(file)
+        .filter(({ spec }) => spec.startsWith('#shared/adapters/'))
+        .filter(({ name }) => !READ.test(name) && !PENDING_WRITES.has(`${file} ${name}`));
+      expect(writes, file).toEqual([]);
     }
   });
 });

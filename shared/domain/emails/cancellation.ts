@@ -1,7 +1,8 @@
 // Cancellation created or its status changed: one email to the customer, one to
 // the admins. The approval's email is the only one its action sends, so it says
 // everything: the order is cancelled, and the refund (amount, voucher code).
-import type { CancellationStatus, CancellationView, OrderView } from '../notifications/views.ts';
+import type { CancellationStatus } from '../cancellation.ts';
+import type { CancellationView, OrderView } from '../notifications/views.ts';
 import { type Detail, type Email, type EmailContext, inWords, layout, pageUrl } from './layout.ts';
 import { money } from './words.ts';
 

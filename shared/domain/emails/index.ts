@@ -32,7 +32,5 @@ export type TemplateId = keyof typeof TEMPLATES;
 /** The data a template renders from. */
 export type TemplateData<T extends TemplateId> = Parameters<(typeof TEMPLATES)[T]>[0];
 
-export const isTemplateId = (id: string): id is TemplateId => Object.hasOwn(TEMPLATES, id);
-
 export const renderEmail = <T extends TemplateId>(template: T, data: TemplateData<T>, ctx: EmailContext): Email =>
   (TEMPLATES[template] as (data: TemplateData<T>, ctx: EmailContext) => Email)(data, ctx);

@@ -1,6 +1,7 @@
 // Return requests: a new request to the admins; each status change to the
 // customer and the admins.
-import type { OrderView, ReturnRequestView, ReturnStatus } from '../notifications/views.ts';
+import type { OrderView, ReturnRequestView } from '../notifications/views.ts';
+import type { ReturnStatus } from '../return-status.ts';
 import { type Detail, type Email, type EmailContext, inWords, layout, pageUrl } from './layout.ts';
 import { gatewayInWords, itemLine, money } from './words.ts';
 

@@ -2,9 +2,11 @@
 // admins. The cancellation is the primary record of its action: its email
 // says the order is cancelled and what is refunded, so the order's own status
 // change and the refund created with it send nothing (see order.ts, refund.ts).
+
+import type { CancellationStatus } from '../cancellation.ts';
 import type { Notification } from './types.ts';
 import { changed, type Detector, imageAs } from './types.ts';
-import type { CancellationStatus, CancellationView } from './views.ts';
+import type { CancellationView } from './views.ts';
 
 const STATUSES: readonly string[] = ['requested', 'approved', 'rejected', 'refunded'] satisfies CancellationStatus[];
 

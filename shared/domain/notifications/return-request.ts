@@ -1,8 +1,10 @@
 // Return request: a new request emails the admins; every status change emails
 // the customer and the admins.
+
+import type { ReturnStatus } from '../return-status.ts';
 import type { Notification, Recipient } from './types.ts';
 import { changed, type Detector, imageAs } from './types.ts';
-import type { ReturnRequestView, ReturnStatus } from './views.ts';
+import type { ReturnRequestView } from './views.ts';
 
 const STATUSES: readonly string[] = [
   'new',

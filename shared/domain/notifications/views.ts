@@ -2,6 +2,10 @@
 // Items are written by other slices with the pinned shapes (API.md resources);
 // these views name only the fields an email needs, so a new field elsewhere
 // never breaks a template. Optional where the writer may leave a field out.
+// Statuses are the domain's own types: each status list is declared once.
+import type { CancellationStatus } from '../cancellation.ts';
+import type { TransactionStatus } from '../refund.ts';
+import type { ReturnStatus } from '../return-status.ts';
 
 /** The order as templates need it (the full Order satisfies it). */
 export interface OrderView {
@@ -10,8 +14,6 @@ export interface OrderView {
   readonly currency: string;
   readonly customer: { readonly name: string; readonly email: string };
 }
-
-export type CancellationStatus = 'requested' | 'approved' | 'rejected' | 'refunded';
 
 export interface CancellationView {
   readonly id: string;
@@ -27,8 +29,6 @@ export interface CancellationView {
   readonly voucherCode?: string | null;
   readonly version: number;
 }
-
-export type ReturnStatus = 'new' | 'picked_up' | 'pending_verification' | 'approved' | 'partially_approved' | 'denied' | 'refunded' | 'cancelled';
 
 export interface ReturnItemView {
   readonly lineItemId: string;
@@ -55,8 +55,6 @@ export interface ReturnRequestView {
   readonly rejectionReason?: string | null;
   readonly version: number;
 }
-
-export type TransactionStatus = 'pending' | 'success' | 'failure';
 
 export interface RefundTransactionView {
   readonly id: string;

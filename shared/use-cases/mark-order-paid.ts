@@ -1,0 +1,18 @@
+// POST /admin/orders/{orderId}/payment: an admin records that an unpaid order was paid.
+import { checkIfMatch, getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
+import { markPaid, type Order } from '#shared/domain/order';
+
+export interface MarkOrderPaid {
+  readonly orderId: string;
+  readonly ifMatch: number | undefined;
+  readonly now: string;
+}
+
+/** A stale If-Match is a 412 before any write; a writer that lost the version race gets a 409. */
+export const markOrderPaid = async ({ orderId, ifMatch, now }: MarkOrderPaid): Promise<Order> => {
+  const order = await getOrderOrThrow(orderId);
+  checkIfMatch(order, ifMatch);
+  const paid = markPaid(order, now);
+  await saveOrder(paid, order.version);
+  return paid;
+};

@@ -1,0 +1,19 @@
+// PUT /admin/settings: replaces the shop's settings (If-Match honoured).
+import { checkIfMatch } from '#shared/adapters/orders-repo';
+import { readSettings, writeSettings } from '#shared/adapters/settings-repo';
+import { nextSettings, type Settings, type SettingsBody } from '#shared/domain/settings';
+
+export interface SaveSettings {
+  readonly body: Omit<SettingsBody, 'shop'> & Partial<Pick<SettingsBody, 'shop'>>;
+  readonly ifMatch: number | undefined;
+  readonly now: string;
+}
+
+/** A stale If-Match is a 412 before any write; a writer that lost the version race gets a 409. */
+export const saveSettings = async ({ body, ifMatch, now }: SaveSettings): Promise<Settings> => {
+  const { settings: current, stored } = await readSettings(true);
+  checkIfMatch(current, ifMatch);
+  const next = nextSettings(current, body, now);
+  await writeSettings(next, stored ? current.version : undefined);
+  return next;
+};
