@@ -2,18 +2,14 @@
 // no environment and no clock; only adapters touch an AWS SDK; use cases orchestrate adapters
 // and the domain without knowing HTTP or the table's keys; adapters do I/O for use cases and
 // handlers, never the other way round; HTTP handlers parse, call a use case and answer.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { REPO_ROOT, repoFiles } from '../support/repo-files.ts';
 
-const root = join(import.meta.dirname, '..', '..');
+const filesUnder = (dir: string): string[] => repoFiles(dir, /\.ts$/);
 
-const filesUnder = (dir: string): string[] =>
-  readdirSync(join(root, dir), { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-    .map((e) => relative(root, join(e.parentPath, e.name)));
-
-const read = (file: string): string => readFileSync(join(root, file), 'utf8');
+const read = (file: string): string => readFileSync(join(REPO_ROOT, file), 'utf8');
 
 /** Value imports only: `import type` brings in no code. */
 const importsOf = (file: string): string[] => [...read(file).matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
