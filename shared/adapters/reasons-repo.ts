@@ -3,15 +3,7 @@
 // default, so nothing needs seeding and no two first readers race to seed.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors';
-import {
-  defaultReason,
-  mergeReasons,
-  REASON_KINDS,
-  type Reason,
-  type ReasonKind,
-  reasonCodeMoved,
-  reasonCodeTaken,
-} from '#shared/domain/reason';
+import { defaultReason, mergeReasons, REASON_KINDS, type Reason, type ReasonKind, reasonCodeMoved, reasonCodeTaken } from '#shared/domain/reason';
 import { db, type GuardedItem, queryAll, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { INDEX, KEY, PARTITION, reasonIndexKeys } from './keys.ts';
@@ -46,7 +38,6 @@ export const listReasons = async (kind: ReasonKind | undefined, activeOnly: bool
   const storedReasons = (await Promise.all(REASON_KINDS.map(storedOfKind))).flat();
   return mergeReasons(storedReasons, kind, activeOnly);
 };
-
 
 /**
  * Claims `kind + code` for `reasonId`. Race: two admins create "too_small" at

@@ -25,7 +25,9 @@ export const getSettings = async (): Promise<Settings> => (await readSettings())
  */
 export const writeSettings = (next: Settings, previousVersion: number | undefined): Promise<void> =>
   transact([
-    versionedPut({ ...KEY.settings(), type: 'Settings', ...next }, previousVersion, () =>
-      new ConflictError('The settings were changed concurrently; reload them and retry.'),
+    versionedPut(
+      { ...KEY.settings(), type: 'Settings', ...next },
+      previousVersion,
+      () => new ConflictError('The settings were changed concurrently; reload them and retry.'),
     ),
   ]);
