@@ -1,23 +1,12 @@
-// Public routes: liveness, the generated OpenAPI document and the event catalogue's JSON Schema.
-import { routes } from '#infra/routes';
-import { contract } from '#shared/api/index';
+// Public routes: liveness, the OpenAPI document and the event catalogue's JSON
+// Schema. No table: `/health` answers from the process alone, and the two
+// documents were generated at build time (shared/api/published.ts).
 import { metaApi } from '#shared/api/meta';
-import { buildOpenApi } from '#shared/api/openapi';
-import { eventJsonSchema } from '#shared/domain/events/catalogue';
-import { httpHandler } from '#shared/http/handler';
+import { publishedEventSchema, publishedOpenApi } from '#shared/api/published';
+import { httpEngine } from '#shared/http/engine';
 
-let document: Record<string, unknown> | undefined;
-let eventSchema: Record<string, unknown> | undefined;
-
-export const handler = httpHandler('meta', metaApi, {
+export const handler = httpEngine('meta', metaApi, {
   'meta.health': async () => ({ status: 'ok' as const }),
-  // Built on first use and kept for the container's life: it never changes at run time.
-  'meta.openapi': async () => {
-    document ??= buildOpenApi(routes, contract);
-    return document;
-  },
-  'meta.eventSchema': async () => {
-    eventSchema ??= eventJsonSchema();
-    return eventSchema;
-  },
+  'meta.openapi': async () => publishedOpenApi(),
+  'meta.eventSchema': async () => publishedEventSchema(),
 });

@@ -23,19 +23,29 @@ export interface LambdaEntry {
   readonly uses: readonly SdkFamily[];
 }
 
-type SdkFamily = 'dynamodb' | 's3' | 'ses';
+type SdkFamily = 'dynamodb' | 's3' | 'ses' | 'eventbridge' | 'sqs' | 'secrets' | 'stripe';
 
 // `table` was a boolean before it became an access level; accept both.
 const usesTable = (access: unknown): boolean => access !== 'none' && Boolean(access);
 
-/** Every function the stack deploys, with what it may call (infra/stack.ts FUNCTION_ACCESS; notify: table + SES). */
+/** The clients a function may hold besides the table and the bucket; the reference keeps those its bundle carries. */
+const OTHER_CLIENTS: readonly SdkFamily[] = ['ses', 'eventbridge', 'sqs', 'secrets', 'stripe'];
+
+/** Every function the stack deploys, with what it may call (infra/stack.ts FUNCTION_ACCESS; the consumers: table and the others). */
 export const lambdaEntries = (): LambdaEntry[] => [
   ...HTTP_FUNCTIONS.map((fn) => ({
     name: fn,
     entry: `functions/http/${fn}.ts`,
-    uses: [...(usesTable(FUNCTION_ACCESS[fn].table) ? (['dynamodb'] as const) : []), ...(FUNCTION_ACCESS[fn].objects.length ? (['s3'] as const) : [])],
+    uses: [
+      ...(usesTable(FUNCTION_ACCESS[fn].table) ? (['dynamodb'] as const) : []),
+      ...(FUNCTION_ACCESS[fn].objects.length ? (['s3'] as const) : []),
+      ...OTHER_CLIENTS,
+    ],
   })),
-  { name: 'notify', entry: 'functions/streams/notify.ts', uses: ['dynamodb', 'ses'] },
+  { name: 'notify', entry: 'functions/streams/notify.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
+  { name: 'events', entry: 'functions/streams/events.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
+  { name: 'payments-stream', entry: 'functions/streams/payments.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
+  { name: 'webhook-delivery', entry: 'functions/queues/webhook-delivery.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
 ];
 
 /** Which packages belong to a family, and the names the reference imports from each. */
@@ -51,6 +61,11 @@ const FAMILY: Record<SdkFamily, Record<string, { client?: string; extra?: readon
     's3-request-presigner': { extra: ['getSignedUrl'] },
   },
   ses: { 'client-ses': { client: 'SESClient' } },
+  eventbridge: { 'client-eventbridge': { client: 'EventBridgeClient' } },
+  sqs: { 'client-sqs': { client: 'SQSClient' } },
+  secrets: { 'client-secrets-manager': { client: 'SecretsManagerClient' } },
+  // The payment provider's own client: what a card refund is sent with, as much a client as the AWS ones.
+  stripe: { stripe: { client: 'Stripe' } },
 };
 
 export interface BundleResult {
@@ -95,6 +110,11 @@ export const referenceSource = (uses: readonly SdkFamily[], meta: Metafile): str
   const bundled = new Set(liveInputs(meta).map(packageOf));
   for (const family of uses) {
     for (const [pkg, spec] of Object.entries(FAMILY[family])) {
+      if (pkg === 'stripe') {
+        if (!bundled.has('stripe')) continue;
+        lines.push(`import Stripe from 'stripe';`, `export const stripe = new Stripe('sk_test_reference');`);
+        continue;
+      }
       if (!bundled.has(`@aws-sdk/${pkg}`)) continue;
       const names = [...(spec.client ? [spec.client] : []), ...(spec.extra ?? []), ...commandsOf(meta, pkg)];
       if (pkg === 'lib-dynamodb') names.push('DynamoDBDocumentClient');
@@ -115,7 +135,9 @@ export const referenceSource = (uses: readonly SdkFamily[], meta: Metafile): str
     );
   }
   if (keep.includes('S3Client')) lines.push(`export const s3 = new S3Client({ forcePathStyle: process.env.S3_FORCE_PATH_STYLE === '1' });`);
-  if (keep.includes('SESClient')) lines.push(`export const ses = new SESClient({});`);
+  for (const client of ['SESClient', 'EventBridgeClient', 'SQSClient', 'SecretsManagerClient']) {
+    if (keep.includes(client)) lines.push(`export const ${client.replace('Client', '').toLowerCase()} = new ${client}({});`);
+  }
   lines.push(`export const used = [${keep.join(', ')}];`);
   // The reference's first invocation is the SDK's first call: one GetItem.
   const call = hasDynamo

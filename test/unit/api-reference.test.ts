@@ -1,14 +1,31 @@
 // The committed endpoint reference is the one the code generates: a route, a
-// field or a role changed without `npm run docs` fails here, not in a reader's hands.
+// field or a role changed without `npm run docs` fails here, not in a reader's hands;
+// the same holds for the OpenAPI document and the events JSON Schema that GET /openapi.json
+// and GET /events/schema.json serve.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { typeOf } from '#infra/docs/api-reference';
 import { apiReferenceFile, currentApiReference } from '#infra/docs/current-api-reference';
+import { currentDocuments } from '#infra/docs/published-documents';
 import { routes } from '#infra/routes';
+import { publishedEventSchema, publishedOpenApi } from '#shared/api/published';
 
 describe('docs/api-reference.md', () => {
   it('is up to date with the routes and schemas (run `npm run docs` after changing them)', () => {
     expect(readFileSync(apiReferenceFile, 'utf8')).toBe(currentApiReference());
+  });
+
+  it('is generated with the documents the meta function serves, and they are up to date too', () => {
+    const current = JSON.parse(JSON.stringify(currentDocuments())) as ReturnType<typeof currentDocuments>;
+    expect(publishedOpenApi()).toEqual(current.openapi);
+    expect(publishedEventSchema()).toEqual(current.eventSchema);
+  });
+
+  it('declares no body for a 204 answer', () => {
+    const paths = currentDocuments().openapi.paths as Record<string, Record<string, { responses: Record<string, { content?: unknown }> }>>;
+    const deleted = paths['/admin/webhooks/{id}']?.delete?.responses['204'];
+    expect(deleted).toBeDefined();
+    expect(deleted?.content).toBeUndefined();
   });
 
   it('lists every route of the route table', () => {
