@@ -1,6 +1,7 @@
 // How every Lambda is bundled, declared once: the CDK stack passes BUNDLING to
 // each NodejsFunction, and the benchmark builds bundles with esbuildOptions(),
 // so a measured bundle is byte-for-byte the kind of bundle that ships.
+import path from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
 
@@ -54,8 +55,29 @@ export const pdfkitFontsHook = (projectRoot: string): NonNullable<BundlingOption
   ],
 });
 
+/**
+ * Modules a function's bundle replaces with a stub because no request reaches
+ * them: for documents, fontkit (embedded fonts, with brotli for WOFF2), which
+ * pdfkit only calls for a font file; the PDFs use the standard fonts (the PDF
+ * tests render through the bundle's code path, test/unit/documents-bundle.test.ts).
+ * An esbuild alias, so the CDK (which takes no esbuild plugins) and the bench
+ * bundle the same way.
+ */
+export const stubbedModules = (projectRoot: string, fn: string): Record<string, string> =>
+  fn === 'documents' ? { fontkit: path.join(projectRoot, 'infra', 'stubs', 'fontkit.ts') } : {};
+
+/** The NodejsFunction `bundling` of one function: BUNDLING, with its stubs and the documents' fonts hook. */
+export const bundlingOf = (projectRoot: string, fn: string): BundlingOptions => {
+  const aliases = Object.entries(stubbedModules(projectRoot, fn));
+  return {
+    ...BUNDLING,
+    ...(aliases.length > 0 ? { esbuildArgs: Object.fromEntries(aliases.map(([name, stub]) => [`--alias:${name}`, stub])) } : {}),
+    ...(fn === 'documents' ? { commandHooks: pdfkitFontsHook(projectRoot) } : {}),
+  };
+};
+
 /** The same settings as esbuild's API options, for building bundles outside CDK. */
-export const esbuildOptions = (entry: string, outfile: string): BuildOptions => ({
+export const esbuildOptions = (entry: string, outfile: string, alias: Record<string, string> = {}): BuildOptions => ({
   entryPoints: [entry],
   outfile,
   bundle: true,
@@ -68,4 +90,5 @@ export const esbuildOptions = (entry: string, outfile: string): BuildOptions => 
   mainFields: [...BUNDLING.mainFields],
   external: [...BUNDLING.externalModules],
   banner: { js: BUNDLING.banner },
+  alias,
 });

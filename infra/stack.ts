@@ -3,7 +3,7 @@
 import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
-import { pdfkitFontsHook } from '#infra/bundling';
+import { bundlingOf } from '#infra/bundling';
 import { HTTP_FUNCTIONS, type HttpFunction } from '#infra/routes';
 import { Api } from './constructs/api.ts';
 import { AppFunction, type CodeMode } from './constructs/app-function.ts';
@@ -102,7 +102,7 @@ export class AftersalesStack extends Stack {
         entry: `functions/http/${name}.ts`,
         code,
         environment: name === 'payments' ? { ...environment, ...this.payments.secretEnvironment() } : environment,
-        ...(name === 'documents' ? { commandHooks: pdfkitFontsHook(props.projectRoot) } : {}),
+        bundling: bundlingOf(props.projectRoot, name),
         ...(name === 'payments' ? { paramsAndSecrets: this.payments.layer } : {}),
       });
       if (name === 'payments') this.payments.grantKeys(fn);

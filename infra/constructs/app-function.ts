@@ -20,7 +20,8 @@ export interface AppFunctionProps {
   readonly entry: string;
   readonly environment: Readonly<Record<string, string>>;
   readonly code: CodeMode;
-  readonly commandHooks?: nodejs.ICommandHooks;
+  /** esbuild settings; BUNDLING unless the function needs its own (infra/bundling.ts bundlingOf). */
+  readonly bundling?: nodejs.BundlingOptions;
   /** Seconds; HTTP functions answer within API Gateway's 30 s anyway. */
   readonly timeoutSeconds?: number;
   /** The AWS Parameters and Secrets extension, for a function that reads a secret (cached by the extension and per cold start). */
@@ -64,7 +65,7 @@ export class AppFunction extends Construct {
             handler: 'handler',
             projectRoot: props.projectRoot,
             depsLockFilePath: path.join(props.projectRoot, 'package-lock.json'),
-            bundling: props.commandHooks ? { ...BUNDLING, commandHooks: props.commandHooks } : BUNDLING,
+            bundling: props.bundling ?? BUNDLING,
           }),
     });
 

@@ -7,7 +7,7 @@ import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { build, type Metafile } from 'esbuild';
-import { esbuildOptions, pdfkitFontsHook } from '#infra/bundling';
+import { esbuildOptions, pdfkitFontsHook, stubbedModules } from '#infra/bundling';
 import { projectRoot } from '#infra/local/setup';
 import { HTTP_FUNCTIONS } from '#infra/routes';
 import { FUNCTION_ACCESS } from '#infra/stack';
@@ -160,7 +160,8 @@ export const buildBundles = async (log: (line: string) => void): Promise<BundleR
   const results: BundleResult[] = [];
   for (const lambda of lambdaEntries()) {
     const dir = path.join(OUT_DIR, lambda.name);
-    const out = await build({ ...esbuildOptions(path.join(projectRoot, lambda.entry), path.join(dir, 'index.mjs')), metafile: true, logLevel: 'error' });
+    const options = esbuildOptions(path.join(projectRoot, lambda.entry), path.join(dir, 'index.mjs'), stubbedModules(projectRoot, lambda.name));
+    const out = await build({ ...options, metafile: true, logLevel: 'error' });
     if (lambda.name === 'documents') runHook(pdfkitFontsHook(projectRoot).afterBundling(projectRoot, dir));
     const meta = out.metafile;
     const refEntry = path.join(srcDir, `reference-${lambda.name}.mjs`);
