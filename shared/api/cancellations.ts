@@ -5,7 +5,7 @@ import type { RouteId } from '#infra/routes';
 import { AdminCancelBody, Cancellation, CancellationStatus, CreateCancellationBody, RejectCancellationBody } from '#shared/domain/cancellation';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
-import { OrderParams } from './orders.ts';
+import { OrderParams } from './order-params.ts';
 
 export const CancellationParams = z.object({ id: Id('can') });
 const MyCancellationParams = z.object({ cancellationId: Id('can') });

@@ -1,7 +1,7 @@
 // Routes of the documents area: printable PDFs of an order (owner or admin).
 import type { RouteId } from '#infra/routes';
 import type { RouteSpec } from '#shared/http/route-spec';
-import { OrderParams } from './orders.ts';
+import { OrderParams } from './order-params.ts';
 
 export const documentsApi = {
   'documents.invoice': { summary: 'The order invoice as a PDF', params: OrderParams, binary: 'application/pdf' },

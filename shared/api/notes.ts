@@ -3,7 +3,7 @@ import type { RouteId } from '#infra/routes';
 import { CreateNoteBody, OrderNote } from '#shared/domain/note';
 import { Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
-import { OrderParams } from './orders.ts';
+import { OrderParams } from './order-params.ts';
 
 export const notesApi = {
   'notes.create': {

@@ -4,10 +4,9 @@ import type { RouteId } from '#infra/routes';
 import { AdminSummary } from '#shared/domain/admin-summary';
 import { CreateOrderBody, Order, OrderStatusBody, Tracking } from '#shared/domain/order';
 import { OrderStatus } from '#shared/domain/order-status';
-import { DateFilter, Id, Page, PageQuery, Text } from '#shared/domain/schema-kit';
+import { DateFilter, Page, PageQuery, Text } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
-
-export const OrderParams = z.object({ orderId: Id('ord') });
+import { OrderParams } from './order-params.ts';
 
 export const ordersApi = {
   'orders.create': { summary: 'Create an order (storefront); decrements tracked stock', body: CreateOrderBody, response: Order, status: 201, idempotent: true },

@@ -7,7 +7,7 @@ import { NewAttemptBody } from '#shared/domain/refund-ledger';
 import { RefundTransactionRow } from '#shared/domain/refund-queue';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
-import { OrderParams } from './orders.ts';
+import { OrderParams } from './order-params.ts';
 
 export const RefundParams = z.extend(OrderParams, { refundId: Id('rfd') });
 export const TransactionParams = z.object({ refundId: Id('rfd'), txnId: Id('txn') });
