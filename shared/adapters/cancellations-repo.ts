@@ -4,6 +4,7 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { Cancellation, CancellationStatus } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
+import { ORDER_HELD_MESSAGE } from '#shared/domain/order-status-change';
 import type { RefundCounters } from '#shared/domain/refund-counters';
 import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
@@ -105,11 +106,13 @@ export const claimOpenCancellation = (orderId: string, cancellationId: string): 
 });
 
 /**
- * A customer's open request holds the order: an admin's direct cancel or a
- * fulfillment move must wait until it is approved or rejected. Race: the
- * customer requests while the storefront ships; if the request commits first,
- * this check fails the shipment (409); if the shipment commits first, the
- * request's version condition on the order fails (409). Never both.
+ * A customer's open request holds the order: an admin's direct cancel must
+ * wait until it is approved or rejected. (A fulfillment move conditions on the
+ * order's own hold mark instead, set in the same transaction as this slot: see
+ * orders-repo's HELD_BY.) Race: the customer requests while the storefront
+ * ships; if the request commits first, the shipment's condition fails (409);
+ * if the shipment commits first, the request's version condition on the order
+ * fails (409). Never both.
  */
 export const noOpenCancellation = (orderId: string): GuardedItem => ({
   item: {
@@ -121,7 +124,7 @@ export const noOpenCancellation = (orderId: string): GuardedItem => ({
       ExpressionAttributeValues: { ':false': false },
     },
   },
-  onConditionFailed: () => new ConflictError('This order has an open cancellation request; approve or reject it first.', { allowedTransitions: [] }),
+  onConditionFailed: () => new ConflictError(ORDER_HELD_MESSAGE, { allowedTransitions: [] }),
 });
 
 /** Frees the slot after a rejection, so the customer may ask again. */
@@ -137,6 +140,20 @@ export const releaseOpenCancellation = (orderId: string, cancellationId: string)
     },
   },
   onConditionFailed: () => new ConflictError('The order’s open cancellation changed concurrently; reload and retry.'),
+});
+
+/** Holds only while the request is still open (`requested`). */
+export const cancellationStillRequested = (id: string): GuardedItem => ({
+  item: {
+    ConditionCheck: {
+      TableName: TABLE_NAME,
+      Key: KEY.cancellation(id),
+      ConditionExpression: '#status = :requested',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':requested': 'requested' },
+    },
+  },
+  onConditionFailed: () => new ConflictError('The cancellation request was decided meanwhile.'),
 });
 
 export const getCancellation = async (id: string): Promise<Cancellation> => {

@@ -104,7 +104,7 @@ export const KEY = {
   orderNote: (orderId: string, noteId: string) => ({ PK: `ORDER#${orderId}`, SK: `${ITEM_PREFIX.note}${noteId}` }),
   attachment: (id: string) => ({ PK: `ATTACHMENT#${id}`, SK: 'ATTACHMENT' }),
   returnRequest: (id: string) => ({ PK: `RETURN#${id}`, SK: 'RETURN' }),
-  returnComment: (returnId: string, commentId: string) => ({ PK: `RETURN#${returnId}`, SK: `COMMENT#${commentId}` }),
+  returnComment: (returnId: string, commentId: string) => ({ PK: `RETURN#${returnId}`, SK: `${ITEM_PREFIX.comment}${commentId}` }),
   refund: (orderId: string, refundId: string) => ({ PK: `ORDER#${orderId}`, SK: `${ITEM_PREFIX.refund}${refundId}` }),
   /** The settle-transaction route knows only the refund id; this small item names its order (strongly consistent, unlike a GSI). */
   refundRef: (refundId: string) => ({ PK: `REFUND#${refundId}`, SK: 'REFUND' }),
@@ -156,6 +156,7 @@ export const PARTITION = {
 /** Sort-key prefixes of the items that share a partition. */
 export const ITEM_PREFIX = {
   note: 'NOTE#',
+  comment: 'COMMENT#',
   refund: 'REFUND#',
   webhook: 'WEBHOOK#',
   delivery: 'DELIVERY#',

@@ -6,6 +6,16 @@ import { type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TA
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
 
+/**
+ * Notes written before notes.create stopped reading the order carry the
+ * order's customerId too; nothing reads it (the notifier finds the customer
+ * through the order) and API.md's note has none, so it is dropped on read.
+ */
+const noteOf = (item: Record<string, unknown>): OrderNote => {
+  const { customerId: _customerId, ...note } = stripKeys<OrderNote & { customerId?: string }>(item);
+  return note;
+};
+
 const toItem = (note: OrderNote) => ({ ...KEY.orderNote(note.orderId, note.id), type: 'OrderNote', ...note });
 
 /**
@@ -36,5 +46,5 @@ export const listNotes = (orderId: string, page: PageRequest, customerOnly: bool
       ConsistentRead: true,
     },
     page,
-    (item) => stripKeys<OrderNote>(item),
+    noteOf,
   );

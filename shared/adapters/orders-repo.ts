@@ -2,14 +2,16 @@
 // timeline inside it), indexed by owner, by status, by date and by email, plus a
 // pointer item under its number.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, DomainError, NotFoundError } from '#shared/domain/errors';
+import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { OrderStatus } from '#shared/domain/order-status';
+import type { OrderStatusWrite } from '#shared/domain/order-status-change';
 import { NO_REFUNDS, type RefundCounters } from '#shared/domain/refund-counters';
 import { batchGet, db, type GuardedItem, keyId, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { listByStatusAndDate, listOwned } from './entity-lists.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { dateRange, entityIndexKeys, INDEX, KEY, orderLookupKeys, PARTITION, TABLE_KEY } from './keys.ts';
+import { updateStatus } from './status-update.ts';
 import { takeStock, unitsBySku } from './stock-repo.ts';
 
 /**
@@ -67,12 +69,14 @@ export const getOwnOrder = async (id: string, customerId: string): Promise<Order
   return order;
 };
 
-/** Checks If-Match before any work: a stale version is a 412. */
-export const checkIfMatch = (current: { version: number }, ifMatch: number | undefined): void => {
-  if (ifMatch !== undefined && ifMatch !== current.version) {
-    throw new DomainError('precondition_failed', `If-Match names version ${ifMatch}; the current version is ${current.version}.`);
-  }
-};
+/**
+ * Marks the order held by a customer's open cancellation request: the order
+ * item itself carries it, so a status change conditions on it in its one
+ * write. Set with the request, removed on rejection; a cancelled order keeps
+ * the mark of the request that cancelled it, harmless since nothing moves a
+ * cancelled order. Table-own: never in an answer, email or event (stripKeys).
+ */
+const HELD_BY = 'openCancellationId';
 
 /**
  * Replaces an order only if nobody changed it since `previousVersion` was read.
@@ -80,10 +84,12 @@ export const checkIfMatch = (current: { version: number }, ifMatch: number | und
  * `version = 3` fails and it gets a 409 instead of overwriting.
  * Every attribute is SET rather than the item Put, so a writer that does not
  * pass the refund counters keeps them as they are: they are still exact, since
- * only a refund changes them and a refund writes them with the order.
+ * only a refund changes them and a refund writes them with the order. The
+ * same keeps the hold mark (HELD_BY) through every writer; `holdFor` sets it
+ * (a cancellation request).
  */
-export const orderPut = (order: Order, previousVersion: number, counters?: RefundCounters): GuardedItem => {
-  const { PK: _pk, SK: _sk, ...attributes } = toItem(order, counters);
+export const orderPut = (order: Order, previousVersion: number, counters?: RefundCounters, holdFor?: string): GuardedItem => {
+  const { PK: _pk, SK: _sk, ...attributes } = { ...toItem(order, counters), ...(holdFor ? { [HELD_BY]: holdFor } : {}) };
   const entries = Object.entries(attributes).filter(([, value]) => value !== undefined);
   return {
     item: {
@@ -98,6 +104,37 @@ export const orderPut = (order: Order, previousVersion: number, counters?: Refun
     },
     onConditionFailed: () => new ConflictError('The order was changed concurrently; reload it and retry.'),
   };
+};
+
+/** Sets or removes the hold mark of one request; an order marked by another request is left alone (a 409). */
+const holdUpdate = (orderId: string, cancellationId: string, update: 'SET #held = :id' | 'REMOVE #held'): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: KEY.order(orderId),
+      UpdateExpression: update,
+      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#held) OR #held = :id)',
+      ExpressionAttributeNames: { '#held': HELD_BY },
+      ExpressionAttributeValues: { ':id': cancellationId },
+    },
+  },
+  onConditionFailed: () => new ConflictError('The order’s open cancellation changed concurrently; reload and retry.'),
+});
+
+/** Lifts the hold of a rejected request; tolerates an order that never got the mark (requests filed before the order carried it). */
+export const releaseOrderHold = (orderId: string, cancellationId: string): GuardedItem => holdUpdate(orderId, cancellationId, 'REMOVE #held');
+
+/** Marks an order held by an open request filed before the order carried the mark (backfill-order-holds.ts). */
+export const holdOrder = (orderId: string, cancellationId: string): GuardedItem => holdUpdate(orderId, cancellationId, 'SET #held = :id');
+
+/** The order as written, or, refused, the order as it was (none: not found) and whether a cancellation request held it. */
+export type OrderMove = { readonly order: Order } | { readonly refused: { readonly order: Order; readonly held: boolean } | undefined };
+
+/** A fulfillment move: one conditional UpdateItem (status-update.ts). */
+export const moveOrderStatus = async (orderId: string, write: OrderStatusWrite): Promise<OrderMove> => {
+  const result = await updateStatus({ entity: 'ORDER', key: KEY.order(orderId), absent: write.refuseWhileHeld ? [HELD_BY] : [] }, write);
+  if ('written' in result) return { order: fromItem(result.written) };
+  return { refused: result.refused && { order: fromItem(result.refused), held: result.refused[HELD_BY] !== undefined } };
 };
 
 export const saveOrder = async (order: Order, previousVersion: number, alongside: readonly GuardedItem[] = []): Promise<void> =>

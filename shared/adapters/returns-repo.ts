@@ -7,9 +7,11 @@ import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request';
 import type { ReturnStatus } from '#shared/domain/return-status';
+import type { StatusWrite } from '#shared/domain/status-write';
 import { db, type GuardedItem, type Page, type PageRequest, queryAll, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
-import { entityIndexKeys, filedAgainstOrderKeys, KEY, PARTITION, TABLE_KEY } from './keys.ts';
+import { entityIndexKeys, filedAgainstOrderKeys, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
+import { updateStatus } from './status-update.ts';
 
 const toItem = (r: ReturnRecord) => ({
   ...KEY.returnRequest(r.id),
@@ -50,12 +52,31 @@ export const getReturn = async (id: string): Promise<ReturnRecord | undefined> =
   return Item ? fromItem(Item) : undefined;
 };
 
+/** A request's partition, strongly consistent: all of it, or only its comments. */
+const queryPartition = (id: string, commentsOnly: boolean): Promise<Record<string, unknown>[]> =>
+  queryAll({
+    key: { keys: TABLE_KEY, partition: PARTITION.returnItems(id), ...(commentsOnly ? { prefix: ITEM_PREFIX.comment } : {}) },
+    ConsistentRead: true,
+  });
+
 /** The request and all its comments: one Query on its partition. */
 export const getReturnWithComments = async (id: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] } | undefined> => {
-  const items = await queryAll({ key: { keys: TABLE_KEY, partition: PARTITION.returnItems(id) }, ConsistentRead: true });
+  const items = await queryPartition(id, false);
   const request = items.find((i) => i.type === 'ReturnRequest');
   if (!request) return undefined;
   return { request: fromItem(request), comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf) };
+};
+
+/** A request's comments alone (read beside a status write, which answers the request itself). */
+export const getReturnComments = async (id: string): Promise<ReturnComment[]> => (await queryPartition(id, true)).map(commentOf);
+
+/** The request as written, or, refused, the request as it was (none: not found). */
+export type ReturnMove = { readonly request: ReturnRecord } | { readonly refused: ReturnRecord | undefined };
+
+/** A move that only stamps the status: one conditional UpdateItem (status-update.ts). */
+export const moveReturnStatus = async (id: string, write: StatusWrite<ReturnStatus>): Promise<ReturnMove> => {
+  const result = await updateStatus({ entity: 'RETURN', key: KEY.returnRequest(id) }, write);
+  return 'written' in result ? { request: fromItem(result.written) } : { refused: result.refused && fromItem(result.refused) };
 };
 
 export const getReturnOrThrow = async (id: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] }> => {

@@ -10,7 +10,6 @@ export const OrderNote = z
   .object({
     id: z.string().clone().register(z.globalRegistry, { example: 'note_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
     orderId: z.string(),
-    customerId: z.string(),
     body: z.string(),
     visibility: NoteVisibility,
     author: z.string().clone().register(z.globalRegistry, { description: 'Who wrote it, e.g. `admin:<sub>`.' }),
@@ -33,11 +32,10 @@ export type CreateNoteBody = z.infer<typeof CreateNoteBody>;
 
 export const buildNote = (
   body: CreateNoteBody,
-  ctx: { readonly id: string; readonly orderId: string; readonly customerId: string; readonly author: string; readonly now: string },
+  ctx: { readonly id: string; readonly orderId: string; readonly author: string; readonly now: string },
 ): OrderNote => ({
   id: ctx.id,
   orderId: ctx.orderId,
-  customerId: ctx.customerId,
   body: body.body,
   visibility: body.visibility,
   author: ctx.author,

@@ -155,6 +155,13 @@ export const withComments = (request: ReturnRecord, comments: readonly ReturnCom
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
 });
 
+/** Moves that give every unit back to the order's lines, and those that give back the ones found bad. */
+const RELEASES_ALL: readonly ReturnStatus[] = ['cancelled', 'denied'];
+const RELEASES_BAD: readonly ReturnStatus[] = ['approved', 'partially_approved'];
+
+/** Whether moving to `to` may give units back to the order (so its write needs the order too). */
+export const mayReleaseUnits = (to: ReturnStatus): boolean => RELEASES_ALL.includes(to) || RELEASES_BAD.includes(to);
+
 /**
  * Units a move gives back to the order's lines (`returnedQuantity`): all of
  * them when the request is cancelled or denied, the ones found bad when it is
@@ -163,7 +170,7 @@ export const withComments = (request: ReturnRecord, comments: readonly ReturnCom
 export const unitsReleasedBy = (request: ReturnRecord, to: ReturnStatus): { lineItemId: string; quantity: number }[] => {
   const release = (count: (item: ReturnRecord['items'][number]) => number) =>
     request.items.map((i) => ({ lineItemId: i.lineItemId, quantity: count(i) })).filter((r) => r.quantity > 0);
-  if (to === 'cancelled' || to === 'denied') return release((i) => i.quantity);
-  if (to === 'approved' || to === 'partially_approved') return release((i) => i.quantity - (i.goodQuantity ?? 0));
+  if (RELEASES_ALL.includes(to)) return release((i) => i.quantity);
+  if (RELEASES_BAD.includes(to)) return release((i) => i.quantity - (i.goodQuantity ?? 0));
   return [];
 };

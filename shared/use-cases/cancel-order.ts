@@ -1,10 +1,11 @@
 // Cancels an order now: the admin's direct cancel, and the items that every
 // approved cancellation shares (immediate COD cancel, admin approval).
+
 import { cancellationInsert, noOpenCancellation } from '#shared/adapters/cancellations-repo';
 import { type GuardedItem, transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { checkIfMatch, type OrderRead, orderPut } from '#shared/adapters/orders-repo';
+import { type OrderRead, orderPut } from '#shared/adapters/orders-repo';
 import { readForRules, withCounters } from '#shared/adapters/rule-reads';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import {
@@ -17,6 +18,7 @@ import {
   withVoucher,
 } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import { checkIfMatch } from '#shared/domain/if-match';
 import { transitionOrder } from '#shared/domain/order';
 import { checkReasonUsable } from '#shared/domain/reason';
 import { refundableRemaining } from '#shared/domain/refund-plan';

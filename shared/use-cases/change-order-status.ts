@@ -1,10 +1,14 @@
-// Moves an order along its fulfillment table (admin or storefront): one
-// conditional write. `cancelled` is the shop cancelling the order, so it goes
-// through the admin cancellation: a Cancellation record, stock back, and a
-// refund of what was paid — never a cancelled order that kept the money.
-import { noOpenCancellation } from '#shared/adapters/cancellations-repo';
-import { checkIfMatch, getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
-import { type Order, type OrderStatusBody, transitionOrder } from '#shared/domain/order';
+// Moves an order along its fulfillment table (admin or storefront): ONE
+// conditional write (the order item moves from a status that may reach the
+// target, unless a cancellation request holds it; the timeline grows in the
+// same write). A refused write is explained by the domain from the order as it
+// was. `cancelled` is the shop cancelling the order, so it goes through the
+// admin cancellation: a Cancellation record, stock back, and a refund of what
+// was paid (more than one trip: it is a cancellation, not a status change).
+import { getOrderOrThrow, moveOrderStatus } from '#shared/adapters/orders-repo';
+import { checkIfMatch } from '#shared/domain/if-match';
+import { type Order, type OrderStatusBody, type StatusChange, transitionOrder } from '#shared/domain/order';
+import { explainOrderStatusRefusal, planOrderStatusWrite } from '#shared/domain/order-status-change';
 import { OTHER_CANCELLATION_REASON } from '#shared/domain/reason';
 import { adminCancelOrder } from './cancel-order.ts';
 
@@ -18,23 +22,33 @@ export interface ChangeOrderStatus {
   readonly by: 'admin' | 'storefront';
 }
 
-export const changeOrderStatus = async ({ orderId, body, actor, now, ifMatch, by }: ChangeOrderStatus): Promise<Order> => {
+const cancelThroughStatus = async ({ orderId, body, actor, now, ifMatch, by }: ChangeOrderStatus, change: StatusChange): Promise<Order> => {
   const order = await getOrderOrThrow(orderId);
   checkIfMatch(order, ifMatch);
-  const next = transitionOrder(order, { to: body.status, at: now, by: actor, note: body.note, paymentCollected: body.paymentCollected });
-  if (next.status === 'cancelled') {
-    await adminCancelOrder({
-      orderId,
-      body: { reasonId: OTHER_CANCELLATION_REASON, comment: body.note },
-      actor,
-      now,
-      idempotency: undefined,
-      ifMatch,
-      requestedBy: by,
-    });
-    return getOrderOrThrow(orderId, true);
+  transitionOrder(order, change);
+  await adminCancelOrder({
+    orderId,
+    body: { reasonId: OTHER_CANCELLATION_REASON, comment: body.note },
+    actor,
+    now,
+    idempotency: undefined,
+    ifMatch,
+    requestedBy: by,
+  });
+  return getOrderOrThrow(orderId, true);
+};
+
+export const changeOrderStatus = async (command: ChangeOrderStatus): Promise<Order> => {
+  const { orderId, body, actor, now, ifMatch } = command;
+  let change: StatusChange = { to: body.status, at: now, by: actor, note: body.note, paymentCollected: body.paymentCollected };
+  if (change.to === 'cancelled') return cancelThroughStatus(command, change);
+  let write = planOrderStatusWrite(change, ifMatch);
+  for (;;) {
+    const moved = await moveOrderStatus(orderId, write);
+    if ('order' in moved) return moved.order;
+    // Throws the refusal's error, or asks once for the same move without the
+    // payment collection (the order was paid already), which it cannot ask again.
+    change = explainOrderStatusRefusal(moved.refused?.order, moved.refused?.held ?? false, change, ifMatch);
+    write = planOrderStatusWrite(change, ifMatch);
   }
-  // A customer's open cancellation request holds the order (see noOpenCancellation).
-  await saveOrder(next, order.version, [noOpenCancellation(orderId)]);
-  return next;
 };

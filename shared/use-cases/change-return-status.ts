@@ -1,11 +1,15 @@
 // Moves a return request along its status table (admins), or withdraws it
-// (its customer, while `new`): the request and the units it gives back to the
-// order in one transaction; `refunded` goes through the refund writer.
+// (its customer, while `new`). A move that only stamps the status is ONE
+// conditional write (the comments the answer carries are read before it); a
+// move that gives units back reads the request and the order, then writes both
+// in one transaction; `refunded` goes through the refund writer.
 import { transact } from '#shared/adapters/dynamo';
-import { checkIfMatch, getOrderOrThrow } from '#shared/adapters/orders-repo';
-import { getOwnReturn, getReturnOrThrow, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
+import { getOrderOrThrow } from '#shared/adapters/orders-repo';
+import { getOwnReturn, getReturnComments, getReturnOrThrow, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
+import { checkIfMatch } from '#shared/domain/if-match';
 import { transitionReturn, unitsReleasedBy, withComments } from '#shared/domain/return-lifecycle';
 import type { ReturnRequest, ReturnStatusBody } from '#shared/domain/return-request';
+import { explainReturnStatusRefusal, planReturnStatusWrite } from '#shared/domain/return-status-change';
 import { refundReturn } from './refund-return.ts';
 
 export interface ChangeReturnStatus {
@@ -24,9 +28,20 @@ export interface ChangeReturnStatus {
  * its move (no second history entry, no second release, no second refund).
  */
 export const changeReturnStatus = async ({ returnId, body, actor, now, ifMatch, caller }: ChangeReturnStatus): Promise<ReturnRequest> => {
+  const change = { to: body.status, at: now, by: actor, rejectionReason: body.rejectionReason, role: caller.role };
+  const write = planReturnStatusWrite(change, ifMatch);
+  if (write) {
+    // The comments the answer carries are read BEFORE the one write, not beside
+    // it: a read failing after the write committed would answer an error for a
+    // change that happened (a client retries it: a 409).
+    const comments = await getReturnComments(returnId);
+    const moved = await moveReturnStatus(returnId, write);
+    if ('refused' in moved) return explainReturnStatusRefusal(moved.refused, change, ifMatch);
+    return withComments(moved.request, comments, caller.role);
+  }
   const { request, comments } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
   checkIfMatch(request, ifMatch);
-  const moved = transitionReturn(request, { to: body.status, at: now, by: actor, rejectionReason: body.rejectionReason, role: caller.role });
+  const moved = transitionReturn(request, change);
   if (moved.status === 'refunded') {
     return withComments(await refundReturn({ before: request, moved, actor, now }), comments, caller.role);
   }

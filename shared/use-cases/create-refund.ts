@@ -3,14 +3,16 @@
 // settings; one transaction for the order, the refund, its pointer and rows,
 // the restock and the idempotency record. The plan (shared/domain/refund-write.ts)
 // is pure; on a lost version race this use case reads and plans again.
+
 import { type GuardedItem, transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId, newSecretCode } from '#shared/adapters/ids';
-import { checkIfMatch, orderPut } from '#shared/adapters/orders-repo';
+import { orderPut } from '#shared/adapters/orders-repo';
 import { refundInserts } from '#shared/adapters/refunds-repo';
 import { readForRules, withCounters } from '#shared/adapters/rule-reads';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { NotFoundError } from '#shared/domain/errors';
+import { checkIfMatch } from '#shared/domain/if-match';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import type { PlanIds } from '#shared/domain/refund-plan';

@@ -1,11 +1,13 @@
 // An admin decides a customer's cancellation request: approve (order cancelled,
 // stock back, everything still refundable refunded) or reject with a reason.
+
 import { cancellationPut, getCancellation, releaseOpenCancellation } from '#shared/adapters/cancellations-repo';
 import { transact } from '#shared/adapters/dynamo';
-import { checkIfMatch } from '#shared/adapters/orders-repo';
+import { releaseOrderHold } from '#shared/adapters/orders-repo';
 import { readForRules } from '#shared/adapters/rule-reads';
 import { type Cancellation, checkOrderCancellable, transitionCancellation } from '#shared/domain/cancellation';
 import { NotFoundError } from '#shared/domain/errors';
+import { checkIfMatch } from '#shared/domain/if-match';
 import { cancelNowItems } from './cancel-order.ts';
 import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
 
@@ -65,6 +67,10 @@ export const rejectCancellation = async ({
   const current = await getCancellation(cancellationId);
   checkIfMatch(current, ifMatch);
   const rejected = transitionCancellation(current, 'rejected', now, { rejectionReason });
-  await transact([cancellationPut(rejected, current.version), releaseOpenCancellation(current.orderId, current.id)]);
+  await transact([
+    cancellationPut(rejected, current.version),
+    releaseOpenCancellation(current.orderId, current.id),
+    releaseOrderHold(current.orderId, current.id),
+  ]);
   return rejected;
 };

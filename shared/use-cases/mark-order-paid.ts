@@ -1,5 +1,7 @@
 // POST /admin/orders/{orderId}/payment: an admin records that an unpaid order was paid.
-import { checkIfMatch, getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
+
+import { getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
+import { checkIfMatch } from '#shared/domain/if-match';
 import { markPaid, type Order } from '#shared/domain/order';
 
 export interface MarkOrderPaid {

@@ -66,7 +66,11 @@ export const requestCancellation = async ({ orderId, customerId, body, actor, no
     ...remember(requested),
     cancellationInsert(requested),
     claimOpenCancellation(order.id, requested.id),
-    { ...orderPut(held, order.version), onConditionFailed: () => new ConflictError('The order was changed concurrently; reload it and retry.') },
+    // The same write marks the order held, which every fulfillment move conditions on.
+    {
+      ...orderPut(held, order.version, undefined, requested.id),
+      onConditionFailed: () => new ConflictError('The order was changed concurrently; reload it and retry.'),
+    },
     cancellationOrderInsert(requested.id, held, read.counters, epochSeconds(now)),
   ]);
   return requested;

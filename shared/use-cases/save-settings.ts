@@ -1,6 +1,7 @@
 // PUT /admin/settings: replaces the shop's settings (If-Match honoured).
-import { checkIfMatch } from '#shared/adapters/orders-repo';
+
 import { readSettings, writeSettings } from '#shared/adapters/settings-repo';
+import { checkIfMatch } from '#shared/domain/if-match';
 import { nextSettings, type Settings, type SettingsBody } from '#shared/domain/settings';
 
 export interface SaveSettings {

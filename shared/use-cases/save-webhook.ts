@@ -4,11 +4,11 @@
 
 import type { IdempotencyKey } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { checkIfMatch } from '#shared/adapters/orders-repo';
 import { newWebhookSecret } from '#shared/adapters/secret-box';
 import { resolveTarget, UnsafeTargetError } from '#shared/adapters/webhook-target';
 import { deleteEndpoint, getEndpointOrThrow, insertEndpoint, saveEndpoint } from '#shared/adapters/webhooks-repo';
 import { ValidationError } from '#shared/domain/errors';
+import { checkIfMatch } from '#shared/domain/if-match';
 import type { CreateWebhookBody, UpdateWebhookBody, WebhookEndpoint } from '#shared/domain/webhook';
 
 /** A URL that fails the delivery-time check would never be delivered to: refuse it now, as a 400 on `url`. */

@@ -1,7 +1,8 @@
 // PUT /admin/reasons/{id}: edits a reason, a default included (its first edit stores it).
-import { checkIfMatch } from '#shared/adapters/orders-repo';
+
 import { listReasons, storedReason, writeReason } from '#shared/adapters/reasons-repo';
 import { NotFoundError } from '#shared/domain/errors';
+import { checkIfMatch } from '#shared/domain/if-match';
 import { updateReason as applyUpdate, checkDefaultCodeFree, defaultReason, type Reason, reasonCodeMoved, type UpdateReasonBody } from '#shared/domain/reason';
 
 export interface UpdateReason {

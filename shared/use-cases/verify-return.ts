@@ -2,9 +2,9 @@
 // "verifies the package" (restocking fee, shipping to refund), which fixes the
 // refund amount the request will pay out.
 import { transact } from '#shared/adapters/dynamo';
-import { checkIfMatch } from '#shared/adapters/orders-repo';
 import { getReturnOrThrow, returnPut } from '#shared/adapters/returns-repo';
 import { BusinessRuleError, ConflictError } from '#shared/domain/errors';
+import { checkIfMatch } from '#shared/domain/if-match';
 import { returnRefundBreakdown } from '#shared/domain/return-amount';
 import { verifyReturnItem, withComments } from '#shared/domain/return-lifecycle';
 import type { ReturnRequest, VerificationBody, VerifyPackageBody } from '#shared/domain/return-request';

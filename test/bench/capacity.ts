@@ -14,6 +14,7 @@ const GSI = [
   ['byOwner', 'GSI1PK', 'GSI1SK'],
   ['byStatus', 'GSI2PK', 'GSI2SK'],
   ['byType', 'GSI3PK', 'GSI3SK'],
+  ['byLookup', 'GSI4PK', 'GSI4SK'],
 ] as const;
 
 /** Index writes of one item change: a put, an in-place update, or a delete + put when the key moved. */

@@ -40,12 +40,11 @@ const bundleOk = (b: BundleResult): boolean =>
 
 /** Why an operation makes more round trips or reads than its floor (from reading its code; the calls column shows what it did, and `why` adds what the calls themselves show). */
 export const WHY: Record<string, string> = {
-  'orders.adminStatus': 'optimistic concurrency needs the current version: GetItem, then the conditional write',
-  'returns.adminStatus': 'optimistic concurrency needs the current version (a consistent Query of the request and its comments), then the conditional write',
+  'returns.adminStatus':
+    "the answer carries the request's comments: their Query (consistent, 2× RCU) runs before the one conditional write, so that a failed read leaves nothing written",
   'refunds.settleTransaction': 'the route names only the refund: its pointer (which carries a copy of the refund) is read, then the conditional write',
   'cancellations.approve':
     'one BatchGetItem: the request, the order as the request left it (with its refund counters) and the settings (restock default), then the one transaction',
-  'notes.create': 'reads the order to answer 404 and copy its customerId into the note; the ConditionCheck in the transaction already guards existence',
   'notes.list': 'ownership check: the order is read beside the notes Query (in parallel; consistent Query, 2× RCU)',
   'refunds.list': 'existence check: the order is read beside the refunds Query (in parallel)',
   'refunds.create': 'one BatchGetItem: the order (current version, refund counters) and the settings (restock default), then the one transaction',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildNote, CreateNoteBody, OrderNote } from '#shared/domain/note';
 
-const ctx = { id: 'note_01A', orderId: 'ord_01A', customerId: 'cus-1', author: 'admin:a', now: '2026-11-21T10:00:00.000Z' };
+const ctx = { id: 'note_01A', orderId: 'ord_01A', author: 'admin:a', now: '2026-11-21T10:00:00.000Z' };
 
 describe('order note', () => {
   it('is private unless said otherwise', () => {
@@ -9,7 +9,6 @@ describe('order note', () => {
     expect(note).toStrictEqual({
       id: 'note_01A',
       orderId: 'ord_01A',
-      customerId: 'cus-1',
       body: 'Fraud check passed',
       visibility: 'private',
       author: 'admin:a',
@@ -20,7 +19,7 @@ describe('order note', () => {
   it('keeps a customer note as such, in the pinned shape', () => {
     const note = buildNote(CreateNoteBody.parse({ body: 'Leaves tomorrow', visibility: 'customer' }), ctx);
     expect(OrderNote.parse(note)).toEqual(note);
-    expect(Object.keys(note).sort()).toEqual(['author', 'body', 'createdAt', 'customerId', 'id', 'orderId', 'visibility']);
+    expect(Object.keys(note).sort()).toEqual(['author', 'body', 'createdAt', 'id', 'orderId', 'visibility']);
     expect(note.visibility).toBe('customer');
   });
 
