@@ -1,19 +1,23 @@
 // Public routes: liveness, the API's own description and the event catalogue's.
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
+import { pure } from '#shared/domain/pure';
 import type { RouteSpec } from '#shared/http/route-spec';
 
-export const metaApi = {
-  'meta.health': {
-    summary: 'Liveness',
-    response: z
-      .object({ status: z.literal('ok') })
-      .clone()
-      .register(z.globalRegistry, { id: 'Health' }),
-  },
-  'meta.openapi': { summary: 'This OpenAPI document', response: z.record(z.string(), z.unknown()) },
-  'meta.eventSchema': {
-    summary: 'JSON Schema (2020-12) of every integration event (docs/events.md), generated from the same zod schemas as the events',
-    response: z.record(z.string(), z.unknown()),
-  },
-} as const satisfies Partial<Record<RouteId, RouteSpec>>;
+export const metaApi = /* @__PURE__ */ pure(
+  () =>
+    ({
+      'meta.health': {
+        summary: 'Liveness',
+        response: z
+          .object({ status: z.literal('ok') })
+          .clone()
+          .register(z.globalRegistry, { id: 'Health' }),
+      },
+      'meta.openapi': { summary: 'This OpenAPI document', response: z.record(z.string(), z.unknown()) },
+      'meta.eventSchema': {
+        summary: 'JSON Schema (2020-12) of every integration event (docs/events.md), generated from the same zod schemas as the events',
+        response: z.record(z.string(), z.unknown()),
+      },
+    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+);

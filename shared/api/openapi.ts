@@ -3,39 +3,45 @@
 // from what the handlers validate.
 import * as z from 'zod/mini';
 import type { Route } from '#infra/routes';
+import { pure } from '#shared/domain/pure';
 import type { RouteSpec } from '#shared/http/route-spec';
 
 type Json = Record<string, unknown>;
 
-const Problem = z
-  .object({
-    type: z.string(),
-    title: z.string(),
-    status: z.number().check(z.int()),
-    detail: z.string(),
-    errors: z.array(z.object({ path: z.string(), message: z.string() })),
-    allowedTransitions: z.optional(z.array(z.string())),
-    rule: z.optional(z.string()),
-    requestId: z.optional(z.string()),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Problem' });
+const Problem = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      type: z.string(),
+      title: z.string(),
+      status: z.number().check(z.int()),
+      detail: z.string(),
+      errors: z.array(z.object({ path: z.string(), message: z.string() })),
+      allowedTransitions: z.optional(z.array(z.string())),
+      rule: z.optional(z.string()),
+      requestId: z.optional(z.string()),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Problem' }),
+);
 
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: PROBLEM_REF } } });
 
-const ERRORS = {
-  400: problem('Invalid input: every invalid field is listed in `errors`'),
-  401: problem('No or invalid token'),
-  403: problem('Wrong role'),
-  404: problem('Not found, or not yours'),
-  409: problem('Illegal transition or concurrent change (`allowedTransitions`)'),
-  412: problem('If-Match does not match the current version'),
-  413: problem('Body too large'),
-  422: problem('Refused by a business rule (`rule`)'),
-  429: problem('Throttled'),
-  503: problem('A dependency is unavailable; see Retry-After'),
-} as const;
+const ERRORS = /* @__PURE__ */ pure(
+  () =>
+    ({
+      400: problem('Invalid input: every invalid field is listed in `errors`'),
+      401: problem('No or invalid token'),
+      403: problem('Wrong role'),
+      404: problem('Not found, or not yours'),
+      409: problem('Illegal transition or concurrent change (`allowedTransitions`)'),
+      412: problem('If-Match does not match the current version'),
+      413: problem('Body too large'),
+      422: problem('Refused by a business rule (`rule`)'),
+      429: problem('Throttled'),
+      503: problem('A dependency is unavailable; see Retry-After'),
+    }) as const,
+);
 
 /**
  * Converts many schemas in one pass, so every schema with a meta `id` becomes

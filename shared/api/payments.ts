@@ -2,22 +2,26 @@
 // the signature over the raw body is the authentication).
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
+import { pure } from '#shared/domain/pure';
 import type { RouteSpec } from '#shared/http/route-spec';
 
 export const PAYMENT_PROVIDERS = ['stripe'] as const;
 
-export const paymentsApi = {
-  'payments.webhook': {
-    summary: "A payment provider's signed event (Stripe: `Stripe-Signature`); settles the refund transaction it is about",
-    params: z.object({ provider: z.enum(PAYMENT_PROVIDERS) }),
-    response: z
-      .object({
-        received: z.literal(true),
-        outcome: z.enum(['settled', 'already settled', 'ignored']),
-        detail: z.nullable(z.string()),
-      })
-      .clone()
-      .register(z.globalRegistry, { id: 'WebhookReceipt' }),
-    rawBody: true,
-  },
-} as const satisfies Partial<Record<RouteId, RouteSpec>>;
+export const paymentsApi = /* @__PURE__ */ pure(
+  () =>
+    ({
+      'payments.webhook': {
+        summary: "A payment provider's signed event (Stripe: `Stripe-Signature`); settles the refund transaction it is about",
+        params: z.object({ provider: z.enum(PAYMENT_PROVIDERS) }),
+        response: z
+          .object({
+            received: z.literal(true),
+            outcome: z.enum(['settled', 'already settled', 'ignored']),
+            detail: z.nullable(z.string()),
+          })
+          .clone()
+          .register(z.globalRegistry, { id: 'WebhookReceipt' }),
+        rawBody: true,
+      },
+    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+);

@@ -2,24 +2,27 @@
 // queues are named here, counted by an adapter.
 import * as z from 'zod/mini';
 import type { CancellationStatus } from './cancellation.ts';
+import { pure } from './pure.ts';
 import type { TransactionStatus } from './refund.ts';
 import type { ReturnStatus } from './return-status.ts';
 
-const Count = z.number().check(z.int(), z.minimum(0));
+const Count = /* @__PURE__ */ pure(() => z.number().check(z.int(), z.minimum(0)));
 
-export const AdminSummary = z
-  .object({
-    returns: z.object({ new: Count, picked_up: Count, pending_verification: Count, approved: Count, partially_approved: Count }),
-    cancellations: z.object({ requested: Count }),
-    refundTransactions: z.object({
-      pending: Count,
-      failed: Count.clone().register(z.globalRegistry, {
-        description: 'Failed transactions not yet followed by a new attempt: the refunds that still owe money and need an admin.',
+export const AdminSummary = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      returns: z.object({ new: Count, picked_up: Count, pending_verification: Count, approved: Count, partially_approved: Count }),
+      cancellations: z.object({ requested: Count }),
+      refundTransactions: z.object({
+        pending: Count,
+        failed: Count.clone().register(z.globalRegistry, {
+          description: 'Failed transactions not yet followed by a new attempt: the refunds that still owe money and need an admin.',
+        }),
       }),
-    }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'AdminSummary' });
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'AdminSummary' }),
+);
 export type AdminSummary = z.infer<typeof AdminSummary>;
 
 /** The open return statuses an admin acts on (the finals are not queues). */

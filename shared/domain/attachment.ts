@@ -4,6 +4,7 @@
 // passed in.
 import * as z from 'zod/mini';
 import { BusinessRuleError, type FieldError } from './errors.ts';
+import { pure } from './pure.ts';
 import { Timestamp } from './schema-kit.ts';
 import type { Settings } from './settings.ts';
 
@@ -29,23 +30,25 @@ export const BOUND_TAG = { key: 'state', value: 'bound' } as const;
 export const taggingXml = (tag: { key: string; value: string }): string =>
   `<Tagging><TagSet><Tag><Key>${tag.key}</Key><Value>${tag.value}</Value></Tag></TagSet></Tagging>`;
 
-const MimeType = z.string().check(z.maxLength(100), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like image/jpeg'));
+const MimeType = /* @__PURE__ */ pure(() => z.string().check(z.maxLength(100), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like image/jpeg')));
 
-export const CreateAttachmentBody = z
-  .object({
-    fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
-    contentType: MimeType,
-    size: z
-      .number()
-      .check(z.int(), z.minimum(1), z.maximum(S3_POST_MAX_BYTES))
-      .clone()
-      .register(z.globalRegistry, { description: 'Exact size of the file in bytes.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateAttachmentBody' });
+export const CreateAttachmentBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
+      contentType: MimeType,
+      size: z
+        .number()
+        .check(z.int(), z.minimum(1), z.maximum(S3_POST_MAX_BYTES))
+        .clone()
+        .register(z.globalRegistry, { description: 'Exact size of the file in bytes.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateAttachmentBody' }),
+);
 export type CreateAttachmentBody = z.infer<typeof CreateAttachmentBody>;
 
-export const AttachmentState = z.enum(['pending', 'bound']);
+export const AttachmentState = /* @__PURE__ */ pure(() => z.enum(['pending', 'bound']));
 export type AttachmentState = z.infer<typeof AttachmentState>;
 
 /** The stored record (item `type: 'Attachment'`); `expiresAt` is its TTL while pending. */
@@ -65,43 +68,49 @@ export interface Attachment {
   readonly version: number;
 }
 
-export const AttachmentUpload = z
-  .object({
-    id: z.string(),
-    upload: z.object({
+export const AttachmentUpload = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string(),
+      upload: z.object({
+        url: z
+          .string()
+          .clone()
+          .register(z.globalRegistry, { description: 'POST a multipart/form-data form here: every field below, then the file as `file`, last.' }),
+        fields: z.record(z.string(), z.string()),
+      }),
+      expiresAt: Timestamp.clone().register(z.globalRegistry, { description: 'When the upload form stops being accepted.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'AttachmentUpload' }),
+);
+export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
+
+export const AttachmentDownload = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string(),
+      fileName: z.string(),
+      contentType: z.string(),
+      size: z.number().check(z.int()),
       url: z
         .string()
         .clone()
-        .register(z.globalRegistry, { description: 'POST a multipart/form-data form here: every field below, then the file as `file`, last.' }),
-      fields: z.record(z.string(), z.string()),
-    }),
-    expiresAt: Timestamp.clone().register(z.globalRegistry, { description: 'When the upload form stops being accepted.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'AttachmentUpload' });
-export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
-
-export const AttachmentDownload = z
-  .object({
-    id: z.string(),
-    fileName: z.string(),
-    contentType: z.string(),
-    size: z.number().check(z.int()),
-    url: z
-      .string()
-      .clone()
-      .register(z.globalRegistry, { description: 'Short-lived presigned GET; the file comes as a download (Content-Disposition: attachment).' }),
-    expiresAt: Timestamp.clone().register(z.globalRegistry, { description: 'When `url` stops working.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'AttachmentDownload' });
+        .register(z.globalRegistry, { description: 'Short-lived presigned GET; the file comes as a download (Content-Disposition: attachment).' }),
+      expiresAt: Timestamp.clone().register(z.globalRegistry, { description: 'When `url` stops working.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'AttachmentDownload' }),
+);
 export type AttachmentDownload = z.infer<typeof AttachmentDownload>;
 
 /** What admin views of a return show about each of its files. */
-export const AttachmentMeta = z
-  .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().check(z.int()), state: AttachmentState, createdAt: Timestamp })
-  .clone()
-  .register(z.globalRegistry, { id: 'AttachmentMeta' });
+export const AttachmentMeta = /* @__PURE__ */ pure(() =>
+  z
+    .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().check(z.int()), state: AttachmentState, createdAt: Timestamp })
+    .clone()
+    .register(z.globalRegistry, { id: 'AttachmentMeta' }),
+);
 export type AttachmentMeta = z.infer<typeof AttachmentMeta>;
 
 export const attachmentMeta = (a: Attachment): AttachmentMeta => ({

@@ -4,11 +4,12 @@ import * as z from 'zod/mini';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import type { Order } from './order.ts';
 import { allowedOrderTransitions } from './order-status.ts';
+import { pure } from './pure.ts';
 import { Id, Money, OptionalText, Text, Timestamp, Version } from './schema-kit.ts';
 import type { Settings } from './settings.ts';
 
 export const CANCELLATION_STATUSES = ['requested', 'approved', 'rejected', 'refunded'] as const;
-export const CancellationStatus = z.enum(CANCELLATION_STATUSES);
+export const CancellationStatus = /* @__PURE__ */ pure(() => z.enum(CANCELLATION_STATUSES));
 export type CancellationStatus = z.infer<typeof CancellationStatus>;
 
 export const CANCELLATION_TRANSITIONS = {
@@ -27,73 +28,83 @@ export const PAID_OFF = { from: 'approved', to: 'refunded' } as const satisfies 
 export const allowedCancellationTransitions = (from: CancellationStatus): readonly CancellationStatus[] => CANCELLATION_TRANSITIONS[from];
 
 /** Seed 003's refund account; the number must hold at least 6 digits (an IBAN passes too). */
-export const RefundAccount = z
-  .object({
-    accountName: Text(200),
-    accountNumber: z
-      .string()
-      .check(
-        z.trim(),
-        z.maxLength(64, { abort: true }),
-        z.regex(/^(?=(?:\D*\d){6})[A-Za-z0-9 -]{6,64}$/, 'must hold at least 6 digits (letters, digits, spaces or dashes only)'),
-      ),
-    bankName: Text(200),
-    bankBranch: z.optional(z.nullable(Text(200))),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundAccount' });
+export const RefundAccount = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      accountName: Text(200),
+      accountNumber: z
+        .string()
+        .check(
+          z.trim(),
+          z.maxLength(64, { abort: true }),
+          z.regex(/^(?=(?:\D*\d){6})[A-Za-z0-9 -]{6,64}$/, 'must hold at least 6 digits (letters, digits, spaces or dashes only)'),
+        ),
+      bankName: Text(200),
+      bankBranch: z.optional(z.nullable(Text(200))),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundAccount' }),
+);
 export type RefundAccountBody = z.infer<typeof RefundAccount>;
 
-export const Cancellation = z
-  .object({
-    id: z.string().clone().register(z.globalRegistry, { example: 'can_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
-    orderId: z.string(),
-    orderNumber: z.string(),
-    customerId: z.string(),
-    requestedBy: z
-      .enum(['customer', 'admin', 'storefront'])
-      .clone()
-      .register(z.globalRegistry, { description: '`storefront`: the shop’s own system cancelled it through a status update.' }),
-    reasonId: z.string(),
-    reasonText: z.nullable(z.string()),
-    comment: z.nullable(z.string()),
-    refundAccount: z.nullable(z.object({ accountName: z.string(), accountNumber: z.string(), bankName: z.string(), bankBranch: z.nullable(z.string()) })),
-    status: CancellationStatus,
-    rejectionReason: z.nullable(z.string()),
-    refundAmount: z.nullable(Money),
-    refundId: z.nullable(z.string()),
-    voucherCode: z.optional(z.nullable(z.string())).clone().register(z.globalRegistry, {
-      description: 'The store voucher its refund issued, when the order was refunded by voucher (told in the cancellation email).',
-    }),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    version: Version,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Cancellation' });
+export const Cancellation = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string().clone().register(z.globalRegistry, { example: 'can_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+      orderId: z.string(),
+      orderNumber: z.string(),
+      customerId: z.string(),
+      requestedBy: z
+        .enum(['customer', 'admin', 'storefront'])
+        .clone()
+        .register(z.globalRegistry, { description: '`storefront`: the shop’s own system cancelled it through a status update.' }),
+      reasonId: z.string(),
+      reasonText: z.nullable(z.string()),
+      comment: z.nullable(z.string()),
+      refundAccount: z.nullable(z.object({ accountName: z.string(), accountNumber: z.string(), bankName: z.string(), bankBranch: z.nullable(z.string()) })),
+      status: CancellationStatus,
+      rejectionReason: z.nullable(z.string()),
+      refundAmount: z.nullable(Money),
+      refundId: z.nullable(z.string()),
+      voucherCode: z.optional(z.nullable(z.string())).clone().register(z.globalRegistry, {
+        description: 'The store voucher its refund issued, when the order was refunded by voucher (told in the cancellation email).',
+      }),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+      version: Version,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Cancellation' }),
+);
 export type Cancellation = z.infer<typeof Cancellation>;
 
-export const CreateCancellationBody = z
-  .object({
-    reasonId: Id('rsn'),
-    reasonText: OptionalText(500),
-    comment: OptionalText(1000),
-    refundAccount: z.optional(RefundAccount).clone().register(z.globalRegistry, { description: 'Required when a paid order was not paid by card.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateCancellationBody' });
+export const CreateCancellationBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      reasonId: Id('rsn'),
+      reasonText: OptionalText(500),
+      comment: OptionalText(1000),
+      refundAccount: z.optional(RefundAccount).clone().register(z.globalRegistry, { description: 'Required when a paid order was not paid by card.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateCancellationBody' }),
+);
 export type CreateCancellationBody = z.infer<typeof CreateCancellationBody>;
 
-export const AdminCancelBody = z
-  .object({ reasonId: Id('rsn'), reasonText: OptionalText(500), comment: OptionalText(1000) })
-  .clone()
-  .register(z.globalRegistry, { id: 'AdminCancelBody' });
+export const AdminCancelBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({ reasonId: Id('rsn'), reasonText: OptionalText(500), comment: OptionalText(1000) })
+    .clone()
+    .register(z.globalRegistry, { id: 'AdminCancelBody' }),
+);
 export type AdminCancelBody = z.infer<typeof AdminCancelBody>;
 
-export const RejectCancellationBody = z
-  .object({ rejectionReason: Text(1000) })
-  .clone()
-  .register(z.globalRegistry, { id: 'RejectCancellationBody' });
+export const RejectCancellationBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({ rejectionReason: Text(1000) })
+    .clone()
+    .register(z.globalRegistry, { id: 'RejectCancellationBody' }),
+);
 export type RejectCancellationBody = z.infer<typeof RejectCancellationBody>;
 
 /** The state machine refuses first (409: the order can no longer be cancelled at all)… */

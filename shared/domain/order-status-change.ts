@@ -2,7 +2,8 @@
 // the plan, and the explanation of a refused write from the order as it was.
 import { ConflictError, NotFoundError } from './errors.ts';
 import { checkIfMatch } from './if-match.ts';
-import { type Order, type StatusChange, transitionOrder } from './order.ts';
+import type { Order } from './order.ts';
+import { type StatusChange, transitionOrder } from './order-lifecycle.ts';
 import { allowedOrderTransitions, ORDER_STATUSES, type OrderStatus } from './order-transitions.ts';
 import { type StatusWrite, statusesMovingTo } from './status-write.ts';
 

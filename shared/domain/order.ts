@@ -1,162 +1,181 @@
 // The order: its schema (type, validator and OpenAPI entry in one), its totals,
 // and its fulfillment transitions. Pure: ids and time are passed in.
 import * as z from 'zod/mini';
-import { ConflictError, type FieldError, ValidationError } from './errors.ts';
+import { type FieldError, ValidationError } from './errors.ts';
 import { splitEvenly, sum } from './money.ts';
-import { allowedOrderTransitions, OrderStatus } from './order-status.ts';
+import { OrderStatus } from './order-status.ts';
+import { pure } from './pure.ts';
 import { Currency, Email, MAX_MONEY, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const PAYMENT_METHODS = ['card', 'cod', 'bank_transfer', 'voucher'] as const;
-export const PaymentMethod = z.enum(PAYMENT_METHODS);
+export const PaymentMethod = /* @__PURE__ */ pure(() => z.enum(PAYMENT_METHODS));
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
-export const PaymentStatus = z.enum(['unpaid', 'paid', 'partially_refunded', 'refunded']);
+export const PaymentStatus = /* @__PURE__ */ pure(() => z.enum(['unpaid', 'paid', 'partially_refunded', 'refunded']));
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
-export const Address = z
-  .object({
-    name: Text(),
-    line1: Text(),
-    line2: OptionalText(),
-    city: Text(100),
-    region: OptionalText(100),
-    // Optional: not every country has postal codes.
-    postalCode: OptionalText(20),
-    // ISO 3166-1 alpha-2 is what a storefront should send, but API.md does not
-    // require it, and a shop must not lose an order over how a country is spelled.
-    country: Text(60),
-    phone: OptionalText(40),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Address' });
+export const Address = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      name: Text(),
+      line1: Text(),
+      line2: OptionalText(),
+      city: Text(100),
+      region: OptionalText(100),
+      // Optional: not every country has postal codes.
+      postalCode: OptionalText(20),
+      // ISO 3166-1 alpha-2 is what a storefront should send, but API.md does not
+      // require it, and a shop must not lose an order over how a country is spelled.
+      country: Text(60),
+      phone: OptionalText(40),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Address' }),
+);
 export type Address = z.infer<typeof Address>;
 
-export const Customer = z
-  .object({ customerId: Text(128), name: Text(), email: Email, phone: OptionalText(40) })
-  .clone()
-  .register(z.globalRegistry, { id: 'OrderCustomer' });
+export const Customer = /* @__PURE__ */ pure(() =>
+  z
+    .object({ customerId: Text(128), name: Text(), email: Email, phone: OptionalText(40) })
+    .clone()
+    .register(z.globalRegistry, { id: 'OrderCustomer' }),
+);
 
-const CategoryIds = z.array(Text(100)).check(z.maxLength(50));
+const CategoryIds = /* @__PURE__ */ pure(() => z.array(Text(100)).check(z.maxLength(50)));
 
-export const LineItem = z
-  .object({
-    id: z.string(),
-    sku: z.string(),
-    productId: z.nullable(z.string()),
-    title: z.string(),
-    variantTitle: z.nullable(z.string()),
-    categoryIds: z.array(z.string()),
-    quantity: z.number().check(z.int()),
-    unitPrice: Money,
-    discount: Money.clone().register(z.globalRegistry, { description: 'Line total discount.' }),
-    tax: Money.clone().register(z.globalRegistry, { description: 'Line total tax.' }),
-    imageUrl: z.nullable(z.string()),
-    refundedQuantity: z.number().check(z.int()),
-    returnedQuantity: z.number().check(z.int()),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'LineItem' });
+export const LineItem = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string(),
+      sku: z.string(),
+      productId: z.nullable(z.string()),
+      title: z.string(),
+      variantTitle: z.nullable(z.string()),
+      categoryIds: z.array(z.string()),
+      quantity: z.number().check(z.int()),
+      unitPrice: Money,
+      discount: Money.clone().register(z.globalRegistry, { description: 'Line total discount.' }),
+      tax: Money.clone().register(z.globalRegistry, { description: 'Line total tax.' }),
+      imageUrl: z.nullable(z.string()),
+      refundedQuantity: z.number().check(z.int()),
+      returnedQuantity: z.number().check(z.int()),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'LineItem' }),
+);
 export type LineItem = z.infer<typeof LineItem>;
 
-export const TimelineEntry = z.object({
-  status: OrderStatus,
-  at: Timestamp,
-  by: z
-    .string()
-    .clone()
-    .register(z.globalRegistry, { description: 'Who acted: the actor id (`admin:<sub>`…) for admins; `customer`, `shop` or `carrier` for customers.' }),
-  note: z.nullable(z.string()),
-});
+export const TimelineEntry = /* @__PURE__ */ pure(() =>
+  z.object({
+    status: OrderStatus,
+    at: Timestamp,
+    by: z
+      .string()
+      .clone()
+      .register(z.globalRegistry, { description: 'Who acted: the actor id (`admin:<sub>`…) for admins; `customer`, `shop` or `carrier` for customers.' }),
+    note: z.nullable(z.string()),
+  }),
+);
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const Totals = z.object({
-  subtotal: Money,
-  discount: Money,
-  tax: Money,
-  shipping: Money,
-  total: Money,
-  refunded: Money,
-});
+export const Totals = /* @__PURE__ */ pure(() =>
+  z.object({
+    subtotal: Money,
+    discount: Money,
+    tax: Money,
+    shipping: Money,
+    total: Money,
+    refunded: Money,
+  }),
+);
 export type Totals = z.infer<typeof Totals>;
 
-export const Order = z
-  .object({
-    id: z.string().clone().register(z.globalRegistry, { example: 'ord_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
-    number: z.string(),
-    customer: z.object({
-      customerId: z.string(),
-      name: z.string(),
-      email: z.string(),
-      phone: z.nullable(z.string()),
-    }),
-    billingAddress: Address,
-    shippingAddress: Address,
-    currency: z.string(),
-    lineItems: z.array(LineItem),
-    shipping: z.object({ method: z.string(), amount: Money, tax: Money }),
-    totals: Totals,
-    paymentMethod: PaymentMethod,
-    paymentReference: z.nullable(z.string()).clone().register(z.globalRegistry, {
-      description: "The payment provider's id of the charge (a Stripe PaymentIntent `pi_…`): what a card refund is sent against.",
-    }),
-    paymentStatus: PaymentStatus,
-    status: OrderStatus,
-    timeline: z.array(TimelineEntry),
-    invoicedAt: z.nullable(Timestamp),
-    deliveredAt: z.nullable(Timestamp),
-    version: Version,
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Order' });
+export const Order = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string().clone().register(z.globalRegistry, { example: 'ord_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+      number: z.string(),
+      customer: z.object({
+        customerId: z.string(),
+        name: z.string(),
+        email: z.string(),
+        phone: z.nullable(z.string()),
+      }),
+      billingAddress: Address,
+      shippingAddress: Address,
+      currency: z.string(),
+      lineItems: z.array(LineItem),
+      shipping: z.object({ method: z.string(), amount: Money, tax: Money }),
+      totals: Totals,
+      paymentMethod: PaymentMethod,
+      paymentReference: z.nullable(z.string()).clone().register(z.globalRegistry, {
+        description: "The payment provider's id of the charge (a Stripe PaymentIntent `pi_…`): what a card refund is sent against.",
+      }),
+      paymentStatus: PaymentStatus,
+      status: OrderStatus,
+      timeline: z.array(TimelineEntry),
+      invoicedAt: z.nullable(Timestamp),
+      deliveredAt: z.nullable(Timestamp),
+      version: Version,
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Order' }),
+);
 export type Order = z.infer<typeof Order>;
 
-export const CreateOrderBody = z
-  .object({
-    number: z.optional(Text(40)),
-    customer: Customer,
-    billingAddress: Address,
-    shippingAddress: Address,
-    currency: Currency,
-    lineItems: z
-      .array(
-        z.object({
-          sku: Text(100),
-          productId: z.optional(Text(100)),
-          title: Text(),
-          variantTitle: z.optional(Text()),
-          categoryIds: z.optional(CategoryIds),
-          quantity: Quantity,
-          unitPrice: Money,
-          discount: z.optional(Money),
-          tax: z.optional(Money),
-          imageUrl: z.optional(z.url().check(z.maxLength(2048))),
-        }),
-      )
-      .check(z.minLength(1), z.maxLength(100)),
-    shipping: z.object({ method: Text(100), amount: Money, tax: z.optional(Money) }),
-    paymentMethod: PaymentMethod,
-    paymentReference: z.optional(Text(255)),
-    paymentStatus: z.enum(['paid', 'unpaid']),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateOrderBody' });
+export const CreateOrderBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      number: z.optional(Text(40)),
+      customer: Customer,
+      billingAddress: Address,
+      shippingAddress: Address,
+      currency: Currency,
+      lineItems: z
+        .array(
+          z.object({
+            sku: Text(100),
+            productId: z.optional(Text(100)),
+            title: Text(),
+            variantTitle: z.optional(Text()),
+            categoryIds: z.optional(CategoryIds),
+            quantity: Quantity,
+            unitPrice: Money,
+            discount: z.optional(Money),
+            tax: z.optional(Money),
+            imageUrl: z.optional(z.url().check(z.maxLength(2048))),
+          }),
+        )
+        .check(z.minLength(1), z.maxLength(100)),
+      shipping: z.object({ method: Text(100), amount: Money, tax: z.optional(Money) }),
+      paymentMethod: PaymentMethod,
+      paymentReference: z.optional(Text(255)),
+      paymentStatus: z.enum(['paid', 'unpaid']),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateOrderBody' }),
+);
 export type CreateOrderBody = z.infer<typeof CreateOrderBody>;
 
-export const OrderStatusBody = z
-  .object({
-    status: OrderStatus,
-    note: OptionalText(1000),
-    paymentCollected: z.optional(z.boolean()),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'OrderStatusBody' });
+export const OrderStatusBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      status: OrderStatus,
+      note: OptionalText(1000),
+      paymentCollected: z.optional(z.boolean()),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'OrderStatusBody' }),
+);
 export type OrderStatusBody = z.infer<typeof OrderStatusBody>;
 
-export const Tracking = z
-  .object({ orderId: z.string(), number: z.string(), status: OrderStatus, deliveredAt: z.nullable(Timestamp), timeline: z.array(TimelineEntry) })
-  .clone()
-  .register(z.globalRegistry, { id: 'Tracking' });
+export const Tracking = /* @__PURE__ */ pure(() =>
+  z
+    .object({ orderId: z.string(), number: z.string(), status: OrderStatus, deliveredAt: z.nullable(Timestamp), timeline: z.array(TimelineEntry) })
+    .clone()
+    .register(z.globalRegistry, { id: 'Tracking' }),
+);
 
 /** Totals per API.md: total = subtotal − discount + tax + shipping. */
 export const computeTotals = (
@@ -251,39 +270,4 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
     createdAt: ids.now,
     updatedAt: ids.now,
   };
-};
-
-export interface StatusChange {
-  readonly to: OrderStatus;
-  readonly at: string;
-  readonly by: string;
-  readonly note?: string | undefined;
-  readonly paymentCollected?: boolean | undefined;
-}
-
-/** Moves an order along the fulfillment table; an illegal move is a 409 listing the legal ones. */
-export const transitionOrder = (order: Order, change: StatusChange): Order => {
-  const allowed = allowedOrderTransitions(order.status);
-  if (!allowed.includes(change.to)) {
-    throw new ConflictError(`An order cannot move from ${order.status} to ${change.to}.`, {
-      allowedTransitions: allowed,
-    });
-  }
-  const delivered = change.to === 'delivered';
-  const collected = delivered && change.paymentCollected === true && order.paymentStatus === 'unpaid';
-  return {
-    ...order,
-    status: change.to,
-    timeline: [...order.timeline, { status: change.to, at: change.at, by: change.by, note: change.note ?? null }],
-    deliveredAt: delivered ? change.at : order.deliveredAt,
-    paymentStatus: collected ? 'paid' : order.paymentStatus,
-    version: order.version + 1,
-    updatedAt: change.at,
-  };
-};
-
-/** An admin records an unpaid order's payment; anything else already paid (or refunded) is a 409. */
-export const markPaid = (order: Order, now: string): Order => {
-  if (order.paymentStatus !== 'unpaid') throw new ConflictError(`The order is already ${order.paymentStatus}.`, { allowedTransitions: [] });
-  return { ...order, paymentStatus: 'paid', version: order.version + 1, updatedAt: now };
 };

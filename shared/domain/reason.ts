@@ -3,60 +3,69 @@
 // time are passed in.
 import * as z from 'zod/mini';
 import { BusinessRuleError, ConflictError, type FieldError, ValidationError } from './errors.ts';
+import { pure } from './pure.ts';
 import { Id, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const REASON_KINDS = ['return', 'cancellation'] as const;
-export const ReasonKind = z.enum(REASON_KINDS);
+export const ReasonKind = /* @__PURE__ */ pure(() => z.enum(REASON_KINDS));
 export type ReasonKind = z.infer<typeof ReasonKind>;
 
-export const ReasonCode = z
-  .string()
-  .check(z.trim(), z.maxLength(64, { abort: true }), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1 to 64 letters, digits, "_", "." or "-"'));
+export const ReasonCode = /* @__PURE__ */ pure(() =>
+  z
+    .string()
+    .check(z.trim(), z.maxLength(64, { abort: true }), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1 to 64 letters, digits, "_", "." or "-"')),
+);
 /** A reason's own return window in days; null means the shop's `returns.maxDays`. */
-export const MaxDays = z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(3650)));
+export const MaxDays = /* @__PURE__ */ pure(() => z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(3650))));
 
-export const Reason = z
-  .object({
-    id: Id('rsn'),
-    kind: ReasonKind,
-    code: z.string(),
-    label: z.string(),
-    maxDays: z.nullable(z.number().check(z.int())),
-    active: z.boolean(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    version: Version,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Reason' });
+export const Reason = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: Id('rsn'),
+      kind: ReasonKind,
+      code: z.string(),
+      label: z.string(),
+      maxDays: z.nullable(z.number().check(z.int())),
+      active: z.boolean(),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+      version: Version,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Reason' }),
+);
 export type Reason = z.infer<typeof Reason>;
 
-export const CreateReasonBody = z
-  .object({
-    kind: ReasonKind,
-    code: z
-      .optional(ReasonCode)
-      .clone()
-      .register(z.globalRegistry, { description: 'Stable machine code, unique per kind; derived from the label when absent.' }),
-    label: Text(200),
-    maxDays: z.optional(MaxDays),
-    active: z.optional(z.boolean()),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateReasonBody' });
+export const CreateReasonBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      kind: ReasonKind,
+      code: z
+        .optional(ReasonCode)
+        .clone()
+        .register(z.globalRegistry, { description: 'Stable machine code, unique per kind; derived from the label when absent.' }),
+      label: Text(200),
+      maxDays: z.optional(MaxDays),
+      active: z.optional(z.boolean()),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateReasonBody' }),
+);
 export type CreateReasonBody = z.infer<typeof CreateReasonBody>;
 
 /** A PUT may send the whole reason or only what changes. */
-export const UpdateReasonBody = z
-  .object({
-    kind: z.optional(ReasonKind),
-    code: z.optional(ReasonCode),
-    label: z.optional(Text(200)),
-    maxDays: z.optional(MaxDays),
-    active: z.optional(z.boolean()),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'UpdateReasonBody' });
+export const UpdateReasonBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      kind: z.optional(ReasonKind),
+      code: z.optional(ReasonCode),
+      label: z.optional(Text(200)),
+      maxDays: z.optional(MaxDays),
+      active: z.optional(z.boolean()),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'UpdateReasonBody' }),
+);
 export type UpdateReasonBody = z.infer<typeof UpdateReasonBody>;
 
 /**
@@ -82,7 +91,7 @@ const preset = (id: string, kind: ReasonKind, code: string, label: string): Reas
 /** The reason recorded when the shop cancels through a status change, which names none. */
 export const OTHER_CANCELLATION_REASON = 'rsn_cxlother';
 
-export const DEFAULT_REASONS: readonly Reason[] = [
+export const DEFAULT_REASONS: readonly Reason[] = /* @__PURE__ */ pure(() => [
   preset('rsn_cxlchangedmind', 'cancellation', 'changed_my_mind', 'Changed my mind'),
   preset('rsn_cxlmistake', 'cancellation', 'ordered_by_mistake', 'Ordered by mistake'),
   preset('rsn_cxlbetterprice', 'cancellation', 'found_better_price', 'Found a better price'),
@@ -94,7 +103,7 @@ export const DEFAULT_REASONS: readonly Reason[] = [
   preset('rsn_retnotasdescribed', 'return', 'not_as_described', 'Not as described'),
   preset('rsn_retnolongerneeded', 'return', 'no_longer_needed', 'No longer needed'),
   preset('rsn_retother', 'return', 'other', 'Other'),
-];
+]);
 
 export const defaultReason = (id: string): Reason | undefined => DEFAULT_REASONS.find((r) => r.id === id);
 

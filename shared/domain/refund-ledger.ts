@@ -15,6 +15,7 @@ import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import { sum } from './money.ts';
 import type { Order } from './order.ts';
 import type { ProviderRefundResult } from './payments.ts';
+import { pure } from './pure.ts';
 import { initialTransactionStatus, type Refund, RefundGateway, type RefundTransaction, settleTransaction, type TransactionBody } from './refund.ts';
 import { OptionalText } from './schema-kit.ts';
 
@@ -66,14 +67,16 @@ export const recordProviderRefund = (refund: Refund, transactionId: string, resu
   );
 };
 
-export const NewAttemptBody = z
-  .object({
-    gateway: z.optional(RefundGateway).clone().register(z.globalRegistry, { description: "Default: the last attempt's gateway." }),
-    refundAccount: z.optional(RefundAccount).clone().register(z.globalRegistry, { description: 'Where a bank transfer goes (this, or `iban`).' }),
-    iban: OptionalText(64).clone().register(z.globalRegistry, { description: 'Where a bank transfer goes (this, or `refundAccount`).' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundAttemptBody' });
+export const NewAttemptBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      gateway: z.optional(RefundGateway).clone().register(z.globalRegistry, { description: "Default: the last attempt's gateway." }),
+      refundAccount: z.optional(RefundAccount).clone().register(z.globalRegistry, { description: 'Where a bank transfer goes (this, or `iban`).' }),
+      iban: OptionalText(64).clone().register(z.globalRegistry, { description: 'Where a bank transfer goes (this, or `refundAccount`).' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundAttemptBody' }),
+);
 export type NewAttemptBody = z.infer<typeof NewAttemptBody>;
 
 export interface AttemptIds {

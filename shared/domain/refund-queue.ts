@@ -3,20 +3,23 @@
 // bank transfers or failed card refunds across orders. Pure: derived from a
 // refund, never written by hand.
 import * as z from 'zod/mini';
+import { pure } from './pure.ts';
 import { type Refund, RefundSource, RefundTransaction, type TransactionStatus } from './refund.ts';
 
-export const RefundTransactionRow = z
-  .extend(RefundTransaction, {
-    refundId: z.string(),
-    orderId: z.string(),
-    source: RefundSource,
-    retried: z
-      .boolean()
-      .clone()
-      .register(z.globalRegistry, { description: 'A failure already followed by a new attempt of the same refund: history, not a task.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundTransactionRow' });
+export const RefundTransactionRow = /* @__PURE__ */ pure(() =>
+  z
+    .extend(RefundTransaction, {
+      refundId: z.string(),
+      orderId: z.string(),
+      source: RefundSource,
+      retried: z
+        .boolean()
+        .clone()
+        .register(z.globalRegistry, { description: 'A failure already followed by a new attempt of the same refund: history, not a task.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundTransactionRow' }),
+);
 export type RefundTransactionRow = z.infer<typeof RefundTransactionRow>;
 
 /** Where a row is queued: its status, except that a retried failure leaves the `failure` queue. */

@@ -18,7 +18,8 @@
 // re-read v4, re-plan, and get 422 quantity_exceeds_refundable (or 409 after
 // repeated lost races). Σ refunded can never pass what was bought or paid,
 // because every committed plan was checked against the exact state it replaced.
-import { type Order, transitionOrder } from './order.ts';
+import type { Order } from './order.ts';
+import { transitionOrder } from './order-lifecycle.ts';
 import type { OrderStatus } from './order-status.ts';
 import type { Refund } from './refund.ts';
 import { countRefund, type RefundCounters } from './refund-counters.ts';

@@ -5,33 +5,38 @@ import * as z from 'zod/mini';
 import { RefundAccount } from './cancellation.ts';
 import { ConflictError } from './errors.ts';
 import { LineItem, type Order, type PaymentMethod, type PaymentStatus } from './order.ts';
+import { pure } from './pure.ts';
 import { Id, Money, OptionalText, Quantity, Timestamp, Version } from './schema-kit.ts';
 
 export const REFUND_GATEWAYS = ['card', 'bank_transfer', 'voucher', 'cash'] as const;
-export const RefundGateway = z.enum(REFUND_GATEWAYS);
+export const RefundGateway = /* @__PURE__ */ pure(() => z.enum(REFUND_GATEWAYS));
 export type RefundGateway = z.infer<typeof RefundGateway>;
 
 export const TRANSACTION_STATUSES = ['pending', 'success', 'failure'] as const;
-export const TransactionStatus = z.enum(TRANSACTION_STATUSES);
+export const TransactionStatus = /* @__PURE__ */ pure(() => z.enum(TRANSACTION_STATUSES));
 export type TransactionStatus = z.infer<typeof TransactionStatus>;
 
-export const RefundSource = z
-  .object({ type: z.enum(['return', 'cancellation', 'manual']), id: z.nullable(z.string()) })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundSource' });
+export const RefundSource = /* @__PURE__ */ pure(() =>
+  z
+    .object({ type: z.enum(['return', 'cancellation', 'manual']), id: z.nullable(z.string()) })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundSource' }),
+);
 export type RefundSource = z.infer<typeof RefundSource>;
 
-export const RefundLineItem = z
-  .object({
-    id: z.string(),
-    lineItemId: z.string(),
-    quantity: z.number().check(z.int()),
-    subtotal: Money.clone().register(z.globalRegistry, { description: 'Value of the units before tax (after the line discount).' }),
-    tax: Money,
-    lineItem: LineItem.clone().register(z.globalRegistry, { description: 'The order line as it was when refunded.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundLineItem' });
+export const RefundLineItem = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string(),
+      lineItemId: z.string(),
+      quantity: z.number().check(z.int()),
+      subtotal: Money.clone().register(z.globalRegistry, { description: 'Value of the units before tax (after the line discount).' }),
+      tax: Money,
+      lineItem: LineItem.clone().register(z.globalRegistry, { description: 'The order line as it was when refunded.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundLineItem' }),
+);
 export type RefundLineItem = z.infer<typeof RefundLineItem>;
 
 /**
@@ -44,92 +49,105 @@ export type RefundLineItem = z.infer<typeof RefundLineItem>;
  * (amount and tax, as seed 001 shows) so that `total = lines + shipping +
  * adjustments` counts it once: no refund it plans carries that kind.
  */
-export const AdjustmentKind = z.enum(['shipping_refund', 'shipping_deduction', 'restock_fee', 'refund_discrepancy']);
+export const AdjustmentKind = /* @__PURE__ */ pure(() => z.enum(['shipping_refund', 'shipping_deduction', 'restock_fee', 'refund_discrepancy']));
 export type AdjustmentKind = z.infer<typeof AdjustmentKind>;
 
-export const OrderAdjustment = z
-  .object({
-    id: z.string(),
-    kind: AdjustmentKind,
-    amount: z
-      .number()
-      .check(z.int())
-      .clone()
-      .register(z.globalRegistry, { description: 'Signed: what the adjustment adds to the refund total (a restock fee is negative).' }),
-    tax: z.number().check(z.int()),
-    reason: z.nullable(z.string()),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'OrderAdjustment' });
+export const OrderAdjustment = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string(),
+      kind: AdjustmentKind,
+      amount: z
+        .number()
+        .check(z.int())
+        .clone()
+        .register(z.globalRegistry, { description: 'Signed: what the adjustment adds to the refund total (a restock fee is negative).' }),
+      tax: z.number().check(z.int()),
+      reason: z.nullable(z.string()),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'OrderAdjustment' }),
+);
 export type OrderAdjustment = z.infer<typeof OrderAdjustment>;
 
-export const RefundTransaction = z
-  .object({
-    id: z.string(),
-    kind: z.literal('refund'),
-    amount: Money,
-    currency: z.string(),
-    gateway: RefundGateway,
-    status: TransactionStatus,
-    message: z.nullable(z.string()),
-    errorCode: z.nullable(z.string()),
-    createdAt: Timestamp,
-    voucherCode: z.optional(z.string()).clone().register(z.globalRegistry, { description: 'The voucher issued (voucher gateway only).' }),
-    refundAccount: z
-      .optional(RefundAccount)
-      .clone()
-      .register(z.globalRegistry, { description: 'Where a retried bank transfer goes, when given with the attempt.' }),
-    iban: z.optional(z.string()).clone().register(z.globalRegistry, { description: 'Where a retried bank transfer goes, when given with the attempt.' }),
-    providerRefundId: z.optional(z.string()).clone().register(z.globalRegistry, { description: "The payment provider's id of this refund (a Stripe `re_…`)." }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundTransaction' });
+export const RefundTransaction = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string(),
+      kind: z.literal('refund'),
+      amount: Money,
+      currency: z.string(),
+      gateway: RefundGateway,
+      status: TransactionStatus,
+      message: z.nullable(z.string()),
+      errorCode: z.nullable(z.string()),
+      createdAt: Timestamp,
+      voucherCode: z.optional(z.string()).clone().register(z.globalRegistry, { description: 'The voucher issued (voucher gateway only).' }),
+      refundAccount: z
+        .optional(RefundAccount)
+        .clone()
+        .register(z.globalRegistry, { description: 'Where a retried bank transfer goes, when given with the attempt.' }),
+      iban: z.optional(z.string()).clone().register(z.globalRegistry, { description: 'Where a retried bank transfer goes, when given with the attempt.' }),
+      providerRefundId: z
+        .optional(z.string())
+        .clone()
+        .register(z.globalRegistry, { description: "The payment provider's id of this refund (a Stripe `re_…`)." }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundTransaction' }),
+);
 export type RefundTransaction = z.infer<typeof RefundTransaction>;
 
-export const Refund = z
-  .object({
-    id: z.string().clone().register(z.globalRegistry, { example: 'rfd_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
-    orderId: z.string(),
-    createdAt: Timestamp,
-    note: z.nullable(z.string()),
-    restock: z.boolean(),
-    userId: z.string().clone().register(z.globalRegistry, { description: 'Who refunded: `admin:<sub>`.' }),
-    source: RefundSource,
-    refundLineItems: z.array(RefundLineItem),
-    shipping: z.object({ amount: Money, tax: Money }),
-    orderAdjustments: z.array(OrderAdjustment),
-    transactions: z.array(RefundTransaction),
-    total: Money.clone().register(z.globalRegistry, { description: 'Σ line subtotal and tax + shipping amount and tax + Σ adjustments.' }),
-    owed: Money.clone().register(z.globalRegistry, { description: 'What the refund still owes: its total less its successful transactions (settled at 0).' }),
-    currency: z.string(),
-    version: Version,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'Refund' });
+export const Refund = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string().clone().register(z.globalRegistry, { example: 'rfd_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+      orderId: z.string(),
+      createdAt: Timestamp,
+      note: z.nullable(z.string()),
+      restock: z.boolean(),
+      userId: z.string().clone().register(z.globalRegistry, { description: 'Who refunded: `admin:<sub>`.' }),
+      source: RefundSource,
+      refundLineItems: z.array(RefundLineItem),
+      shipping: z.object({ amount: Money, tax: Money }),
+      orderAdjustments: z.array(OrderAdjustment),
+      transactions: z.array(RefundTransaction),
+      total: Money.clone().register(z.globalRegistry, { description: 'Σ line subtotal and tax + shipping amount and tax + Σ adjustments.' }),
+      owed: Money.clone().register(z.globalRegistry, { description: 'What the refund still owes: its total less its successful transactions (settled at 0).' }),
+      currency: z.string(),
+      version: Version,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'Refund' }),
+);
 export type Refund = z.infer<typeof Refund>;
 
 /** Body of create and calculate (API.md); `restockFee` is what the returns flow passes. */
-export const RefundBody = z
-  .object({
-    note: OptionalText(1000),
-    restock: z.optional(z.boolean()),
-    refundLineItems: z.optional(z.array(z.object({ lineItemId: Id('li'), quantity: Quantity })).check(z.maxLength(100))),
-    shipping: z.optional(z.object({ amount: Money })),
-    amount: z.optional(Money).clone().register(z.globalRegistry, { description: 'Goodwill amount, added as a refund_discrepancy adjustment.' }),
-    gateway: z.optional(RefundGateway),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundBody' });
+export const RefundBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      note: OptionalText(1000),
+      restock: z.optional(z.boolean()),
+      refundLineItems: z.optional(z.array(z.object({ lineItemId: Id('li'), quantity: Quantity })).check(z.maxLength(100))),
+      shipping: z.optional(z.object({ amount: Money })),
+      amount: z.optional(Money).clone().register(z.globalRegistry, { description: 'Goodwill amount, added as a refund_discrepancy adjustment.' }),
+      gateway: z.optional(RefundGateway),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundBody' }),
+);
 export type RefundBody = z.infer<typeof RefundBody>;
 
-export const TransactionBody = z
-  .object({
-    status: z.enum(['success', 'failure']),
-    message: OptionalText(1000),
-    errorCode: OptionalText(100),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'RefundTransactionBody' });
+export const TransactionBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      status: z.enum(['success', 'failure']),
+      message: OptionalText(1000),
+      errorCode: OptionalText(100),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'RefundTransactionBody' }),
+);
 export type TransactionBody = z.infer<typeof TransactionBody>;
 
 /** Where a refund goes by default: back the way the money came (COD is paid back in cash). */

@@ -4,85 +4,96 @@
 import * as z from 'zod/mini';
 import { AttachmentMeta } from './attachment.ts';
 import { Address } from './order.ts';
+import { pure } from './pure.ts';
 import { ReturnItemStatus, ReturnStatus } from './return-status.ts';
 import { Id, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const REFUND_METHODS = ['card', 'bank_transfer', 'voucher'] as const;
-export const RefundMethod = z.enum(REFUND_METHODS);
+export const RefundMethod = /* @__PURE__ */ pure(() => z.enum(REFUND_METHODS));
 export type RefundMethod = z.infer<typeof RefundMethod>;
 
 /** API.md caps the customer's free-text comment; longer is a 422 (rule `extra_comment_too_long`). */
 export const EXTRA_COMMENT_MAX = 250;
 
-export const ReturnItem = z
-  .object({
-    lineItemId: z.string(),
-    sku: z.string(),
-    title: z.string(),
-    quantity: z.number().check(z.int()),
-    unitPrice: Money,
-    reasonId: z.string(),
-    reasonText: z.nullable(z.string()),
-    condition: z.nullable(z.string()),
-    goodQuantity: z
-      .nullable(z.number().check(z.int()))
-      .clone()
-      .register(z.globalRegistry, { description: 'Units found in good condition; null until verified.' }),
-    status: ReturnItemStatus,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnItem' });
+export const ReturnItem = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      lineItemId: z.string(),
+      sku: z.string(),
+      title: z.string(),
+      quantity: z.number().check(z.int()),
+      unitPrice: Money,
+      reasonId: z.string(),
+      reasonText: z.nullable(z.string()),
+      condition: z.nullable(z.string()),
+      goodQuantity: z
+        .nullable(z.number().check(z.int()))
+        .clone()
+        .register(z.globalRegistry, { description: 'Units found in good condition; null until verified.' }),
+      status: ReturnItemStatus,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnItem' }),
+);
 export type ReturnItem = z.infer<typeof ReturnItem>;
 
-export const ReturnHistoryEntry = z
-  .object({
-    status: ReturnStatus,
-    at: Timestamp,
-    submittedBy: z
-      .string()
-      .clone()
-      .register(z.globalRegistry, { description: 'Who acted: the actor id for admins; `customer`, `shop` or `carrier` for customers.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnHistoryEntry' });
+export const ReturnHistoryEntry = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      status: ReturnStatus,
+      at: Timestamp,
+      submittedBy: z
+        .string()
+        .clone()
+        .register(z.globalRegistry, { description: 'Who acted: the actor id for admins; `customer`, `shop` or `carrier` for customers.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnHistoryEntry' }),
+);
 export type ReturnHistoryEntry = z.infer<typeof ReturnHistoryEntry>;
 
-export const ReturnComment = z
-  .object({ id: z.string(), body: z.string(), visibleToCustomer: z.boolean(), submittedBy: z.string(), createdAt: Timestamp })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnComment' });
+export const ReturnComment = /* @__PURE__ */ pure(() =>
+  z
+    .object({ id: z.string(), body: z.string(), visibleToCustomer: z.boolean(), submittedBy: z.string(), createdAt: Timestamp })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnComment' }),
+);
 export type ReturnComment = z.infer<typeof ReturnComment>;
 
-export const RefundBreakdownLine = z.object({
-  lineItemId: z.string(),
-  goodQuantity: z.number().check(z.int()),
-  unitValues: z
-    .array(Money)
-    .clone()
-    .register(z.globalRegistry, { description: 'Paid value of each good unit (tax in, discount out), split by largest remainder.' }),
-  amount: Money,
-});
+export const RefundBreakdownLine = /* @__PURE__ */ pure(() =>
+  z.object({
+    lineItemId: z.string(),
+    goodQuantity: z.number().check(z.int()),
+    unitValues: z
+      .array(Money)
+      .clone()
+      .register(z.globalRegistry, { description: 'Paid value of each good unit (tax in, discount out), split by largest remainder.' }),
+    amount: Money,
+  }),
+);
 
-export const RefundBreakdown = z
-  .object({
-    items: z.array(RefundBreakdownLine),
-    itemsTotal: Money,
-    refundedShipping: Money,
-    refundedShippingTax: Money.clone().register(z.globalRegistry, {
-      description: "The refunded shipping's share of the shipping tax (shipping goes back at its paid value).",
-    }),
-    restockFee: Money,
-    shippingDeduction: Money.clone().register(z.globalRegistry, {
-      description: 'Shipping kept back (setting refunds.deductShipping): the order shipping amount, once per order, by its first refund with goods.',
-    }),
-    refundable: Money.clone().register(z.globalRegistry, { description: 'What is still refundable on the order (the cap).' }),
-    refundAmount: Money,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnRefundBreakdown' });
+export const RefundBreakdown = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      items: z.array(RefundBreakdownLine),
+      itemsTotal: Money,
+      refundedShipping: Money,
+      refundedShippingTax: Money.clone().register(z.globalRegistry, {
+        description: "The refunded shipping's share of the shipping tax (shipping goes back at its paid value).",
+      }),
+      restockFee: Money,
+      shippingDeduction: Money.clone().register(z.globalRegistry, {
+        description: 'Shipping kept back (setting refunds.deductShipping): the order shipping amount, once per order, by its first refund with goods.',
+      }),
+      refundable: Money.clone().register(z.globalRegistry, { description: 'What is still refundable on the order (the cap).' }),
+      refundAmount: Money,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnRefundBreakdown' }),
+);
 export type RefundBreakdown = z.infer<typeof RefundBreakdown>;
 
-const ReturnFields = {
+const ReturnFields = /* @__PURE__ */ pure(() => ({
   id: z.string().clone().register(z.globalRegistry, { example: 'ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
   orderId: z.string(),
   orderNumber: z.string(),
@@ -113,118 +124,138 @@ const ReturnFields = {
   createdAt: Timestamp,
   updatedAt: Timestamp,
   version: Version,
-};
+}));
 
 /** The request as stored: one item; its comments are items of their own. */
-export const ReturnRecord = z.object(ReturnFields).clone().register(z.globalRegistry, { id: 'ReturnRequestSummary' });
+export const ReturnRecord = /* @__PURE__ */ pure(() => z.object(ReturnFields).clone().register(z.globalRegistry, { id: 'ReturnRequestSummary' }));
 export type ReturnRecord = z.infer<typeof ReturnRecord>;
 
 /** The request as answered: with its comments (only customer-visible ones for a customer). */
-export const ReturnRequest = z
-  .object({ ...ReturnFields, comments: z.array(ReturnComment) })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnRequest' });
+export const ReturnRequest = /* @__PURE__ */ pure(() =>
+  z
+    .object({ ...ReturnFields, comments: z.array(ReturnComment) })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnRequest' }),
+);
 export type ReturnRequest = z.infer<typeof ReturnRequest>;
 
 /** The admin view adds the attachments' metadata. */
-export const AdminReturnRequest = z
-  .extend(ReturnRequest, { attachmentDetails: z.array(AttachmentMeta) })
-  .clone()
-  .register(z.globalRegistry, { id: 'AdminReturnRequest' });
+export const AdminReturnRequest = /* @__PURE__ */ pure(() =>
+  z
+    .extend(ReturnRequest, { attachmentDetails: z.array(AttachmentMeta) })
+    .clone()
+    .register(z.globalRegistry, { id: 'AdminReturnRequest' }),
+);
 
-export const CreateReturnBody = z
-  .object({
-    orderId: Id('ord'),
-    items: z
-      .array(
-        z.object({
-          lineItemId: Id('li'),
-          quantity: Quantity,
-          reasonId: Id('rsn'),
-          reasonText: OptionalText(500),
-          condition: OptionalText(200),
-        }),
-      )
-      .check(
-        z.minLength(1),
-        z.maxLength(100),
-        z.superRefine((items, ctx) => {
-          const seen = new Set<string>();
-          items.forEach((item, i) => {
-            if (seen.has(item.lineItemId))
-              ctx.addIssue({ code: 'custom', path: [i, 'lineItemId'], message: 'appears twice; put every unit of a line in one item' });
-            seen.add(item.lineItemId);
-          });
-        }),
-      ),
-    refundMethod: RefundMethod,
-    iban: OptionalText(64),
-    accountHolder: OptionalText(200),
-    pickupAddress: z.optional(Address),
-    // The 250-character rule is a business rule (422); this cap only bounds the body.
-    extraComment: z.optional(z.string().check(z.trim(), z.maxLength(5000))),
-    attachments: z.optional(z.array(Id('att')).check(z.maxLength(20))),
-    termsAccepted: z.optional(z.boolean()),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateReturnBody' });
+export const CreateReturnBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      orderId: Id('ord'),
+      items: z
+        .array(
+          z.object({
+            lineItemId: Id('li'),
+            quantity: Quantity,
+            reasonId: Id('rsn'),
+            reasonText: OptionalText(500),
+            condition: OptionalText(200),
+          }),
+        )
+        .check(
+          z.minLength(1),
+          z.maxLength(100),
+          z.superRefine((items, ctx) => {
+            const seen = new Set<string>();
+            items.forEach((item, i) => {
+              if (seen.has(item.lineItemId))
+                ctx.addIssue({ code: 'custom', path: [i, 'lineItemId'], message: 'appears twice; put every unit of a line in one item' });
+              seen.add(item.lineItemId);
+            });
+          }),
+        ),
+      refundMethod: RefundMethod,
+      iban: OptionalText(64),
+      accountHolder: OptionalText(200),
+      pickupAddress: z.optional(Address),
+      // The 250-character rule is a business rule (422); this cap only bounds the body.
+      extraComment: z.optional(z.string().check(z.trim(), z.maxLength(5000))),
+      attachments: z.optional(z.array(Id('att')).check(z.maxLength(20))),
+      termsAccepted: z.optional(z.boolean()),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateReturnBody' }),
+);
 export type CreateReturnBody = z.infer<typeof CreateReturnBody>;
 
-export const ReturnStatusBody = z
-  .object({ status: ReturnStatus, rejectionReason: OptionalText(1000) })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnStatusBody' });
+export const ReturnStatusBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({ status: ReturnStatus, rejectionReason: OptionalText(1000) })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnStatusBody' }),
+);
 export type ReturnStatusBody = z.infer<typeof ReturnStatusBody>;
 
-export const VerificationBody = z
-  .object({ goodQuantity: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)), condition: OptionalText(200) })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnItemVerificationBody' });
+export const VerificationBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({ goodQuantity: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)), condition: OptionalText(200) })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnItemVerificationBody' }),
+);
 export type VerificationBody = z.infer<typeof VerificationBody>;
 
-export const VerifyPackageBody = z
-  .object({ restockFee: z._default(Money, 0), refundedShipping: z._default(Money, 0) })
-  .clone()
-  .register(z.globalRegistry, { id: 'VerifyPackageBody' });
+export const VerifyPackageBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({ restockFee: z._default(Money, 0), refundedShipping: z._default(Money, 0) })
+    .clone()
+    .register(z.globalRegistry, { id: 'VerifyPackageBody' }),
+);
 export type VerifyPackageBody = z.infer<typeof VerifyPackageBody>;
 
-export const CustomerCommentBody = z
-  .object({ body: Text(2000) })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnCustomerCommentBody' });
-export const AdminCommentBody = z
-  .object({ body: Text(2000), visibleToCustomer: z._default(z.boolean(), false) })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnAdminCommentBody' });
+export const CustomerCommentBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({ body: Text(2000) })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnCustomerCommentBody' }),
+);
+export const AdminCommentBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({ body: Text(2000), visibleToCustomer: z._default(z.boolean(), false) })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnAdminCommentBody' }),
+);
 
-export const NextStatuses = z
-  .object({
-    status: ReturnStatus,
-    nextStatuses: z.array(ReturnStatus),
-    requiredSteps: z.array(
-      z.object({ lineItemId: z.string(), sku: z.string(), title: z.string(), info: z.literal('Verification required'), status: ReturnItemStatus }),
-    ),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnNextStatuses' });
+export const NextStatuses = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      status: ReturnStatus,
+      nextStatuses: z.array(ReturnStatus),
+      requiredSteps: z.array(
+        z.object({ lineItemId: z.string(), sku: z.string(), title: z.string(), info: z.literal('Verification required'), status: ReturnItemStatus }),
+      ),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnNextStatuses' }),
+);
 export type NextStatuses = z.infer<typeof NextStatuses>;
 
-export const ReturnableItem = z
-  .object({
-    lineItemId: z.string(),
-    sku: z.string(),
-    title: z.string(),
-    purchased: z.number().check(z.int()),
-    refunded: z.number().check(z.int()),
-    inOpenReturns: z.number().check(z.int()),
-    returnable: z.number().check(z.int()).clone().register(z.globalRegistry, { description: 'Units that can be put in a return request now.' }),
-    deadline: z
-      .nullable(Timestamp)
-      .clone()
-      .register(z.globalRegistry, { description: 'Last moment a return can be requested (the longest window any active reason allows).' }),
-    excluded: z.boolean(),
-    excludedReason: z.nullable(z.enum(['category_excluded', 'order_not_delivered', 'return_window_expired'])),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'ReturnableItem' });
+export const ReturnableItem = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      lineItemId: z.string(),
+      sku: z.string(),
+      title: z.string(),
+      purchased: z.number().check(z.int()),
+      refunded: z.number().check(z.int()),
+      inOpenReturns: z.number().check(z.int()),
+      returnable: z.number().check(z.int()).clone().register(z.globalRegistry, { description: 'Units that can be put in a return request now.' }),
+      deadline: z
+        .nullable(Timestamp)
+        .clone()
+        .register(z.globalRegistry, { description: 'Last moment a return can be requested (the longest window any active reason allows).' }),
+      excluded: z.boolean(),
+      excludedReason: z.nullable(z.enum(['category_excluded', 'order_not_delivered', 'return_window_expired'])),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'ReturnableItem' }),
+);
 export type ReturnableItem = z.infer<typeof ReturnableItem>;

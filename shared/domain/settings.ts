@@ -1,39 +1,44 @@
 // Shop settings (seeds 000 and 002), with the defaults of a fresh install.
 import * as z from 'zod/mini';
 import { OrderStatus } from './order-status.ts';
+import { pure } from './pure.ts';
 import { Email, Text, Version } from './schema-kit.ts';
 
-export const SettingsBody = z
-  .object({
-    returns: z.object({
-      maxDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
-      termsUrl: z.nullable(z.url().check(z.maxLength(2048))),
-      excludedCategories: z.array(Text(100)).check(z.maxLength(500)),
-      refundMethods: z.object({ card: z.boolean(), bankTransfer: z.boolean(), voucher: z.boolean() }),
-    }),
-    refunds: z.object({
-      restock: z.boolean(),
-      deductShipping: z.boolean(),
-      attachments: z.object({
-        enabled: z.boolean(),
-        maxBytes: z.number().check(z.int(), z.minimum(1), z.maximum(100 * 1024 * 1024)),
-        contentTypes: z
-          .array(z.string().check(z.maxLength(255, { abort: true }), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type')))
-          .check(z.minLength(1), z.maxLength(50)),
+export const SettingsBody = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      returns: z.object({
+        maxDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
+        termsUrl: z.nullable(z.url().check(z.maxLength(2048))),
+        excludedCategories: z.array(Text(100)).check(z.maxLength(500)),
+        refundMethods: z.object({ card: z.boolean(), bankTransfer: z.boolean(), voucher: z.boolean() }),
       }),
-    }),
-    cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus).check(z.maxLength(8)) }),
-    notifications: z.object({ adminEmails: z.array(Email).check(z.maxLength(50)), fromAddress: Email }),
-    shop: z.object({ name: Text(), address: z.string().check(z.maxLength(500)) }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'SettingsBody' });
+      refunds: z.object({
+        restock: z.boolean(),
+        deductShipping: z.boolean(),
+        attachments: z.object({
+          enabled: z.boolean(),
+          maxBytes: z.number().check(z.int(), z.minimum(1), z.maximum(100 * 1024 * 1024)),
+          contentTypes: z
+            .array(z.string().check(z.maxLength(255, { abort: true }), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type')))
+            .check(z.minLength(1), z.maxLength(50)),
+        }),
+      }),
+      cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus).check(z.maxLength(8)) }),
+      notifications: z.object({ adminEmails: z.array(Email).check(z.maxLength(50)), fromAddress: Email }),
+      shop: z.object({ name: Text(), address: z.string().check(z.maxLength(500)) }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'SettingsBody' }),
+);
 export type SettingsBody = z.infer<typeof SettingsBody>;
 
-export const Settings = z
-  .extend(SettingsBody, { version: Version, updatedAt: z.nullable(z.string()) })
-  .clone()
-  .register(z.globalRegistry, { id: 'Settings' });
+export const Settings = /* @__PURE__ */ pure(() =>
+  z
+    .extend(SettingsBody, { version: Version, updatedAt: z.nullable(z.string()) })
+    .clone()
+    .register(z.globalRegistry, { id: 'Settings' }),
+);
 export type Settings = z.infer<typeof Settings>;
 
 export const defaultSettings = (fromAddress: string): Settings => ({

@@ -2,105 +2,122 @@
 // an admin registers, what each attempt records, and the retry schedule.
 import * as z from 'zod/mini';
 import { EVENT_TYPES, type EventType } from './events/catalogue.ts';
+import { pure } from './pure.ts';
 import { Text, Timestamp, Version } from './schema-kit.ts';
 
-export const WebhookUrl = z
-  .url({ protocol: /^https?$/, normalize: true })
-  .check(z.maxLength(2048))
-  .clone()
-  .register(z.globalRegistry, { example: 'https://erp.example.com/hooks/aftersales' });
+export const WebhookUrl = /* @__PURE__ */ pure(() =>
+  z
+    .url({ protocol: /^https?$/, normalize: true })
+    .check(z.maxLength(2048))
+    .clone()
+    .register(z.globalRegistry, { example: 'https://erp.example.com/hooks/aftersales' }),
+);
 
-const Events = z
-  .array(z.enum(EVENT_TYPES))
-  .check(
-    z.minLength(1),
-    z.maxLength(EVENT_TYPES.length),
-    z.refine((types) => new Set(types).size === types.length, 'must not repeat a type'),
-  )
-  .clone()
-  .register(z.globalRegistry, { description: 'Event types this endpoint receives.' });
+const Events = /* @__PURE__ */ pure(() =>
+  z
+    .array(z.enum(EVENT_TYPES))
+    .check(
+      z.minLength(1),
+      z.maxLength(EVENT_TYPES.length),
+      z.refine((types) => new Set(types).size === types.length, 'must not repeat a type'),
+    )
+    .clone()
+    .register(z.globalRegistry, { description: 'Event types this endpoint receives.' }),
+);
 
-export const CreateWebhookBody = z
-  .strictObject({
-    url: WebhookUrl,
-    events: Events,
-    enabled: z._default(z.boolean(), true),
-    description: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'CreateWebhookBody' });
+export const CreateWebhookBody = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      url: WebhookUrl,
+      events: Events,
+      enabled: z._default(z.boolean(), true),
+      description: z._default(z.string().check(z.trim(), z.maxLength(500)), ''),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'CreateWebhookBody' }),
+);
 export type CreateWebhookBody = z.infer<typeof CreateWebhookBody>;
 
-export const UpdateWebhookBody = z
-  .strictObject({
-    url: z.optional(WebhookUrl),
-    events: z.optional(Events),
-    enabled: z.optional(z.boolean()),
-    description: z.optional(z.string().check(z.trim(), z.maxLength(500))),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'UpdateWebhookBody' });
+export const UpdateWebhookBody = /* @__PURE__ */ pure(() =>
+  z
+    .strictObject({
+      url: z.optional(WebhookUrl),
+      events: z.optional(Events),
+      enabled: z.optional(z.boolean()),
+      description: z.optional(z.string().check(z.trim(), z.maxLength(500))),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'UpdateWebhookBody' }),
+);
 export type UpdateWebhookBody = z.infer<typeof UpdateWebhookBody>;
 
-export const WebhookEndpoint = z
-  .object({
-    id: z.string().clone().register(z.globalRegistry, { example: 'whk_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
-    url: z.string(),
-    events: z.array(z.enum(EVENT_TYPES)),
-    enabled: z.boolean(),
-    description: z.string(),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    version: Version,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'WebhookEndpoint' });
+export const WebhookEndpoint = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string().clone().register(z.globalRegistry, { example: 'whk_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+      url: z.string(),
+      events: z.array(z.enum(EVENT_TYPES)),
+      enabled: z.boolean(),
+      description: z.string(),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+      version: Version,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'WebhookEndpoint' }),
+);
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 
 /** The endpoint with its signing secret: answered on creation and rotation only. */
-export const WebhookEndpointWithSecret = z
-  .extend(WebhookEndpoint, {
-    secret: Text(100).clone().register(z.globalRegistry, { description: 'Standard Webhooks secret (`whsec_` + base64). Shown once: store it now.' }),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'WebhookEndpointWithSecret' });
+export const WebhookEndpointWithSecret = /* @__PURE__ */ pure(() =>
+  z
+    .extend(WebhookEndpoint, {
+      secret: Text(100).clone().register(z.globalRegistry, { description: 'Standard Webhooks secret (`whsec_` + base64). Shown once: store it now.' }),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'WebhookEndpointWithSecret' }),
+);
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 
-export const DeliveryAttempt = z
-  .object({
-    at: Timestamp,
-    statusCode: z
-      .nullable(z.number().check(z.int()))
-      .clone()
-      .register(z.globalRegistry, { description: 'The HTTP status answered; null when none came (refused, timeout).' }),
-    durationMs: z.number().check(z.int()),
-    error: z.nullable(z.string()),
-    responseBody: z.nullable(z.string()).clone().register(z.globalRegistry, { description: 'The first bytes of the answer, at most 256 characters.' }),
-    nextRetryAt: z.nullable(Timestamp),
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'WebhookDeliveryAttempt' });
+export const DeliveryAttempt = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      at: Timestamp,
+      statusCode: z
+        .nullable(z.number().check(z.int()))
+        .clone()
+        .register(z.globalRegistry, { description: 'The HTTP status answered; null when none came (refused, timeout).' }),
+      durationMs: z.number().check(z.int()),
+      error: z.nullable(z.string()),
+      responseBody: z.nullable(z.string()).clone().register(z.globalRegistry, { description: 'The first bytes of the answer, at most 256 characters.' }),
+      nextRetryAt: z.nullable(Timestamp),
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'WebhookDeliveryAttempt' }),
+);
 export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
 
-export const WebhookDelivery = z
-  .object({
-    id: z.string().clone().register(z.globalRegistry, { example: 'dlv_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
-    endpointId: z.string(),
-    eventId: z.string(),
-    eventType: z.string(),
-    status: z.enum(DELIVERY_STATUSES),
-    attempts: z.array(DeliveryAttempt).clone().register(z.globalRegistry, { description: 'Every attempt of the current round, oldest first.' }),
-    statusCode: z.nullable(z.number().check(z.int())).clone().register(z.globalRegistry, { description: "The last attempt's status code." }),
-    durationMs: z.nullable(z.number().check(z.int())),
-    error: z.nullable(z.string()),
-    nextRetryAt: z.nullable(Timestamp),
-    createdAt: Timestamp,
-    updatedAt: Timestamp,
-    version: Version,
-  })
-  .clone()
-  .register(z.globalRegistry, { id: 'WebhookDelivery' });
+export const WebhookDelivery = /* @__PURE__ */ pure(() =>
+  z
+    .object({
+      id: z.string().clone().register(z.globalRegistry, { example: 'dlv_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
+      endpointId: z.string(),
+      eventId: z.string(),
+      eventType: z.string(),
+      status: z.enum(DELIVERY_STATUSES),
+      attempts: z.array(DeliveryAttempt).clone().register(z.globalRegistry, { description: 'Every attempt of the current round, oldest first.' }),
+      statusCode: z.nullable(z.number().check(z.int())).clone().register(z.globalRegistry, { description: "The last attempt's status code." }),
+      durationMs: z.nullable(z.number().check(z.int())),
+      error: z.nullable(z.string()),
+      nextRetryAt: z.nullable(Timestamp),
+      createdAt: Timestamp,
+      updatedAt: Timestamp,
+      version: Version,
+    })
+    .clone()
+    .register(z.globalRegistry, { id: 'WebhookDelivery' }),
+);
 export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
 
 /**

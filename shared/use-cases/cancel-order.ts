@@ -19,7 +19,7 @@ import {
 } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import { checkIfMatch } from '#shared/domain/if-match';
-import { transitionOrder } from '#shared/domain/order';
+import { transitionOrder } from '#shared/domain/order-lifecycle';
 import { checkReasonUsable } from '#shared/domain/reason';
 import { refundableRemaining } from '#shared/domain/refund-plan';
 import { planRefundWrite } from '#shared/domain/refund-write';

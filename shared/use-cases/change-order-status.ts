@@ -7,7 +7,8 @@
 // was paid (more than one trip: it is a cancellation, not a status change).
 import { getOrderOrThrow, moveOrderStatus } from '#shared/adapters/orders-repo';
 import { checkIfMatch } from '#shared/domain/if-match';
-import { type Order, type OrderStatusBody, type StatusChange, transitionOrder } from '#shared/domain/order';
+import type { Order, OrderStatusBody } from '#shared/domain/order';
+import { type StatusChange, transitionOrder } from '#shared/domain/order-lifecycle';
 import { explainOrderStatusRefusal, planOrderStatusWrite } from '#shared/domain/order-status-change';
 import { OTHER_CANCELLATION_REASON } from '#shared/domain/reason';
 import { adminCancelOrder } from './cancel-order.ts';

@@ -2,7 +2,8 @@
 
 import { getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
 import { checkIfMatch } from '#shared/domain/if-match';
-import { markPaid, type Order } from '#shared/domain/order';
+import type { Order } from '#shared/domain/order';
+import { markPaid } from '#shared/domain/order-lifecycle';
 
 export interface MarkOrderPaid {
   readonly orderId: string;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, ValidationError } from '#shared/domain/errors';
-import { buildOrder, CreateOrderBody, type Order, transitionOrder, unitValues } from '#shared/domain/order';
+import { buildOrder, CreateOrderBody, type Order, unitValues } from '#shared/domain/order';
+import { transitionOrder } from '#shared/domain/order-lifecycle';
 import { ORDER_STATUSES, ORDER_TRANSITIONS } from '#shared/domain/order-status';
 import { orderBody } from '../support/orders.ts';
 

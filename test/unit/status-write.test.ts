@@ -4,7 +4,8 @@
 // where its condition refuses, the explanation is the error they throw.
 import { describe, expect, it } from 'vitest';
 import { DomainError } from '#shared/domain/errors';
-import { buildOrder, type Order, type StatusChange, transitionOrder } from '#shared/domain/order';
+import { buildOrder, type Order } from '#shared/domain/order';
+import { type StatusChange, transitionOrder } from '#shared/domain/order-lifecycle';
 import { explainOrderStatusRefusal, planOrderStatusWrite } from '#shared/domain/order-status-change';
 import { ORDER_STATUSES } from '#shared/domain/order-transitions';
 import { buildReturnRequest, type ReturnTransition, transitionReturn } from '#shared/domain/return-lifecycle';

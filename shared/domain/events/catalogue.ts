@@ -8,6 +8,7 @@ import { Cancellation } from '../cancellation.ts';
 import { OrderNote } from '../note.ts';
 import { Order } from '../order.ts';
 import { OrderStatus } from '../order-status.ts';
+import { pure } from '../pure.ts';
 import { Refund, TransactionStatus } from '../refund.ts';
 import { ReturnComment, ReturnRecord } from '../return-request.ts';
 import { ReturnItemStatus, ReturnStatus } from '../return-status.ts';
@@ -35,10 +36,12 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** The test event `POST /admin/webhooks/{id}/ping` sends; never on the bus. */
 export const PING_EVENT_TYPE = 'webhook.ping';
 
-const EventId = z.string().clone().register(z.globalRegistry, {
-  description: 'Stable per change (entity, version, type): the same change always has the same id, so a consumer dedupes on it.',
-  example: 'evt_ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z_v4_return.status_changed',
-});
+const EventId = /* @__PURE__ */ pure(() =>
+  z.string().clone().register(z.globalRegistry, {
+    description: 'Stable per change (entity, version, type): the same change always has the same id, so a consumer dedupes on it.',
+    example: 'evt_ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z_v4_return.status_changed',
+  }),
+);
 
 const envelope = <T extends string, D extends z.ZodMiniType, P extends z.ZodMiniType>(type: T, description: string, data: D, previous: P) =>
   z
@@ -46,56 +49,63 @@ const envelope = <T extends string, D extends z.ZodMiniType, P extends z.ZodMini
     .clone()
     .register(z.globalRegistry, { id: `Event_${type.replace('.', '_')}`, description });
 
-const Comment = z.extend(ReturnComment, { returnId: z.string(), orderId: z.string() }).clone().register(z.globalRegistry, { id: 'EventReturnComment' });
-const Created = z.null();
-const PreviousCancellation = z.nullable(z.object({ status: Cancellation.shape.status }));
-const PreviousTransaction = z.object({ transactionId: z.string(), status: z.nullable(TransactionStatus) });
+const Comment = /* @__PURE__ */ pure(() =>
+  z.extend(ReturnComment, { returnId: z.string(), orderId: z.string() }).clone().register(z.globalRegistry, { id: 'EventReturnComment' }),
+);
+const Created = /* @__PURE__ */ pure(() => z.null());
+const PreviousCancellation = /* @__PURE__ */ pure(() => z.nullable(z.object({ status: Cancellation.shape.status })));
+const PreviousTransaction = /* @__PURE__ */ pure(() => z.object({ transactionId: z.string(), status: z.nullable(TransactionStatus) }));
 
-export const EVENT_SCHEMAS = {
-  'order.created': envelope('order.created', 'An order was created (POST /orders).', Order, Created),
-  'order.status_changed': envelope('order.status_changed', 'An order moved to another fulfilment status.', Order, z.object({ status: OrderStatus })),
-  'order.paid': envelope(
-    'order.paid',
-    'An order became paid (created paid, marked paid, or COD collected).',
-    Order,
-    z.object({ paymentStatus: z.nullable(z.string()) }),
-  ),
-  'cancellation.requested': envelope('cancellation.requested', 'A cancellation was filed (in any status).', Cancellation, Created),
-  'cancellation.approved': envelope('cancellation.approved', 'A cancellation was approved (or was immediate).', Cancellation, PreviousCancellation),
-  'cancellation.rejected': envelope('cancellation.rejected', 'A cancellation was rejected.', Cancellation, PreviousCancellation),
-  'cancellation.refunded': envelope('cancellation.refunded', "A cancellation's refund was paid.", Cancellation, PreviousCancellation),
-  'return.created': envelope('return.created', 'A return request was filed.', ReturnRecord, Created),
-  'return.status_changed': envelope('return.status_changed', 'A return request moved to another status.', ReturnRecord, z.object({ status: ReturnStatus })),
-  'return.item_verified': envelope(
-    'return.item_verified',
-    'An item of a return request was verified; `previous.lineItemId` names it.',
-    ReturnRecord,
-    z.object({ lineItemId: z.string(), status: z.nullable(ReturnItemStatus), goodQuantity: z.nullable(z.number().check(z.int())) }),
-  ),
-  'refund.created': envelope('refund.created', 'A refund was created.', Refund, Created),
-  'refund.transaction_succeeded': envelope(
-    'refund.transaction_succeeded',
-    'A refund transaction succeeded; `previous.transactionId` names it (status null when it succeeded at once).',
-    Refund,
-    PreviousTransaction,
-  ),
-  'refund.transaction_failed': envelope(
-    'refund.transaction_failed',
-    'A refund transaction failed; `previous.transactionId` names it.',
-    Refund,
-    PreviousTransaction,
-  ),
-  'note.created': envelope('note.created', 'A customer-visible order note was written (or a private one shared).', OrderNote, Created),
-  'comment.created': envelope('comment.created', 'A comment was added to a return request.', Comment, Created),
-} as const satisfies Record<EventType, z.ZodMiniType>;
+export const EVENT_SCHEMAS = /* @__PURE__ */ pure(
+  () =>
+    ({
+      'order.created': envelope('order.created', 'An order was created (POST /orders).', Order, Created),
+      'order.status_changed': envelope('order.status_changed', 'An order moved to another fulfilment status.', Order, z.object({ status: OrderStatus })),
+      'order.paid': envelope(
+        'order.paid',
+        'An order became paid (created paid, marked paid, or COD collected).',
+        Order,
+        z.object({ paymentStatus: z.nullable(z.string()) }),
+      ),
+      'cancellation.requested': envelope('cancellation.requested', 'A cancellation was filed (in any status).', Cancellation, Created),
+      'cancellation.approved': envelope('cancellation.approved', 'A cancellation was approved (or was immediate).', Cancellation, PreviousCancellation),
+      'cancellation.rejected': envelope('cancellation.rejected', 'A cancellation was rejected.', Cancellation, PreviousCancellation),
+      'cancellation.refunded': envelope('cancellation.refunded', "A cancellation's refund was paid.", Cancellation, PreviousCancellation),
+      'return.created': envelope('return.created', 'A return request was filed.', ReturnRecord, Created),
+      'return.status_changed': envelope('return.status_changed', 'A return request moved to another status.', ReturnRecord, z.object({ status: ReturnStatus })),
+      'return.item_verified': envelope(
+        'return.item_verified',
+        'An item of a return request was verified; `previous.lineItemId` names it.',
+        ReturnRecord,
+        z.object({ lineItemId: z.string(), status: z.nullable(ReturnItemStatus), goodQuantity: z.nullable(z.number().check(z.int())) }),
+      ),
+      'refund.created': envelope('refund.created', 'A refund was created.', Refund, Created),
+      'refund.transaction_succeeded': envelope(
+        'refund.transaction_succeeded',
+        'A refund transaction succeeded; `previous.transactionId` names it (status null when it succeeded at once).',
+        Refund,
+        PreviousTransaction,
+      ),
+      'refund.transaction_failed': envelope(
+        'refund.transaction_failed',
+        'A refund transaction failed; `previous.transactionId` names it.',
+        Refund,
+        PreviousTransaction,
+      ),
+      'note.created': envelope('note.created', 'A customer-visible order note was written (or a private one shared).', OrderNote, Created),
+      'comment.created': envelope('comment.created', 'A comment was added to a return request.', Comment, Created),
+    }) as const satisfies Record<EventType, z.ZodMiniType>,
+);
 
 export type IntegrationEvent = { [T in EventType]: z.infer<(typeof EVENT_SCHEMAS)[T]> }[EventType];
 
 /** Any event, discriminated by `type`: what a webhook body or a bus entry's `detail` holds. */
-export const IntegrationEventSchema = z
-  .discriminatedUnion('type', Object.values(EVENT_SCHEMAS) as unknown as [(typeof EVENT_SCHEMAS)[EventType], ...(typeof EVENT_SCHEMAS)[EventType][]])
-  .clone()
-  .register(z.globalRegistry, { id: 'IntegrationEvent' });
+export const IntegrationEventSchema = /* @__PURE__ */ pure(() =>
+  z
+    .discriminatedUnion('type', Object.values(EVENT_SCHEMAS) as unknown as [(typeof EVENT_SCHEMAS)[EventType], ...(typeof EVENT_SCHEMAS)[EventType][]])
+    .clone()
+    .register(z.globalRegistry, { id: 'IntegrationEvent' }),
+);
 
 /** The stable id of a change: entity, version, type (and the sub-entity it is about). */
 export const eventId = (entityId: string, version: number, type: EventType, sub?: string): string =>
