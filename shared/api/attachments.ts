@@ -2,11 +2,11 @@
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { AttachmentDownload, AttachmentUpload, CreateAttachmentBody } from '#shared/domain/attachment';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import { Id } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 
-export const AttachmentParams = /* @__PURE__ */ pure(() => z.object({ id: Id('att') }));
+export const AttachmentParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('att') }));
 
 export const attachmentsApi = {
   'attachments.create': {

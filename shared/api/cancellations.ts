@@ -3,15 +3,15 @@
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
 import { AdminCancelBody, Cancellation, CancellationStatus, CreateCancellationBody, RejectCancellationBody } from '#shared/domain/cancellation';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { OrderParams } from './order-params.ts';
 
-export const CancellationParams = /* @__PURE__ */ pure(() => z.object({ id: Id('can') }));
-const MyCancellationParams = /* @__PURE__ */ pure(() => z.object({ cancellationId: Id('can') }));
+export const CancellationParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('can') }));
+const MyCancellationParams = /* @__PURE__ */ lazy(() => z.object({ cancellationId: Id('can') }));
 
-export const cancellationsApi = /* @__PURE__ */ pure(
+export const cancellationsApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'cancellations.create': {

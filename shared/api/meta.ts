@@ -1,10 +1,10 @@
 // Public routes: liveness, the API's own description and the event catalogue's.
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import type { RouteSpec } from '#shared/http/route-spec';
 
-export const metaApi = /* @__PURE__ */ pure(
+export const metaApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'meta.health': {

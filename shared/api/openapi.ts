@@ -3,12 +3,12 @@
 // from what the handlers validate.
 import * as z from 'zod/mini';
 import type { Route } from '#infra/routes';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import type { RouteSpec } from '#shared/http/route-spec';
 
 type Json = Record<string, unknown>;
 
-const Problem = /* @__PURE__ */ pure(() =>
+const Problem = /* @__PURE__ */ lazy(() =>
   z
     .object({
       type: z.string(),
@@ -27,7 +27,7 @@ const Problem = /* @__PURE__ */ pure(() =>
 const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
 const problem = (description: string) => ({ description, content: { 'application/problem+json': { schema: PROBLEM_REF } } });
 
-const ERRORS = /* @__PURE__ */ pure(
+const ERRORS = /* @__PURE__ */ lazy(
   () =>
     ({
       400: problem('Invalid input: every invalid field is listed in `errors`'),

@@ -4,12 +4,12 @@ import type { RouteId } from '#infra/routes';
 import { AdminSummary } from '#shared/domain/admin-summary';
 import { CreateOrderBody, Order, OrderStatusBody, Tracking } from '#shared/domain/order';
 import { OrderStatus } from '#shared/domain/order-status';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import { DateFilter, Page, PageQuery, Text } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { OrderParams } from './order-params.ts';
 
-export const ordersApi = /* @__PURE__ */ pure(
+export const ordersApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'orders.create': {

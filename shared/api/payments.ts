@@ -2,12 +2,12 @@
 // the signature over the raw body is the authentication).
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import type { RouteSpec } from '#shared/http/route-spec';
 
 export const PAYMENT_PROVIDERS = ['stripe'] as const;
 
-export const paymentsApi = /* @__PURE__ */ pure(
+export const paymentsApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'payments.webhook': {

@@ -2,7 +2,7 @@
 // the settlement of a refund's transactions.
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import { Refund, RefundBody, RefundGateway, TransactionBody, TransactionStatus } from '#shared/domain/refund';
 import { NewAttemptBody } from '#shared/domain/refund-ledger';
 import { RefundTransactionRow } from '#shared/domain/refund-queue';
@@ -10,11 +10,11 @@ import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { OrderParams } from './order-params.ts';
 
-export const RefundParams = /* @__PURE__ */ pure(() => z.extend(OrderParams, { refundId: Id('rfd') }));
-export const TransactionParams = /* @__PURE__ */ pure(() => z.object({ refundId: Id('rfd'), txnId: Id('txn') }));
-export const RefundIdParams = /* @__PURE__ */ pure(() => z.object({ refundId: Id('rfd') }));
+export const RefundParams = /* @__PURE__ */ lazy(() => z.extend(OrderParams, { refundId: Id('rfd') }));
+export const TransactionParams = /* @__PURE__ */ lazy(() => z.object({ refundId: Id('rfd'), txnId: Id('txn') }));
+export const RefundIdParams = /* @__PURE__ */ lazy(() => z.object({ refundId: Id('rfd') }));
 
-export const refundsApi = /* @__PURE__ */ pure(
+export const refundsApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'refunds.list': { summary: 'The refunds of an order, oldest first', params: OrderParams, query: PageQuery, response: Page(Refund) },

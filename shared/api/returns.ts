@@ -1,7 +1,7 @@
 // Routes of the returns area (seed 002, API.md "Return request" and "Comment").
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import {
   AdminCommentBody,
   AdminReturnRequest,
@@ -20,11 +20,11 @@ import { ReturnStatus } from '#shared/domain/return-status';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import type { RouteSpec } from '#shared/http/route-spec';
 
-export const ReturnParams = /* @__PURE__ */ pure(() => z.object({ returnId: Id('ret') }));
-const OrderParams = /* @__PURE__ */ pure(() => z.object({ orderId: Id('ord') }));
-const ItemParams = /* @__PURE__ */ pure(() => z.extend(ReturnParams, { lineItemId: Id('li') }));
+export const ReturnParams = /* @__PURE__ */ lazy(() => z.object({ returnId: Id('ret') }));
+const OrderParams = /* @__PURE__ */ lazy(() => z.object({ orderId: Id('ord') }));
+const ItemParams = /* @__PURE__ */ lazy(() => z.extend(ReturnParams, { lineItemId: Id('li') }));
 
-export const returnsApi = /* @__PURE__ */ pure(
+export const returnsApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'returns.returnableItems': {

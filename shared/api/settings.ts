@@ -1,18 +1,18 @@
 // Routes of the settings area: shop settings, managed reason lists, tracked stock.
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import { CreateReasonBody, Reason, ReasonKind, UpdateReasonBody } from '#shared/domain/reason';
 import { ReturnPolicy } from '#shared/domain/return-policy';
 import { Id, Text, Timestamp } from '#shared/domain/schema-kit';
 import { Settings, SettingsBody } from '#shared/domain/settings';
 import type { RouteSpec } from '#shared/http/route-spec';
 
-export const ReasonParams = /* @__PURE__ */ pure(() => z.object({ id: Id('rsn') }));
-export const StockParams = /* @__PURE__ */ pure(() => z.object({ sku: Text(100) }));
+export const ReasonParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('rsn') }));
+export const StockParams = /* @__PURE__ */ lazy(() => z.object({ sku: Text(100) }));
 
 /** The full settings; `shop` (name/address printed on documents) may be left out to keep it. */
-export const PutSettingsBody = /* @__PURE__ */ pure(() =>
+export const PutSettingsBody = /* @__PURE__ */ lazy(() =>
   z
     .extend(SettingsBody, { shop: z.optional(SettingsBody.shape.shop) })
     .clone()
@@ -20,14 +20,14 @@ export const PutSettingsBody = /* @__PURE__ */ pure(() =>
 );
 export type PutSettingsBody = z.infer<typeof PutSettingsBody>;
 
-export const ReasonList = /* @__PURE__ */ pure(() =>
+export const ReasonList = /* @__PURE__ */ lazy(() =>
   z
     .object({ items: z.array(Reason) })
     .clone()
     .register(z.globalRegistry, { id: 'ReasonList' }),
 );
 
-export const StockLevel = /* @__PURE__ */ pure(() =>
+export const StockLevel = /* @__PURE__ */ lazy(() =>
   z
     .object({
       sku: z.string(),
@@ -47,7 +47,7 @@ export const StockLevel = /* @__PURE__ */ pure(() =>
 const STOCK_LIMIT = 1_000_000_000;
 
 /** Either a new level or an adjustment, never both, never neither. */
-export const SetStockBody = /* @__PURE__ */ pure(() =>
+export const SetStockBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       quantity: z
@@ -75,7 +75,7 @@ export const SetStockBody = /* @__PURE__ */ pure(() =>
 );
 export type SetStockBody = z.infer<typeof SetStockBody>;
 
-export const settingsApi = /* @__PURE__ */ pure(
+export const settingsApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'settings.reasons': {

@@ -1,15 +1,15 @@
 // Routes of the webhooks area: endpoints and their deliveries.
 import * as z from 'zod/mini';
 import type { RouteId } from '#infra/routes';
-import { pure } from '#shared/domain/pure';
+import { lazy } from '#shared/domain/pure';
 import { Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import { CreateWebhookBody, UpdateWebhookBody, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '#shared/domain/webhook';
 import type { RouteSpec } from '#shared/http/route-spec';
 
-export const WebhookParams = /* @__PURE__ */ pure(() => z.object({ id: Id('whk') }));
-const DeliveryParams = /* @__PURE__ */ pure(() => z.extend(WebhookParams, { deliveryId: Id('dlv') }));
+export const WebhookParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('whk') }));
+const DeliveryParams = /* @__PURE__ */ lazy(() => z.extend(WebhookParams, { deliveryId: Id('dlv') }));
 
-export const webhooksApi = /* @__PURE__ */ pure(
+export const webhooksApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'webhooks.list': { summary: 'Webhook endpoints, newest first', query: PageQuery, response: Page(WebhookEndpoint) },

@@ -2,13 +2,13 @@
 // queues are named here, counted by an adapter.
 import * as z from 'zod/mini';
 import type { CancellationStatus } from './cancellation.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import type { TransactionStatus } from './refund.ts';
 import type { ReturnStatus } from './return-status.ts';
 
-const Count = /* @__PURE__ */ pure(() => z.number().check(z.int(), z.minimum(0)));
+const Count = /* @__PURE__ */ lazy(() => z.number().check(z.int(), z.minimum(0)));
 
-export const AdminSummary = /* @__PURE__ */ pure(() =>
+export const AdminSummary = /* @__PURE__ */ lazy(() =>
   z
     .object({
       returns: z.object({ new: Count, picked_up: Count, pending_verification: Count, approved: Count, partially_approved: Count }),

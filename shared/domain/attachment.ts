@@ -4,7 +4,7 @@
 // passed in.
 import * as z from 'zod/mini';
 import { BusinessRuleError, type FieldError } from './errors.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { Timestamp } from './schema-kit.ts';
 import type { Settings } from './settings.ts';
 
@@ -30,9 +30,9 @@ export const BOUND_TAG = { key: 'state', value: 'bound' } as const;
 export const taggingXml = (tag: { key: string; value: string }): string =>
   `<Tagging><TagSet><Tag><Key>${tag.key}</Key><Value>${tag.value}</Value></Tag></TagSet></Tagging>`;
 
-const MimeType = /* @__PURE__ */ pure(() => z.string().check(z.maxLength(100), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like image/jpeg')));
+const MimeType = /* @__PURE__ */ lazy(() => z.string().check(z.maxLength(100), z.regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type like image/jpeg')));
 
-export const CreateAttachmentBody = /* @__PURE__ */ pure(() =>
+export const CreateAttachmentBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       fileName: z.string().check(z.trim(), z.minLength(1), z.maxLength(255)),
@@ -48,7 +48,7 @@ export const CreateAttachmentBody = /* @__PURE__ */ pure(() =>
 );
 export type CreateAttachmentBody = z.infer<typeof CreateAttachmentBody>;
 
-export const AttachmentState = /* @__PURE__ */ pure(() => z.enum(['pending', 'bound']));
+export const AttachmentState = /* @__PURE__ */ lazy(() => z.enum(['pending', 'bound']));
 export type AttachmentState = z.infer<typeof AttachmentState>;
 
 /** The stored record (item `type: 'Attachment'`); `expiresAt` is its TTL while pending. */
@@ -68,7 +68,7 @@ export interface Attachment {
   readonly version: number;
 }
 
-export const AttachmentUpload = /* @__PURE__ */ pure(() =>
+export const AttachmentUpload = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string(),
@@ -86,7 +86,7 @@ export const AttachmentUpload = /* @__PURE__ */ pure(() =>
 );
 export type AttachmentUpload = z.infer<typeof AttachmentUpload>;
 
-export const AttachmentDownload = /* @__PURE__ */ pure(() =>
+export const AttachmentDownload = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string(),
@@ -105,7 +105,7 @@ export const AttachmentDownload = /* @__PURE__ */ pure(() =>
 export type AttachmentDownload = z.infer<typeof AttachmentDownload>;
 
 /** What admin views of a return show about each of its files. */
-export const AttachmentMeta = /* @__PURE__ */ pure(() =>
+export const AttachmentMeta = /* @__PURE__ */ lazy(() =>
   z
     .object({ id: z.string(), fileName: z.string(), contentType: z.string(), size: z.number().check(z.int()), state: AttachmentState, createdAt: Timestamp })
     .clone()

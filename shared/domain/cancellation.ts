@@ -4,12 +4,12 @@ import * as z from 'zod/mini';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import type { Order } from './order.ts';
 import { allowedOrderTransitions } from './order-status.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { Id, Money, OptionalText, Text, Timestamp, Version } from './schema-kit.ts';
 import type { Settings } from './settings.ts';
 
 export const CANCELLATION_STATUSES = ['requested', 'approved', 'rejected', 'refunded'] as const;
-export const CancellationStatus = /* @__PURE__ */ pure(() => z.enum(CANCELLATION_STATUSES));
+export const CancellationStatus = /* @__PURE__ */ lazy(() => z.enum(CANCELLATION_STATUSES));
 export type CancellationStatus = z.infer<typeof CancellationStatus>;
 
 export const CANCELLATION_TRANSITIONS = {
@@ -28,7 +28,7 @@ export const PAID_OFF = { from: 'approved', to: 'refunded' } as const satisfies 
 export const allowedCancellationTransitions = (from: CancellationStatus): readonly CancellationStatus[] => CANCELLATION_TRANSITIONS[from];
 
 /** Seed 003's refund account; the number must hold at least 6 digits (an IBAN passes too). */
-export const RefundAccount = /* @__PURE__ */ pure(() =>
+export const RefundAccount = /* @__PURE__ */ lazy(() =>
   z
     .object({
       accountName: Text(200),
@@ -47,7 +47,7 @@ export const RefundAccount = /* @__PURE__ */ pure(() =>
 );
 export type RefundAccountBody = z.infer<typeof RefundAccount>;
 
-export const Cancellation = /* @__PURE__ */ pure(() =>
+export const Cancellation = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string().clone().register(z.globalRegistry, { example: 'can_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
@@ -78,7 +78,7 @@ export const Cancellation = /* @__PURE__ */ pure(() =>
 );
 export type Cancellation = z.infer<typeof Cancellation>;
 
-export const CreateCancellationBody = /* @__PURE__ */ pure(() =>
+export const CreateCancellationBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       reasonId: Id('rsn'),
@@ -91,7 +91,7 @@ export const CreateCancellationBody = /* @__PURE__ */ pure(() =>
 );
 export type CreateCancellationBody = z.infer<typeof CreateCancellationBody>;
 
-export const AdminCancelBody = /* @__PURE__ */ pure(() =>
+export const AdminCancelBody = /* @__PURE__ */ lazy(() =>
   z
     .object({ reasonId: Id('rsn'), reasonText: OptionalText(500), comment: OptionalText(1000) })
     .clone()
@@ -99,7 +99,7 @@ export const AdminCancelBody = /* @__PURE__ */ pure(() =>
 );
 export type AdminCancelBody = z.infer<typeof AdminCancelBody>;
 
-export const RejectCancellationBody = /* @__PURE__ */ pure(() =>
+export const RejectCancellationBody = /* @__PURE__ */ lazy(() =>
   z
     .object({ rejectionReason: Text(1000) })
     .clone()

@@ -1,13 +1,13 @@
 // Order notes (seed 000 §10): an admin's message on an order, kept private or
 // shared with the customer (who is then emailed by the stream consumer).
 import * as z from 'zod/mini';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { Text, Timestamp } from './schema-kit.ts';
 
-export const NoteVisibility = /* @__PURE__ */ pure(() => z.enum(['private', 'customer']));
+export const NoteVisibility = /* @__PURE__ */ lazy(() => z.enum(['private', 'customer']));
 export type NoteVisibility = z.infer<typeof NoteVisibility>;
 
-export const OrderNote = /* @__PURE__ */ pure(() =>
+export const OrderNote = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string().clone().register(z.globalRegistry, { example: 'note_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
@@ -22,7 +22,7 @@ export const OrderNote = /* @__PURE__ */ pure(() =>
 );
 export type OrderNote = z.infer<typeof OrderNote>;
 
-export const CreateNoteBody = /* @__PURE__ */ pure(() =>
+export const CreateNoteBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       body: Text(5000),

@@ -4,16 +4,16 @@ import * as z from 'zod/mini';
 import { type FieldError, ValidationError } from './errors.ts';
 import { splitEvenly, sum } from './money.ts';
 import { OrderStatus } from './order-status.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { Currency, Email, MAX_MONEY, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const PAYMENT_METHODS = ['card', 'cod', 'bank_transfer', 'voucher'] as const;
-export const PaymentMethod = /* @__PURE__ */ pure(() => z.enum(PAYMENT_METHODS));
+export const PaymentMethod = /* @__PURE__ */ lazy(() => z.enum(PAYMENT_METHODS));
 export type PaymentMethod = z.infer<typeof PaymentMethod>;
-export const PaymentStatus = /* @__PURE__ */ pure(() => z.enum(['unpaid', 'paid', 'partially_refunded', 'refunded']));
+export const PaymentStatus = /* @__PURE__ */ lazy(() => z.enum(['unpaid', 'paid', 'partially_refunded', 'refunded']));
 export type PaymentStatus = z.infer<typeof PaymentStatus>;
 
-export const Address = /* @__PURE__ */ pure(() =>
+export const Address = /* @__PURE__ */ lazy(() =>
   z
     .object({
       name: Text(),
@@ -33,16 +33,16 @@ export const Address = /* @__PURE__ */ pure(() =>
 );
 export type Address = z.infer<typeof Address>;
 
-export const Customer = /* @__PURE__ */ pure(() =>
+export const Customer = /* @__PURE__ */ lazy(() =>
   z
     .object({ customerId: Text(128), name: Text(), email: Email, phone: OptionalText(40) })
     .clone()
     .register(z.globalRegistry, { id: 'OrderCustomer' }),
 );
 
-const CategoryIds = /* @__PURE__ */ pure(() => z.array(Text(100)).check(z.maxLength(50)));
+const CategoryIds = /* @__PURE__ */ lazy(() => z.array(Text(100)).check(z.maxLength(50)));
 
-export const LineItem = /* @__PURE__ */ pure(() =>
+export const LineItem = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string(),
@@ -64,7 +64,7 @@ export const LineItem = /* @__PURE__ */ pure(() =>
 );
 export type LineItem = z.infer<typeof LineItem>;
 
-export const TimelineEntry = /* @__PURE__ */ pure(() =>
+export const TimelineEntry = /* @__PURE__ */ lazy(() =>
   z.object({
     status: OrderStatus,
     at: Timestamp,
@@ -77,7 +77,7 @@ export const TimelineEntry = /* @__PURE__ */ pure(() =>
 );
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
-export const Totals = /* @__PURE__ */ pure(() =>
+export const Totals = /* @__PURE__ */ lazy(() =>
   z.object({
     subtotal: Money,
     discount: Money,
@@ -89,7 +89,7 @@ export const Totals = /* @__PURE__ */ pure(() =>
 );
 export type Totals = z.infer<typeof Totals>;
 
-export const Order = /* @__PURE__ */ pure(() =>
+export const Order = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string().clone().register(z.globalRegistry, { example: 'ord_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
@@ -124,7 +124,7 @@ export const Order = /* @__PURE__ */ pure(() =>
 );
 export type Order = z.infer<typeof Order>;
 
-export const CreateOrderBody = /* @__PURE__ */ pure(() =>
+export const CreateOrderBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       number: z.optional(Text(40)),
@@ -158,7 +158,7 @@ export const CreateOrderBody = /* @__PURE__ */ pure(() =>
 );
 export type CreateOrderBody = z.infer<typeof CreateOrderBody>;
 
-export const OrderStatusBody = /* @__PURE__ */ pure(() =>
+export const OrderStatusBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       status: OrderStatus,
@@ -170,7 +170,7 @@ export const OrderStatusBody = /* @__PURE__ */ pure(() =>
 );
 export type OrderStatusBody = z.infer<typeof OrderStatusBody>;
 
-export const Tracking = /* @__PURE__ */ pure(() =>
+export const Tracking = /* @__PURE__ */ lazy(() =>
   z
     .object({ orderId: z.string(), number: z.string(), status: OrderStatus, deliveredAt: z.nullable(Timestamp), timeline: z.array(TimelineEntry) })
     .clone()

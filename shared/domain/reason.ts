@@ -3,22 +3,22 @@
 // time are passed in.
 import * as z from 'zod/mini';
 import { BusinessRuleError, ConflictError, type FieldError, ValidationError } from './errors.ts';
-import { pure } from './pure.ts';
+import { lazy, pure } from './pure.ts';
 import { Id, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const REASON_KINDS = ['return', 'cancellation'] as const;
-export const ReasonKind = /* @__PURE__ */ pure(() => z.enum(REASON_KINDS));
+export const ReasonKind = /* @__PURE__ */ lazy(() => z.enum(REASON_KINDS));
 export type ReasonKind = z.infer<typeof ReasonKind>;
 
-export const ReasonCode = /* @__PURE__ */ pure(() =>
+export const ReasonCode = /* @__PURE__ */ lazy(() =>
   z
     .string()
     .check(z.trim(), z.maxLength(64, { abort: true }), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1 to 64 letters, digits, "_", "." or "-"')),
 );
 /** A reason's own return window in days; null means the shop's `returns.maxDays`. */
-export const MaxDays = /* @__PURE__ */ pure(() => z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(3650))));
+export const MaxDays = /* @__PURE__ */ lazy(() => z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(3650))));
 
-export const Reason = /* @__PURE__ */ pure(() =>
+export const Reason = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: Id('rsn'),
@@ -36,7 +36,7 @@ export const Reason = /* @__PURE__ */ pure(() =>
 );
 export type Reason = z.infer<typeof Reason>;
 
-export const CreateReasonBody = /* @__PURE__ */ pure(() =>
+export const CreateReasonBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       kind: ReasonKind,
@@ -54,7 +54,7 @@ export const CreateReasonBody = /* @__PURE__ */ pure(() =>
 export type CreateReasonBody = z.infer<typeof CreateReasonBody>;
 
 /** A PUT may send the whole reason or only what changes. */
-export const UpdateReasonBody = /* @__PURE__ */ pure(() =>
+export const UpdateReasonBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       kind: z.optional(ReasonKind),

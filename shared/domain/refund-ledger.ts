@@ -15,7 +15,7 @@ import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import { sum } from './money.ts';
 import type { Order } from './order.ts';
 import type { ProviderRefundResult } from './payments.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { initialTransactionStatus, type Refund, RefundGateway, type RefundTransaction, settleTransaction, type TransactionBody } from './refund.ts';
 import { OptionalText } from './schema-kit.ts';
 
@@ -67,7 +67,7 @@ export const recordProviderRefund = (refund: Refund, transactionId: string, resu
   );
 };
 
-export const NewAttemptBody = /* @__PURE__ */ pure(() =>
+export const NewAttemptBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       gateway: z.optional(RefundGateway).clone().register(z.globalRegistry, { description: "Default: the last attempt's gateway." }),

@@ -3,10 +3,10 @@
 // bank transfers or failed card refunds across orders. Pure: derived from a
 // refund, never written by hand.
 import * as z from 'zod/mini';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { type Refund, RefundSource, RefundTransaction, type TransactionStatus } from './refund.ts';
 
-export const RefundTransactionRow = /* @__PURE__ */ pure(() =>
+export const RefundTransactionRow = /* @__PURE__ */ lazy(() =>
   z
     .extend(RefundTransaction, {
       refundId: z.string(),

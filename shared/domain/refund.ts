@@ -5,18 +5,18 @@ import * as z from 'zod/mini';
 import { RefundAccount } from './cancellation.ts';
 import { ConflictError } from './errors.ts';
 import { LineItem, type Order, type PaymentMethod, type PaymentStatus } from './order.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { Id, Money, OptionalText, Quantity, Timestamp, Version } from './schema-kit.ts';
 
 export const REFUND_GATEWAYS = ['card', 'bank_transfer', 'voucher', 'cash'] as const;
-export const RefundGateway = /* @__PURE__ */ pure(() => z.enum(REFUND_GATEWAYS));
+export const RefundGateway = /* @__PURE__ */ lazy(() => z.enum(REFUND_GATEWAYS));
 export type RefundGateway = z.infer<typeof RefundGateway>;
 
 export const TRANSACTION_STATUSES = ['pending', 'success', 'failure'] as const;
-export const TransactionStatus = /* @__PURE__ */ pure(() => z.enum(TRANSACTION_STATUSES));
+export const TransactionStatus = /* @__PURE__ */ lazy(() => z.enum(TRANSACTION_STATUSES));
 export type TransactionStatus = z.infer<typeof TransactionStatus>;
 
-export const RefundSource = /* @__PURE__ */ pure(() =>
+export const RefundSource = /* @__PURE__ */ lazy(() =>
   z
     .object({ type: z.enum(['return', 'cancellation', 'manual']), id: z.nullable(z.string()) })
     .clone()
@@ -24,7 +24,7 @@ export const RefundSource = /* @__PURE__ */ pure(() =>
 );
 export type RefundSource = z.infer<typeof RefundSource>;
 
-export const RefundLineItem = /* @__PURE__ */ pure(() =>
+export const RefundLineItem = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string(),
@@ -49,10 +49,10 @@ export type RefundLineItem = z.infer<typeof RefundLineItem>;
  * (amount and tax, as seed 001 shows) so that `total = lines + shipping +
  * adjustments` counts it once: no refund it plans carries that kind.
  */
-export const AdjustmentKind = /* @__PURE__ */ pure(() => z.enum(['shipping_refund', 'shipping_deduction', 'restock_fee', 'refund_discrepancy']));
+export const AdjustmentKind = /* @__PURE__ */ lazy(() => z.enum(['shipping_refund', 'shipping_deduction', 'restock_fee', 'refund_discrepancy']));
 export type AdjustmentKind = z.infer<typeof AdjustmentKind>;
 
-export const OrderAdjustment = /* @__PURE__ */ pure(() =>
+export const OrderAdjustment = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string(),
@@ -70,7 +70,7 @@ export const OrderAdjustment = /* @__PURE__ */ pure(() =>
 );
 export type OrderAdjustment = z.infer<typeof OrderAdjustment>;
 
-export const RefundTransaction = /* @__PURE__ */ pure(() =>
+export const RefundTransaction = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string(),
@@ -98,7 +98,7 @@ export const RefundTransaction = /* @__PURE__ */ pure(() =>
 );
 export type RefundTransaction = z.infer<typeof RefundTransaction>;
 
-export const Refund = /* @__PURE__ */ pure(() =>
+export const Refund = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string().clone().register(z.globalRegistry, { example: 'rfd_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
@@ -123,7 +123,7 @@ export const Refund = /* @__PURE__ */ pure(() =>
 export type Refund = z.infer<typeof Refund>;
 
 /** Body of create and calculate (API.md); `restockFee` is what the returns flow passes. */
-export const RefundBody = /* @__PURE__ */ pure(() =>
+export const RefundBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       note: OptionalText(1000),
@@ -138,7 +138,7 @@ export const RefundBody = /* @__PURE__ */ pure(() =>
 );
 export type RefundBody = z.infer<typeof RefundBody>;
 
-export const TransactionBody = /* @__PURE__ */ pure(() =>
+export const TransactionBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       status: z.enum(['success', 'failure']),

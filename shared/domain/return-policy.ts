@@ -3,12 +3,12 @@
 // sender. Pure.
 import * as z from 'zod/mini';
 import { OrderStatus } from './order-status.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { refundMethodEnabled } from './return-eligibility.ts';
 import { REFUND_METHODS, RefundMethod } from './return-request.ts';
 import type { Settings } from './settings.ts';
 
-export const ReturnPolicy = /* @__PURE__ */ pure(() =>
+export const ReturnPolicy = /* @__PURE__ */ lazy(() =>
   z
     .object({
       returns: z.object({

@@ -4,18 +4,18 @@
 import * as z from 'zod/mini';
 import { AttachmentMeta } from './attachment.ts';
 import { Address } from './order.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { ReturnItemStatus, ReturnStatus } from './return-status.ts';
 import { Id, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const REFUND_METHODS = ['card', 'bank_transfer', 'voucher'] as const;
-export const RefundMethod = /* @__PURE__ */ pure(() => z.enum(REFUND_METHODS));
+export const RefundMethod = /* @__PURE__ */ lazy(() => z.enum(REFUND_METHODS));
 export type RefundMethod = z.infer<typeof RefundMethod>;
 
 /** API.md caps the customer's free-text comment; longer is a 422 (rule `extra_comment_too_long`). */
 export const EXTRA_COMMENT_MAX = 250;
 
-export const ReturnItem = /* @__PURE__ */ pure(() =>
+export const ReturnItem = /* @__PURE__ */ lazy(() =>
   z
     .object({
       lineItemId: z.string(),
@@ -37,7 +37,7 @@ export const ReturnItem = /* @__PURE__ */ pure(() =>
 );
 export type ReturnItem = z.infer<typeof ReturnItem>;
 
-export const ReturnHistoryEntry = /* @__PURE__ */ pure(() =>
+export const ReturnHistoryEntry = /* @__PURE__ */ lazy(() =>
   z
     .object({
       status: ReturnStatus,
@@ -52,7 +52,7 @@ export const ReturnHistoryEntry = /* @__PURE__ */ pure(() =>
 );
 export type ReturnHistoryEntry = z.infer<typeof ReturnHistoryEntry>;
 
-export const ReturnComment = /* @__PURE__ */ pure(() =>
+export const ReturnComment = /* @__PURE__ */ lazy(() =>
   z
     .object({ id: z.string(), body: z.string(), visibleToCustomer: z.boolean(), submittedBy: z.string(), createdAt: Timestamp })
     .clone()
@@ -60,7 +60,7 @@ export const ReturnComment = /* @__PURE__ */ pure(() =>
 );
 export type ReturnComment = z.infer<typeof ReturnComment>;
 
-export const RefundBreakdownLine = /* @__PURE__ */ pure(() =>
+export const RefundBreakdownLine = /* @__PURE__ */ lazy(() =>
   z.object({
     lineItemId: z.string(),
     goodQuantity: z.number().check(z.int()),
@@ -72,7 +72,7 @@ export const RefundBreakdownLine = /* @__PURE__ */ pure(() =>
   }),
 );
 
-export const RefundBreakdown = /* @__PURE__ */ pure(() =>
+export const RefundBreakdown = /* @__PURE__ */ lazy(() =>
   z
     .object({
       items: z.array(RefundBreakdownLine),
@@ -93,7 +93,7 @@ export const RefundBreakdown = /* @__PURE__ */ pure(() =>
 );
 export type RefundBreakdown = z.infer<typeof RefundBreakdown>;
 
-const ReturnFields = /* @__PURE__ */ pure(() => ({
+const ReturnFields = /* @__PURE__ */ lazy(() => ({
   id: z.string().clone().register(z.globalRegistry, { example: 'ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
   orderId: z.string(),
   orderNumber: z.string(),
@@ -127,11 +127,11 @@ const ReturnFields = /* @__PURE__ */ pure(() => ({
 }));
 
 /** The request as stored: one item; its comments are items of their own. */
-export const ReturnRecord = /* @__PURE__ */ pure(() => z.object(ReturnFields).clone().register(z.globalRegistry, { id: 'ReturnRequestSummary' }));
+export const ReturnRecord = /* @__PURE__ */ lazy(() => z.object(ReturnFields).clone().register(z.globalRegistry, { id: 'ReturnRequestSummary' }));
 export type ReturnRecord = z.infer<typeof ReturnRecord>;
 
 /** The request as answered: with its comments (only customer-visible ones for a customer). */
-export const ReturnRequest = /* @__PURE__ */ pure(() =>
+export const ReturnRequest = /* @__PURE__ */ lazy(() =>
   z
     .object({ ...ReturnFields, comments: z.array(ReturnComment) })
     .clone()
@@ -140,14 +140,14 @@ export const ReturnRequest = /* @__PURE__ */ pure(() =>
 export type ReturnRequest = z.infer<typeof ReturnRequest>;
 
 /** The admin view adds the attachments' metadata. */
-export const AdminReturnRequest = /* @__PURE__ */ pure(() =>
+export const AdminReturnRequest = /* @__PURE__ */ lazy(() =>
   z
     .extend(ReturnRequest, { attachmentDetails: z.array(AttachmentMeta) })
     .clone()
     .register(z.globalRegistry, { id: 'AdminReturnRequest' }),
 );
 
-export const CreateReturnBody = /* @__PURE__ */ pure(() =>
+export const CreateReturnBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       orderId: Id('ord'),
@@ -187,7 +187,7 @@ export const CreateReturnBody = /* @__PURE__ */ pure(() =>
 );
 export type CreateReturnBody = z.infer<typeof CreateReturnBody>;
 
-export const ReturnStatusBody = /* @__PURE__ */ pure(() =>
+export const ReturnStatusBody = /* @__PURE__ */ lazy(() =>
   z
     .object({ status: ReturnStatus, rejectionReason: OptionalText(1000) })
     .clone()
@@ -195,7 +195,7 @@ export const ReturnStatusBody = /* @__PURE__ */ pure(() =>
 );
 export type ReturnStatusBody = z.infer<typeof ReturnStatusBody>;
 
-export const VerificationBody = /* @__PURE__ */ pure(() =>
+export const VerificationBody = /* @__PURE__ */ lazy(() =>
   z
     .object({ goodQuantity: z.number().check(z.int(), z.minimum(0), z.maximum(100_000)), condition: OptionalText(200) })
     .clone()
@@ -203,7 +203,7 @@ export const VerificationBody = /* @__PURE__ */ pure(() =>
 );
 export type VerificationBody = z.infer<typeof VerificationBody>;
 
-export const VerifyPackageBody = /* @__PURE__ */ pure(() =>
+export const VerifyPackageBody = /* @__PURE__ */ lazy(() =>
   z
     .object({ restockFee: z._default(Money, 0), refundedShipping: z._default(Money, 0) })
     .clone()
@@ -211,20 +211,20 @@ export const VerifyPackageBody = /* @__PURE__ */ pure(() =>
 );
 export type VerifyPackageBody = z.infer<typeof VerifyPackageBody>;
 
-export const CustomerCommentBody = /* @__PURE__ */ pure(() =>
+export const CustomerCommentBody = /* @__PURE__ */ lazy(() =>
   z
     .object({ body: Text(2000) })
     .clone()
     .register(z.globalRegistry, { id: 'ReturnCustomerCommentBody' }),
 );
-export const AdminCommentBody = /* @__PURE__ */ pure(() =>
+export const AdminCommentBody = /* @__PURE__ */ lazy(() =>
   z
     .object({ body: Text(2000), visibleToCustomer: z._default(z.boolean(), false) })
     .clone()
     .register(z.globalRegistry, { id: 'ReturnAdminCommentBody' }),
 );
 
-export const NextStatuses = /* @__PURE__ */ pure(() =>
+export const NextStatuses = /* @__PURE__ */ lazy(() =>
   z
     .object({
       status: ReturnStatus,
@@ -238,7 +238,7 @@ export const NextStatuses = /* @__PURE__ */ pure(() =>
 );
 export type NextStatuses = z.infer<typeof NextStatuses>;
 
-export const ReturnableItem = /* @__PURE__ */ pure(() =>
+export const ReturnableItem = /* @__PURE__ */ lazy(() =>
   z
     .object({
       lineItemId: z.string(),

@@ -2,10 +2,10 @@
 // compiler checks, plus the rules that narrow it: the verification outcome once
 // every item is verified, and the customer's right to withdraw while `new`.
 import * as z from 'zod/mini';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 
 export const RETURN_STATUSES = ['new', 'picked_up', 'pending_verification', 'approved', 'partially_approved', 'denied', 'refunded', 'cancelled'] as const;
-export const ReturnStatus = /* @__PURE__ */ pure(() => z.enum(RETURN_STATUSES));
+export const ReturnStatus = /* @__PURE__ */ lazy(() => z.enum(RETURN_STATUSES));
 export type ReturnStatus = z.infer<typeof ReturnStatus>;
 
 export const RETURN_TRANSITIONS = {
@@ -28,7 +28,7 @@ export const isOpenReturnStatus = (status: ReturnStatus): boolean => (OPEN_RETUR
 
 /** An item is `new` until verified, then its status follows from `goodQuantity`. */
 export const RETURN_ITEM_STATUSES = ['new', 'approved', 'partially_approved', 'denied'] as const;
-export const ReturnItemStatus = /* @__PURE__ */ pure(() => z.enum(RETURN_ITEM_STATUSES));
+export const ReturnItemStatus = /* @__PURE__ */ lazy(() => z.enum(RETURN_ITEM_STATUSES));
 export type ReturnItemStatus = z.infer<typeof ReturnItemStatus>;
 
 /** Seed 002: 0 good → denied, fewer than returned → partially approved, all → approved. */

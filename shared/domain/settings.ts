@@ -1,10 +1,10 @@
 // Shop settings (seeds 000 and 002), with the defaults of a fresh install.
 import * as z from 'zod/mini';
 import { OrderStatus } from './order-status.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { Email, Text, Version } from './schema-kit.ts';
 
-export const SettingsBody = /* @__PURE__ */ pure(() =>
+export const SettingsBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
       returns: z.object({
@@ -33,7 +33,7 @@ export const SettingsBody = /* @__PURE__ */ pure(() =>
 );
 export type SettingsBody = z.infer<typeof SettingsBody>;
 
-export const Settings = /* @__PURE__ */ pure(() =>
+export const Settings = /* @__PURE__ */ lazy(() =>
   z
     .extend(SettingsBody, { version: Version, updatedAt: z.nullable(z.string()) })
     .clone()

@@ -2,10 +2,10 @@
 // an admin registers, what each attempt records, and the retry schedule.
 import * as z from 'zod/mini';
 import { EVENT_TYPES, type EventType } from './events/catalogue.ts';
-import { pure } from './pure.ts';
+import { lazy } from './pure.ts';
 import { Text, Timestamp, Version } from './schema-kit.ts';
 
-export const WebhookUrl = /* @__PURE__ */ pure(() =>
+export const WebhookUrl = /* @__PURE__ */ lazy(() =>
   z
     .url({ protocol: /^https?$/, normalize: true })
     .check(z.maxLength(2048))
@@ -13,7 +13,7 @@ export const WebhookUrl = /* @__PURE__ */ pure(() =>
     .register(z.globalRegistry, { example: 'https://erp.example.com/hooks/aftersales' }),
 );
 
-const Events = /* @__PURE__ */ pure(() =>
+const Events = /* @__PURE__ */ lazy(() =>
   z
     .array(z.enum(EVENT_TYPES))
     .check(
@@ -25,7 +25,7 @@ const Events = /* @__PURE__ */ pure(() =>
     .register(z.globalRegistry, { description: 'Event types this endpoint receives.' }),
 );
 
-export const CreateWebhookBody = /* @__PURE__ */ pure(() =>
+export const CreateWebhookBody = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({
       url: WebhookUrl,
@@ -38,7 +38,7 @@ export const CreateWebhookBody = /* @__PURE__ */ pure(() =>
 );
 export type CreateWebhookBody = z.infer<typeof CreateWebhookBody>;
 
-export const UpdateWebhookBody = /* @__PURE__ */ pure(() =>
+export const UpdateWebhookBody = /* @__PURE__ */ lazy(() =>
   z
     .strictObject({
       url: z.optional(WebhookUrl),
@@ -51,7 +51,7 @@ export const UpdateWebhookBody = /* @__PURE__ */ pure(() =>
 );
 export type UpdateWebhookBody = z.infer<typeof UpdateWebhookBody>;
 
-export const WebhookEndpoint = /* @__PURE__ */ pure(() =>
+export const WebhookEndpoint = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string().clone().register(z.globalRegistry, { example: 'whk_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),
@@ -69,7 +69,7 @@ export const WebhookEndpoint = /* @__PURE__ */ pure(() =>
 export type WebhookEndpoint = z.infer<typeof WebhookEndpoint>;
 
 /** The endpoint with its signing secret: answered on creation and rotation only. */
-export const WebhookEndpointWithSecret = /* @__PURE__ */ pure(() =>
+export const WebhookEndpointWithSecret = /* @__PURE__ */ lazy(() =>
   z
     .extend(WebhookEndpoint, {
       secret: Text(100).clone().register(z.globalRegistry, { description: 'Standard Webhooks secret (`whsec_` + base64). Shown once: store it now.' }),
@@ -80,7 +80,7 @@ export const WebhookEndpointWithSecret = /* @__PURE__ */ pure(() =>
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 
-export const DeliveryAttempt = /* @__PURE__ */ pure(() =>
+export const DeliveryAttempt = /* @__PURE__ */ lazy(() =>
   z
     .object({
       at: Timestamp,
@@ -98,7 +98,7 @@ export const DeliveryAttempt = /* @__PURE__ */ pure(() =>
 );
 export type DeliveryAttempt = z.infer<typeof DeliveryAttempt>;
 
-export const WebhookDelivery = /* @__PURE__ */ pure(() =>
+export const WebhookDelivery = /* @__PURE__ */ lazy(() =>
   z
     .object({
       id: z.string().clone().register(z.globalRegistry, { example: 'dlv_01JD3V7N8Q2M4K6P9R1T3W5Y7Z' }),

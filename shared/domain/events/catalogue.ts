@@ -8,7 +8,7 @@ import { Cancellation } from '../cancellation.ts';
 import { OrderNote } from '../note.ts';
 import { Order } from '../order.ts';
 import { OrderStatus } from '../order-status.ts';
-import { pure } from '../pure.ts';
+import { lazy } from '../pure.ts';
 import { Refund, TransactionStatus } from '../refund.ts';
 import { ReturnComment, ReturnRecord } from '../return-request.ts';
 import { ReturnItemStatus, ReturnStatus } from '../return-status.ts';
@@ -36,7 +36,7 @@ export type EventType = (typeof EVENT_TYPES)[number];
 /** The test event `POST /admin/webhooks/{id}/ping` sends; never on the bus. */
 export const PING_EVENT_TYPE = 'webhook.ping';
 
-const EventId = /* @__PURE__ */ pure(() =>
+const EventId = /* @__PURE__ */ lazy(() =>
   z.string().clone().register(z.globalRegistry, {
     description: 'Stable per change (entity, version, type): the same change always has the same id, so a consumer dedupes on it.',
     example: 'evt_ret_01JD3V7N8Q2M4K6P9R1T3W5Y7Z_v4_return.status_changed',
@@ -49,14 +49,14 @@ const envelope = <T extends string, D extends z.ZodMiniType, P extends z.ZodMini
     .clone()
     .register(z.globalRegistry, { id: `Event_${type.replace('.', '_')}`, description });
 
-const Comment = /* @__PURE__ */ pure(() =>
+const Comment = /* @__PURE__ */ lazy(() =>
   z.extend(ReturnComment, { returnId: z.string(), orderId: z.string() }).clone().register(z.globalRegistry, { id: 'EventReturnComment' }),
 );
-const Created = /* @__PURE__ */ pure(() => z.null());
-const PreviousCancellation = /* @__PURE__ */ pure(() => z.nullable(z.object({ status: Cancellation.shape.status })));
-const PreviousTransaction = /* @__PURE__ */ pure(() => z.object({ transactionId: z.string(), status: z.nullable(TransactionStatus) }));
+const Created = /* @__PURE__ */ lazy(() => z.null());
+const PreviousCancellation = /* @__PURE__ */ lazy(() => z.nullable(z.object({ status: Cancellation.shape.status })));
+const PreviousTransaction = /* @__PURE__ */ lazy(() => z.object({ transactionId: z.string(), status: z.nullable(TransactionStatus) }));
 
-export const EVENT_SCHEMAS = /* @__PURE__ */ pure(
+export const EVENT_SCHEMAS = /* @__PURE__ */ lazy(
   () =>
     ({
       'order.created': envelope('order.created', 'An order was created (POST /orders).', Order, Created),
@@ -100,7 +100,7 @@ export const EVENT_SCHEMAS = /* @__PURE__ */ pure(
 export type IntegrationEvent = { [T in EventType]: z.infer<(typeof EVENT_SCHEMAS)[T]> }[EventType];
 
 /** Any event, discriminated by `type`: what a webhook body or a bus entry's `detail` holds. */
-export const IntegrationEventSchema = /* @__PURE__ */ pure(() =>
+export const IntegrationEventSchema = /* @__PURE__ */ lazy(() =>
   z
     .discriminatedUnion('type', Object.values(EVENT_SCHEMAS) as unknown as [(typeof EVENT_SCHEMAS)[EventType], ...(typeof EVENT_SCHEMAS)[EventType][]])
     .clone()
