@@ -16,7 +16,10 @@ import { ConflictError, DomainError, ValidationError } from '#shared/domain/erro
 import { env } from './env.ts';
 import { type KeySchema, TABLE_KEY } from './keys.ts';
 
-export const db = DynamoDBDocumentClient.from(new DynamoDBClient({ maxAttempts: 3 }), {
+/** The one DynamoDB client of a function; the idempotency markers (send-once.ts) share it, so a cold start builds one. */
+export const dynamodb = new DynamoDBClient({ maxAttempts: 3 });
+
+export const db = DynamoDBDocumentClient.from(dynamodb, {
   marshallOptions: { removeUndefinedValues: true, convertClassInstanceToMap: false },
 });
 

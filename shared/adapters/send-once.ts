@@ -10,7 +10,7 @@
 import { IdempotencyAlreadyInProgressError, IdempotencyConfig, makeIdempotent } from '@aws-lambda-powertools/idempotency';
 import { DynamoDBPersistenceLayer } from '@aws-lambda-powertools/idempotency/dynamodb';
 import type { Context } from 'aws-lambda';
-import { TABLE_NAME } from './dynamo.ts';
+import { dynamodb, TABLE_NAME } from './dynamo.ts';
 import { PARTITION, TABLE_KEY } from './keys.ts';
 
 /** Streams keep records 24 h; markers outlive any redelivery. */
@@ -23,6 +23,7 @@ const persistenceStore = new DynamoDBPersistenceLayer({
   // One partition for all markers: writes run at the email rate, far below a partition's limit.
   staticPkValue: PARTITION.notifyMarkers,
   expiryAttr: 'expiresAt',
+  awsSdkV3Client: dynamodb,
 });
 
 const config = new IdempotencyConfig({ eventKeyJmesPath: 'key', expiresAfterSeconds: MARKER_TTL_SECONDS });
