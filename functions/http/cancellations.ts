@@ -1,5 +1,6 @@
 // Cancellations area: a customer cancels and follows their cancellations; an
 // admin lists, opens, approves, rejects, or cancels directly.
+import { cancellationsRoutes } from '#infra/routes/cancellations';
 import { getCancellation, getOwnCancellation, listCancellations, listCustomerCancellations, listOrderCancellations } from '#shared/adapters/cancellations-repo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { cancellationsApi } from '#shared/api/cancellations';
@@ -11,7 +12,7 @@ import { requestCancellation } from '#shared/use-cases/request-cancellation';
 
 const customerId = (principal: Principal): string => ('sub' in principal ? principal.sub : '');
 
-export const handler = httpHandler('cancellations', cancellationsApi, {
+export const handler = httpHandler(cancellationsRoutes, cancellationsApi, {
   'cancellations.create': ({ params, body, principal, actor, now, idempotency }) =>
     requestCancellation({ orderId: params.orderId, customerId: principal.role === 'customer' ? principal.sub : '', body, actor, now, idempotency }),
   'cancellations.adminList': ({ query: { limit, cursor, ...filter } }) => listCancellations(filter, { limit, cursor }),

@@ -1,5 +1,6 @@
 // Orders area: creation (storefront), my orders and tracking (customer), the
 // admin list, status updates and payment, and the back office's queue counts.
+import { ordersRoutes } from '#infra/routes/orders';
 import { getOrderOrThrow, getOwnOrder, listCustomerOrders, listOrders } from '#shared/adapters/orders-repo';
 import { countQueues } from '#shared/adapters/queue-counts';
 import { ordersApi } from '#shared/api/orders';
@@ -10,7 +11,7 @@ import { markOrderPaid } from '#shared/use-cases/mark-order-paid';
 
 const customerId = (principal: { role: string; sub?: string }): string => principal.sub ?? '';
 
-export const handler = httpHandler('orders', ordersApi, {
+export const handler = httpHandler(ordersRoutes, ordersApi, {
   'orders.create': ({ body, actor, now, idempotency }) => createOrder({ body, actor, now, idempotency }),
   'orders.list': ({ principal, query }) => listCustomerOrders(customerId(principal), query),
   'orders.get': ({ principal, params }) => getOwnOrder(params.orderId, customerId(principal)),

@@ -1,5 +1,6 @@
 // Refunds area (admin): an order's refunds, calculate, create, settle a
 // transaction, retry one; the payout queue across orders.
+import { refundsRoutes } from '#infra/routes/refunds';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getRefund, listRefunds, listRefundTransactions } from '#shared/adapters/refunds-repo';
 import { refundsApi } from '#shared/api/refunds';
@@ -10,7 +11,7 @@ import { settleRefundTransaction } from '#shared/use-cases/settle-refund-transac
 
 const manual = { type: 'manual', id: null } as const;
 
-export const handler = httpHandler('refunds', refundsApi, {
+export const handler = httpHandler(refundsRoutes, refundsApi, {
   // The order's existence (404) and the page are read in parallel.
   'refunds.list': async ({ params, query }) => (await Promise.all([getOrderOrThrow(params.orderId), listRefunds(params.orderId, query)]))[1],
   'refunds.get': ({ params }) => getRefund(params.orderId, params.refundId),

@@ -1,5 +1,6 @@
 // Returns area: customers request, follow, withdraw and comment on returns;
 // admins list, verify, move them along and comment.
+import { returnsRoutes } from '#infra/routes/returns';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getOwnReturn, getReturnOrThrow, listCustomerReturns, listOrderReturns, listReturns } from '#shared/adapters/returns-repo';
 import { returnsApi } from '#shared/api/returns';
@@ -17,7 +18,7 @@ const customerId = (principal: Principal): string => ('sub' in principal ? princ
 const me = (principal: Principal) => ({ role: 'customer' as const, customerId: customerId(principal) });
 const admin = { role: 'admin' } as const;
 
-export const handler = httpHandler('returns', returnsApi, {
+export const handler = httpHandler(returnsRoutes, returnsApi, {
   'returns.returnableItems': ({ principal, params, now }) => listReturnableItems(params.orderId, customerId(principal), now),
   'returns.create': ({ principal, body, actor, now, idempotency }) => requestReturn({ customerId: customerId(principal), body, actor, now, idempotency }),
   'returns.list': ({ principal, query }) => listCustomerReturns(customerId(principal), query),

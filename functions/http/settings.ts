@@ -1,5 +1,6 @@
 // Settings area: shop settings and their public part (the return policy), the
 // managed reason lists, tracked stock.
+import { settingsRoutes } from '#infra/routes/settings';
 import { getReason, listReasons } from '#shared/adapters/reasons-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
 import { getStock } from '#shared/adapters/stock-repo';
@@ -12,7 +13,7 @@ import { saveSettings } from '#shared/use-cases/save-settings';
 import { setStock } from '#shared/use-cases/set-stock';
 import { updateReason } from '#shared/use-cases/update-reason';
 
-export const handler = httpHandler('settings', settingsApi, {
+export const handler = httpHandler(settingsRoutes, settingsApi, {
   'settings.reasons': async ({ query }) => ({ items: await listReasons(query.kind, true) }),
   'settings.adminReasons': async ({ query }) => {
     const items = await listReasons(query.kind, query.active === 'true');

@@ -1,12 +1,13 @@
 // Webhooks area: admins manage the endpoints that receive signed events and
 // look at (and replay) their deliveries.
+import { webhooksRoutes } from '#infra/routes/webhooks';
 import { getEndpointOrThrow, listDeliveries, listEndpoints } from '#shared/adapters/webhooks-repo';
 import { webhooksApi } from '#shared/api/webhooks';
 import { httpHandler } from '#shared/http/handler';
 import { pingWebhook, retryDelivery } from '#shared/use-cases/enqueue-delivery';
 import { createWebhook, deleteWebhook, rotateWebhookSecret, updateWebhook } from '#shared/use-cases/save-webhook';
 
-export const handler = httpHandler('webhooks', webhooksApi, {
+export const handler = httpHandler(webhooksRoutes, webhooksApi, {
   'webhooks.list': ({ query }) => listEndpoints(query),
   'webhooks.create': ({ body, now, idempotency }) => createWebhook(body, now, idempotency),
   'webhooks.get': ({ params }) => getEndpointOrThrow(params.id),

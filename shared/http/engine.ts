@@ -11,7 +11,9 @@ import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import { type HttpFunction, type RouteIdOf, routeKey, routes } from '#infra/routes';
+import type { HttpFunction, RouteIdOf } from '#infra/routes';
+// The route's shape alone: the area's own table comes from its handler, so no other area's routes are bundled.
+import { type AreaRoute, routeKey } from '#infra/routes/route';
 import type { IdempotencyKey, StoredResponse } from '#shared/adapters/idempotency';
 import { logger } from '#shared/adapters/logger';
 import { forCustomer } from '#shared/domain/customer-view';
@@ -113,8 +115,6 @@ const isBinary = (result: unknown): result is BinaryReply => Boolean(result && t
 /** Customers read who acted as customer, shop or carrier, never an id: on every route, fresh answers and replays alike. */
 const viewFor = (principal: Principal, result: unknown): unknown => (principal.role === 'customer' && !isBinary(result) ? forCustomer(result) : result);
 
-const routeByKey = new Map<string, (typeof routes)[number]>(routes.map((r) => [routeKey(r), r]));
-
 const respond = (status: number, result: unknown, extraHeaders: Record<string, string> = {}): APIGatewayProxyStructuredResultV2 => {
   if (status === 204) return { statusCode: 204, headers: extraHeaders };
   if (isBinary(result)) {
@@ -130,14 +130,21 @@ const respond = (status: number, result: unknown, extraHeaders: Record<string, s
   return json(status, result, { ...(typeof version === 'number' ? { etag: `"${version}"` } : {}), ...extraHeaders });
 };
 
-const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: S, actions: Actions<F, S>, store: RequestStore) =>
-  async function run(event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
+const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(
+  areaRoutes: readonly AreaRoute<F>[],
+  specs: S,
+  actions: Actions<F, S>,
+  store: RequestStore,
+) => {
+  const routeByKey = new Map(areaRoutes.map((r) => [routeKey(r), r]));
+  return async function run(event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
     logger.setCorrelationId(requestId);
     logger.appendKeys({ routeKey: event.routeKey });
     try {
       const route = routeByKey.get(event.routeKey);
-      if (!route || route.fn !== fn) throw new DomainError('not_found', `No route ${event.routeKey}.`);
+      // Another area's route is not this Lambda's: API Gateway never sends one, and it is not in the table.
+      if (!route) throw new DomainError('not_found', `No route ${event.routeKey}.`);
       const principal = principalFromClaims(event.requestContext?.authorizer?.jwt?.claims, event.requestContext?.authorizer?.jwt?.scopes);
       if (!hasRole(principal, route.roles)) {
         throw principal.role === 'public'
@@ -193,9 +200,15 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: 
       return json(500, internalProblem(requestId));
     }
   };
+};
 
-/** Builds the Lambda handler of one resource area from its actions; without a store for an area that has none. */
-export const httpEngine = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: S, actions: Actions<F, S>, store: RequestStore = NO_STORE) =>
+/** Builds the Lambda handler of one resource area from its route table and actions; without a store for an area that has none. */
+export const httpEngine = <F extends HttpFunction, S extends AreaSpecs<F>>(
+  areaRoutes: readonly AreaRoute<F>[],
+  specs: S,
+  actions: Actions<F, S>,
+  store: RequestStore = NO_STORE,
+) =>
   middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()
     // Keys set for one request (correlation id, route) never leak into the next.
     // Never the event itself, whatever POWERTOOLS_LOGGER_LOG_EVENT says: it holds
@@ -209,4 +222,4 @@ export const httpEngine = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F
         exposeHeaders: 'etag,retry-after',
       }),
     )
-    .handler(dispatch(fn, specs, actions, store));
+    .handler(dispatch(areaRoutes, specs, actions, store));

@@ -2,7 +2,7 @@
 // table as its store, so a retried Idempotency-Key replays its first answer and
 // a throttled or unreachable table is a 503, never a 500.
 
-import type { HttpFunction } from '#infra/routes';
+import type { AreaRoute, HttpFunction } from '#infra/routes/route';
 import { asServiceError } from '#shared/adapters/dynamo';
 import { IdempotencyKeyUsedError, storedResponse } from '#shared/adapters/idempotency';
 import { ConflictError, DomainError } from '#shared/domain/errors';
@@ -22,6 +22,6 @@ const tableStore: RequestStore = {
   serviceError: asServiceError,
 };
 
-/** Builds the Lambda handler of one resource area from its actions. */
-export const httpHandler = <F extends HttpFunction, S extends AreaSpecs<F>>(fn: F, specs: S, actions: Actions<F, S>) =>
-  httpEngine(fn, specs, actions, tableStore);
+/** Builds the Lambda handler of one resource area from its route table (infra/routes/<area>.ts) and actions. */
+export const httpHandler = <F extends HttpFunction, S extends AreaSpecs<F>>(areaRoutes: readonly AreaRoute<F>[], specs: S, actions: Actions<F, S>) =>
+  httpEngine(areaRoutes, specs, actions, tableStore);

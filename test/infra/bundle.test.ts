@@ -1,7 +1,8 @@
 // REAL BUNDLING: synthesizes the stack exactly as `npm run synth` does (esbuild
 // on every entry, cdk-nag on) and checks what would ship: self-contained ESM
-// bundles with the AWS SDK inside, pdfkit's fonts beside the documents bundle,
-// and a bundle that answers GET /health when run from outside the repo.
+// bundles with the AWS SDK inside, each HTTP function with its own area's routes
+// only, pdfkit's fonts beside the documents bundle, and a bundle that answers
+// GET /health when run from outside the repo.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { join } from 'node:path';
 import type { Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app';
-import { HTTP_FUNCTIONS } from '#infra/routes';
+import { HTTP_FUNCTIONS, routes } from '#infra/routes';
 
 describe('real esbuild bundles', () => {
   let outdir: string;
@@ -50,6 +51,24 @@ describe('real esbuild bundles', () => {
       // (minified imports have no spaces; SDK error messages quoting
       // `import "@aws-sdk/…"` do). Only the matches are printed on failure.
       expect(code.match(/\b(from|import)\(?"@aws-sdk\/[\w-]+/g) ?? [], dir).toEqual([]);
+    }
+  });
+
+  it("bundles each HTTP function with its own area's routes and no other area's", () => {
+    for (const name of HTTP_FUNCTIONS) {
+      const code = readFileSync(join(assetDir(built.stack, built.stack.functions[name].fn), 'index.mjs'), 'utf8');
+      // Minified, a route's id and path are double-quoted strings (the table's, and the id keys of its specs).
+      const named = (text: string): boolean => code.includes(`"${text}"`);
+      const own = routes.filter((route) => route.fn === name);
+      const others = routes.filter((route) => route.fn !== name && !own.some((mine) => mine.path === route.path));
+      expect(
+        own.filter((route) => !named(route.id) || !named(route.path)).map((route) => route.id),
+        name,
+      ).toEqual([]);
+      expect(
+        others.filter((route) => named(route.id) || named(route.path)).map((route) => route.id),
+        name,
+      ).toEqual([]);
     }
   });
 

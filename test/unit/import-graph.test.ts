@@ -3,7 +3,7 @@
 // and the domain without knowing HTTP or the table's keys; adapters do I/O for use cases and
 // handlers, never the other way round; HTTP handlers parse, call a use case and answer.
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, repoFiles } from '../support/repo-files.ts';
 
@@ -98,6 +98,20 @@ describe('import graph', () => {
         ).toEqual([]);
       }
     }
+  });
+
+  it("gives each Lambda only its own area's routes: its handler imports its area's table, nothing imports the index of all", () => {
+    for (const file of [...filesUnder('shared'), ...filesUnder('functions')]) {
+      expect(importsOf(file), `${file} would bundle every area's routes`).not.toContain('#infra/routes');
+    }
+    for (const file of filesUnder('functions/http')) {
+      expect(
+        importsOf(file).filter((spec) => spec.startsWith('#infra/routes')),
+        file,
+      ).toEqual([`#infra/routes/${basename(file, '.ts')}`]);
+    }
+    // An area's table is a declaration: it pulls nothing else into the bundle.
+    for (const file of filesUnder('infra/routes')) expect(importsOf(file), file).toEqual([]);
   });
 
   it('sends every HTTP command through a use case: handlers take only reads from adapters', () => {
