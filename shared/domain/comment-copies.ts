@@ -33,8 +33,10 @@ export type CommentCopyWrite =
   | { readonly kind: 'drop'; readonly bytes: number }
   | { readonly kind: 'first'; readonly copy: readonly ReturnComment[] | undefined; readonly bytes: number };
 
-const encoder = new TextEncoder();
-const bytesOf = (comments: readonly ReturnComment[]): number => comments.reduce((sum, c) => sum + encoder.encode(JSON.stringify(c)).length, 0);
+const bytesOf = (comments: readonly ReturnComment[]): number => {
+  const utf8 = new TextEncoder();
+  return comments.reduce((sum, c) => sum + utf8.encode(JSON.stringify(c)).length, 0);
+};
 
 /** What adding `added` to a request whose items hold `stored` writes on the request item (`added` empty: the backfill). */
 export const planCommentCopy = (state: CommentCopyState, stored: readonly ReturnComment[], added: readonly ReturnComment[]): CommentCopyWrite => {
