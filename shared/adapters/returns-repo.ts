@@ -79,7 +79,7 @@ export const getReturnWithComments = async (id: string): Promise<StoredReturn | 
   return { request: fromItem(request), comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf), copy: copyStateOf(request) };
 };
 
-/** A request's comments alone (read beside a status write, which answers the request itself). */
+/** A request's comments alone (read before the status write of a request that carries no copy of them). */
 export const getReturnComments = async (id: string): Promise<ReturnComment[]> => (await queryPartition(id, true)).map(commentOf);
 
 /** The request as written with its comments, or, refused, the request as it was (none: not found). */
