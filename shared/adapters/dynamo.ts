@@ -94,6 +94,34 @@ export const versionedPut = (item: Record<string, unknown>, previousVersion?: nu
   ...(onConditionFailed ? { onConditionFailed } : {}),
 });
 
+/**
+ * The versioned replace of an item's own fields, as an Update: like
+ * `versionedPut` with a previous version, except that attributes it does not
+ * name survive it (marks and copies other writers keep on the item: an order's
+ * hold, a return's comment copies). Undefined fields are left as they are.
+ */
+export const versionedSet = (
+  key: Readonly<Record<string, string>>,
+  fields: Readonly<Record<string, unknown>>,
+  previousVersion: number,
+  onConditionFailed: () => Error,
+): GuardedItem => {
+  const entries = Object.entries(fields).filter(([name, value]) => value !== undefined && !Object.hasOwn(key, name));
+  return {
+    item: {
+      Update: {
+        TableName: TABLE_NAME,
+        Key: key,
+        UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
+        ConditionExpression: '#version = :v',
+        ExpressionAttributeNames: { '#version': 'version', ...Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])) },
+        ExpressionAttributeValues: { ':v': previousVersion, ...Object.fromEntries(entries.map(([, value], i) => [`:a${i}`, value])) },
+      },
+    },
+    onConditionFailed,
+  };
+};
+
 /** The items a Query reads: one partition of the table or of an index, optionally narrowed on the sort key. */
 export interface KeyCondition {
   readonly keys: KeySchema;

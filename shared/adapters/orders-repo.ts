@@ -7,7 +7,20 @@ import type { Order } from '#shared/domain/order';
 import type { OrderStatus } from '#shared/domain/order-status';
 import type { OrderStatusWrite } from '#shared/domain/order-status-change';
 import { NO_REFUNDS, type RefundCounters } from '#shared/domain/refund-counters';
-import { batchGet, db, type GuardedItem, keyId, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import {
+  batchGet,
+  db,
+  type GuardedItem,
+  keyId,
+  type Page,
+  type PageRequest,
+  queryPage,
+  stripKeys,
+  TABLE_NAME,
+  transact,
+  versionedPut,
+  versionedSet,
+} from './dynamo.ts';
 import { listByStatusAndDate, listOwned } from './entity-lists.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { dateRange, entityIndexKeys, INDEX, KEY, orderLookupKeys, PARTITION, TABLE_KEY } from './keys.ts';
@@ -88,23 +101,13 @@ const HELD_BY = 'openCancellationId';
  * same keeps the hold mark (HELD_BY) through every writer; `holdFor` sets it
  * (a cancellation request).
  */
-export const orderPut = (order: Order, previousVersion: number, counters?: RefundCounters, holdFor?: string): GuardedItem => {
-  const { PK: _pk, SK: _sk, ...attributes } = { ...toItem(order, counters), ...(holdFor ? { [HELD_BY]: holdFor } : {}) };
-  const entries = Object.entries(attributes).filter(([, value]) => value !== undefined);
-  return {
-    item: {
-      Update: {
-        TableName: TABLE_NAME,
-        Key: KEY.order(order.id),
-        UpdateExpression: `SET ${entries.map((_, i) => `#a${i} = :a${i}`).join(', ')}`,
-        ConditionExpression: '#version = :v',
-        ExpressionAttributeNames: { '#version': 'version', ...Object.fromEntries(entries.map(([name], i) => [`#a${i}`, name])) },
-        ExpressionAttributeValues: { ':v': previousVersion, ...Object.fromEntries(entries.map(([, value], i) => [`:a${i}`, value])) },
-      },
-    },
-    onConditionFailed: () => new ConflictError('The order was changed concurrently; reload it and retry.'),
-  };
-};
+export const orderPut = (order: Order, previousVersion: number, counters?: RefundCounters, holdFor?: string): GuardedItem =>
+  versionedSet(
+    KEY.order(order.id),
+    { ...toItem(order, counters), ...(holdFor ? { [HELD_BY]: holdFor } : {}) },
+    previousVersion,
+    () => new ConflictError('The order was changed concurrently; reload it and retry.'),
+  );
 
 /** Sets or removes the hold mark of one request; an order marked by another request is left alone (a 409). */
 const holdUpdate = (orderId: string, cancellationId: string, update: 'SET #held = :id' | 'REMOVE #held'): GuardedItem => ({

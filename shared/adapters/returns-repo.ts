@@ -1,16 +1,19 @@
 // Return requests in the table: one item per request (RETURN#<id> / RETURN),
-// its comments beside it (RETURN#<id> / COMMENT#<cmtId>), indexed by owner,
-// by status and by date; and the per-line "units in open returns" counter
+// its comments beside it (RETURN#<id> / COMMENT#<cmtId>) and copied onto it
+// while they fit (shared/domain/comment-copies.ts), indexed by owner, by
+// status and by date; and the per-line "units in open returns" counter
 // (`lineItems[i].returnedQuantity`) on the order item.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import type { CommentCopyState } from '#shared/domain/comment-copies';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request';
 import type { ReturnStatus } from '#shared/domain/return-status';
 import type { StatusWrite } from '#shared/domain/status-write';
-import { db, type GuardedItem, type Page, type PageRequest, queryAll, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
+import { db, type GuardedItem, type Page, type PageRequest, queryAll, stripKeys, TABLE_NAME, versionedPut, versionedSet } from './dynamo.ts';
 import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
 import { entityIndexKeys, filedAgainstOrderKeys, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
+import { COPIES, COUNTED, commentOf, copyStateOf } from './return-comment-copies.ts';
 import { updateStatus } from './status-update.ts';
 
 const toItem = (r: ReturnRecord) => ({
@@ -29,11 +32,8 @@ export interface StoredComment extends ReturnComment {
   readonly customerId: string;
 }
 
-const commentOf = ({ id, body, visibleToCustomer, submittedBy, createdAt }: Record<string, unknown>): ReturnComment =>
-  ({ id, body, visibleToCustomer, submittedBy, createdAt }) as ReturnComment;
-
-/** The creating write: fails if the id somehow exists. */
-export const returnInsert = (r: ReturnRecord): GuardedItem => versionedPut(toItem(r));
+/** The creating write: fails if the id somehow exists. A new request starts with an empty, complete copy. */
+export const returnInsert = (r: ReturnRecord): GuardedItem => versionedPut({ ...toItem(r), [COPIES]: [], [COUNTED]: 0 });
 
 /**
  * Replaces a request only if nobody changed it since `previousVersion` was
@@ -42,7 +42,12 @@ export const returnInsert = (r: ReturnRecord): GuardedItem => versionedPut(toIte
  * history entry (or a second refund).
  */
 export const returnPut = (r: ReturnRecord, previousVersion: number): GuardedItem =>
-  versionedPut(toItem(r), previousVersion, () => new ConflictError('The return request was changed concurrently; reload it and retry.'));
+  versionedSet(
+    KEY.returnRequest(r.id),
+    toItem(r),
+    previousVersion,
+    () => new ConflictError('The return request was changed concurrently; reload it and retry.'),
+  );
 
 export const commentInsert = (c: StoredComment): GuardedItem => versionedPut({ ...KEY.returnComment(c.returnId, c.id), type: 'ReturnComment', ...c });
 
@@ -59,34 +64,55 @@ const queryPartition = (id: string, commentsOnly: boolean): Promise<Record<strin
     ConsistentRead: true,
   });
 
+/** A request, its comments (the items, not the copy) and what its item says of its copy. */
+export interface StoredReturn {
+  readonly request: ReturnRecord;
+  readonly comments: ReturnComment[];
+  readonly copy: CommentCopyState;
+}
+
 /** The request and all its comments: one Query on its partition. */
-export const getReturnWithComments = async (id: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] } | undefined> => {
+export const getReturnWithComments = async (id: string): Promise<StoredReturn | undefined> => {
   const items = await queryPartition(id, false);
   const request = items.find((i) => i.type === 'ReturnRequest');
   if (!request) return undefined;
-  return { request: fromItem(request), comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf) };
+  return { request: fromItem(request), comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf), copy: copyStateOf(request) };
 };
 
-/** A request's comments alone (read beside a status write, which answers the request itself). */
+/** A request's comments alone (read before the status write of a request that carries no copy of them). */
 export const getReturnComments = async (id: string): Promise<ReturnComment[]> => (await queryPartition(id, true)).map(commentOf);
 
-/** The request as written, or, refused, the request as it was (none: not found). */
-export type ReturnMove = { readonly request: ReturnRecord } | { readonly refused: ReturnRecord | undefined };
+/** The request as written with its comments, or, refused, the request as it was (none: not found). */
+export type ReturnMove = { readonly request: ReturnRecord; readonly comments: readonly ReturnComment[] } | { readonly refused: ReturnRecord | undefined };
 
-/** A move that only stamps the status: one conditional UpdateItem (status-update.ts). */
-export const moveReturnStatus = async (id: string, write: StatusWrite<ReturnStatus>): Promise<ReturnMove> => {
-  const result = await updateStatus({ entity: 'RETURN', key: KEY.returnRequest(id) }, write);
-  return 'written' in result ? { request: fromItem(result.written) } : { refused: result.refused && fromItem(result.refused) };
-};
+/** The item carries no copy of its comments: nothing was written. */
+type Uncopied = { readonly uncopied: true };
 
-export const getReturnOrThrow = async (id: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] }> => {
+/**
+ * A move that only stamps the status: one conditional UpdateItem
+ * (status-update.ts), whose ALL_NEW image carries the comments' copy: the
+ * write requires it. Given the `comments` (read before, for an item without
+ * a copy), it requires none and answers those.
+ */
+export function moveReturnStatus(id: string, write: StatusWrite<ReturnStatus>): Promise<ReturnMove | Uncopied>;
+export function moveReturnStatus(id: string, write: StatusWrite<ReturnStatus>, comments: readonly ReturnComment[]): Promise<ReturnMove>;
+export async function moveReturnStatus(id: string, write: StatusWrite<ReturnStatus>, comments?: readonly ReturnComment[]): Promise<ReturnMove | Uncopied> {
+  const result = await updateStatus({ entity: 'RETURN', key: KEY.returnRequest(id), present: comments ? [] : [COPIES] }, write);
+  if ('written' in result) {
+    return { request: fromItem(result.written), comments: comments ?? (result.written[COPIES] as Record<string, unknown>[]).map(commentOf) };
+  }
+  if (!comments && result.refused && !copyStateOf(result.refused).copied) return { uncopied: true };
+  return { refused: result.refused && fromItem(result.refused) };
+}
+
+export const getReturnOrThrow = async (id: string): Promise<StoredReturn> => {
   const found = await getReturnWithComments(id);
   if (!found) throw new NotFoundError('The return request');
   return found;
 };
 
 /** A customer sees only their own requests; anyone else's is "not found". */
-export const getOwnReturn = async (id: string, customerId: string): Promise<{ request: ReturnRecord; comments: ReturnComment[] }> => {
+export const getOwnReturn = async (id: string, customerId: string): Promise<StoredReturn> => {
   const found = await getReturnWithComments(id);
   if (!found || found.request.customerId !== customerId) throw new NotFoundError('The return request');
   return found;

@@ -19,6 +19,8 @@ export interface StatusUpdateTarget {
   readonly key: Readonly<Record<string, string>>;
   /** Attributes that must be absent (a table-own mark, e.g. an order held by an open cancellation). */
   readonly absent?: readonly string[];
+  /** Attributes that must be there (a table-own copy the answer is built from, e.g. a return's comment copies). */
+  readonly present?: readonly string[];
 }
 
 const TRANSACTION_CONFLICT = 'TransactionConflictException';
@@ -51,6 +53,10 @@ export const updateStatus = async <S extends string>(target: StatusUpdateTarget,
   (target.absent ?? []).forEach((field, n) => {
     names[`#x${n}`] = field;
     conditions.push(`attribute_not_exists(#x${n})`);
+  });
+  (target.present ?? []).forEach((field, n) => {
+    names[`#p${n}`] = field;
+    conditions.push(`attribute_exists(#p${n})`);
   });
   if (write.expectedVersion !== undefined) {
     values[':v'] = write.expectedVersion;

@@ -1,7 +1,7 @@
 // The table's own attributes on an item (keys, index keys, type, TTL, and the
 // flag a stream filter matches on, an order's refund counters and its
-// open-cancellation hold mark), which no
-// answer, email or event ever shows.
+// open-cancellation hold mark, a return's comment copies and their count),
+// which no answer, email or event ever shows.
 
 /** The item less the table's own attributes: the resource as the API answers it. */
 export const stripKeys = <T>(item: Readonly<Record<string, unknown>>): T => {
@@ -21,6 +21,8 @@ export const stripKeys = <T>(item: Readonly<Record<string, unknown>>): T => {
     awaitsProvider,
     refundCounters,
     openCancellationId,
+    commentCopies,
+    commentBytes,
     ...rest
   } = item;
   return rest as T;

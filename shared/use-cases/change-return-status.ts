@@ -1,8 +1,13 @@
 // Moves a return request along its status table (admins), or withdraws it
 // (its customer, while `new`). A move that only stamps the status is ONE
-// conditional write (the comments the answer carries are read before it); a
-// move that gives units back reads the request and the order, then writes both
-// in one transaction; `refunded` goes through the refund writer.
+// conditional write, answered from the request as written: the item carries a
+// copy of its comments (shared/domain/comment-copies.ts). A request without
+// one (stored before copies, or whose comments outgrew the copy's budget)
+// refuses that write; its comments are then read and the move written again,
+// never read after a committed write (a failed read would answer an error for
+// a change that happened). A move that gives units back reads the request and
+// the order, then writes both in one transaction; `refunded` goes through the
+// refund writer.
 import { transact } from '#shared/adapters/dynamo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getOwnReturn, getReturnComments, getReturnOrThrow, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
@@ -31,13 +36,10 @@ export const changeReturnStatus = async ({ returnId, body, actor, now, ifMatch, 
   const change = { to: body.status, at: now, by: actor, rejectionReason: body.rejectionReason, role: caller.role };
   const write = planReturnStatusWrite(change, ifMatch);
   if (write) {
-    // The comments the answer carries are read BEFORE the one write, not beside
-    // it: a read failing after the write committed would answer an error for a
-    // change that happened (a client retries it: a 409).
-    const comments = await getReturnComments(returnId);
-    const moved = await moveReturnStatus(returnId, write);
+    const first = await moveReturnStatus(returnId, write);
+    const moved = 'uncopied' in first ? await moveReturnStatus(returnId, write, await getReturnComments(returnId)) : first;
     if ('refused' in moved) return explainReturnStatusRefusal(moved.refused, change, ifMatch);
-    return withComments(moved.request, comments, caller.role);
+    return withComments(moved.request, moved.comments, caller.role);
   }
   const { request, comments } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
   checkIfMatch(request, ifMatch);

@@ -1,11 +1,17 @@
 // A comment on a return request: a customer's (always visible to them) or an
-// admin's (visible to the customer or private). Its own item, so adding one
-// never races a status change of the request.
+// admin's (visible to the customer or private). Its own item, plus its copy on
+// the request item (shared/domain/comment-copies.ts) in the same transaction,
+// which never touches the request's version: a comment racing a status
+// change, a verification or another comment never makes either fail, and the
+// request ends up carrying both.
 import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
+import { commentCopyUpdate } from '#shared/adapters/return-comment-copies';
 import { commentInsert, getOwnReturn, getReturnOrThrow } from '#shared/adapters/returns-repo';
+import { planCommentCopy } from '#shared/domain/comment-copies';
 import type { ReturnComment } from '#shared/domain/return-request';
+import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
 
 export interface CommentOnReturn {
   readonly returnId: string;
@@ -17,8 +23,15 @@ export interface CommentOnReturn {
   readonly caller: { readonly role: 'admin' } | { readonly role: 'customer'; readonly customerId: string };
 }
 
+/**
+ * Race: two comments read the request while its copy has room for one of
+ * them; both append conditioned on the count they saw leaving room, the second
+ * fails, reads again and drops the copy instead (its status changes then read
+ * the comment items). A first comment on a request stored before copies
+ * conditions on the request having no count yet, so two of them never both
+ * write a copy missing the other's comment.
+ */
 export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor, now, idempotency, caller }: CommentOnReturn): Promise<ReturnComment> => {
-  const { request } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
   const comment: ReturnComment = {
     id: newId('cmt'),
     body,
@@ -27,9 +40,13 @@ export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor
     submittedBy: actor,
     createdAt: now,
   };
-  await transact([
-    ...idempotencyRecord(idempotency, comment, now),
-    commentInsert({ ...comment, returnId: request.id, orderId: request.orderId, customerId: request.customerId }),
-  ]);
-  return comment;
+  return retryOnChange(async () => {
+    const { request, comments, copy } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
+    await transact([
+      ...idempotencyRecord(idempotency, comment, now),
+      commentInsert({ ...comment, returnId: request.id, orderId: request.orderId, customerId: request.customerId }),
+      { ...commentCopyUpdate(request.id, planCommentCopy(copy, comments, [comment])), onConditionFailed: () => new ConcurrentChangeError('return request') },
+    ]);
+    return comment;
+  });
 };

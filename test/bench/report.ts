@@ -40,8 +40,6 @@ const bundleOk = (b: BundleResult): boolean =>
 
 /** Why an operation makes more round trips or reads than its floor (from reading its code; the calls column shows what it did, and `why` adds what the calls themselves show). */
 export const WHY: Record<string, string> = {
-  'returns.adminStatus':
-    "the answer carries the request's comments: their Query (consistent, 2× RCU) runs before the one conditional write, so that a failed read leaves nothing written",
   'refunds.settleTransaction': 'the route names only the refund: its pointer (which carries a copy of the refund) is read, then the conditional write',
   'cancellations.approve':
     'one BatchGetItem: the request, the order as the request left it (with its refund counters) and the settings (restock default), then the one transaction',

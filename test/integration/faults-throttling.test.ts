@@ -48,9 +48,11 @@ interface Step {
   readonly body?: () => unknown;
   readonly headers?: Record<string, string>;
   readonly expect: number;
+  /** One conditional write and nothing else (a status change that only stamps the status): throttled at its only call. */
+  readonly oneCall?: true;
 }
 
-/** State changes that read several items and write several, in the order a shop goes through them. */
+/** State changes that read several items and write several (or, `oneCall`, write in one), in the order a shop goes through them. */
 const STEPS: readonly Step[] = [
   {
     id: 'returns.create',
@@ -80,7 +82,14 @@ const STEPS: readonly Step[] = [
     expect: 200,
   },
   { id: 'cancellations.approve', caller: () => admin, params: () => ({ id: world.cancellationId }), expect: 200 },
-  { id: 'returns.adminStatus', caller: () => admin, params: () => ({ returnId: world.returnId }), body: () => ({ status: 'picked_up' }), expect: 200 },
+  {
+    id: 'returns.adminStatus',
+    caller: () => admin,
+    params: () => ({ returnId: world.returnId }),
+    body: () => ({ status: 'picked_up' }),
+    expect: 200,
+    oneCall: true,
+  },
   { id: 'returns.comment', caller: () => world.owner, params: () => ({ returnId: world.returnId }), body: () => ({ body: 'Picked up?' }), expect: 201 },
 ];
 
@@ -108,7 +117,8 @@ describe('DynamoDB throttled on the Nth call of a request', () => {
           expect(reply.status, `${step.id} untouched: ${reply.text.slice(0, 300)}`).toBe(step.expect);
           if (step.id === 'returns.create') expect((JSON.parse(reply.text) as { attachments: string[] }).attachments).toEqual([world.attachmentId]);
           figures.push(`${step.id}: throttled at each of its ${failAt - 1} calls`);
-          expect(failAt - 1, `${step.id} makes more than one call`).toBeGreaterThan(1);
+          if (step.oneCall) expect(failAt - 1, `${step.id} makes one call`).toBe(1);
+          else expect(failAt - 1, `${step.id} makes more than one call`).toBeGreaterThan(1);
           return;
         }
         expect(reply.status, `${step.id} throttled at call ${failAt}: ${reply.text.slice(0, 300)}`).toBe(503);
