@@ -8,10 +8,10 @@
 // At most one transaction is pending at a time and a new one is for exactly
 // what is owed, so the successful ones can never add up to more than the total.
 // Pure: ids, codes and time are passed in.
-import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import * as z from 'zod/mini';
 import { RefundAccount } from './cancellation.ts';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
+import { ibanOf } from './iban.ts';
 import { sum } from './money.ts';
 import type { Order } from './order.ts';
 import type { ProviderRefundResult } from './payments.ts';
@@ -86,8 +86,8 @@ export interface AttemptIds {
 }
 
 const payee = (body: NewAttemptBody): Pick<RefundTransaction, 'refundAccount' | 'iban'> => {
-  const iban = body.iban ? (electronicFormatIBAN(body.iban) ?? '') : undefined;
-  if (iban !== undefined && !isValidIBAN(iban)) throw new ValidationError([{ path: 'iban', message: 'is not a valid IBAN' }]);
+  const iban = body.iban ? ibanOf(body.iban) : undefined;
+  if (body.iban && !iban) throw new ValidationError([{ path: 'iban', message: 'is not a valid IBAN' }]);
   if (!iban && !body.refundAccount) {
     throw new ValidationError([
       { path: 'refundAccount', message: 'a bank transfer needs refundAccount or iban' },

@@ -12,8 +12,8 @@
 // So units out = returnedQuantity + (refundedQuantity − refundedThroughReturns),
 // units in open returns = returnedQuantity − refundedThroughReturns, and a line
 // can still be returned for quantity − units out.
-import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { BusinessRuleError, type FieldError } from './errors.ts';
+import { ibanOf } from './iban.ts';
 import type { LineItem, Order } from './order.ts';
 import { checkReasonUsable, type Reason } from './reason.ts';
 import { type CreateReturnBody, EXTRA_COMMENT_MAX, type RefundMethod, type ReturnableItem } from './return-request.ts';
@@ -135,8 +135,7 @@ const checkRefundMethod = (body: CreateReturnBody, order: Order, settings: Setti
     ]);
   }
   if (body.refundMethod !== 'bank_transfer') return;
-  const iban = electronicFormatIBAN(body.iban ?? '') ?? '';
-  if (!isValidIBAN(iban)) {
+  if (!ibanOf(body.iban ?? '')) {
     refuse('iban_invalid', 'A bank transfer needs a valid IBAN (ISO 13616).', [{ path: 'iban', message: 'is not a valid IBAN' }]);
   }
   if (!body.accountHolder?.trim()) {

@@ -2,9 +2,9 @@
 // deadline, how many of each and why, the refund method the shop allows (an
 // IBAN for a bank transfer), photos uploaded straight to S3, the terms.
 
-import { electronicFormatIBAN, isValidIBAN } from 'ibantools';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { ibanOf } from '#shared/domain/iban';
 import type { Order } from '#shared/domain/order';
 import type { Reason } from '#shared/domain/reason';
 import type { ReturnPolicy } from '#shared/domain/return-policy';
@@ -109,7 +109,7 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
       ...(chosen.length === 0 ? [{ path: 'items', message: 'Choose at least one item to return' }] : []),
       ...chosen.flatMap(([lineItemId, c]) => (c.reasonId ? [] : [{ path: `items.${lineItemId}.reasonId`, message: 'Choose a reason' }])),
       ...(refundMethod ? [] : [{ path: 'refundMethod', message: 'Choose how you want your refund' }]),
-      ...(refundMethod === 'bank_transfer' && !isValidIBAN(electronicFormatIBAN(iban) ?? '') ? [{ path: 'iban', message: 'is not a valid IBAN' }] : []),
+      ...(refundMethod === 'bank_transfer' && !ibanOf(iban) ? [{ path: 'iban', message: 'is not a valid IBAN' }] : []),
       ...(policy.returns.termsUrl && !termsAccepted ? [{ path: 'termsAccepted', message: 'Accept the return terms to continue' }] : []),
       ...(uploads.some((u) => !u.id && !u.error) ? [{ path: 'attachments', message: 'Wait for the uploads to finish' }] : []),
     ],
