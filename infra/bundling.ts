@@ -37,6 +37,10 @@ export const BUNDLING = {
   // version Lambda ships that week; ours is the one the tests ran against.
   externalModules: [],
   banner: ESM_BANNER,
+  // The bundled packages' licence notices go to `index.mjs.LEGAL.txt` beside
+  // the bundle: they ship in the asset, and the file each cold start reads
+  // and parses carries code only.
+  esbuildArgs: { '--legal-comments': 'external' },
 } as const satisfies BundlingOptions;
 
 /**
@@ -71,7 +75,7 @@ export const bundlingOf = (projectRoot: string, fn: string): BundlingOptions => 
   const aliases = Object.entries(stubbedModules(projectRoot, fn));
   return {
     ...BUNDLING,
-    ...(aliases.length > 0 ? { esbuildArgs: Object.fromEntries(aliases.map(([name, stub]) => [`--alias:${name}`, stub])) } : {}),
+    esbuildArgs: { ...BUNDLING.esbuildArgs, ...Object.fromEntries(aliases.map(([name, stub]) => [`--alias:${name}`, stub])) },
     ...(fn === 'documents' ? { commandHooks: pdfkitFontsHook(projectRoot) } : {}),
   };
 };
@@ -90,5 +94,6 @@ export const esbuildOptions = (entry: string, outfile: string, alias: Record<str
   mainFields: [...BUNDLING.mainFields],
   external: [...BUNDLING.externalModules],
   banner: { js: BUNDLING.banner },
+  legalComments: 'external',
   alias,
 });

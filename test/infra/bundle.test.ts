@@ -34,7 +34,7 @@ describe('real esbuild bundles', () => {
     if (outdir) rmSync(outdir, { recursive: true, force: true });
   });
 
-  it('bundles every function as one minified ESM file with a source map and the AWS SDK inside', () => {
+  it('bundles every function as one minified ESM file with a source map, the AWS SDK inside and the licences beside', () => {
     const fns = [
       ...HTTP_FUNCTIONS.map((name) => built.stack.functions[name].fn),
       built.stack.notify.fn.fn,
@@ -46,6 +46,9 @@ describe('real esbuild bundles', () => {
       const dir = assetDir(built.stack, fn);
       const code = readFileSync(join(dir, 'index.mjs'), 'utf8');
       expect(existsSync(join(dir, 'index.mjs.map')), dir).toBe(true);
+      // The bundled packages' licence notices ship beside the code, not in it.
+      expect(readFileSync(join(dir, 'index.mjs.LEGAL.txt'), 'utf8'), dir).toMatch(/license/i);
+      expect(code, dir).not.toContain('Bundled license information');
       expect(code.startsWith('import { createRequire as __bannerCreateRequire }'), dir).toBe(true);
       // Nothing left for the runtime to provide: no ESM import of the SDK
       // (minified imports have no spaces; SDK error messages quoting

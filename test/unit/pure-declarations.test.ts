@@ -49,7 +49,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const bundleText = async (entry: string): Promise<string> => {
   const result = await build({ ...esbuildOptions(path.join(projectRoot, entry), 'index.mjs'), write: false, sourcemap: false, logLevel: 'error' });
-  return result.outputFiles.map((file) => file.text).join('');
+  return result.outputFiles.find((file) => file.path.endsWith('.mjs'))?.text ?? '';
 };
 
 describe('module-level schema declarations', () => {
