@@ -45,9 +45,11 @@ describe('POST /attachments', () => {
       ]),
     );
     const policyExpiry = Date.parse(policy.expiration);
-    // Signed while the request ran: never more than 15 minutes from then (the
-    // policy keeps whole seconds), and not much less: a run on a loaded CI box
-    // once signed 1.6 s short of `before`, so the lower bound allows 5 s.
+    // Signed while the request ran: never more than 15 minutes from then, and
+    // not much less. The SDK signs with a clock offset it takes from each
+    // response's `Date` header (whole seconds, so up to 1 s plus the response's
+    // delay behind) and keeps whole seconds in the policy: a loaded run signed
+    // 1.6 s short of `before`, so the lower bound allows 5 s.
     expect(policyExpiry - after).toBeLessThanOrEqual(15 * 60 * 1000 + 1000);
     expect(policyExpiry - before).toBeGreaterThanOrEqual(15 * 60 * 1000 - 5000);
     expect(policyExpiry).toBeGreaterThan(Date.now());
