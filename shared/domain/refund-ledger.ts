@@ -11,7 +11,6 @@
 import * as z from 'zod/mini';
 import { RefundAccount } from './cancellation.ts';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
-import { ibanOf } from './iban.ts';
 import { sum } from './money.ts';
 import type { Order } from './order.ts';
 import type { ProviderRefundResult } from './payments.ts';
@@ -83,10 +82,12 @@ export interface AttemptIds {
   readonly transactionId: string;
   readonly voucherCode: () => string;
   readonly now: string;
+  /** `ibanOf` (iban.ts), handed in so that the refunds function loads ibantools only for an attempt. */
+  readonly readIban: (typed: string) => string | undefined;
 }
 
-const payee = (body: NewAttemptBody): Pick<RefundTransaction, 'refundAccount' | 'iban'> => {
-  const iban = body.iban ? ibanOf(body.iban) : undefined;
+const payee = (body: NewAttemptBody, readIban: AttemptIds['readIban']): Pick<RefundTransaction, 'refundAccount' | 'iban'> => {
+  const iban = body.iban ? readIban(body.iban) : undefined;
   if (body.iban && !iban) throw new ValidationError([{ path: 'iban', message: 'is not a valid IBAN' }]);
   if (!iban && !body.refundAccount) {
     throw new ValidationError([
@@ -127,7 +128,7 @@ export const openAttempt = (refund: Refund, order: Pick<Order, 'paymentMethod'>,
     errorCode: null,
     createdAt: ids.now,
     ...(gateway === 'voucher' ? { voucherCode: ids.voucherCode() } : {}),
-    ...(gateway === 'bank_transfer' ? payee(body) : {}),
+    ...(gateway === 'bank_transfer' ? payee(body, ids.readIban) : {}),
   };
   return withTransactions(refund, [...refund.transactions, txn]);
 };

@@ -4,13 +4,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BusinessRuleError, ConflictError, ValidationError } from '#shared/domain/errors';
+import { ibanOf } from '#shared/domain/iban';
 import { sum } from '#shared/domain/money';
 import { REFUND_GATEWAYS, type Refund, type RefundTransaction } from '#shared/domain/refund';
 import { type AttemptIds, openAttempt, owedOf, settleRefund } from '#shared/domain/refund-ledger';
 
 const NOW = '2026-11-21T10:00:00.000Z';
 let seq = 0;
-const ids = (): AttemptIds => ({ transactionId: `txn_${++seq}`, voucherCode: () => `CODE${seq}`, now: NOW });
+const ids = (): AttemptIds => ({ transactionId: `txn_${++seq}`, voucherCode: () => `CODE${seq}`, now: NOW, readIban: ibanOf });
 const card = { paymentMethod: 'card' } as const;
 
 const txn = (patch: Partial<RefundTransaction> = {}): RefundTransaction => ({
