@@ -46,18 +46,16 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
         ...targets.map((endpoint) => ({ key: `${integrationEvent.id}#${endpoint.id}`, event: integrationEvent, endpoint })),
       ];
       // The destinations are independent: in parallel, so one event reaches every endpoint at once.
-      await Promise.all(
-        outgoing.map(async (message) => {
-          try {
-            await publisher.send(message);
-          } catch (error) {
-            const where = { eventId: integrationEvent.id, destination: message.endpoint?.id ?? 'bus', eventID: record.eventID };
-            if (isSendInProgress(error)) logger.warn('already being published by another invocation; the record will be retried', where);
-            else logger.error('not published; the record will be retried', { ...where, error });
-            throw error;
-          }
-        }),
-      );
+      // Every send is awaited before the record fails: a send still running after the handler
+      // returns would be frozen with its marker in progress, and the retry would wait it out.
+      const failures: { message: Outgoing; error: unknown }[] = [];
+      await Promise.all(outgoing.map((message) => publisher.send(message).catch((error: unknown) => failures.push({ message, error }))));
+      for (const { message, error } of failures) {
+        const where = { eventId: integrationEvent.id, destination: message.endpoint?.id ?? 'bus', eventID: record.eventID };
+        if (isSendInProgress(error)) logger.warn('already being published by another invocation; the record will be retried', where);
+        else logger.error('not published; the record will be retried', { ...where, error });
+      }
+      if (failures[0]) throw failures[0].error;
       logger.info('published', { eventId: integrationEvent.id, type: integrationEvent.type, endpoints: targets.length });
     }
   };

@@ -4,7 +4,10 @@
 // checks every signature with the standardwebhooks verifier.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as eventsHandler } from '#functions/streams/events';
+import { sendOnce } from '#shared/adapters/send-once';
+import { changeOf } from '#shared/adapters/stream-change';
 import { EVENT_TYPES } from '#shared/domain/events/catalogue';
+import { eventsFor } from '#shared/domain/events/detect';
 import type { Order } from '#shared/domain/order';
 import { admin, call, createOrder, customer } from '../support/api.ts';
 import { cancellationItem, commentItem, context, noteItem, orderItem, refundItem, returnItem } from '../support/notify.ts';
@@ -113,6 +116,33 @@ describe('webhook delivery', () => {
     await new Promise((resolve) => setTimeout(resolve, 1500));
     expect(mine(receiver, endpoint.secret, [note.id])).toHaveLength(1);
     expect((await deliveriesOf(endpoint.id)).filter((d) => d.eventId.includes(note.id))).toHaveLength(1);
+  });
+
+  it('a record that fails at one destination fails only once every other destination is done', async () => {
+    const { receiver, endpoint } = await endpointFor(['note.created']);
+    const note = noteItem(order, 'held at the bus', 'customer');
+    const record = inserted(note);
+    const [event] = eventsFor(changeOf(record));
+    if (!event) throw new Error('a customer note implies note.created');
+    // Another invocation is publishing the bus copy right now, so this one's bus send fails at once.
+    let finish = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    let other: Promise<unknown> = Promise.resolve();
+    await new Promise<void>((busy) => {
+      other = sendOnce(() => (busy(), finished), 'webhook').send({ key: `${event.id}#bus` });
+    });
+    await expect(eventsHandler(batch(record), context())).rejects.toThrow();
+    // The endpoint copy finished before the record failed: its marker is complete, not in progress
+    // (a frozen Lambda would leave it so until it expired). A complete marker answers without sending.
+    const probe = sendOnce(() => Promise.reject(new Error('sent twice')), 'webhook');
+    const endpointKey = `${event.id}#${endpoint.id}`;
+    await expect(probe.send({ key: endpointKey })).resolves.toEqual({ sent: endpointKey });
+    finish();
+    await other;
+    expect((await eventsHandler(batch(record), context())).batchItemFailures).toEqual([]);
+    await eventually(() => (mine(receiver, endpoint.secret, [note.id]).length > 0 ? true : undefined), 10_000, 'the note event');
   });
 
   it('a real status change reaches a subscribed receiver within a second, and nothing unsubscribed does', async () => {
