@@ -131,7 +131,11 @@ describe('webhook delivery', () => {
     });
     let other: Promise<unknown> = Promise.resolve();
     await new Promise<void>((busy) => {
-      other = sendOnce(() => (busy(), finished), 'webhook').send({ key: `${event.id}#bus` });
+      const publishing = () => {
+        busy();
+        return finished;
+      };
+      other = sendOnce(publishing, 'webhook').send({ key: `${event.id}#bus` });
     });
     await expect(eventsHandler(batch(record), context())).rejects.toThrow();
     // The endpoint copy finished before the record failed: its marker is complete, not in progress
