@@ -61,12 +61,13 @@ const operationsOf = (document: Json): Operation[] =>
     METHODS.filter((m) => m in obj(item)).map((method) => ({ method: method.toUpperCase(), path, op: obj(obj(item)[method]) })),
   );
 
-const successOf = (op: Json): { status: string; schema: string } => {
+/** The success answer, e.g. "200 with `Order`", or "204 with no body". */
+const successOf = (op: Json): string => {
   const [status, response] = Object.entries(obj(op.responses)).find(([code]) => code.startsWith('2')) ?? ['200', {}];
   const content = obj(obj(response).content);
   const [mediaType, media] = Object.entries(content)[0] ?? ['', {}];
-  const schema = obj(obj(media).schema);
-  return { status, schema: mediaType && mediaType !== 'application/json' ? mediaType : typeOf(schema) };
+  if (!mediaType) return `${status} with no body`;
+  return `${status} with \`${mediaType !== 'application/json' ? mediaType : typeOf(obj(obj(media).schema))}\``;
 };
 
 const parametersOf = (op: Json, where: string): string[] =>
@@ -77,7 +78,6 @@ const parametersOf = (op: Json, where: string): string[] =>
 
 const operationSection = ({ method, path, op }: Operation): string[] => {
   const body = obj(obj(obj(obj(op.requestBody).content)['application/json']).schema);
-  const success = successOf(op);
   const query = parametersOf(op, 'query');
   const headers = parametersOf(op, 'header');
   return [
@@ -88,7 +88,7 @@ const operationSection = ({ method, path, op }: Operation): string[] => {
     ...(query.length > 0 ? [`Query: ${query.join(', ')}.`, ''] : []),
     ...(headers.length > 0 ? [`Headers: ${headers.join(', ')}.`, ''] : []),
     ...(Object.keys(body).length > 0 ? [`Body: \`${typeOf(body)}\`.`, ''] : []),
-    `Answers ${success.status} with \`${success.schema}\`.`,
+    `Answers ${successOf(op)}.`,
     '',
   ];
 };
