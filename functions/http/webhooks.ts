@@ -1,21 +1,26 @@
 // Webhooks area: admins manage the endpoints that receive signed events and
 // look at (and replay) their deliveries.
 import { webhooksRoutes } from '#infra/routes/webhooks';
-import { getEndpointOrThrow, listDeliveries, listEndpoints } from '#shared/adapters/webhooks-repo';
+import { getEndpointOrThrow, listDeliveries, listEndpoints, openReplayedSecret } from '#shared/adapters/webhooks-repo';
 import { webhooksApi } from '#shared/api/webhooks';
 import { httpHandler } from '#shared/http/handler';
 import { pingWebhook, retryDelivery } from '#shared/use-cases/enqueue-delivery';
 import { createWebhook, deleteWebhook, rotateWebhookSecret, updateWebhook } from '#shared/use-cases/save-webhook';
 
-export const handler = httpHandler(webhooksRoutes, webhooksApi, {
-  'webhooks.list': ({ query }) => listEndpoints(query),
-  'webhooks.create': ({ body, now, idempotency }) => createWebhook(body, now, idempotency),
-  'webhooks.get': ({ params }) => getEndpointOrThrow(params.id),
-  'webhooks.update': ({ params, body, ifMatch, now }) => updateWebhook(params.id, body, ifMatch, now),
-  'webhooks.delete': ({ params }) => deleteWebhook(params.id),
-  'webhooks.rotateSecret': ({ params, now }) => rotateWebhookSecret(params.id, now),
-  'webhooks.ping': ({ params, now }) => pingWebhook(params.id, now),
-  // The endpoint check (404) and the page are read in parallel; a 404 discards the page.
-  'webhooks.deliveries': async ({ params, query }) => (await Promise.all([getEndpointOrThrow(params.id), listDeliveries(params.id, query)]))[1],
-  'webhooks.retry': ({ params, now }) => retryDelivery(params.id, params.deliveryId, now),
-});
+export const handler = httpHandler(
+  webhooksRoutes,
+  webhooksApi,
+  {
+    'webhooks.list': ({ query }) => listEndpoints(query),
+    'webhooks.create': ({ body, now, idempotency }) => createWebhook(body, now, idempotency),
+    'webhooks.get': ({ params }) => getEndpointOrThrow(params.id),
+    'webhooks.update': ({ params, body, ifMatch, now }) => updateWebhook(params.id, body, ifMatch, now),
+    'webhooks.delete': ({ params }) => deleteWebhook(params.id),
+    'webhooks.rotateSecret': ({ params, now }) => rotateWebhookSecret(params.id, now),
+    'webhooks.ping': ({ params, now }) => pingWebhook(params.id, now),
+    // The endpoint check (404) and the page are read in parallel; a 404 discards the page.
+    'webhooks.deliveries': async ({ params, query }) => (await Promise.all([getEndpointOrThrow(params.id), listDeliveries(params.id, query)]))[1],
+    'webhooks.retry': ({ params, now }) => retryDelivery(params.id, params.deliveryId, now),
+  },
+  openReplayedSecret,
+);

@@ -4,7 +4,7 @@
 
 import type { AreaRoute, HttpFunction } from '#infra/routes/route';
 import { asServiceError } from '#shared/adapters/dynamo';
-import { IdempotencyKeyUsedError, storedResponse } from '#shared/adapters/idempotency';
+import { IdempotencyKeyUsedError, type StoredResponse, storedResponse } from '#shared/adapters/idempotency';
 import { ConflictError, DomainError } from '#shared/domain/errors';
 import { type Actions, type AreaSpecs, httpEngine, type RequestStore } from './engine.ts';
 
@@ -22,6 +22,28 @@ const tableStore: RequestStore = {
   serviceError: asServiceError,
 };
 
-/** Builds the Lambda handler of one resource area from its route table (infra/routes/<area>.ts) and actions. */
-export const httpHandler = <F extends HttpFunction, S extends AreaSpecs<F>>(areaRoutes: readonly AreaRoute<F>[], specs: S, actions: Actions<F, S>) =>
-  httpEngine(areaRoutes, specs, actions, tableStore);
+/**
+ * Builds the Lambda handler of one resource area from its route table
+ * (infra/routes/<area>.ts) and actions. `reopen` restores what a remembered
+ * answer keeps sealed (a webhook's secret) before it is replayed.
+ */
+export const httpHandler = <F extends HttpFunction, S extends AreaSpecs<F>>(
+  areaRoutes: readonly AreaRoute<F>[],
+  specs: S,
+  actions: Actions<F, S>,
+  reopen?: (first: StoredResponse) => Promise<StoredResponse>,
+) =>
+  httpEngine(
+    areaRoutes,
+    specs,
+    actions,
+    reopen
+      ? {
+          ...tableStore,
+          replay: async (error, key) => {
+            const first = await tableStore.replay(error, key);
+            return first && reopen(first);
+          },
+        }
+      : tableStore,
+  );

@@ -1,5 +1,5 @@
 // Webhook secrets at rest: sealed with AES-256-GCM, bound to their endpoint,
-// never in the table in clear, never answered after creation or rotation.
+// never in the table in clear, answered only on creation (and its replay) and rotation.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { afterAll, describe, expect, it } from 'vitest';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
@@ -39,7 +39,7 @@ describe('webhook secrets at rest', () => {
     expect((await getEndpointWithSecret(endpoint.id))?.secret).toBe(endpoint.secret);
   });
 
-  it('answers a replayed creation (same Idempotency-Key) without the secret and without a second endpoint', async () => {
+  it('answers a replayed creation (same Idempotency-Key) as the first, secret included, kept sealed in between, and creates no second endpoint', async () => {
     const headers = { 'idempotency-key': `whk-${Date.now()}` };
     const body = { url: 'http://127.0.0.1:9/replay', events: ['order.created'], enabled: false };
     const first = await call<{ id: string; secret?: string }>(admin, 'POST', '/admin/webhooks', body, headers);
@@ -48,7 +48,10 @@ describe('webhook secrets at rest', () => {
     expect(first.status).toBe(201);
     expect(first.body.secret).toMatch(/^whsec_/);
     expect(again.status).toBe(201);
-    expect(again.body.id).toBe(first.body.id);
-    expect(again.body.secret).toBeUndefined();
+    expect(again.body).toEqual(first.body);
+    const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency(headers['idempotency-key']), ConsistentRead: true }));
+    expect(JSON.stringify(Item)).not.toContain('whsec_');
+    const listed = await call<{ items: { id: string; url: string }[] }>(admin, 'GET', '/admin/webhooks?limit=100');
+    expect(listed.body.items.filter((e) => e.url === body.url)).toHaveLength(1);
   });
 });

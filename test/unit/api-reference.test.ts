@@ -26,7 +26,9 @@ describe('docs/api-reference.md', () => {
     const deleted = paths['/admin/webhooks/{id}']?.delete?.responses['204'];
     expect(deleted).toBeDefined();
     expect(deleted?.content).toBeUndefined();
-    expect(readFileSync(apiReferenceFile, 'utf8')).toContain('### `DELETE /admin/webhooks/{id}`\n\nRemove an endpoint (its pending deliveries end failed). Roles: admin. Operation `webhooks.delete`.\n\nAnswers 204 with no body.');
+    expect(readFileSync(apiReferenceFile, 'utf8')).toContain(
+      '### `DELETE /admin/webhooks/{id}`\n\nRemove an endpoint (its pending deliveries end failed). Roles: admin. Operation `webhooks.delete`.\n\nAnswers 204 with no body.',
+    );
   });
 
   it('lists every route of the route table', () => {
