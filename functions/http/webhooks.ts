@@ -1,11 +1,11 @@
 // Webhooks area: admins manage the endpoints that receive signed events and
 // look at (and replay) their deliveries.
 import { webhooksRoutes } from '#infra/routes/webhooks';
-import { getEndpointOrThrow, listDeliveries, listEndpoints, openReplayedSecret } from '#shared/adapters/webhooks-repo';
+import { getEndpointOrThrow, listDeliveries, listEndpoints } from '#shared/adapters/webhooks-repo';
 import { webhooksApi } from '#shared/api/webhooks';
 import { httpHandler } from '#shared/http/handler';
 import { pingWebhook, retryDelivery } from '#shared/use-cases/enqueue-delivery';
-import { createWebhook, deleteWebhook, rotateWebhookSecret, updateWebhook } from '#shared/use-cases/save-webhook';
+import { createWebhook, deleteWebhook, reopenCreation, rotateWebhookSecret, updateWebhook } from '#shared/use-cases/save-webhook';
 
 export const handler = httpHandler(
   webhooksRoutes,
@@ -22,5 +22,5 @@ export const handler = httpHandler(
     'webhooks.deliveries': async ({ params, query }) => (await Promise.all([getEndpointOrThrow(params.id), listDeliveries(params.id, query)]))[1],
     'webhooks.retry': ({ params, now }) => retryDelivery(params.id, params.deliveryId, now),
   },
-  openReplayedSecret,
+  reopenCreation,
 );

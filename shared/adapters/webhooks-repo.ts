@@ -1,13 +1,14 @@
 // Webhook endpoints (one partition, `WEBHOOK`) and their deliveries and
 // in-flight leases (the endpoint's own partition, `WEBHOOK#<id>`). The signing
 // secret is stored sealed (secret-box.ts) and never leaves this module except
-// to the delivery function that signs with it, and to a replayed creation.
+// to the delivery function that signs with it, and (sealed) to the answer a
+// replayed creation gives again.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { WebhookDelivery, WebhookEndpoint } from '#shared/domain/webhook';
 import { db, epochSeconds, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
-import { type IdempotencyKey, idempotencyRecord, type StoredResponse } from './idempotency.ts';
+import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
 import { openSecret, sealSecret } from './secret-box.ts';
 
@@ -28,16 +29,6 @@ export const insertEndpoint = async (endpoint: WebhookEndpoint, secret: string, 
     ...idempotencyRecord(idempotency, { ...endpoint, sealedSecret }, endpoint.createdAt),
     versionedPut({ ...KEY.webhook(endpoint.id), type: 'WebhookEndpoint', ...endpoint, sealedSecret }),
   ]);
-};
-
-/**
- * A replayed creation answers what the first one did, secret included: a
- * client whose first answer was lost still learns the secret it must verify with.
- */
-export const openReplayedSecret = async (first: StoredResponse): Promise<StoredResponse> => {
-  const { sealedSecret, ...endpoint } = first.body as Record<string, unknown>;
-  if (typeof sealedSecret !== 'string' || typeof endpoint.id !== 'string') return first;
-  return { ...first, body: { ...endpoint, secret: await openSecret(sealedSecret, endpoint.id) } };
 };
 
 const storedEndpoint = async (id: string) =>

@@ -1,10 +1,10 @@
 // Registers, changes, re-keys and removes webhook endpoints. Every URL is checked
 // (webhook-target.ts) before it is stored; the secret is answered only here,
-// on creation and rotation, and stored sealed.
+// on creation (and its replay) and rotation, and stored sealed.
 
-import type { IdempotencyKey } from '#shared/adapters/idempotency';
+import type { IdempotencyKey, StoredResponse } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
-import { newWebhookSecret } from '#shared/adapters/secret-box';
+import { newWebhookSecret, openSecret } from '#shared/adapters/secret-box';
 import { resolveTarget, UnsafeTargetError } from '#shared/adapters/webhook-target';
 import { deleteEndpoint, getEndpointOrThrow, insertEndpoint, saveEndpoint } from '#shared/adapters/webhooks-repo';
 import { ValidationError } from '#shared/domain/errors';
@@ -28,6 +28,17 @@ export const createWebhook = async (body: CreateWebhookBody, now: string, idempo
   const secret = newWebhookSecret();
   await insertEndpoint(endpoint, secret, idempotency);
   return { ...endpoint, secret };
+};
+
+/**
+ * A replayed creation answers what the first one did, secret included (the
+ * remembered answer keeps it sealed): a client whose first answer was lost
+ * still learns the secret it must verify with.
+ */
+export const reopenCreation = async (first: StoredResponse): Promise<StoredResponse> => {
+  const { sealedSecret, ...endpoint } = first.body as Record<string, unknown>;
+  if (typeof sealedSecret !== 'string' || typeof endpoint.id !== 'string') return first;
+  return { ...first, body: { ...endpoint, secret: await openSecret(sealedSecret, endpoint.id) } };
 };
 
 /** Changes the endpoint's fields (If-Match honoured); a new URL is checked again. */
