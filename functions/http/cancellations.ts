@@ -19,7 +19,8 @@ export const handler = httpHandler(cancellationsRoutes, cancellationsApi, {
   'cancellations.approve': ({ params, actor, now, ifMatch }) => approveCancellation({ cancellationId: params.id, actor, now, ifMatch }),
   'cancellations.reject': ({ params, body, actor, now, ifMatch }) =>
     rejectCancellation({ cancellationId: params.id, actor, now, ifMatch, rejectionReason: body.rejectionReason }),
-  'cancellations.adminCancel': ({ params, body, actor, now, idempotency }) => adminCancelOrder({ orderId: params.orderId, body, actor, now, idempotency }),
+  'cancellations.adminCancel': ({ params, body, actor, now, idempotency, ifMatch }) =>
+    adminCancelOrder({ orderId: params.orderId, body, actor, now, idempotency, ifMatch }),
   // A cancellation holds no staff identity (`requestedBy` is customer or admin), so the owner sees it as stored.
   'cancellations.list': ({ principal, query }) => listCustomerCancellations(customerId(principal), query),
   'cancellations.get': ({ principal, params }) => getOwnCancellation(params.cancellationId, customerId(principal)),

@@ -243,7 +243,12 @@ const decodeCursor = (cursor: string, partitionAttr: string, partitionValue: str
   return key as Record<string, unknown>;
 };
 
-/** One Query, one page: its cost depends on the page, never on the table. */
+/**
+ * One Query, one page: its cost depends on the page, never on the table. It
+ * reads one item past the page, so a page that ends the list says so
+ * (`nextCursor: null`) instead of handing out a cursor to an empty page; the
+ * cursor of a fuller page is the key of its last item.
+ */
 export const queryPage = async <T>(query: KeyQuery, page: PageRequest, map: (item: Record<string, unknown>) => T): Promise<Page<T>> => {
   const { keys, partition } = query.key;
   // The table's key, plus the index's own (GSI<n>PK/GSI<n>SK) when querying an index.
@@ -251,17 +256,21 @@ export const queryPage = async <T>(query: KeyQuery, page: PageRequest, map: (ite
   const startKey = page.cursor ? decodeCursor(page.cursor, keys.pk, partition, keyAttrs) : undefined;
   let result: QueryCommandOutput;
   try {
-    result = await db.send(new QueryCommand({ ...queryInput(query), Limit: page.limit, ExclusiveStartKey: startKey }));
+    result = await db.send(new QueryCommand({ ...queryInput(query), Limit: page.limit + 1, ExclusiveStartKey: startKey }));
   } catch (error) {
     // A start key in the right partition but outside the key condition (an edited sort key) is refused by
     // DynamoDB with a ValidationException: the client's 400, not our 500. Cursors we issue never are.
     if (startKey && error instanceof Error && error.name === 'ValidationException') throw invalidCursor();
     throw error;
   }
-  return {
-    items: (result.Items ?? []).map(map),
-    nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null,
-  };
+  const items = result.Items ?? [];
+  if (items.length > page.limit) {
+    const kept = items.slice(0, page.limit);
+    const last = kept[kept.length - 1] as Record<string, unknown>;
+    return { items: kept.map(map), nextCursor: encodeCursor(Object.fromEntries(keyAttrs.map((attr) => [attr, last[attr]]))) };
+  }
+  // Fewer than asked for, yet more to read: a filter dropped some, or the read reached 1 MB.
+  return { items: items.map(map), nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null };
 };
 
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'LimitExceededException']);

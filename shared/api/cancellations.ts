@@ -46,6 +46,8 @@ export const cancellationsApi = /* @__PURE__ */ lazy(
         body: AdminCancelBody,
         response: Cancellation,
         idempotent: true,
+        // The order is the resource it changes: `If-Match` names the order's version.
+        ifMatch: true,
       },
       'cancellations.list': { summary: 'My cancellations, newest first', query: PageQuery, response: Page(Cancellation) },
       'cancellations.get': { summary: 'One of my cancellations', params: MyCancellationParams, response: Cancellation, fields: true },

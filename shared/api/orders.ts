@@ -69,6 +69,7 @@ export const ordersApi = /* @__PURE__ */ lazy(
       'orders.summary': {
         summary: "Queue counts for a back office's first screen (COUNT queries on the status index, never a Scan)",
         response: AdminSummary,
+        fields: true,
       },
     }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
 );

@@ -34,6 +34,7 @@ export const returnsApi = /* @__PURE__ */ lazy(
           .object({ orderId: z.string(), items: z.array(ReturnableItem) })
           .clone()
           .register(z.globalRegistry, { id: 'ReturnableItems' }),
+        fields: true,
       },
       'returns.create': { summary: 'Request a return (status new)', body: CreateReturnBody, response: ReturnRequest, status: 201, idempotent: true },
       'returns.list': { summary: 'My return requests, newest first', query: PageQuery, response: Page(ReturnRecord) },
@@ -58,7 +59,12 @@ export const returnsApi = /* @__PURE__ */ lazy(
         response: AdminReturnRequest,
         fields: true,
       },
-      'returns.nextStatuses': { summary: "Seed 002's check-status: next statuses and the items still to verify", params: ReturnParams, response: NextStatuses },
+      'returns.nextStatuses': {
+        summary: "Seed 002's check-status: next statuses and the items still to verify",
+        params: ReturnParams,
+        response: NextStatuses,
+        fields: true,
+      },
       'returns.adminStatus': {
         summary: 'Move a request along its status table (refunded creates the Refund)',
         params: ReturnParams,

@@ -109,6 +109,7 @@ export const settingsApi = /* @__PURE__ */ lazy(
       'settings.returnPolicy': {
         summary: 'What a portal shows before a return or cancellation: window, terms, refund methods, exclusions, upload limits (public, cacheable)',
         response: ReturnPolicy,
+        fields: true,
         // Settings change rarely; five minutes of staleness after an edit is the price of never asking the table per page view.
         cacheControl: 'public, max-age=300',
       },

@@ -82,7 +82,8 @@ const stableStringify = (value: unknown): string =>
 const IF_MATCH = /^(?:W\/)?"?(\d{1,12})"?$/;
 
 const readIfMatch = (header: string | undefined): number | undefined => {
-  if (header === undefined) return undefined;
+  // `*` (RFC 9110) matches whatever version exists: no version is demanded.
+  if (header === undefined || header.trim() === '*') return undefined;
   const match = IF_MATCH.exec(header.trim());
   if (!match) throw new ValidationError([{ path: 'If-Match', message: 'must be an ETag this API issued, like "3"' }]);
   return Number(match[1]);
@@ -110,6 +111,18 @@ const readIdempotency = (
   };
 };
 
+/** The top-level fields a response schema declares, which `?fields=` may name. */
+const declaredFields = (schema: z.ZodMiniType | undefined): string[] => {
+  const def = schema?._zod.def as { type?: string; shape?: Record<string, unknown> } | undefined;
+  return def?.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+};
+
+/** A resource's ETag is its version, whichever of its fields the answer shows. */
+const etagOf = (resource: unknown): Record<string, string> => {
+  const version = (resource as { version?: unknown } | null)?.version;
+  return typeof version === 'number' ? { etag: `"${version}"` } : {};
+};
+
 const isBinary = (result: unknown): result is BinaryReply => Boolean(result && typeof result === 'object' && 'binary' in result);
 
 /** Customers read who acted as customer, shop or carrier, never an id: on every route, fresh answers and replays alike. */
@@ -126,8 +139,7 @@ const respond = (status: number, result: unknown, extraHeaders: Record<string, s
       body: Buffer.from(reply.binary).toString('base64'),
     };
   }
-  const version = (result as { version?: unknown } | null)?.version;
-  return json(status, result, { ...(typeof version === 'number' ? { etag: `"${version}"` } : {}), ...extraHeaders });
+  return json(status, result, { ...etagOf(result), ...extraHeaders });
 };
 
 const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(
@@ -179,7 +191,8 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(
         const result = await action(input);
         const cache: Record<string, string> = 'cacheControl' in spec && spec.cacheControl ? { 'cache-control': spec.cacheControl } : {};
         const view = viewFor(principal, result);
-        return respond(status, 'fields' in spec && spec.fields ? selectFields(view, fields) : view, cache);
+        const shown = 'fields' in spec && spec.fields ? selectFields(view, fields, declaredFields(spec.response)) : view;
+        return respond(status, shown, { ...etagOf(view), ...cache });
       } catch (error) {
         const first = input.idempotency ? await store.replay(error, input.idempotency) : undefined;
         if (first) return respond(first.status, viewFor(principal, first.body));

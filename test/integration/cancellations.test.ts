@@ -186,6 +186,16 @@ describe('cancellations', () => {
     expect((await call(admin, 'POST', `/admin/orders/${order.id}/cancel`, { reasonId: REASON })).status).toBe(409);
   });
 
+  it("refuses an admin cancel whose If-Match is not the order's version (412), changing nothing", async () => {
+    const order = await createOrder(customer());
+    expect((await call(admin, 'POST', `/admin/orders/${order.id}/status`, { status: 'confirmed' })).status).toBe(200);
+    const stale = await call(admin, 'POST', `/admin/orders/${order.id}/cancel`, { reasonId: REASON }, { 'if-match': '"1"' });
+    expect(stale.status).toBe(412);
+    expect(await getOrder(order.id)).toMatchObject({ status: 'confirmed', version: 2 });
+    const current = await call<Cancellation>(admin, 'POST', `/admin/orders/${order.id}/cancel`, { reasonId: REASON }, { 'if-match': '"2"' });
+    expect([current.status, current.body.status]).toEqual([200, 'approved']);
+  });
+
   it('lets an admin cancel an unpaid order without a refund, and replays an Idempotency-Key', async () => {
     const { sku: s, order } = await stockedOrder(customer(), { paymentMethod: 'cod', paymentStatus: 'unpaid' });
     const key = { 'idempotency-key': randomUUID() };

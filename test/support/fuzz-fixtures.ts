@@ -1,8 +1,9 @@
 // A small world for the hardening suites, built through the real API (HTTP) the
-// way clients build it: one customer with a delivered order, a return request
-// on it, a refund with a pending transaction, a note, an attachment and, on a
-// second paid order, a requested cancellation; two disabled webhook endpoints
-// (nothing is sent to them but their pings) and two deliveries. Every id is fresh per call.
+// way clients build it: one customer with a delivered order, two return
+// requests on it, a refund with a pending transaction, two notes, an attachment
+// and, on a second paid order, a rejected cancellation and a requested one; two
+// disabled webhook endpoints (nothing is sent to them but their pings) and two
+// deliveries. Every id is fresh per call.
 import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
@@ -43,16 +44,15 @@ export const buildWorld = async (owner = customer()): Promise<World> => {
   const order = await deliver(await createOrder(owner, { lineItems: lines }));
   const openOrder = await createOrder(owner, { lineItems: lines });
 
-  const created = must(
-    await call<{ id: string }>(owner, 'POST', '/returns', {
-      orderId: order.id,
-      items: [{ lineItemId: order.lineItems[0]?.id, quantity: 1, reasonId: DAMAGED.id }],
-      refundMethod: 'card',
-      termsAccepted: true,
-    }),
-    201,
-    'return',
-  );
+  const returnBody = {
+    orderId: order.id,
+    items: [{ lineItemId: order.lineItems[0]?.id, quantity: 1, reasonId: DAMAGED.id }],
+    refundMethod: 'card',
+    termsAccepted: true,
+  };
+  // Two of everything a customer lists, so each list has a second page at `limit=1`.
+  must(await call(owner, 'POST', '/returns', returnBody), 201, 'first return');
+  const created = must(await call<{ id: string }>(owner, 'POST', '/returns', returnBody), 201, 'return');
   const refund = must(
     await call<{ id: string; transactions: { id: string }[] }>(admin, 'POST', `/admin/orders/${order.id}/refunds`, {
       refundLineItems: [{ lineItemId: order.lineItems[1]?.id, quantity: 1 }],
@@ -60,11 +60,11 @@ export const buildWorld = async (owner = customer()): Promise<World> => {
     201,
     'refund',
   );
-  const cancellation = must(
-    await call<{ id: string }>(owner, 'POST', `/orders/${openOrder.id}/cancellation`, { reasonId: 'rsn_cxlmistake' }),
-    201,
-    'cancellation',
-  );
+  const requestCancellation = () => call<{ id: string }>(owner, 'POST', `/orders/${openOrder.id}/cancellation`, { reasonId: 'rsn_cxlmistake' });
+  const rejected = must(await requestCancellation(), 201, 'first cancellation');
+  must(await call(admin, 'POST', `/admin/cancellations/${rejected.id}/reject`, { rejectionReason: 'Already packed' }), 200, 'rejection');
+  const cancellation = must(await requestCancellation(), 201, 'cancellation');
+  must(await call(admin, 'POST', `/admin/orders/${order.id}/notes`, { body: 'Packed once', visibility: 'customer' }), 201, 'first note');
   const note = must(
     await call<{ id: string }>(admin, 'POST', `/admin/orders/${order.id}/notes`, { body: 'Packed twice', visibility: 'customer' }),
     201,
