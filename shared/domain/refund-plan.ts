@@ -22,6 +22,12 @@ export interface RefundRequest {
   readonly restock: boolean;
   readonly refundLineItems?: readonly { readonly lineItemId: string; readonly quantity: number }[] | undefined;
   readonly shipping?: { readonly amount: number } | undefined;
+  /**
+   * Give `shipping.amount` back without a share of the shipping tax: a
+   * return's `refundedShipping` is added to its refund as entered (API.md's
+   * refund amount formula), unlike a manual refund's shipping at paid value.
+   */
+  readonly shippingWithoutTax?: boolean | undefined;
   /** Goodwill: a positive refund_discrepancy adjustment. */
   readonly amount?: number | undefined;
   /** Subtracted as a restock_fee adjustment, never below a zero total. */
@@ -121,6 +127,7 @@ const shippingPart = (order: Order, request: RefundRequest, before: ShippingRefu
     });
   }
   if (amount === 0) return { amount: 0, tax: request.everything ? taxLeft : 0 };
+  if (request.shippingWithoutTax) return { amount, tax: 0 };
   if (amount === left) return { amount, tax: taxLeft };
   const share = Number((BigInt(amount) * BigInt(order.shipping.tax)) / BigInt(order.shipping.amount));
   return { amount, tax: Math.min(share, taxLeft) };
