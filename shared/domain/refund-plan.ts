@@ -41,6 +41,8 @@ export interface RefundRequest {
   /** Cap the total at what is still refundable (a negative refund_discrepancy) instead of refusing it: a return's refund. */
   readonly capped?: boolean | undefined;
   readonly gateway?: RefundGateway | undefined;
+  /** Where a bank transfer goes (a return's IBAN, a cancellation's account): put on its transaction, so the payout queue says where to send it. */
+  readonly payee?: Pick<RefundTransaction, 'refundAccount' | 'iban'> | undefined;
   readonly source: RefundSource;
   /**
    * Every unit and all shipping not refunded yet, capped at what is still
@@ -205,6 +207,7 @@ export const planRefund = (order: Order, request: RefundRequest, ctx: PlanContex
             errorCode: null,
             createdAt: ctx.now,
             ...(voucherCode ? { voucherCode } : {}),
+            ...(gateway === 'bank_transfer' ? request.payee : {}),
           },
         ]
       : [];

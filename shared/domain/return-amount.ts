@@ -86,7 +86,7 @@ export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: Packag
  * (the caller checks it: the ledger may have moved between the two).
  */
 export const returnRefundRequest = (
-  request: Pick<ReturnRecord, 'id' | 'items' | 'refundMethod'>,
+  request: Pick<ReturnRecord, 'id' | 'items' | 'refundMethod'> & { readonly iban?: string | null },
   breakdown: RefundBreakdown,
   restock: boolean,
 ): RefundRequest & { gateway: RefundMethod } => {
@@ -99,6 +99,7 @@ export const returnRefundRequest = (
     deductShipping: breakdown.shippingDeduction > 0,
     capped: true,
     gateway: request.refundMethod,
+    ...(request.iban ? { payee: { iban: request.iban } } : {}),
     source: { type: 'return', id: request.id },
   };
 };

@@ -222,7 +222,8 @@ describe('a return from new to refunded', () => {
     const refunded = await setStatus(request.id, { status: 'refunded' });
     expect(refunded.body).toMatchObject({ status: 'refunded', refundAmount: 1000, breakdown: { restockFee: 0, refundedShipping: 0, refundAmount: 1000 } });
     const refund = (await call<Refund>(admin, 'GET', `/admin/orders/${order.id}/refunds/${refunded.body.refundId}`)).body;
-    expect(refund.transactions).toMatchObject([{ gateway: 'bank_transfer', status: 'pending', amount: 1000 }]);
+    // The payout queue says where to send it: the request's IBAN is on the transaction.
+    expect(refund.transactions).toMatchObject([{ gateway: 'bank_transfer', status: 'pending', amount: 1000, iban: 'GB82WEST12345698765432' }]);
   });
 
   it('takes a refund-only request straight from new to pending_verification', async () => {
