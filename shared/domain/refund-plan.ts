@@ -22,6 +22,12 @@ export interface RefundRequest {
   readonly restock: boolean;
   readonly refundLineItems?: readonly { readonly lineItemId: string; readonly quantity: number }[] | undefined;
   readonly shipping?: { readonly amount: number } | undefined;
+  /**
+   * Give `shipping.amount` back without a share of the shipping tax: a
+   * return's `refundedShipping` is added to its refund as entered (API.md's
+   * refund amount formula), unlike a manual refund's shipping at paid value.
+   */
+  readonly shippingWithoutTax?: boolean | undefined;
   /** Goodwill: a positive refund_discrepancy adjustment. */
   readonly amount?: number | undefined;
   /** Subtracted as a restock_fee adjustment, never below a zero total. */
@@ -35,6 +41,8 @@ export interface RefundRequest {
   /** Cap the total at what is still refundable (a negative refund_discrepancy) instead of refusing it: a return's refund. */
   readonly capped?: boolean | undefined;
   readonly gateway?: RefundGateway | undefined;
+  /** Where a bank transfer goes (a return's IBAN, a cancellation's account): put on its transaction, so the payout queue says where to send it. */
+  readonly payee?: Pick<RefundTransaction, 'refundAccount' | 'iban'> | undefined;
   readonly source: RefundSource;
   /**
    * Every unit and all shipping not refunded yet, capped at what is still
@@ -121,6 +129,7 @@ const shippingPart = (order: Order, request: RefundRequest, before: ShippingRefu
     });
   }
   if (amount === 0) return { amount: 0, tax: request.everything ? taxLeft : 0 };
+  if (request.shippingWithoutTax) return { amount, tax: 0 };
   if (amount === left) return { amount, tax: taxLeft };
   const share = Number((BigInt(amount) * BigInt(order.shipping.tax)) / BigInt(order.shipping.amount));
   return { amount, tax: Math.min(share, taxLeft) };
@@ -198,6 +207,7 @@ export const planRefund = (order: Order, request: RefundRequest, ctx: PlanContex
             errorCode: null,
             createdAt: ctx.now,
             ...(voucherCode ? { voucherCode } : {}),
+            ...(gateway === 'bank_transfer' ? request.payee : {}),
           },
         ]
       : [];

@@ -5,9 +5,10 @@
 // units throughout.
 //
 // The refund itself is planned by refund-plan.ts when the request reaches
-// `refunded`; this module uses the same unit order and shipping-tax rule, and
-// `returnRefundRequest` maps the breakdown onto that planner's request, so the
-// amount verify-package announces is the amount the refund records.
+// `refunded`; this module uses the same unit order, and `returnRefundRequest`
+// maps the breakdown onto that planner's request (shipping without its tax,
+// as the formula adds it), so the amount verify-package announces is the
+// amount the refund records.
 import { BusinessRuleError } from './errors.ts';
 import { sum } from './money.ts';
 import { type Order, unitValues } from './order.ts';
@@ -37,16 +38,7 @@ export const nextUnitValues = (line: Order['lineItems'][number], count: number):
   return unitValues(line).slice(Math.max(0, end - count), end);
 };
 
-export const shippingNotYetRefunded = (ctx: AmountContext): number => Math.max(0, ctx.order.shipping.amount - ctx.shippingRefunded.amount);
-
-/** The shipping tax that goes back with `amount` of shipping: its share, and all that is left with the last part. */
-export const shippingTaxShare = (ctx: AmountContext, amount: number): number => {
-  const { shipping } = ctx.order;
-  const taxLeft = Math.max(0, shipping.tax - ctx.shippingRefunded.tax);
-  if (amount === 0) return 0;
-  if (amount === shippingNotYetRefunded(ctx)) return taxLeft;
-  return Math.min(Number((BigInt(amount) * BigInt(shipping.tax)) / BigInt(shipping.amount)), taxLeft);
-};
+const shippingNotYetRefunded = (ctx: AmountContext): number => Math.max(0, ctx.order.shipping.amount - ctx.shippingRefunded.amount);
 
 /** The refund of a verified return, with every part of the sum. Refuses fees out of bounds. */
 export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: PackageFees, ctx: AmountContext): RefundBreakdown => {
@@ -68,8 +60,8 @@ export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: Packag
       errors: [{ path: 'refundedShipping', message: `must be at most ${shippingLeft}` }],
     });
   }
-  const refundedShippingTax = shippingTaxShare(ctx, fees.refundedShipping);
-  const beforeDeduction = itemsTotal + fees.refundedShipping + refundedShippingTax - fees.restockFee;
+  // API.md's formula adds refundedShipping as entered: no share of the shipping tax goes with it.
+  const beforeDeduction = itemsTotal + fees.refundedShipping - fees.restockFee;
   // The planner's rule exactly (a refund with goods keeps back what is left of the shipping amount).
   const withGoods = lines.some((l) => l.goodQuantity > 0);
   const deduction = ctx.deductShipping && withGoods ? shippingDeduction(ctx.order, ctx.shippingRefunded, beforeDeduction) : 0;
@@ -79,7 +71,6 @@ export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: Packag
     items: lines,
     itemsTotal,
     refundedShipping: fees.refundedShipping,
-    refundedShippingTax,
     restockFee: fees.restockFee,
     shippingDeduction: deduction,
     refundable,
@@ -95,7 +86,7 @@ export const returnRefundBreakdown = (items: ReturnRecord['items'], fees: Packag
  * (the caller checks it: the ledger may have moved between the two).
  */
 export const returnRefundRequest = (
-  request: Pick<ReturnRecord, 'id' | 'items' | 'refundMethod'>,
+  request: Pick<ReturnRecord, 'id' | 'items' | 'refundMethod'> & { readonly iban?: string | null },
   breakdown: RefundBreakdown,
   restock: boolean,
 ): RefundRequest & { gateway: RefundMethod } => {
@@ -103,11 +94,12 @@ export const returnRefundRequest = (
     note: `Return ${request.id}`,
     restock,
     refundLineItems: breakdown.items.filter((l) => l.goodQuantity > 0).map((l) => ({ lineItemId: l.lineItemId, quantity: l.goodQuantity })),
-    ...(breakdown.refundedShipping > 0 ? { shipping: { amount: breakdown.refundedShipping } } : {}),
+    ...(breakdown.refundedShipping > 0 ? { shipping: { amount: breakdown.refundedShipping }, shippingWithoutTax: true } : {}),
     restockFee: breakdown.restockFee,
     deductShipping: breakdown.shippingDeduction > 0,
     capped: true,
     gateway: request.refundMethod,
+    ...(request.iban ? { payee: { iban: request.iban } } : {}),
     source: { type: 'return', id: request.id },
   };
 };

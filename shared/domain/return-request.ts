@@ -78,9 +78,6 @@ export const RefundBreakdown = /* @__PURE__ */ lazy(() =>
       items: z.array(RefundBreakdownLine),
       itemsTotal: Money,
       refundedShipping: Money,
-      refundedShippingTax: Money.clone().register(z.globalRegistry, {
-        description: "The refunded shipping's share of the shipping tax (shipping goes back at its paid value).",
-      }),
       restockFee: Money,
       shippingDeduction: Money.clone().register(z.globalRegistry, {
         description: 'Shipping kept back (setting refunds.deductShipping): the order shipping amount, once per order, by its first refund with goods.',

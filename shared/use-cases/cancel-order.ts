@@ -75,7 +75,12 @@ export const cancelNowItems = async ({
   }
   const write = planRefundWrite(
     await withCounters(read),
-    { everything: true, restock: true, source: { type: 'cancellation', id: cancellation.id } },
+    {
+      everything: true,
+      restock: true,
+      ...(cancellation.refundAccount ? { payee: { refundAccount: cancellation.refundAccount } } : {}),
+      source: { type: 'cancellation', id: cancellation.id },
+    },
     { settings, ids: planIds(true), now, actor, orderChange: { to: 'cancelled', note } },
   );
   return { final: withVoucher(withRefund(cancellation, write.refund), write.refund), items: refundWriteItems(write) };

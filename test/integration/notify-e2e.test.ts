@@ -59,10 +59,12 @@ describe('notify end to end', () => {
     // Three order status emails on the way to delivery, one per return status change; the refund
     // created with `refunded` is told by that email (one action, one email), not by one of its own.
     expect(subjects.filter((s) => s.startsWith(`Order ${number} is now`))).toHaveLength(3);
-    expect(subjects.filter((s) => s.startsWith('Your return'))).toEqual(
-      ['picked up', 'pending verification', 'approved', 'refunded'].map((status) => `Your return for order ${number} is now ${status}`),
-    );
-    expect(subjects).toHaveLength(7);
+    // The request itself is confirmed on filing, like a cancellation request.
+    expect(subjects.filter((s) => s.includes('return'))).toEqual([
+      `We received your return request for order ${number}`,
+      ...['picked up', 'pending verification', 'approved', 'refunded'].map((status) => `Your return for order ${number} is now ${status}`),
+    ]);
+    expect(subjects).toHaveLength(8);
     const refunded = (await inbox(owner.email)).find((e) => e.subject.endsWith('now refunded'));
     expect(refunded?.body.text).toContain('Your refund of $10.00 has been issued');
   });

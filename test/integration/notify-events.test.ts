@@ -49,16 +49,19 @@ describe('notify: one email per event, to the right people', () => {
     expect(cancelled?.body.html).toContain('$60.50');
   });
 
-  it('return request created → the admins only; its status change → the customer and the admins', async () => {
+  it('return request created, and its status change → the customer and the admins', async () => {
     const { order, email, admins, notify } = await setup();
     const created = returnItem(order);
     await notify(batch(inserted(created)), context());
-    expect(await inbox(email)).toEqual([]);
+    expect(await subjects(email)).toEqual([`We received your return request for order ${order.number}`]);
     expect(await subjects(admins[1]!)).toEqual([`[Return] New return request for order ${order.number}`]);
     const pickedUp = { ...created, status: 'picked_up', version: 2 };
     const result = await notify(batch(modified(created, pickedUp)), context());
     expect(result.batchItemFailures).toEqual([]);
-    expect(await subjects(email)).toEqual([`Your return for order ${order.number} is now picked up`]);
+    expect(await subjects(email)).toEqual([
+      `We received your return request for order ${order.number}`,
+      `Your return for order ${order.number} is now picked up`,
+    ]);
     expect((await subjects(admins[0]!)).at(-1)).toBe(`[Return] Return for order ${order.number} is now picked up`);
   });
 

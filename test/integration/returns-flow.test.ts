@@ -130,8 +130,8 @@ describe('a return from new to refunded', () => {
     expect((await call(admin, 'POST', path, { restockFee: 1.5 })).status).toBe(400);
     const pkg = await call<ReturnRequest>(admin, 'POST', path, { restockFee: 100, refundedShipping: 500 });
     expect(pkg.status).toBe(200);
-    // 2 × 1000 + 500 shipping + its 50 tax − 100 fee
-    expect(pkg.body).toMatchObject({ restockFee: 100, refundedShipping: 500, refundAmount: 2450 });
+    // API.md: Σ good units at their paid value + refundedShipping − restockFee: 2 × 1000 + 500 − 100 (the shipping's 50 tax stays out)
+    expect(pkg.body).toMatchObject({ restockFee: 100, refundedShipping: 500, refundAmount: 2400 });
     expect(pkg.body.breakdown).toMatchObject({
       items: [
         { lineItemId: mug.id, goodQuantity: 2, unitValues: [1000, 1000], amount: 2000 },
@@ -139,10 +139,9 @@ describe('a return from new to refunded', () => {
       ],
       itemsTotal: 2000,
       refundedShipping: 500,
-      refundedShippingTax: 50,
       restockFee: 100,
       shippingDeduction: 0,
-      refundAmount: 2450,
+      refundAmount: 2400,
     });
 
     // Act 5: only the implied status; approval gives the bad T-shirt back to its line.
@@ -154,7 +153,7 @@ describe('a return from new to refunded', () => {
 
     // Assert: the request, the Refund it created, and the order.
     expect(refunded.status).toBe(200);
-    expect(refunded.body).toMatchObject({ status: 'refunded', refundAmount: 2450 });
+    expect(refunded.body).toMatchObject({ status: 'refunded', refundAmount: 2400 });
     expect(refunded.body.refundId).toMatch(/^rfd_/);
     expect(refunded.body.voucherCode).toMatch(/^[0-9A-Z]{20}$/);
     expect(refunded.body.statusHistory.map((h) => [h.status, h.submittedBy])).toEqual([
@@ -166,19 +165,19 @@ describe('a return from new to refunded', () => {
     ]);
     const refund = (await call<Refund>(admin, 'GET', `/admin/orders/${order.id}/refunds/${refunded.body.refundId}`)).body;
     expect(refund).toMatchObject({
-      total: 2450,
+      total: 2400,
       source: { type: 'return', id: request.id },
-      shipping: { amount: 500, tax: 50 },
+      shipping: { amount: 500, tax: 0 },
       refundLineItems: [{ lineItemId: mug.id, quantity: 2 }],
       orderAdjustments: [{ kind: 'restock_fee', amount: -100 }],
-      transactions: [{ amount: 2450, gateway: 'voucher', status: 'success', voucherCode: refunded.body.voucherCode }],
+      transactions: [{ amount: 2400, gateway: 'voucher', status: 'success', voucherCode: refunded.body.voucherCode }],
     });
     const after = await adminOrder(order.id);
     expect(after.lineItems.map((l) => [l.refundedQuantity, l.returnedQuantity])).toEqual([
       [2, 2],
       [0, 0],
     ]);
-    expect([after.totals.refunded, after.paymentStatus]).toEqual([2450, 'partially_refunded']);
+    expect([after.totals.refunded, after.paymentStatus]).toEqual([2400, 'partially_refunded']);
     // The refunded mugs are neither returnable again nor "in open returns"; the T-shirt is free again.
     expect((await returnable(owner, order)).map((l) => [l.refunded, l.inOpenReturns, l.returnable])).toEqual([
       [2, 0, 1],
@@ -223,7 +222,8 @@ describe('a return from new to refunded', () => {
     const refunded = await setStatus(request.id, { status: 'refunded' });
     expect(refunded.body).toMatchObject({ status: 'refunded', refundAmount: 1000, breakdown: { restockFee: 0, refundedShipping: 0, refundAmount: 1000 } });
     const refund = (await call<Refund>(admin, 'GET', `/admin/orders/${order.id}/refunds/${refunded.body.refundId}`)).body;
-    expect(refund.transactions).toMatchObject([{ gateway: 'bank_transfer', status: 'pending', amount: 1000 }]);
+    // The payout queue says where to send it: the request's IBAN is on the transaction.
+    expect(refund.transactions).toMatchObject([{ gateway: 'bank_transfer', status: 'pending', amount: 1000, iban: 'GB82WEST12345698765432' }]);
   });
 
   it('takes a refund-only request straight from new to pending_verification', async () => {

@@ -113,6 +113,12 @@ describe('return request', () => {
     expect(email.html).not.toContain('<script>');
   });
 
+  it('confirms a new request to the customer as received, not as "now new"', () => {
+    const customer = renderEmail('return-status-customer', { returnRequest: request('new') }, ctx);
+    expect(customer.subject).toBe('We received your return request for order 1001');
+    expectBoth(customer, 'We received your return request and will review it shortly.', 'https://shop.example/returns/ret_1');
+  });
+
   it.each([
     ['picked_up', 'picked up'],
     ['pending_verification', 'pending verification'],

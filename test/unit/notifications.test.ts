@@ -79,8 +79,9 @@ describe('cancellation', () => {
 });
 
 describe('return request', () => {
-  it('emails only the admins when created', () => {
+  it('emails the customer (a receipt) and the admins when created', () => {
     expect(summary(insert('ReturnRequest', returnRequest))).toEqual([
+      { key: 'ret_1#v1#customer', template: 'return-status-customer', to: { kind: 'email', email: 'ada@example.com' }, withOrder: undefined },
       { key: 'ret_1#v1#admins', template: 'return-created-admin', to: { kind: 'admins' }, withOrder: undefined },
     ]);
   });

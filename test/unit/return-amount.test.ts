@@ -4,7 +4,7 @@ import type { DomainError } from '#shared/domain/errors';
 import { sum } from '#shared/domain/money';
 import type { Order } from '#shared/domain/order';
 import { planRefund } from '#shared/domain/refund-plan';
-import { type AmountContext, nextUnitValues, returnRefundBreakdown, returnRefundRequest, shippingTaxShare } from '#shared/domain/return-amount';
+import { type AmountContext, nextUnitValues, returnRefundBreakdown, returnRefundRequest } from '#shared/domain/return-amount';
 import type { ReturnItem } from '#shared/domain/return-request';
 import { deliveredOrder } from '../support/returns.ts';
 
@@ -67,13 +67,9 @@ describe('return refund amount', () => {
     expect(breakdown.refundAmount).toBe(2000);
   });
 
-  it('adds refunded shipping with its share of the shipping tax, and subtracts the restocking fee', () => {
+  it('adds refunded shipping as entered (API.md: no share of the shipping tax), and subtracts the restocking fee', () => {
     const breakdown = returnRefundBreakdown([item('li_mug', 3, 3)], { restockFee: 100, refundedShipping: 200 }, ctx(thirds()));
-    expect(breakdown).toMatchObject({ itemsTotal: 1000, refundedShipping: 200, refundedShippingTax: 20, restockFee: 100, refundAmount: 1120 });
-    // The last part of the shipping takes all the tax left.
-    expect(shippingTaxShare(ctx(thirds(), { shippingRefunded: { amount: 200, tax: 20, deducted: 0 } }), 300)).toBe(30);
-    expect(shippingTaxShare(ctx(thirds()), 0)).toBe(0);
-    expect(shippingTaxShare(ctx(thirds()), 333)).toBe(33);
+    expect(breakdown).toMatchObject({ itemsTotal: 1000, refundedShipping: 200, restockFee: 100, refundAmount: 1100 });
   });
 
   it('deducts the shipping amount when the shop says so, never going below zero', () => {
@@ -131,7 +127,7 @@ describe('return refund amount', () => {
     expect(ruleOf(() => returnRefundBreakdown([item('li_mug', 3, 1)], { restockFee: 0, refundedShipping: 201 }, half))).toBe(
       'refunded_shipping_exceeds_shipping',
     );
-    expect(returnRefundBreakdown([item('li_mug', 3, 1)], { restockFee: 0, refundedShipping: 200 }, half).refundedShippingTax).toBe(20);
+    expect(returnRefundBreakdown([item('li_mug', 3, 1)], { restockFee: 0, refundedShipping: 200 }, half).refundAmount).toBe(333 + 200);
   });
 
   it('maps onto a refund whose total is exactly the announced amount', () => {
@@ -141,15 +137,15 @@ describe('return refund amount', () => {
     expect(request).toMatchObject({
       refundLineItems: [{ lineItemId: 'li_mug', quantity: 2 }],
       shipping: { amount: 100 },
+      shippingWithoutTax: true,
       restockFee: 50,
       gateway: 'voucher',
       source: { type: 'return', id: 'ret_1' },
       restock: true,
     });
     const ids = { refundId: 'rfd_1', newId: (p: string) => `${p}_1`, voucherCode: () => 'CODE' };
-    expect(planRefund(order, request, { shippingRefunded: { amount: 0, tax: 0, deducted: 0 }, ids, now: 'now', actor: 'admin:a' }).total).toBe(
-      breakdown.refundAmount,
-    );
+    const refund = planRefund(order, request, { shippingRefunded: { amount: 0, tax: 0, deducted: 0 }, ids, now: 'now', actor: 'admin:a' });
+    expect([refund.total, refund.shipping]).toEqual([breakdown.refundAmount, { amount: 100, tax: 0 }]);
   });
 
   it('always agrees with the refund planner, whatever was refunded before (property)', () => {

@@ -1,5 +1,5 @@
-// Return requests: a new request to the admins; each status change to the
-// customer and the admins.
+// Return requests: a new request, and each status change, to the customer and
+// the admins.
 import type { OrderView, ReturnRequestView } from '../notifications/views.ts';
 import type { ReturnStatus } from '../return-status.ts';
 import { type Detail, type Email, type EmailContext, inWords, layout, pageUrl } from './layout.ts';
@@ -62,10 +62,12 @@ export const returnStatusCustomerEmail = (data: ReturnRequestData, ctx: EmailCon
   const { number, name } = facts(data);
   const status = inWords(r.status);
   const items = itemLines(r, verified(r.status));
+  // A request just filed is not "now new": its email confirms receipt.
+  const received = r.status === 'new';
   return layout(
     {
-      subject: `Your return for order ${number} is now ${status}`,
-      heading: `Your return is now ${status}`,
+      subject: received ? `We received your return request for order ${number}` : `Your return for order ${number} is now ${status}`,
+      heading: received ? 'We received your return request' : `Your return is now ${status}`,
       paragraphs: [`Hello ${name},`, CUSTOMER_MESSAGES[r.status](refundOf(data), gatewayInWords(r.refundMethod ?? 'card'))],
       details: statusDetails(data),
       ...(items.length > 0 ? { list: { title: 'Items', items } } : {}),

@@ -1,5 +1,6 @@
-// Return request: a new request emails the admins; every status change emails
-// the customer and the admins.
+// Return request: a new request (status `new`) and every status change email
+// the customer and the admins; the customer's first email confirms receipt,
+// as a cancellation request's does.
 
 import type { ReturnStatus } from '../return-status.ts';
 import type { Notification, Recipient } from './types.ts';
@@ -34,7 +35,6 @@ export const returnRequestNotifications: Detector = (change) => {
     ...withOrder,
     data: { returnRequest },
   };
-  if (change.eventName === 'INSERT') return [admins];
   const to: Recipient = email ? { kind: 'email', email } : { kind: 'customerOfOrder', orderId: returnRequest.orderId };
   return [{ key: `${key}#customer`, template: 'return-status-customer', to, ...withOrder, data: { returnRequest } }, admins];
 };

@@ -57,7 +57,6 @@ function Breakdown({ request, breakdown }: { request: AdminReturn; breakdown: No
     ...breakdown.items.map((line): [string, string] => [`${title(line.lineItemId)} × ${line.goodQuantity}`, m(line.amount)]),
     ['Items', m(breakdown.itemsTotal)],
     ['Shipping refunded', m(breakdown.refundedShipping)],
-    ['Tax on refunded shipping', m(breakdown.refundedShippingTax)],
     ['Restocking fee', `− ${m(breakdown.restockFee)}`],
     ['Shipping kept back', `− ${m(breakdown.shippingDeduction)}`],
     ['Still refundable on the order', m(breakdown.refundable)],
