@@ -133,7 +133,7 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await screenshots(page, 'admin-settings');
   });
 
-  it('adds a reason and switches it off', async () => {
+  it('adds a reason, edits it, and switches it off', async () => {
     const label = `Gift not wanted ${Date.now()}`;
     await page.goto(appUrl('/admin/reasons'));
     const form = page.getByRole('form', { name: 'New reason' });
@@ -142,6 +142,16 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await form.getByRole('button', { name: 'Add reason' }).click();
     const row = page.getByRole('article', { name: label });
     await row.getByText('14 days to return').waitFor();
+    // Editing opens under a real button (a <summary> has no button role).
+    const edit = row.getByRole('button', { name: `Edit “${label}”` });
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+    await row
+      .getByRole('form', { name: `Edit ${label}` })
+      .getByLabel('Days to return (optional)')
+      .fill('21');
+    await row.getByRole('button', { name: `Save “${label}”` }).click();
+    await row.getByText('21 days to return').waitFor();
     await row.getByRole('button', { name: `Deactivate “${label}”` }).click();
     await row.getByRole('button', { name: `Activate “${label}”` }).waitFor();
     // No screenshot: every test's reasons make this page long, and a full-page shot slow.
