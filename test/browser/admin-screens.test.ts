@@ -57,6 +57,13 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: /^Units of Mug to refund: / }).waitFor();
     expect(await page.getByLabel('Units of Mug to refund').getAttribute('aria-invalid')).toBe('true');
+
+    // More shipping than was paid: the server blames `shipping.amount`, the form's one shipping field.
+    await page.getByLabel('Units of Mug to refund').fill('');
+    await page.getByLabel('Shipping to refund (USD)').fill('999');
+    await page.getByRole('button', { name: 'Calculate refund' }).click();
+    await summary.getByRole('link', { name: /^Shipping to refund \(USD\): must be at most/ }).waitFor();
+    expect(await page.getByLabel('Shipping to refund (USD)').getAttribute('aria-invalid')).toBe('true');
     expect(app.errors).toEqual([]);
   });
 
