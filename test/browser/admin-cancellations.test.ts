@@ -109,6 +109,7 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     await page.goto(appUrl(`/admin/orders/${order.id}`));
     await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
     await page.getByLabel('Reason', { exact: true }).selectOption({ label: 'Changed my mind' });
+    await expectAccessible(page, 'order detail with its cancel form');
     await page.getByRole('button', { name: `Cancel order ${order.number}` }).click();
     await page.locator('hgroup').getByText('Cancelled', { exact: true }).waitFor();
     const stored = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);

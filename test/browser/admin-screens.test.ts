@@ -174,6 +174,7 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
       .getByRole('form', { name: `Edit ${label}` })
       .getByLabel('Days to return (optional)')
       .fill('21');
+    await expectAccessible(page, 'reasons, one being edited');
     await row.getByRole('button', { name: `Save “${label}”` }).click();
     await row.getByText('21 days to return').waitFor();
     await row.getByRole('button', { name: `Deactivate “${label}”` }).click();
