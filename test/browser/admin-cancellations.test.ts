@@ -1,6 +1,8 @@
 // Cancellations in a real Chromium: a COD order the customer cancels is
 // cancelled at once with nothing to refund; a paid order's request waits for
-// an admin, who approves it by clicking and then settles its refund.
+// an admin, who approves it by clicking and then settles its refund, or
+// rejects it with a reason; an admin cancels an order outright. Every action
+// is a button found by its name, as a person (or a screen reader) finds it.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cancellation } from '#shared/domain/cancellation';
@@ -37,7 +39,7 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     await page.getByText('Nothing has been refunded.').waitFor();
     // A cancelled order offers no moves, no cancel form.
     expect(await page.getByRole('button', { name: /^Mark / }).count()).toBe(0);
-    expect(await page.getByText(`Cancel order ${order.number}…`).count()).toBe(0);
+    expect(await page.getByRole('button', { name: `Cancel order ${order.number}` }).count()).toBe(0);
     expect(errors).toEqual([]);
   });
 
@@ -69,6 +71,49 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     expect(JSON.stringify(after.body)).toContain(requested.id);
     const order2 = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);
     expect(order2.body).toMatchObject({ status: 'cancelled', paymentStatus: 'refunded', totals: { refunded: 6050 } });
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an admin reject a request from its page, asking for the reason beside its field', async () => {
+    const cy = customer();
+    const order = await createOrder(cy);
+    const requested = await cancel(cy, order);
+    const { page, errors } = await openPage(browser);
+    await signIn(page, { role: 'admin' });
+
+    // Where the admins' email links.
+    await page.goto(appUrl(`/admin/cancellations/${requested.id}`));
+    await page.getByRole('heading', { level: 1, name: `Cancellation of order ${order.number}` }).waitFor();
+    const reject = page.getByRole('button', { name: `Reject cancellation of order ${order.number}` });
+    await reject.click();
+    const reason = page.getByLabel('Rejection reason');
+    await expect.poll(() => reason.getAttribute('aria-invalid')).toBe('true');
+    const describedBy = (await reason.getAttribute('aria-describedby')) ?? '';
+    expect(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toContain('tell the customer why');
+    await expectAccessible(page, 'cancellation with an error');
+
+    await reason.fill('Already handed to the carrier');
+    await reject.click();
+    await page.locator('hgroup').getByText('Rejected', { exact: true }).waitFor();
+    await page.getByText('Already handed to the carrier').waitFor();
+    const stored = await call<Cancellation>(admin, 'GET', `/admin/cancellations/${requested.id}`);
+    expect(stored.body).toMatchObject({ status: 'rejected', rejectionReason: 'Already handed to the carrier' });
+    expect(errors).toEqual([]);
+  });
+
+  it('lets an admin cancel an order outright, with a reason', async () => {
+    const order = await createOrder(customer(), { paymentMethod: 'cod', paymentStatus: 'unpaid' });
+    const { page, errors } = await openPage(browser);
+    await signIn(page, { role: 'admin' });
+
+    await page.goto(appUrl(`/admin/orders/${order.id}`));
+    await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
+    await page.getByLabel('Reason', { exact: true }).selectOption({ label: 'Changed my mind' });
+    await expectAccessible(page, 'order detail with its cancel form');
+    await page.getByRole('button', { name: `Cancel order ${order.number}` }).click();
+    await page.locator('hgroup').getByText('Cancelled', { exact: true }).waitFor();
+    const stored = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);
+    expect(stored.body.status).toBe('cancelled');
     expect(errors).toEqual([]);
   });
 });

@@ -57,6 +57,13 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: /^Units of Mug to refund: / }).waitFor();
     expect(await page.getByLabel('Units of Mug to refund').getAttribute('aria-invalid')).toBe('true');
+
+    // More shipping than was paid: the server blames `shipping.amount`, the form's one shipping field.
+    await page.getByLabel('Units of Mug to refund').fill('');
+    await page.getByLabel('Shipping to refund (USD)').fill('999');
+    await page.getByRole('button', { name: 'Calculate refund' }).click();
+    await summary.getByRole('link', { name: /^Shipping to refund \(USD\): must be at most/ }).waitFor();
+    expect(await page.getByLabel('Shipping to refund (USD)').getAttribute('aria-invalid')).toBe('true');
     expect(app.errors).toEqual([]);
   });
 
@@ -114,6 +121,23 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await screenshots(page, 'admin-returns');
   });
 
+  it('refuses a date range that ends before it starts, beside its "To" field', async () => {
+    await page.goto(appUrl('/admin/returns'));
+    const range = page.getByRole('form', { name: 'Date range' });
+    await range.getByLabel('From').fill('2026-03-10');
+    await range.getByLabel('To').fill('2026-03-01');
+    await range.getByRole('button', { name: 'Apply dates' }).click();
+    const to = range.getByLabel('To');
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator(`[id="${await to.getAttribute('aria-describedby')}"]`).textContent()).toContain('must not be before the From date');
+    await expectAccessible(page, 'returns with a bad date range');
+    await to.fill('2026-03-31');
+    await range.getByRole('button', { name: 'Apply dates' }).click();
+    await expect.poll(() => to.getAttribute('aria-invalid')).toBe(null);
+    // No request filed in March 2026: the list, reloaded with the range, is empty.
+    await page.getByText('No return requests match.').waitFor();
+  });
+
   it('saves settings, and shows a bad one next to its field', async () => {
     await page.goto(appUrl('/admin/settings'));
     // Saved back unchanged: other test files send email from this shared stack's setting.
@@ -133,7 +157,7 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await screenshots(page, 'admin-settings');
   });
 
-  it('adds a reason and switches it off', async () => {
+  it('adds a reason, edits it, and switches it off', async () => {
     const label = `Gift not wanted ${Date.now()}`;
     await page.goto(appUrl('/admin/reasons'));
     const form = page.getByRole('form', { name: 'New reason' });
@@ -142,6 +166,17 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await form.getByRole('button', { name: 'Add reason' }).click();
     const row = page.getByRole('article', { name: label });
     await row.getByText('14 days to return').waitFor();
+    // Editing opens under a real button (a <summary> has no button role).
+    const edit = row.getByRole('button', { name: `Edit “${label}”` });
+    await edit.click();
+    expect(await edit.getAttribute('aria-expanded')).toBe('true');
+    await row
+      .getByRole('form', { name: `Edit ${label}` })
+      .getByLabel('Days to return (optional)')
+      .fill('21');
+    await expectAccessible(page, 'reasons, one being edited');
+    await row.getByRole('button', { name: `Save “${label}”` }).click();
+    await row.getByText('21 days to return').waitFor();
     await row.getByRole('button', { name: `Deactivate “${label}”` }).click();
     await row.getByRole('button', { name: `Activate “${label}”` }).waitFor();
     // No screenshot: every test's reasons make this page long, and a full-page shot slow.

@@ -101,6 +101,21 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await screenshots(page, 'portal-returns');
   });
 
+  it('ties the message of a group (the items, the refund method) to its controls', async () => {
+    const order = await deliveredOrderFor(ada);
+    const { page } = current();
+    await page.goto(appUrl(`/orders/${order.id}/return`));
+    await page.getByRole('button', { name: 'Send return request' }).click();
+    await page.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    const messageOf = async (describedBy: string | null) => page.locator(`[id="${describedBy?.split(' ').pop()}"]`).textContent();
+    const items = page.getByRole('group', { name: 'What are you returning?' });
+    expect(await messageOf(await items.getAttribute('aria-describedby'))).toContain('Choose at least one item to return');
+    const voucher = page.getByRole('radio', { name: 'Store voucher' });
+    expect(await voucher.getAttribute('aria-invalid')).toBe('true');
+    expect(await messageOf(await voucher.getAttribute('aria-describedby'))).toContain('Choose how you want your refund');
+    await expectAccessible(page, 'return form, nothing chosen');
+  });
+
   it('withdraws a return while it is new', async () => {
     const order = await deliveredOrderFor(ada);
     const { page } = current();

@@ -4,7 +4,8 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { inputValue } from '../ui/form.tsx';
+import type { ApiError } from '../api/problem.ts';
+import { Field, inputValue } from '../ui/form.tsx';
 import { words } from '../ui/format.ts';
 import { Pager } from '../ui/pager.tsx';
 import { Empty } from '../ui/states.tsx';
@@ -67,27 +68,36 @@ export interface Dates {
   readonly dateEnd?: string;
 }
 
-/** "Filed from … to …": applied on submit, so typing a date does not reload the list on every key. */
-export function DateRange({ dates, onChange }: { dates: Dates; onChange: (dates: Dates) => void }) {
+/**
+ * "Filed from … to …": applied on submit, so typing a date does not reload the
+ * list on every key. A range that ends before it starts is refused beside "To",
+ * as is any date the server refuses (`error`: the list's failed load).
+ */
+export function DateRange({ dates, onChange, error }: { dates: Dates; onChange: (dates: Dates) => void; error?: ApiError | null }) {
   const [start, setStart] = useState(dates.dateStart ?? '');
   const [end, setEnd] = useState(dates.dateEnd ?? '');
+  const [backwards, setBackwards] = useState(false);
+  const errorFor = (path: keyof Dates) =>
+    (path === 'dateEnd' && backwards ? 'must not be before the From date' : undefined) ?? error?.fieldErrors.find((e) => e.path === path)?.message;
+  const input = (path: keyof Dates, label: string, value: string, set: (value: string) => void) => (
+    <Field path={path} label={label} error={errorFor(path)}>
+      {(c) => <input {...c} type="date" name={path} value={value} onInput={(e) => set(inputValue(e))} />}
+    </Field>
+  );
   return (
     <form
       class="filters"
       aria-label="Date range"
+      noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        onChange({ ...(start ? { dateStart: start } : {}), ...(end ? { dateEnd: end } : {}) });
+        const reversed = start !== '' && end !== '' && end < start;
+        setBackwards(reversed);
+        if (!reversed) onChange({ ...(start ? { dateStart: start } : {}), ...(end ? { dateEnd: end } : {}) });
       }}
     >
-      <label>
-        From
-        <input type="date" name="dateStart" value={start} onInput={(e) => setStart(inputValue(e))} />
-      </label>
-      <label>
-        To
-        <input type="date" name="dateEnd" value={end} onInput={(e) => setEnd(inputValue(e))} />
-      </label>
+      {input('dateStart', 'From', start, setStart)}
+      {input('dateEnd', 'To', end, setEnd)}
       <button type="submit" class="secondary">
         Apply dates
       </button>

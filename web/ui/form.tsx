@@ -3,7 +3,7 @@
 // Messages come from the server's problem+json (the final word) or from the
 // few checks the form makes first, in the same shape.
 import type { ComponentChildren, TargetedEvent, VNode } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FieldError } from '#shared/domain/errors';
 import { ApiError, networkError } from '../api/problem.ts';
 import { words } from './format.ts';
@@ -63,6 +63,8 @@ const focusField = (path: string) => (event: Event) => {
 /** "There is a problem": the error's detail, and a link to each bad field. `labels` names fields by path. */
 export function ErrorSummary({ error, labels = {} }: { error: ApiError | null; labels?: Readonly<Record<string, string>> }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Several forms on one page (a card per cancellation) may each show a summary at once.
+  const titleId = useId();
   useEffect(() => {
     if (error) ref.current?.focus();
   }, [error]);
@@ -70,8 +72,8 @@ export function ErrorSummary({ error, labels = {} }: { error: ApiError | null; l
   const fields = error.fieldErrors;
   const label = (path: string) => labels[path] ?? words(path.split('.').pop() ?? path);
   return (
-    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">There is a problem</h2>
+    <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
+      <h2 id={titleId}>There is a problem</h2>
       {fields.length === 0 ? <p>{error.problem.detail || error.problem.title}</p> : null}
       {fields.length > 0 ? (
         <ul class="error-list">
@@ -94,6 +96,22 @@ export interface ControlProps {
   readonly 'aria-describedby'?: string;
 }
 
+/** A field's own message, beside it; its id is what the field's `aria-describedby` names. */
+export const FieldMessage = ({ path, error }: { path: string; error?: string | undefined }) =>
+  error ? (
+    <small class="field-error" id={`${fieldId(path)}-error`}>
+      <span class="visually-hidden">Error: </span>
+      {error}
+    </small>
+  ) : null;
+
+/**
+ * Ties controls that are not one Field's input (each radio of a group, a
+ * checkbox, a fieldset) to the message of `path`: invalid, and described by it.
+ */
+export const invalidFor = (path: string, error: string | undefined): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } =>
+  error ? { 'aria-invalid': 'true', 'aria-describedby': `${fieldId(path)}-error` } : {};
+
 /** A labelled control with its hint and its own error message; `children` draws the control with the given props. */
 export function Field(props: {
   path: string;
@@ -113,12 +131,7 @@ export function Field(props: {
     <div class="field">
       <label for={id}>{props.label}</label>
       {props.hint ? <small id={`${id}-hint`}>{props.hint}</small> : null}
-      {props.error ? (
-        <small class="field-error" id={`${id}-error`}>
-          <span class="visually-hidden">Error: </span>
-          {props.error}
-        </small>
-      ) : null}
+      <FieldMessage path={props.path} error={props.error} />
       {props.children(control)}
     </div>
   );

@@ -1,5 +1,7 @@
 // Approve a cancellation request (order cancelled, stock back, refund made) or
 // reject it with a reason the customer reads. Used by the list and the detail.
+// The reject form is always shown, not folded in a <details>: a <summary> is
+// not a button to assistive technology, so "Reject" would be found only as text.
 import { useState } from 'preact/hooks';
 import type { Cancellation } from '#shared/domain/cancellation';
 import { api } from '../../api/client.ts';
@@ -27,22 +29,24 @@ export function DecideCancellation({ cancellation, orderNumber, onChange }: { ca
           Approve cancellation of order {orderNumber}
         </button>
       </form>
-      <details>
-        <summary>Reject…</summary>
-        <form onSubmit={reject.onSubmit} aria-label={`Reject the cancellation of order ${orderNumber}`} noValidate>
-          <ErrorSummary error={reject.error} labels={{ [`${prefix}.rejectionReason`]: 'Rejection reason' }} />
-          <Field
-            path={`${prefix}.rejectionReason`}
-            label={`Why the cancellation of order ${orderNumber} is rejected`}
-            error={reject.errorFor(`${prefix}.rejectionReason`)}
-          >
-            {(c) => <textarea {...c} rows={2} value={reason} onInput={(e) => setReason(inputValue(e))} />}
-          </Field>
-          <button type="submit" class="secondary" aria-busy={reject.submitting ? 'true' : undefined}>
-            Reject cancellation of order {orderNumber}
-          </button>
-        </form>
-      </details>
+      <form onSubmit={reject.onSubmit} aria-label={`Reject the cancellation of order ${orderNumber}`} noValidate>
+        <ErrorSummary error={reject.error} labels={{ [`${prefix}.rejectionReason`]: 'Rejection reason' }} />
+        <Field
+          path={`${prefix}.rejectionReason`}
+          label={
+            <>
+              Rejection reason<span class="visually-hidden"> for order {orderNumber}</span>
+            </>
+          }
+          hint="Shown to the customer; needed only to reject"
+          error={reject.errorFor(`${prefix}.rejectionReason`)}
+        >
+          {(c) => <textarea {...c} rows={2} value={reason} onInput={(e) => setReason(inputValue(e))} />}
+        </Field>
+        <button type="submit" class="secondary" aria-busy={reject.submitting ? 'true' : undefined}>
+          Reject cancellation of order {orderNumber}
+        </button>
+      </form>
     </div>
   );
 }

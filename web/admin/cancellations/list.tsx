@@ -28,7 +28,7 @@ export function CancellationList() {
       <div class="filters">
         <ChoiceFilter label="Status" value={chosen} options={CANCELLATION_STATUS_LIST} onChange={setStatus} />
       </div>
-      <DateRange dates={dates} onChange={setDates} />
+      <DateRange dates={dates} onChange={setDates} error={state.status === 'error' ? state.error : null} />
       <Loaded state={state} onRetry={reload}>
         {([page, reasons]) => (
           <PagedList page={page} cursor={cursor} onPage={setCursor} empty={`No cancellations ${chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.`}>

@@ -1,5 +1,7 @@
 // An admin cancels any order that is not final, with a reason (refunded at once
-// when it was paid). Reasons are the shop's active cancellation reasons.
+// when it was paid). Reasons are the shop's active cancellation reasons. The
+// form is shown, not folded in a <details>: a <summary> is no button to
+// assistive technology. Choosing a reason first keeps it from a stray click.
 import { useState } from 'preact/hooks';
 import { isFinalOrderStatus } from '#shared/domain/order-transitions';
 import { api, newIdempotencyKey } from '../../api/client.ts';
@@ -12,10 +14,7 @@ export function AdminCancel({ order, onChange }: { order: AdminOrder; onChange: 
   return (
     <section aria-labelledby="cancel-title">
       <h2 id="cancel-title">Cancel the order</h2>
-      <details>
-        <summary>Cancel order {order.number}…</summary>
-        <CancelForm order={order} onChange={onChange} />
-      </details>
+      <CancelForm order={order} onChange={onChange} />
     </section>
   );
 }

@@ -65,7 +65,7 @@ export function OrderList() {
       <div class="filters">
         <ChoiceFilter label="Status" value={chosen} options={ORDER_STATUSES} onChange={setStatus} />
       </div>
-      <DateRange dates={dates} onChange={setDates} />
+      <DateRange dates={dates} onChange={setDates} error={state.status === 'error' ? state.error : null} />
       <Loaded state={state} onRetry={reload}>
         {(page) => (
           <PagedList page={page} cursor={cursor} onPage={setCursor} empty="No orders match.">

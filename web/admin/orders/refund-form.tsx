@@ -21,10 +21,15 @@ interface Draft {
   readonly gateway: RefundGateway | '';
 }
 
-/** The server names lines by their place in what was sent; the form, by their place in the order. */
+/**
+ * The server names lines by their place in what was sent; the form, by their
+ * place in the order. Each line and the shipping have one field, where any
+ * message about them goes (`shipping.amount` beside "Shipping to refund").
+ */
 const byOrderLine = (sentLines: readonly number[]) => (error: unknown) => {
   if (!(error instanceof ApiError)) throw error;
-  const path = (p: string) => p.replace(/^refundLineItems\.(\d+)/, (_, k: string) => `lines.${sentLines[Number(k)] ?? k}`);
+  const path = (p: string) =>
+    p.replace(/^refundLineItems\.(\d+)(\.\w+)?$/, (_, k: string) => `lines.${sentLines[Number(k)] ?? k}.quantity`).replace(/^shipping\.\w+$/, 'shipping');
   throw new ApiError({ ...error.problem, errors: error.fieldErrors.map((f) => ({ path: path(f.path), message: f.message })) });
 };
 
@@ -116,7 +121,7 @@ function RefundDraft({ order, restock, onChange }: { order: AdminOrder; restock:
               )}
             </Field>
           ))}
-          <Field path="shipping" label={labels.shipping} error={errorFor('shipping') ?? errorFor('shipping.amount')}>
+          <Field path="shipping" label={labels.shipping} error={errorFor('shipping')}>
             {(c) => <input {...c} type="text" inputMode="decimal" value={draft.shipping} onInput={(e) => set({ shipping: inputValue(e) })} />}
           </Field>
           <Field path="amount" label={labels.amount} error={errorFor('amount')}>

@@ -1,6 +1,7 @@
 // The shop's reason lists (seed 002's custom return options, seed 003's
 // reason tables): every reason, inactive ones included, to add, edit, and
 // switch off (old records keep what they named).
+import { useState } from 'preact/hooks';
 import type { Reason, ReasonKind } from '#shared/domain/reason';
 import { api } from '../../api/client.ts';
 import { ErrorSummary, useSubmission } from '../../ui/form.tsx';
@@ -49,7 +50,10 @@ function ReasonTable({ kind, reasons, onChange }: { kind: ReasonKind; reasons: r
   );
 }
 
+/** The edit form opens under a real button (a <summary> is no button to assistive technology). */
 function ReasonRow({ reason, onChange }: { reason: Reason; onChange: () => void }) {
+  const [editing, setEditing] = useState(false);
+  const formId = `edit-${reason.id}`;
   const toggle = useSubmission(
     () => api('settings.updateReason', { params: { id: reason.id }, body: { active: !reason.active }, ifMatch: reason.version }),
     onChange,
@@ -66,10 +70,20 @@ function ReasonRow({ reason, onChange }: { reason: Reason; onChange: () => void 
           {reason.active ? 'Deactivate' : 'Activate'} “{reason.label}”
         </button>
       </form>
-      <details>
-        <summary>Edit “{reason.label}”</summary>
-        <ReasonForm reason={reason} onDone={onChange} />
-      </details>
+      <button type="button" class="secondary outline" aria-expanded={editing ? 'true' : 'false'} aria-controls={formId} onClick={() => setEditing(!editing)}>
+        Edit “{reason.label}”
+      </button>
+      <div id={formId} hidden={!editing}>
+        {editing ? (
+          <ReasonForm
+            reason={reason}
+            onDone={() => {
+              setEditing(false);
+              onChange();
+            }}
+          />
+        ) : null}
+      </div>
     </article>
   );
 }

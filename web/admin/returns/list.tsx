@@ -45,7 +45,7 @@ export function ReturnList() {
           ))}
         </ul>
       </nav>
-      <DateRange dates={dates} onChange={setDates} />
+      <DateRange dates={dates} onChange={setDates} error={state.status === 'error' ? state.error : null} />
       <Loaded state={state} onRetry={reload}>
         {(page) => (
           <PagedList page={page} cursor={cursor} onPage={setCursor} empty={`No return requests ${chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.`}>

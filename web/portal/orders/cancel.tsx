@@ -7,7 +7,7 @@ import type { Order } from '#shared/domain/order';
 import type { Reason } from '#shared/domain/reason';
 import { api, newIdempotencyKey } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { ErrorSummary, Field, FieldMessage, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { customerMayCancel, loadPolicy } from '../policy.ts';
@@ -109,10 +109,10 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
         {(control) => <textarea {...control} rows={3} maxLength={500} value={reasonText} onInput={(e) => setReasonText(inputValue(e))} />}
       </Field>
       {needsAccount ? (
-        <fieldset>
+        <fieldset id="field-refundAccount" tabIndex={-1} {...(submission.errorFor('refundAccount') ? { 'aria-describedby': 'field-refundAccount-error' } : {})}>
           <legend>Where should we send your refund?</legend>
           <small>You paid by {words(order.paymentMethod).toLowerCase()}, so the refund goes to a bank account.</small>
-          {submission.errorFor('refundAccount') ? <p class="field-error">{submission.errorFor('refundAccount')}</p> : null}
+          <FieldMessage path="refundAccount" error={submission.errorFor('refundAccount')} />
           <Field path="refundAccount.accountName" label={LABELS['refundAccount.accountName']} error={submission.errorFor('refundAccount.accountName')}>
             {(control) => <input {...control} autoComplete="name" value={account.accountName} onInput={setField('accountName')} />}
           </Field>

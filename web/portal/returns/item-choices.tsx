@@ -2,7 +2,7 @@
 // what is still returnable), why, and the deadline; excluded lines say why not.
 import type { Reason } from '#shared/domain/reason';
 import type { ReturnableItem } from '#shared/domain/return-request';
-import { Field, inputValue } from '../../ui/form.tsx';
+import { Field, FieldMessage, inputValue } from '../../ui/form.tsx';
 import { formatDate } from '../../ui/format.ts';
 
 export interface ItemChoice {
@@ -29,11 +29,11 @@ export function ItemChoices(props: {
   const set = (lineItemId: string, change: Partial<ItemChoice>) =>
     props.onChange({ ...props.choices, [lineItemId]: { ...(props.choices[lineItemId] ?? NONE), ...change } });
   return (
-    <fieldset>
+    <fieldset {...(props.errorFor('items') ? { 'aria-describedby': 'field-items-error' } : {})}>
       <legend id="field-items" tabIndex={-1}>
         What are you returning?
       </legend>
-      {props.errorFor('items') ? <small class="field-error">{props.errorFor('items')}</small> : null}
+      <FieldMessage path="items" error={props.errorFor('items')} />
       {props.items.map((item) => {
         const choice = props.choices[item.lineItemId] ?? NONE;
         const path = `items.${item.lineItemId}`;

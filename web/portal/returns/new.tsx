@@ -12,7 +12,7 @@ import type { RefundMethod, ReturnableItem } from '#shared/domain/return-request
 import { api, newIdempotencyKey } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { APP_BASE } from '../../base.ts';
-import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { ErrorSummary, Field, FieldMessage, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { loadPolicy } from '../policy.ts';
 import { type ItemChoice, ItemChoices } from './item-choices.tsx';
@@ -57,13 +57,19 @@ const LABELS: Record<string, string> = {
   attachments: 'Photos or documents',
 };
 
-/** The server names items by their index in the body; the form by line id. */
-const byLine = (error: unknown, sent: readonly string[]): unknown => {
+/**
+ * The server names items and files by their index in the body; the form names
+ * items by line id (a line's own refusal goes beside its quantity) and has one
+ * field for every file, whose message then says which file.
+ */
+const byLine = (error: unknown, sent: readonly string[], files: readonly string[]): unknown => {
   if (!(error instanceof ApiError)) return error;
-  const errors = error.fieldErrors.map((e) => ({
-    ...e,
-    path: e.path.replace(/^items\.(\d+)/, (m, i: string) => (sent[Number(i)] ? `items.${sent[Number(i)]}` : m)),
-  }));
+  const errors = error.fieldErrors.map((e) => {
+    const file = /^attachments\.(\d+)/.exec(e.path);
+    if (file) return { path: 'attachments', message: `${files[Number(file[1])] ?? 'a file'} ${e.message}` };
+    const path = e.path.replace(/^items\.(\d+)/, (m, i: string) => (sent[Number(i)] ? `items.${sent[Number(i)]}` : m));
+    return { ...e, path: path.replace(/^(items\.[^.]+)\.lineItemId$/, '$1.quantity') };
+  });
   return new ApiError({ ...error.problem, errors });
 };
 
@@ -82,6 +88,7 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
   const submission = useSubmission(
     async () => {
       const sent = chosen.map(([lineItemId]) => lineItemId);
+      const files = uploads.filter((u) => u.id);
       try {
         return await api('returns.create', {
           idempotencyKey: newIdempotencyKey(),
@@ -96,12 +103,16 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
             refundMethod: refundMethod as RefundMethod,
             ...(refundMethod === 'bank_transfer' ? { iban, accountHolder } : {}),
             ...(extraComment.trim() ? { extraComment } : {}),
-            attachments: uploads.flatMap((u) => (u.id ? [u.id] : [])),
+            attachments: files.flatMap((u) => (u.id ? [u.id] : [])),
             termsAccepted,
           },
         });
       } catch (error) {
-        throw byLine(error, sent);
+        throw byLine(
+          error,
+          sent,
+          files.map((u) => u.name),
+        );
       }
     },
     (created) => route(`${APP_BASE}/returns/${created.id}`),
@@ -132,10 +143,17 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
         <legend id="field-refundMethod" tabIndex={-1}>
           {LABELS.refundMethod}
         </legend>
-        {submission.errorFor('refundMethod') ? <small class="field-error">{submission.errorFor('refundMethod')}</small> : null}
+        <FieldMessage path="refundMethod" error={submission.errorFor('refundMethod')} />
         {methods.map((m) => (
           <label key={m}>
-            <input type="radio" name="refundMethod" value={m} checked={refundMethod === m} onChange={() => setRefundMethod(m)} />
+            <input
+              type="radio"
+              name="refundMethod"
+              value={m}
+              checked={refundMethod === m}
+              onChange={() => setRefundMethod(m)}
+              {...invalidFor('refundMethod', submission.errorFor('refundMethod'))}
+            />
             {METHOD_LABEL[m]}
           </label>
         ))}
@@ -159,9 +177,16 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
 
       {policy.returns.termsUrl ? (
         <div class="field">
-          {submission.errorFor('termsAccepted') ? <small class="field-error">{submission.errorFor('termsAccepted')}</small> : null}
+          <FieldMessage path="termsAccepted" error={submission.errorFor('termsAccepted')} />
           <label>
-            <input type="checkbox" id="field-termsAccepted" checked={termsAccepted} onChange={(e) => setTermsAccepted(e.currentTarget.checked)} />I accept the{' '}
+            <input
+              type="checkbox"
+              id="field-termsAccepted"
+              checked={termsAccepted}
+              onChange={(e) => setTermsAccepted(e.currentTarget.checked)}
+              {...invalidFor('termsAccepted', submission.errorFor('termsAccepted'))}
+            />
+            I accept the{' '}
             <a href={policy.returns.termsUrl} target="_blank" rel="noopener noreferrer">
               return terms (opens in a new tab)
             </a>
