@@ -19,11 +19,10 @@ export const handler = httpHandler(ordersRoutes, ordersApi, {
     const order = await getOwnOrder(params.orderId, customerId(principal));
     return { orderId: order.id, number: order.number, status: order.status, deliveredAt: order.deliveredAt, timeline: order.timeline };
   },
-  'orders.storefrontStatus': ({ params, body, actor, now, ifMatch }) =>
-    changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch, by: 'storefront' }),
+  'orders.storefrontStatus': ({ params, body, actor, now, ifMatch }) => changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch }),
   'orders.adminList': ({ query: { limit, cursor, ...filter } }) => listOrders(filter, { limit, cursor }),
   'orders.adminGet': ({ params }) => getOrderOrThrow(params.orderId),
-  'orders.adminStatus': ({ params, body, actor, now, ifMatch }) => changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch, by: 'admin' }),
+  'orders.adminStatus': ({ params, body, actor, now, ifMatch }) => changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch }),
   'orders.adminPayment': ({ params, now, ifMatch }) => markOrderPaid({ orderId: params.orderId, ifMatch, now }),
   'orders.summary': () => countQueues(),
 });

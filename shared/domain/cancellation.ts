@@ -55,9 +55,11 @@ export const Cancellation = /* @__PURE__ */ lazy(() =>
       orderNumber: z.string(),
       customerId: z.string(),
       requestedBy: z
-        .enum(['customer', 'admin', 'storefront'])
+        .enum(['customer', 'admin'])
         .clone()
-        .register(z.globalRegistry, { description: '`storefront`: the shop’s own system cancelled it through a status update.' }),
+        .register(z.globalRegistry, {
+          description: '`admin`: the shop cancelled it, by an admin or through the storefront’s status update (the order’s timeline names which).',
+        }),
       reasonId: z.string(),
       reasonText: z.nullable(z.string()),
       comment: z.nullable(z.string()),

@@ -93,12 +93,14 @@ export interface AdminCancel {
   readonly now: string;
   readonly idempotency: IdempotencyKey | undefined;
   readonly ifMatch?: number | undefined;
-  /** Who cancels: an admin, or the storefront through a status update. */
-  readonly requestedBy?: 'admin' | 'storefront';
 }
 
-/** An admin cancels any order the status table still lets go to `cancelled`, with a reason; a paid one is refunded. */
-export const adminCancelOrder = ({ orderId, body, actor, now, idempotency, ifMatch, requestedBy = 'admin' }: AdminCancel): Promise<Cancellation> => {
+/**
+ * The shop cancels any order the status table still lets go to `cancelled`, with a reason; a paid one is refunded.
+ * An admin's cancel and a storefront's `cancelled` update alike are `requestedBy: admin` (the contract's two
+ * values: the customer or the shop); the order's timeline names the actor.
+ */
+export const adminCancelOrder = ({ orderId, body, actor, now, idempotency, ifMatch }: AdminCancel): Promise<Cancellation> => {
   const id = newId('can');
   return retryOnChange(async () => {
     const { order: read, settings, reasons } = await readForRules({ orderId, reasonIds: [body.reasonId] });
@@ -106,7 +108,7 @@ export const adminCancelOrder = ({ orderId, body, actor, now, idempotency, ifMat
     checkIfMatch(read.order, ifMatch);
     checkOrderCancellable(read.order);
     const reason = checkReasonUsable(reasons.get(body.reasonId), body.reasonId, 'cancellation');
-    const cancellation = buildCancellation(read.order, { ...body, id, now, requestedBy }, 'approved');
+    const cancellation = buildCancellation(read.order, { ...body, id, now, requestedBy: 'admin' }, 'approved');
     const { final, items } = await cancelNowItems({ read, settings, cancellation, actor, now, note: `Cancelled by the shop: ${reason.label}` });
     await transact([...idempotencyRecord(idempotency, final, now), cancellationInsert(final), noOpenCancellation(orderId), ...items]);
     return final;

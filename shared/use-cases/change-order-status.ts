@@ -19,11 +19,9 @@ export interface ChangeOrderStatus {
   readonly actor: string;
   readonly now: string;
   readonly ifMatch: number | undefined;
-  /** The caller's role: a storefront's `cancelled` is recorded as the storefront's, not an admin's. */
-  readonly by: 'admin' | 'storefront';
 }
 
-const cancelThroughStatus = async ({ orderId, body, actor, now, ifMatch, by }: ChangeOrderStatus, change: StatusChange): Promise<Order> => {
+const cancelThroughStatus = async ({ orderId, body, actor, now, ifMatch }: ChangeOrderStatus, change: StatusChange): Promise<Order> => {
   const order = await getOrderOrThrow(orderId);
   checkIfMatch(order, ifMatch);
   transitionOrder(order, change);
@@ -34,7 +32,6 @@ const cancelThroughStatus = async ({ orderId, body, actor, now, ifMatch, by }: C
     now,
     idempotency: undefined,
     ifMatch,
-    requestedBy: by,
   });
   return getOrderOrThrow(orderId, true);
 };

@@ -99,13 +99,14 @@ describe('orders', () => {
     expect(listed.body.items.find((c) => c.orderId === order.id)).toMatchObject({ status: 'approved', requestedBy: 'admin' });
   });
 
-  it("records a storefront's cancelled status update as requested by the storefront", async () => {
+  it("records a storefront's cancelled status update as the shop's cancellation, the storefront named in the timeline", async () => {
     const order = await createOrder(customer());
     const cancelled = await call<Order>(storefront, 'POST', `/orders/${order.id}/status`, { status: 'cancelled', note: 'warehouse out of stock' });
     expect(cancelled.status).toBe(200);
     expect(cancelled.body.status).toBe('cancelled');
     const listed = await call<{ items: { orderId: string; requestedBy: string }[] }>(admin, 'GET', '/admin/cancellations?status=approved&limit=100');
-    expect(listed.body.items.find((c) => c.orderId === order.id)).toMatchObject({ requestedBy: 'storefront' });
+    expect(listed.body.items.find((c) => c.orderId === order.id)).toMatchObject({ requestedBy: 'admin' });
+    expect(cancelled.body.timeline.at(-1)).toMatchObject({ status: 'cancelled', by: expect.stringMatching(/^storefront/) });
   });
 
   it('lets exactly one of two racing writers win; If-Match mismatches are 412', async () => {

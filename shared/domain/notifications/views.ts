@@ -19,7 +19,7 @@ export interface CancellationView {
   readonly id: string;
   readonly orderId: string;
   readonly orderNumber?: string;
-  readonly requestedBy?: 'customer' | 'admin' | 'storefront';
+  readonly requestedBy?: 'customer' | 'admin';
   readonly reasonText?: string | null;
   readonly comment?: string | null;
   readonly status: CancellationStatus;
