@@ -54,12 +54,9 @@ export const Cancellation = /* @__PURE__ */ lazy(() =>
       orderId: z.string(),
       orderNumber: z.string(),
       customerId: z.string(),
-      requestedBy: z
-        .enum(['customer', 'admin'])
-        .clone()
-        .register(z.globalRegistry, {
-          description: '`admin`: the shop cancelled it, by an admin or through the storefront’s status update (the order’s timeline names which).',
-        }),
+      requestedBy: z.enum(['customer', 'admin']).clone().register(z.globalRegistry, {
+        description: '`admin`: the shop cancelled it, by an admin or through the storefront’s status update (the order’s timeline names which).',
+      }),
       reasonId: z.string(),
       reasonText: z.nullable(z.string()),
       comment: z.nullable(z.string()),
