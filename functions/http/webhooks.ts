@@ -17,7 +17,7 @@ export const handler = httpHandler(
     'webhooks.update': ({ params, body, ifMatch, now }) => updateWebhook(params.id, body, ifMatch, now),
     'webhooks.delete': ({ params }) => deleteWebhook(params.id),
     'webhooks.rotateSecret': ({ params, now }) => rotateWebhookSecret(params.id, now),
-    'webhooks.ping': ({ params, now }) => pingWebhook(params.id, now),
+    'webhooks.ping': ({ params, now, idempotency }) => pingWebhook(params.id, now, idempotency),
     // The endpoint check (404) and the page are read in parallel; a 404 discards the page.
     'webhooks.deliveries': async ({ params, query }) => (await Promise.all([getEndpointOrThrow(params.id), listDeliveries(params.id, query)]))[1],
     'webhooks.retry': ({ params, now }) => retryDelivery(params.id, params.deliveryId, now),

@@ -134,10 +134,14 @@ const deliveryItem = (delivery: StoredDelivery) => ({
   expiresAt: epochSeconds(delivery.updatedAt) + DELIVERY_TTL_SECONDS,
 });
 
-/** Writes a new delivery; false when it already exists (the same event for the same endpoint, enqueued before). */
-export const insertDelivery = async (delivery: StoredDelivery): Promise<boolean> => {
+/**
+ * Writes a new delivery; false when it already exists (the same event for the same endpoint, enqueued before).
+ * With an Idempotency-Key (an admin's ping), its answer is remembered in the same transaction.
+ */
+export const insertDelivery = async (delivery: StoredDelivery, idempotency?: IdempotencyKey): Promise<boolean> => {
   try {
-    await db.send(new PutCommand({ TableName: TABLE_NAME, Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(PK)' }));
+    if (idempotency) await transact([...idempotencyRecord(idempotency, publicDelivery(delivery), delivery.createdAt), versionedPut(deliveryItem(delivery))]);
+    else await db.send(new PutCommand({ TableName: TABLE_NAME, Item: deliveryItem(delivery), ConditionExpression: 'attribute_not_exists(PK)' }));
     return true;
   } catch (error) {
     if (isConditionFailure(error)) return false;

@@ -39,6 +39,7 @@ export const webhooksApi = /* @__PURE__ */ lazy(
         params: WebhookParams,
         response: WebhookDelivery,
         status: 201,
+        idempotent: true,
       },
       'webhooks.deliveries': {
         summary: 'Deliveries to this endpoint, newest first, each with its attempts (status code, duration, error, next retry)',

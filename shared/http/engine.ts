@@ -72,8 +72,9 @@ const json = (status: number, body: unknown, headers: Record<string, string> = {
   body: JSON.stringify(body),
 });
 
+/** Key order never matters; a request without a body reads as `null` (JSON.stringify would give no string at all). */
 const stableStringify = (value: unknown): string =>
-  JSON.stringify(value, (_k, v: unknown) =>
+  JSON.stringify(value ?? null, (_k, v: unknown) =>
     v && typeof v === 'object' && !Array.isArray(v)
       ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
       : v,

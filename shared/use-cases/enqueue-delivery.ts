@@ -2,6 +2,7 @@
 // from event and endpoint, so enqueuing twice writes one) and one SQS message.
 // Also the admin's two ways to send by hand: ping (a test event) and retry (a
 // replay of a delivery that succeeded or gave up).
+import type { IdempotencyKey } from '#shared/adapters/idempotency';
 import { newId, stableId } from '#shared/adapters/ids';
 import { enqueueDeliveries } from '#shared/adapters/webhook-queue';
 import { getDelivery, getEndpointOrThrow, insertDelivery, publicDelivery, type StoredDelivery, saveDelivery } from '#shared/adapters/webhooks-repo';
@@ -16,8 +17,16 @@ export interface OutgoingEvent {
   readonly occurredAt: string;
 }
 
-/** Enqueues `event` for `endpoint` once; a second call (a retried stream record) enqueues again only if nothing was attempted yet. */
-export const enqueueDelivery = async (endpoint: Pick<WebhookEndpoint, 'id'>, event: OutgoingEvent, now: string): Promise<StoredDelivery> => {
+/**
+ * Enqueues `event` for `endpoint` once; a second call (a retried stream record) enqueues again only if nothing was
+ * attempted yet. An Idempotency-Key (a ping) is remembered with the delivery.
+ */
+export const enqueueDelivery = async (
+  endpoint: Pick<WebhookEndpoint, 'id'>,
+  event: OutgoingEvent,
+  now: string,
+  idempotency?: IdempotencyKey,
+): Promise<StoredDelivery> => {
   const delivery: StoredDelivery = {
     id: stableId('dlv', event.occurredAt || now, `${event.id}#${endpoint.id}`),
     endpointId: endpoint.id,
@@ -35,17 +44,17 @@ export const enqueueDelivery = async (endpoint: Pick<WebhookEndpoint, 'id'>, eve
     payload: JSON.stringify(event),
     roundAttempts: 0,
   };
-  const stored = (await insertDelivery(delivery)) ? delivery : await getDelivery(endpoint.id, delivery.id);
+  const stored = (await insertDelivery(delivery, idempotency)) ? delivery : await getDelivery(endpoint.id, delivery.id);
   // Written before but never sent (the message was lost with the invocation): send it now. A duplicate message is harmless (deliver-webhook.ts).
   if (stored && stored.status === 'pending' && stored.roundAttempts === 0) await enqueueDeliveries([{ endpointId: endpoint.id, deliveryId: stored.id }]);
   return stored ?? delivery;
 };
 
 /** Sends a `webhook.ping` test event to the endpoint, enabled or not, subscribed or not. */
-export const pingWebhook = async (endpointId: string, now: string): Promise<WebhookDelivery> => {
+export const pingWebhook = async (endpointId: string, now: string, idempotency: IdempotencyKey | undefined): Promise<WebhookDelivery> => {
   const endpoint = await getEndpointOrThrow(endpointId);
   const event = { id: newId('evt'), type: PING_EVENT_TYPE, occurredAt: now, data: { endpointId: endpoint.id, url: endpoint.url }, previous: null };
-  return publicDelivery(await enqueueDelivery(endpoint, event, now));
+  return publicDelivery(await enqueueDelivery(endpoint, event, now, idempotency));
 };
 
 /** Replays a finished delivery as a new round of attempts (the old attempts stay on record). */

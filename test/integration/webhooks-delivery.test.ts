@@ -220,4 +220,17 @@ describe('webhook delivery', () => {
     const [ping] = await eventually(() => (receiver.received.length > 0 ? receiver.verified(endpoint.secret) : undefined), 10_000, 'the ping');
     expect(ping?.type).toBe('webhook.ping');
   });
+
+  it('a ping retried with its Idempotency-Key answers the first delivery and sends one event', async () => {
+    const { receiver, endpoint } = await endpointFor(['comment.created']);
+    const headers = { 'idempotency-key': `ping-${endpoint.id}` };
+    const first = await call<{ id: string }>(admin, 'POST', `/admin/webhooks/${endpoint.id}/ping`, undefined, headers);
+    const again = await call<{ id: string }>(admin, 'POST', `/admin/webhooks/${endpoint.id}/ping`, undefined, headers);
+    expect([first.status, again.status]).toEqual([201, 201]);
+    expect(again.body).toEqual(first.body);
+    await eventually(() => (receiver.received.length > 0 ? true : undefined), 10_000, 'the ping');
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(receiver.verified(endpoint.secret)).toHaveLength(1);
+    expect((await deliveriesOf(endpoint.id)).map((d) => d.id)).toEqual([first.body.id]);
+  });
 });
