@@ -39,6 +39,7 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByLabel('Reason').selectOption({ label: 'Found a better price' });
     await page.getByLabel('Account number or IBAN').fill('12-34');
     await page.getByLabel('Bank', { exact: true }).fill('Bank of Example');
+    await page.getByLabel('Branch (optional)').fill('Market Street');
     await page.getByRole('button', { name: 'Request cancellation' }).click();
 
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
@@ -65,6 +66,14 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     expect(await page.getByRole('main').getByText('Approved').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'my cancellations');
     await screenshots(page, 'portal-cancellations');
+    await page
+      .getByRole('article')
+      .filter({ has: page.getByRole('link', { name: `Order ${order.number}` }) })
+      .getByRole('link', { name: 'See the request' })
+      .click();
+    await page.getByRole('heading', { name: `Cancellation of order ${order.number}` }).waitFor();
+    await page.getByText('Ada Lovelace · Bank of Example, Market Street · 12345678', { exact: true }).waitFor();
+    await expectAccessible(page, 'my cancellation, approved');
   });
 
   it('says a cancellation is requested instead of offering it again, until the shop declines it', async () => {

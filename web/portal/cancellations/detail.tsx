@@ -3,7 +3,7 @@
 import type { Cancellation } from '#shared/domain/cancellation';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { formatDateTime, money } from '../../ui/format.ts';
+import { bankAccount, formatDateTime, money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 
@@ -53,11 +53,7 @@ export function CancellationDetail({ cancellationId }: { cancellationId: string 
             {c.refundAccount ? (
               <>
                 <dt>Refund to</dt>
-                <dd>
-                  {[c.refundAccount.accountName, c.refundAccount.bankName, c.refundAccount.bankBranch, c.refundAccount.accountNumber]
-                    .filter(Boolean)
-                    .join(', ')}
-                </dd>
+                <dd>{bankAccount(c.refundAccount)}</dd>
               </>
             ) : null}
             {c.refundAmount !== null ? (
