@@ -34,6 +34,12 @@ export const appRoutes: readonly AppRoute[] = [
     nav: 'My cancellations',
     load: () => import('./portal/cancellations/list.tsx').then((m) => m.CancellationList),
   },
+  {
+    path: '/cancellations/:cancellationId',
+    role: 'customer',
+    title: 'Cancellation',
+    load: () => import('./portal/cancellations/detail.tsx').then((m) => m.CancellationDetail),
+  },
 
   // Back office (role admin): /admin/…; emails link to /admin/returns/{id} and /admin/cancellations/{id}.
   { path: '/admin', role: 'admin', title: 'Back office', nav: 'Queues', load: () => import('./admin/queues/home.tsx').then((m) => m.AdminHome) },

@@ -76,14 +76,16 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
 
   it('lets an admin reject a request from its page, asking for the reason beside its field', async () => {
     const cy = customer();
-    const order = await createOrder(cy);
-    const requested = await cancel(cy, order);
+    const order = await createOrder(cy, { paymentMethod: 'bank_transfer' });
+    const refundAccount = { accountName: 'Cy Young', accountNumber: '12345678', bankName: 'Bank of Example', bankBranch: 'Market Street' };
+    const requested = await cancel(cy, order, { refundAccount });
     const { page, errors } = await openPage(browser);
     await signIn(page, { role: 'admin' });
 
-    // Where the admins' email links.
+    // Where the admins' email links; the branch is part of where a transfer goes.
     await page.goto(appUrl(`/admin/cancellations/${requested.id}`));
     await page.getByRole('heading', { level: 1, name: `Cancellation of order ${order.number}` }).waitFor();
+    await page.getByText('Cy Young · Bank of Example, Market Street · 12345678', { exact: true }).waitFor();
     const reject = page.getByRole('button', { name: `Reject cancellation of order ${order.number}` });
     await reject.click();
     const reason = page.getByLabel('Rejection reason');

@@ -1,8 +1,10 @@
 // Cancelling in the returns portal, in a real Chromium: a COD order is
 // cancelled at once; a paid bank-transfer order needs a bank account, and the
 // server's problem+json for a bad account number shows beside its field and in
-// the summary; an admin approves it; my cancellations list both. Also the
-// order list, the invoice download (a blob fetched with the token), and axe.
+// the summary; an admin approves it; my cancellations list both. While a
+// request waits for the shop, the order says so (linking to the request)
+// instead of offering to cancel again; once declined, it offers it again.
+// Also the order list, the invoice download (a blob fetched with the token), and axe.
 import { describe, expect, it } from 'vitest';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { Order } from '#shared/domain/order';
@@ -37,6 +39,7 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByLabel('Reason').selectOption({ label: 'Found a better price' });
     await page.getByLabel('Account number or IBAN').fill('12-34');
     await page.getByLabel('Bank', { exact: true }).fill('Bank of Example');
+    await page.getByLabel('Branch (optional)').fill('Market Street');
     await page.getByRole('button', { name: 'Request cancellation' }).click();
 
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
@@ -63,6 +66,60 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     expect(await page.getByRole('main').getByText('Approved').count()).toBeGreaterThan(0);
     await expectAccessible(page, 'my cancellations');
     await screenshots(page, 'portal-cancellations');
+    await page
+      .getByRole('article')
+      .filter({ has: page.getByRole('link', { name: `Order ${order.number}` }) })
+      .getByRole('link', { name: 'See the request' })
+      .click();
+    await page.getByRole('heading', { name: `Cancellation of order ${order.number}` }).waitFor();
+    await page.getByText('Ada Lovelace · Bank of Example, Market Street · 12345678', { exact: true }).waitFor();
+    await expectAccessible(page, 'my cancellation, approved');
+  });
+
+  it('says a cancellation is requested instead of offering it again, until the shop declines it', async () => {
+    // Another order's open request says nothing about this one.
+    const other = await createOrder(ada);
+    expect((await call(ada, 'POST', `/orders/${other.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' })).status).toBe(201);
+    const order = await createOrder(ada);
+    const { page, errors } = current();
+    await page.goto(appUrl(`/orders/${order.id}`));
+    await page.getByRole('link', { name: 'Cancel this order' }).click();
+    await page.getByLabel('Reason').selectOption({ label: 'Changed my mind' });
+    await page.getByRole('button', { name: 'Request cancellation' }).click();
+    await page.getByRole('heading', { name: 'Your cancellation request was sent' }).waitFor();
+    await page.getByRole('link', { name: 'Back to the order' }).click();
+
+    const actions = page.getByRole('navigation', { name: 'Order actions' });
+    await actions.getByRole('link', { name: 'Cancellation requested' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Cancel this order' }).count()).toBe(0);
+    await expectAccessible(page, 'order with a cancellation requested');
+    // Straight to the form (an old tab, a bookmark): the request, not the form.
+    await page.goto(appUrl(`/orders/${order.id}/cancel`));
+    await page.getByRole('link', { name: 'Cancellation requested' }).click();
+    await page.getByRole('heading', { name: `Cancellation of order ${order.number}` }).waitFor();
+    await page.getByText('The shop is reviewing your request').waitFor();
+    await expectAccessible(page, 'my cancellation, requested');
+
+    const mine = await call<{ items: Cancellation[] }>(admin, 'GET', `/admin/orders/${order.id}/cancellations`);
+    const requested = mine.body.items[0];
+    const rejected = await call(
+      admin,
+      'POST',
+      `/admin/cancellations/${requested?.id}/reject`,
+      { rejectionReason: 'Already packed' },
+      {
+        'if-match': `"${requested?.version}"`,
+      },
+    );
+    expect(rejected.status).toBe(200);
+    await page.reload();
+    await page.getByText('Why it was declined: Already packed').waitFor();
+    await page.getByRole('link', { name: `View order ${order.number}` }).click();
+    await page.getByRole('link', { name: 'Cancel this order' }).click();
+    await page.getByLabel('Reason').selectOption({ label: 'Changed my mind' });
+    await page.getByRole('button', { name: 'Request cancellation' }).click();
+    await page.getByRole('heading', { name: 'Your cancellation request was sent' }).waitFor();
+    expect(errors).toEqual([]);
   });
 
   it('lists my orders and downloads an invoice with my token', async () => {

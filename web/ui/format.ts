@@ -18,3 +18,7 @@ export const words = (code: string): string => {
   const text = code.replace(/_/g, ' ');
   return text.charAt(0).toUpperCase() + text.slice(1);
 };
+
+/** Where a bank refund goes, as a person pays it: holder · bank, branch · number. */
+export const bankAccount = (a: { accountName: string; accountNumber: string; bankName: string; bankBranch: string | null }): string =>
+  [a.accountName, [a.bankName, a.bankBranch].filter(Boolean).join(', '), a.accountNumber].join(' · ');

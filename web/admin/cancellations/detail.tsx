@@ -2,7 +2,7 @@
 // cancels, and the decision while it is requested.
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { formatDateTime, money, words } from '../../ui/format.ts';
+import { bankAccount, formatDateTime, money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { DecideCancellation } from './decide.tsx';
@@ -43,7 +43,7 @@ export function CancellationDetail({ id }: { id: string }) {
             <dt>Comment</dt>
             <dd>{c.comment ?? '—'}</dd>
             <dt>Refund account</dt>
-            <dd>{c.refundAccount ? `${c.refundAccount.accountName}, ${c.refundAccount.bankName} ${c.refundAccount.accountNumber}` : '—'}</dd>
+            <dd>{c.refundAccount ? bankAccount(c.refundAccount) : '—'}</dd>
             <dt>Refund</dt>
             <dd>{c.refundAmount === null ? '—' : money(c.refundAmount, order.currency)}</dd>
             {c.rejectionReason ? (

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { formatDateTime, words } from '../../ui/format.ts';
+import { bankAccount, formatDateTime, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ChoiceFilter, DateRange, type Dates, PagedList, useChoice, useCursor } from '../list-kit.tsx';
@@ -48,11 +48,7 @@ export function CancellationList() {
                         {c.reasonText ? `: ${c.reasonText}` : ''}
                       </p>
                       {c.comment ? <p>“{c.comment}”</p> : null}
-                      {c.refundAccount ? (
-                        <p>
-                          Refund to {c.refundAccount.accountName}, {c.refundAccount.bankName} {c.refundAccount.accountNumber}
-                        </p>
-                      ) : null}
+                      {c.refundAccount ? <p>Refund to {bankAccount(c.refundAccount)}</p> : null}
                       {c.rejectionReason ? <p>Rejected: {c.rejectionReason}</p> : null}
                       <DecideCancellation cancellation={c} orderNumber={c.orderNumber} onChange={reload} />
                     </article>

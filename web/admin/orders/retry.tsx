@@ -5,7 +5,7 @@ import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RefundGateway } from '#shared/domain/refund';
 import { api, newIdempotencyKey } from '../../api/client.ts';
-import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { ErrorSummary, Field, FieldMessage, fieldId, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
 import { underPrefix } from '../form-kit.ts';
 import { GatewayOptions } from './gateway-options.tsx';
@@ -14,6 +14,7 @@ const ACCOUNT_FIELDS = [
   ['accountName', 'Account holder'],
   ['accountNumber', 'Account number'],
   ['bankName', 'Bank'],
+  ['bankBranch', 'Branch'],
 ] as const;
 type AccountField = (typeof ACCOUNT_FIELDS)[number][0];
 
@@ -21,7 +22,7 @@ export function RetryRefund({ refundId, owed, currency, onChange }: { refundId: 
   const prefix = `retry-${refundId}`;
   const [gateway, setGateway] = useState<RefundGateway | ''>('');
   const [iban, setIban] = useState('');
-  const [account, setAccount] = useState<Record<AccountField, string>>({ accountName: '', accountNumber: '', bankName: '' });
+  const [account, setAccount] = useState<Record<AccountField, string>>({ accountName: '', accountNumber: '', bankName: '', bankBranch: '' });
   const [key] = useState(newIdempotencyKey);
   const transfer = gateway === 'bank_transfer';
   const hasAccount = Object.values(account).some((v) => v.trim() !== '');
@@ -32,7 +33,8 @@ export function RetryRefund({ refundId, owed, currency, onChange }: { refundId: 
         body: {
           ...(gateway ? { gateway } : {}),
           ...(transfer && iban.trim() ? { iban: iban.trim() } : {}),
-          ...(transfer && hasAccount ? { refundAccount: account } : {}),
+          // The branch is the one optional part (RefundAccount): left empty, it is sent as none rather than as a blank the schema refuses.
+          ...(transfer && hasAccount ? { refundAccount: { ...account, bankBranch: account.bankBranch.trim() || null } } : {}),
         },
         idempotencyKey: key,
       }).catch(underPrefix(prefix)),
@@ -42,6 +44,7 @@ export function RetryRefund({ refundId, owed, currency, onChange }: { refundId: 
   const labels: Record<string, string> = { [`${prefix}.gateway`]: 'Pay by', [`${prefix}.iban`]: 'IBAN', [`${prefix}.refundAccount`]: 'Account' };
   for (const [name, label] of ACCOUNT_FIELDS) labels[`${prefix}.refundAccount.${name}`] = label;
   const amount = money(owed, currency);
+  const accountError = sub.errorFor(`${prefix}.refundAccount`);
   return (
     <form onSubmit={sub.onSubmit} aria-label={`Retry the ${amount} still owed`} noValidate>
       <ErrorSummary error={sub.error} labels={labels} />
@@ -53,13 +56,20 @@ export function RetryRefund({ refundId, owed, currency, onChange }: { refundId: 
         )}
       </Field>
       {transfer ? (
-        <fieldset>
+        // The server blames the account as a whole when neither it nor an IBAN is given: its message sits on the group.
+        <fieldset id={fieldId(`${prefix}.refundAccount`)} tabIndex={-1} {...invalidFor(`${prefix}.refundAccount`, accountError)}>
           <legend>Where the transfer goes (an IBAN, or an account)</legend>
+          <FieldMessage path={`${prefix}.refundAccount`} error={accountError} />
           <Field path={`${prefix}.iban`} label="IBAN" error={sub.errorFor(`${prefix}.iban`)}>
             {(c) => <input {...c} type="text" value={iban} onInput={(e) => setIban(inputValue(e))} />}
           </Field>
           {ACCOUNT_FIELDS.map(([name, label]) => (
-            <Field key={name} path={`${prefix}.refundAccount.${name}`} label={label} error={sub.errorFor(`${prefix}.refundAccount.${name}`)}>
+            <Field
+              key={name}
+              path={`${prefix}.refundAccount.${name}`}
+              label={name === 'bankBranch' ? `${label} (optional)` : label}
+              error={sub.errorFor(`${prefix}.refundAccount.${name}`)}
+            >
               {(c) => <input {...c} type="text" value={account[name]} onInput={setField(name)} />}
             </Field>
           ))}

@@ -4,11 +4,11 @@ import { useState } from 'preact/hooks';
 import { isFinalOrderStatus, ORDER_STATUSES, type OrderStatus } from '#shared/domain/order-transitions';
 import type { Settings } from '#shared/domain/settings';
 import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { ErrorSummary, Field, fieldId, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { onListFields } from '../form-kit.ts';
-import { Check, listText, textList } from './controls.tsx';
+import { Check, CheckGroup, listText, textList } from './controls.tsx';
 
 export function SettingsScreen() {
   const [state, reload] = useLoad((signal) => api('settings.get', { signal }), []);
@@ -41,7 +41,13 @@ export function SettingsScreen() {
 /** Delivered and cancelled orders are never cancellable (API.md): not offered. */
 const CANCELLABLE = ORDER_STATUSES.filter((s) => !isFinalOrderStatus(s));
 
+const METHODS = ['card', 'bankTransfer', 'voucher'] as const;
+const methodLabel = (m: (typeof METHODS)[number]) => words(m === 'bankTransfer' ? 'bank_transfer' : m);
+
 const LABELS: Record<string, string> = {
+  'returns.refundMethods': 'Refund methods customers may choose',
+  ...Object.fromEntries(METHODS.map((m) => [`returns.refundMethods.${m}`, methodLabel(m)])),
+  'cancellation.customerCancellableStatuses': 'Customers may cancel orders that are',
   'returns.maxDays': 'Days to request a return',
   'returns.termsUrl': 'Terms and conditions URL',
   'returns.excludedCategories': 'Categories that cannot be returned',
@@ -86,6 +92,15 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
       {(c) => <input {...c} type={type as 'text'} value={value} onInput={(e) => onValue(inputValue(e))} />}
     </Field>
   );
+  // A group's message gathers the server's for the group and for each of its boxes (`returns.refundMethods.card`).
+  const groupError = (path: string) => {
+    const messages = (sub.error?.fieldErrors ?? [])
+      .filter((f) => f.path === path || f.path.startsWith(`${path}.`))
+      .map((f) => (f.path === path ? f.message : `${LABELS[f.path] ?? f.path}: ${f.message}`));
+    return messages.length > 0 ? messages.join('; ') : undefined;
+  };
+  const methodsError = groupError('returns.refundMethods');
+  const statusesError = groupError('cancellation.customerCancellableStatuses');
   const statuses = s.cancellation.customerCancellableStatuses;
   const toggleStatus = (status: OrderStatus, on: boolean) =>
     setS({ ...s, cancellation: { customerCancellableStatuses: ORDER_STATUSES.filter((x) => (x === status ? on : statuses.includes(x))) } });
@@ -103,17 +118,18 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
           'Empty: no terms to accept',
         )}
         {text('returns.excludedCategories', lists.excluded, (v) => setLists({ ...lists, excluded: v }), 'text', 'Category ids, separated by commas')}
-        <fieldset>
-          <legend>Refund methods customers may choose</legend>
-          {(['card', 'bankTransfer', 'voucher'] as const).map((m) => (
+        <CheckGroup path="returns.refundMethods" legend={LABELS['returns.refundMethods'] as string} error={methodsError}>
+          {METHODS.map((m) => (
             <Check
               key={m}
-              label={words(m === 'bankTransfer' ? 'bank_transfer' : m)}
+              id={fieldId(`returns.refundMethods.${m}`)}
+              invalid={invalidFor('returns.refundMethods', methodsError)}
+              label={methodLabel(m)}
               checked={s.returns.refundMethods[m]}
               onChange={(on) => setS({ ...s, returns: { ...s.returns, refundMethods: { ...s.returns.refundMethods, [m]: on } } })}
             />
           ))}
-        </fieldset>
+        </CheckGroup>
       </fieldset>
       <fieldset>
         <legend>Refunds</legend>
@@ -131,12 +147,17 @@ function SettingsForm({ settings, onSaved }: { settings: Settings; onSaved: () =
         {text('refunds.attachments.maxBytes', maxBytes, setMaxBytes, 'number', '10485760 is 10 MB')}
         {text('refunds.attachments.contentTypes', lists.types, (v) => setLists({ ...lists, types: v }), 'text', 'MIME types, separated by commas')}
       </fieldset>
-      <fieldset>
-        <legend>Customers may cancel orders that are</legend>
+      <CheckGroup path="cancellation.customerCancellableStatuses" legend={LABELS['cancellation.customerCancellableStatuses'] as string} error={statusesError}>
         {CANCELLABLE.map((status) => (
-          <Check key={status} label={words(status)} checked={statuses.includes(status)} onChange={(on) => toggleStatus(status, on)} />
+          <Check
+            key={status}
+            invalid={invalidFor('cancellation.customerCancellableStatuses', statusesError)}
+            label={words(status)}
+            checked={statuses.includes(status)}
+            onChange={(on) => toggleStatus(status, on)}
+          />
         ))}
-      </fieldset>
+      </CheckGroup>
       <fieldset>
         <legend>Emails</legend>
         {text('notifications.adminEmails', lists.emails, (v) => setLists({ ...lists, emails: v }), 'text', 'Separated by commas')}

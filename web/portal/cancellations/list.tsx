@@ -26,7 +26,9 @@ export function CancellationList() {
                       <header>
                         <a href={`${APP_BASE}/orders/${c.orderId}`}>Order {c.orderNumber}</a> · <StatusBadge status={c.status} />
                       </header>
-                      <p>Asked on {formatDate(c.createdAt)}.</p>
+                      <p>
+                        Asked on {formatDate(c.createdAt)}. <a href={`${APP_BASE}/cancellations/${c.id}`}>See the request</a>
+                      </p>
                       {c.status === 'requested' ? <p>The shop is reviewing your request.</p> : null}
                       {c.rejectionReason ? <p>Declined: {c.rejectionReason}</p> : null}
                       {c.refundAccount ? <p>Refund to the account of {c.refundAccount.accountName}.</p> : null}

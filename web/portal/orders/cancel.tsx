@@ -10,20 +10,29 @@ import { APP_BASE } from '../../base.ts';
 import { ErrorSummary, Field, FieldMessage, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
-import { customerMayCancel, loadPolicy } from '../policy.ts';
+import { CancellationRequested, loadCancelState } from '../cancellations/open.tsx';
 
 export function CancelOrder({ orderId }: { orderId: string }) {
   const [state, reload] = useLoad(
-    (signal) =>
-      Promise.all([api('orders.get', { params: { orderId }, signal }), api('settings.reasons', { query: { kind: 'cancellation' }, signal }), loadPolicy()]),
+    (signal) => {
+      const order = api('orders.get', { params: { orderId }, signal });
+      return Promise.all([order, api('settings.reasons', { query: { kind: 'cancellation' }, signal }), order.then((o) => loadCancelState(o, signal))]);
+    },
     [orderId],
   );
   return (
     <Loaded state={state} onRetry={reload}>
-      {([order, reasons, policy]) => (
+      {([order, reasons, cancel]) => (
         <>
           <h1>Cancel order {order.number}</h1>
-          {customerMayCancel(policy, order.status) ? (
+          {cancel.open ? (
+            <>
+              <CancellationRequested cancellation={cancel.open} />
+              <p>
+                <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a>
+              </p>
+            </>
+          ) : cancel.allowed ? (
             <CancelForm order={order} reasons={reasons.items} />
           ) : (
             <p>

@@ -10,22 +10,24 @@ import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
 import { customerFacingActor } from '../actor.ts';
-import { customerMayCancel, loadPolicy } from '../policy.ts';
+import { CancellationRequested, loadCancelState } from '../cancellations/open.tsx';
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const [state, reload] = useLoad(
-    (signal) =>
-      Promise.all([
-        api('orders.get', { params: { orderId }, signal }),
+    (signal) => {
+      const order = api('orders.get', { params: { orderId }, signal });
+      return Promise.all([
+        order,
         api('orders.tracking', { params: { orderId }, signal }),
         api('notes.list', { params: { orderId }, query: { limit: 100 }, signal }),
-        loadPolicy(),
-      ]),
+        order.then((o) => loadCancelState(o, signal)),
+      ]);
+    },
     [orderId],
   );
   return (
     <Loaded state={state} onRetry={reload}>
-      {([order, tracking, notes, policy]) => (
+      {([order, tracking, notes, cancel]) => (
         <>
           <hgroup>
             <h1>Order {order.number}</h1>
@@ -34,7 +36,8 @@ export function OrderDetail({ orderId }: { orderId: string }) {
             </p>
           </hgroup>
           <nav aria-label="Order actions" class="actions page-actions">
-            {customerMayCancel(policy, order.status) ? (
+            {cancel.open ? <CancellationRequested cancellation={cancel.open} /> : null}
+            {cancel.allowed && !cancel.open ? (
               <a class="action-link" href={`${APP_BASE}/orders/${order.id}/cancel`}>
                 Cancel this order
               </a>
