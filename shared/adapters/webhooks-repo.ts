@@ -136,7 +136,8 @@ const deliveryItem = (delivery: StoredDelivery) => ({
 
 /**
  * Writes a new delivery; false when it already exists (the same event for the same endpoint, enqueued before).
- * With an Idempotency-Key (an admin's ping), its answer is remembered in the same transaction.
+ * With an Idempotency-Key (an admin's ping: always a fresh event, so never there before), its answer is
+ * remembered in the same transaction, and a reused key is the replay's IdempotencyKeyUsedError.
  */
 export const insertDelivery = async (delivery: StoredDelivery, idempotency?: IdempotencyKey): Promise<boolean> => {
   try {

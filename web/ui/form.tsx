@@ -112,6 +112,34 @@ export const FieldMessage = ({ path, error }: { path: string; error?: string | u
 export const invalidFor = (path: string, error: string | undefined): { 'aria-invalid'?: 'true'; 'aria-describedby'?: string } =>
   error ? { 'aria-invalid': 'true', 'aria-describedby': `${fieldId(path)}-error` } : {};
 
+/**
+ * Radios with their legend and their own message: the group is where the
+ * error summary's link lands, and each radio is tied to the message.
+ */
+export function RadioGroup<V extends string>(props: {
+  path: string;
+  legend: ComponentChildren;
+  options: readonly (readonly [V, ComponentChildren])[];
+  /** '' while none is chosen yet. */
+  value: V | '';
+  onChange: (value: V) => void;
+  error?: string | undefined;
+}) {
+  const invalid = invalidFor(props.path, props.error);
+  return (
+    <fieldset id={fieldId(props.path)} tabIndex={-1} {...invalid}>
+      <legend>{props.legend}</legend>
+      <FieldMessage path={props.path} error={props.error} />
+      {props.options.map(([value, label]) => (
+        <label key={value}>
+          <input type="radio" name={props.path} value={value} checked={props.value === value} onChange={() => props.onChange(value)} {...invalid} />
+          {label}
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
 /** A labelled control with its hint and its own error message; `children` draws the control with the given props. */
 export function Field(props: {
   path: string;

@@ -3,7 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { NoteVisibility } from '#shared/domain/note';
 import { api, newIdempotencyKey } from '../../api/client.ts';
-import { ErrorSummary, Field, FieldMessage, fieldId, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, RadioGroup, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import type { AdminOrder } from './detail.tsx';
@@ -50,23 +50,14 @@ export function Notes({ order }: { order: AdminOrder }) {
         <Field path="body" label="Note" error={sub.errorFor('body')}>
           {(c) => <textarea {...c} rows={2} value={body} onInput={(e) => setBody(inputValue(e))} />}
         </Field>
-        <fieldset id={fieldId('visibility')} tabIndex={-1} {...invalidFor('visibility', sub.errorFor('visibility'))}>
-          <legend>Who can see it</legend>
-          <FieldMessage path="visibility" error={sub.errorFor('visibility')} />
-          {(Object.keys(VISIBILITY) as NoteVisibility[]).map((v) => (
-            <label key={v}>
-              <input
-                type="radio"
-                name="visibility"
-                value={v}
-                checked={visibility === v}
-                onChange={() => setVisibility(v)}
-                {...invalidFor('visibility', sub.errorFor('visibility'))}
-              />
-              {VISIBILITY[v]}
-            </label>
-          ))}
-        </fieldset>
+        <RadioGroup
+          path="visibility"
+          legend="Who can see it"
+          options={Object.entries(VISIBILITY) as [NoteVisibility, string][]}
+          value={visibility}
+          onChange={setVisibility}
+          error={sub.errorFor('visibility')}
+        />
         <button type="submit" aria-busy={sub.submitting ? 'true' : undefined}>
           Add note
         </button>

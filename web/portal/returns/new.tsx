@@ -12,7 +12,7 @@ import type { RefundMethod, ReturnableItem } from '#shared/domain/return-request
 import { api, newIdempotencyKey } from '../../api/client.ts';
 import { ApiError } from '../../api/problem.ts';
 import { APP_BASE } from '../../base.ts';
-import { ErrorSummary, Field, FieldMessage, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
+import { ErrorSummary, Field, FieldMessage, inputValue, invalidFor, RadioGroup, useSubmission } from '../../ui/form.tsx';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { loadPolicy } from '../policy.ts';
 import { type ItemChoice, ItemChoices } from './item-choices.tsx';
@@ -139,25 +139,14 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
       <ErrorSummary error={submission.error} labels={labels} />
       <ItemChoices items={items} reasons={reasons} choices={choices} onChange={setChoices} errorFor={submission.errorFor} />
 
-      <fieldset>
-        <legend id="field-refundMethod" tabIndex={-1}>
-          {LABELS.refundMethod}
-        </legend>
-        <FieldMessage path="refundMethod" error={submission.errorFor('refundMethod')} />
-        {methods.map((m) => (
-          <label key={m}>
-            <input
-              type="radio"
-              name="refundMethod"
-              value={m}
-              checked={refundMethod === m}
-              onChange={() => setRefundMethod(m)}
-              {...invalidFor('refundMethod', submission.errorFor('refundMethod'))}
-            />
-            {METHOD_LABEL[m]}
-          </label>
-        ))}
-      </fieldset>
+      <RadioGroup
+        path="refundMethod"
+        legend={LABELS.refundMethod}
+        options={methods.map((m) => [m, METHOD_LABEL[m]] as const)}
+        value={refundMethod}
+        onChange={setRefundMethod}
+        error={submission.errorFor('refundMethod')}
+      />
       {refundMethod === 'bank_transfer' ? (
         <>
           <Field path="iban" label={LABELS.iban} hint="For example GB33 BUKB 2020 1555 5555 55." error={submission.errorFor('iban')}>
