@@ -3,6 +3,7 @@
 // everything that reads all routes: the CDK stack builds an API Gateway route and
 // Lambda integration from each entry; the local API server dispatches to the same
 // handler; the OpenAPI document, the docs and the authorization-matrix test read it too.
+import { type AreaRoute, HTTP_FUNCTIONS, type HttpFunction } from '#shared/http/route';
 import { attachmentsRoutes } from './routes/attachments.ts';
 import { cancellationsRoutes } from './routes/cancellations.ts';
 import { documentsRoutes } from './routes/documents.ts';
@@ -12,11 +13,10 @@ import { ordersRoutes } from './routes/orders.ts';
 import { paymentsRoutes } from './routes/payments.ts';
 import { refundsRoutes } from './routes/refunds.ts';
 import { returnsRoutes } from './routes/returns.ts';
-import { type AreaRoute, HTTP_FUNCTIONS, type HttpFunction } from './routes/route.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { webhooksRoutes } from './routes/webhooks.ts';
 
-export { HTTP_FUNCTIONS, type HttpFunction, ROLES, type Role, type Route, routeKey } from './routes/route.ts';
+export { HTTP_FUNCTIONS, type HttpFunction, ROLES, type Role, type Route, routeKey } from '#shared/http/route';
 
 /** Each area's table under its function's name: an area without one fails to compile. */
 const routesByArea = {
@@ -39,5 +39,3 @@ type AnyRoute = (typeof routesByArea)[HttpFunction][number];
 export const routes: readonly AnyRoute[] = HTTP_FUNCTIONS.flatMap((fn): readonly AnyRoute[] => routesByArea[fn]);
 
 export type RouteId = AnyRoute['id'];
-export type RouteOf<F extends HttpFunction> = (typeof routesByArea)[F][number];
-export type RouteIdOf<F extends HttpFunction> = RouteOf<F>['id'];

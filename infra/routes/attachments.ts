@@ -1,5 +1,5 @@
 // The attachments area's routes: photos and files uploaded straight to S3.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const attachmentsRoutes = [
   { id: 'attachments.create', method: 'POST', path: '/attachments', fn: 'attachments', roles: ['customer'] },

@@ -1,5 +1,5 @@
 // The cancellations area's routes: a customer's cancellation request and its admin review.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const cancellationsRoutes = [
   { id: 'cancellations.create', method: 'POST', path: '/orders/{orderId}/cancellation', fn: 'cancellations', roles: ['customer'] },

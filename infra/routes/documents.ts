@@ -1,5 +1,5 @@
 // The documents area's routes: invoice and receipt PDFs.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const documentsRoutes = [
   { id: 'documents.invoice', method: 'GET', path: '/orders/{orderId}/invoice.pdf', fn: 'documents', roles: ['customer', 'admin'] },

@@ -1,5 +1,5 @@
 // The meta area's routes: liveness and the two published documents.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const metaRoutes = [
   { id: 'meta.health', method: 'GET', path: '/health', fn: 'meta', roles: ['public'] },

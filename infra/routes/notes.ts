@@ -1,5 +1,5 @@
 // The notes area's routes: order notes, the admin's and those a customer may read.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const notesRoutes = [
   { id: 'notes.create', method: 'POST', path: '/admin/orders/{orderId}/notes', fn: 'notes', roles: ['admin'] },

@@ -1,5 +1,5 @@
 // The orders area's routes: creation (storefront), my orders and tracking (customer), the admin list, status and payment, the queue counts.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const ordersRoutes = [
   { id: 'orders.create', method: 'POST', path: '/orders', fn: 'orders', roles: ['storefront'] },

@@ -1,5 +1,5 @@
 // The refunds area's routes: refunds of an order, their transactions and the payout queue.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const refundsRoutes = [
   { id: 'refunds.list', method: 'GET', path: '/admin/orders/{orderId}/refunds', fn: 'refunds', roles: ['admin'] },

@@ -1,5 +1,5 @@
 // The returns area's routes: a customer's returns and the admin's run of them through their statuses.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const returnsRoutes = [
   { id: 'returns.returnableItems', method: 'GET', path: '/orders/{orderId}/returnable-items', fn: 'returns', roles: ['customer'] },

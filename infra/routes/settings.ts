@@ -1,5 +1,5 @@
 // The settings area's routes: reasons, settings, stock and the public return policy.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const settingsRoutes = [
   { id: 'settings.reasons', method: 'GET', path: '/reasons', fn: 'settings', roles: ['customer', 'admin'] },

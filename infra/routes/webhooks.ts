@@ -1,5 +1,5 @@
 // The webhooks area's routes: webhook endpoints and their deliveries.
-import type { AreaRoute } from './route.ts';
+import type { AreaRoute } from '#shared/http/route';
 
 export const webhooksRoutes = [
   { id: 'webhooks.list', method: 'GET', path: '/admin/webhooks', fn: 'webhooks', roles: ['admin'] },

@@ -1,10 +1,9 @@
 // Routes of the attachments area: a presigned upload form, and a presigned download.
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { AttachmentDownload, AttachmentUpload, CreateAttachmentBody } from '#shared/domain/attachment';
 import { lazy } from '#shared/domain/pure';
 import { Id } from '#shared/domain/schema-kit';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 
 export const AttachmentParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('att') }));
 
@@ -22,4 +21,4 @@ export const attachmentsApi = {
     response: AttachmentDownload,
     fields: true,
   },
-} as const satisfies Partial<Record<RouteId, RouteSpec>>;
+} as const satisfies SpecsOf<'attachments'>;

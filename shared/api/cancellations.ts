@@ -1,11 +1,10 @@
 // Routes of the cancellations area: a customer cancels, an admin lists,
 // approves, rejects, or cancels an order directly.
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { AdminCancelBody, Cancellation, CancellationStatus, CreateCancellationBody, RejectCancellationBody } from '#shared/domain/cancellation';
 import { lazy } from '#shared/domain/pure';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 import { OrderParams } from './order-params.ts';
 
 export const CancellationParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('can') }));
@@ -58,5 +57,5 @@ export const cancellationsApi = /* @__PURE__ */ lazy(
         query: PageQuery,
         response: Page(Cancellation),
       },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'cancellations'>,
 );

@@ -1,6 +1,8 @@
-// The whole API contract: one spec per route id, checked complete by the compiler.
-import type { RouteId } from '#infra/routes';
-import type { RouteSpec } from '#shared/http/route-spec';
+// The whole API contract: one spec per route id. Each area's handler checks its
+// area complete (httpHandler wants a spec per route of its table), and the
+// OpenAPI document refuses a route without one.
+import type { HttpFunction } from '#shared/http/route';
+import type { SpecsOf } from '#shared/http/route-spec';
 import { attachmentsApi } from './attachments.ts';
 import { cancellationsApi } from './cancellations.ts';
 import { documentsApi } from './documents.ts';
@@ -25,6 +27,6 @@ export const contract = {
   ...returnsApi,
   ...webhooksApi,
   ...paymentsApi,
-} as const satisfies Record<RouteId, RouteSpec>;
+} as const satisfies SpecsOf<HttpFunction>;
 
 export type ApiContract = typeof contract;

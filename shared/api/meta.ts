@@ -1,8 +1,7 @@
 // Public routes: liveness, the API's own description and the event catalogue's.
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { lazy } from '#shared/domain/pure';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 
 export const metaApi = /* @__PURE__ */ lazy(
   () =>
@@ -19,5 +18,5 @@ export const metaApi = /* @__PURE__ */ lazy(
         summary: 'JSON Schema (2020-12) of every integration event (docs/events.md), generated from the same zod schemas as the events',
         response: z.record(z.string(), z.unknown()),
       },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'meta'>,
 );

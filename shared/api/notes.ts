@@ -1,8 +1,7 @@
 // Routes of the notes area: an admin's notes on an order, and the customer's view of them.
-import type { RouteId } from '#infra/routes';
 import { CreateNoteBody, OrderNote } from '#shared/domain/note';
 import { Page, PageQuery } from '#shared/domain/schema-kit';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 import { OrderParams } from './order-params.ts';
 
 export const notesApi = {
@@ -16,4 +15,4 @@ export const notesApi = {
   },
   'notes.adminList': { summary: 'Every note of an order, oldest first', params: OrderParams, query: PageQuery, response: Page(OrderNote) },
   'notes.list': { summary: 'The notes of my order meant for me, oldest first', params: OrderParams, query: PageQuery, response: Page(OrderNote) },
-} as const satisfies Partial<Record<RouteId, RouteSpec>>;
+} as const satisfies SpecsOf<'notes'>;

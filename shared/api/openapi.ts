@@ -2,8 +2,8 @@
 // by zod's own JSON Schema converter; never written by hand, so it cannot drift
 // from what the handlers validate.
 import * as z from 'zod/mini';
-import type { Route } from '#infra/routes';
 import { lazy } from '#shared/domain/pure';
+import type { Route } from '#shared/http/route';
 import type { RouteSpec } from '#shared/http/route-spec';
 
 type Json = Record<string, unknown>;

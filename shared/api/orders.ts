@@ -1,12 +1,11 @@
 // Routes of the orders area: what each takes and answers.
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { AdminSummary } from '#shared/domain/admin-summary';
 import { CreateOrderBody, Order, OrderStatusBody, Tracking } from '#shared/domain/order';
 import { OrderStatus } from '#shared/domain/order-status';
 import { lazy } from '#shared/domain/pure';
 import { DateFilter, Page, PageQuery, Text } from '#shared/domain/schema-kit';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 import { OrderParams } from './order-params.ts';
 
 export const ordersApi = /* @__PURE__ */ lazy(
@@ -71,5 +70,5 @@ export const ordersApi = /* @__PURE__ */ lazy(
         response: AdminSummary,
         fields: true,
       },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'orders'>,
 );

@@ -1,9 +1,8 @@
 // Routes of the payments area: the payment provider's signed webhooks (public:
 // the signature over the raw body is the authentication).
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { lazy } from '#shared/domain/pure';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 
 export const PAYMENT_PROVIDERS = ['stripe'] as const;
 
@@ -23,5 +22,5 @@ export const paymentsApi = /* @__PURE__ */ lazy(
           .register(z.globalRegistry, { id: 'WebhookReceipt' }),
         rawBody: true,
       },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'payments'>,
 );

@@ -1,13 +1,12 @@
 // Routes of the refunds area: an order's refund ledger, calculate, create, and
 // the settlement of a refund's transactions.
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { lazy } from '#shared/domain/pure';
 import { Refund, RefundBody, RefundGateway, TransactionBody, TransactionStatus } from '#shared/domain/refund';
 import { NewAttemptBody } from '#shared/domain/refund-ledger';
 import { RefundTransactionRow } from '#shared/domain/refund-queue';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 import { OrderParams } from './order-params.ts';
 
 export const RefundParams = /* @__PURE__ */ lazy(() => z.extend(OrderParams, { refundId: Id('rfd') }));
@@ -55,5 +54,5 @@ export const refundsApi = /* @__PURE__ */ lazy(
         status: 201,
         idempotent: true,
       },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'refunds'>,
 );

@@ -1,6 +1,5 @@
 // Routes of the returns area (seed 002, API.md "Return request" and "Comment").
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { lazy } from '#shared/domain/pure';
 import {
   AdminCommentBody,
@@ -18,7 +17,7 @@ import {
 } from '#shared/domain/return-request';
 import { ReturnStatus } from '#shared/domain/return-status';
 import { DateFilter, Id, Page, PageQuery } from '#shared/domain/schema-kit';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 
 export const ReturnParams = /* @__PURE__ */ lazy(() => z.object({ returnId: Id('ret') }));
 const OrderParams = /* @__PURE__ */ lazy(() => z.object({ orderId: Id('ord') }));
@@ -100,5 +99,5 @@ export const returnsApi = /* @__PURE__ */ lazy(
         query: PageQuery,
         response: Page(ReturnRecord),
       },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'returns'>,
 );

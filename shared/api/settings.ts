@@ -1,12 +1,11 @@
 // Routes of the settings area: shop settings, managed reason lists, tracked stock.
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { lazy } from '#shared/domain/pure';
 import { CreateReasonBody, Reason, ReasonKind, UpdateReasonBody } from '#shared/domain/reason';
 import { ReturnPolicy } from '#shared/domain/return-policy';
 import { Id, Text, Timestamp } from '#shared/domain/schema-kit';
 import { Settings, SettingsBody } from '#shared/domain/settings';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 
 export const ReasonParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('rsn') }));
 export const StockParams = /* @__PURE__ */ lazy(() => z.object({ sku: Text(100) }));
@@ -114,5 +113,5 @@ export const settingsApi = /* @__PURE__ */ lazy(
         cacheControl: 'public, max-age=300',
       },
       'settings.getReason': { summary: 'One reason (a built-in default until edited)', params: ReasonParams, response: Reason, fields: true },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'settings'>,
 );

@@ -1,10 +1,9 @@
 // Routes of the webhooks area: endpoints and their deliveries.
 import * as z from 'zod/mini';
-import type { RouteId } from '#infra/routes';
 import { lazy } from '#shared/domain/pure';
 import { Id, Page, PageQuery } from '#shared/domain/schema-kit';
 import { CreateWebhookBody, UpdateWebhookBody, WebhookDelivery, WebhookEndpoint, WebhookEndpointWithSecret } from '#shared/domain/webhook';
-import type { RouteSpec } from '#shared/http/route-spec';
+import type { SpecsOf } from '#shared/http/route-spec';
 
 export const WebhookParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('whk') }));
 const DeliveryParams = /* @__PURE__ */ lazy(() => z.extend(WebhookParams, { deliveryId: Id('dlv') }));
@@ -52,5 +51,5 @@ export const webhooksApi = /* @__PURE__ */ lazy(
         params: DeliveryParams,
         response: WebhookDelivery,
       },
-    }) as const satisfies Partial<Record<RouteId, RouteSpec>>,
+    }) as const satisfies SpecsOf<'webhooks'>,
 );

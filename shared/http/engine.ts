@@ -11,9 +11,6 @@ import httpCors from '@middy/http-cors';
 import httpSecurityHeaders from '@middy/http-security-headers';
 import type { APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type * as z from 'zod/mini';
-import type { HttpFunction, RouteIdOf } from '#infra/routes';
-// The route's shape alone: the area's own table comes from its handler, so no other area's routes are bundled.
-import { type AreaRoute, routeKey } from '#infra/routes/route';
 import type { IdempotencyKey, StoredResponse } from '#shared/adapters/idempotency';
 import { logger } from '#shared/adapters/logger';
 import { forCustomer } from '#shared/domain/customer-view';
@@ -22,6 +19,8 @@ import { selectFields } from '#shared/domain/fields';
 import { parseJsonBody, parseWith, readRawBody } from './parse.ts';
 import { actorOf, hasRole, type Principal, principalFromClaims } from './principal.ts';
 import { internalProblem, problemOf } from './problem.ts';
+// The route's shape alone: the area's own table comes from its handler, so no other area's routes are bundled.
+import { type Route, routeKey } from './route.ts';
 import type { RouteSpec } from './route-spec.ts';
 
 type Infer<T> = T extends z.ZodMiniType ? z.infer<T> : undefined;
@@ -50,10 +49,10 @@ export interface BinaryReply {
   readonly fileName: string;
 }
 
-/** The specs of one area's routes (shared/api/<area>.ts): each Lambda loads only its own. */
-export type AreaSpecs<F extends HttpFunction> = { readonly [Id in RouteIdOf<F>]: RouteSpec };
-export type Actions<F extends HttpFunction, S extends AreaSpecs<F>> = {
-  readonly [Id in RouteIdOf<F>]: (input: ActionInput<S[Id & keyof S]>) => Promise<unknown>;
+/** The specs of one area's routes (shared/api/<area>.ts), one per route of its table `R`: each Lambda loads only its own. */
+export type AreaSpecs<R extends Route> = { readonly [Id in R['id']]: RouteSpec };
+export type Actions<R extends Route, S extends AreaSpecs<R>> = {
+  readonly [Id in R['id']]: (input: ActionInput<S[Id & keyof S]>) => Promise<unknown>;
 };
 
 /** What a data store adds to the engine; the engine itself reaches no store. */
@@ -143,12 +142,7 @@ const respond = (status: number, result: unknown, extraHeaders: Record<string, s
   return json(status, result, { ...etagOf(result), ...extraHeaders });
 };
 
-const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(
-  areaRoutes: readonly AreaRoute<F>[],
-  specs: S,
-  actions: Actions<F, S>,
-  store: RequestStore,
-) => {
+const dispatch = <R extends Route, S extends AreaSpecs<R>>(areaRoutes: readonly R[], specs: S, actions: Actions<R, S>, store: RequestStore) => {
   const routeByKey = new Map(areaRoutes.map((r) => [routeKey(r), r]));
   return async function run(event: APIGatewayProxyEventV2WithJWTAuthorizer, context: Context): Promise<APIGatewayProxyStructuredResultV2> {
     const requestId = event.requestContext?.requestId ?? context.awsRequestId;
@@ -164,7 +158,7 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(
           ? new DomainError('unauthorized', 'A valid bearer token is required.')
           : new DomainError('forbidden', `This route is for ${route.roles.join(' or ')} callers.`);
       }
-      const spec = specs[route.id as RouteIdOf<F> & keyof S] as RouteSpec;
+      const spec = specs[route.id as R['id'] & keyof S] as RouteSpec;
       const { fields, ...rawQuery } = event.queryStringParameters ?? {};
       const params = 'params' in spec && spec.params ? parseWith(spec.params, event.pathParameters ?? {}, 'path', 'not_found') : {};
       const query = 'query' in spec && spec.query ? parseWith(spec.query, rawQuery, 'query') : {};
@@ -188,7 +182,7 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(
         raw: 'rawBody' in spec && spec.rawBody ? { body: readRawBody(event.body, event.isBase64Encoded), headers } : undefined,
       };
       try {
-        const action = actions[route.id as RouteIdOf<F>] as (input: unknown) => Promise<unknown>;
+        const action = actions[route.id as R['id']] as (input: unknown) => Promise<unknown>;
         const result = await action(input);
         const cache: Record<string, string> = 'cacheControl' in spec && spec.cacheControl ? { 'cache-control': spec.cacheControl } : {};
         const view = viewFor(principal, result);
@@ -217,10 +211,10 @@ const dispatch = <F extends HttpFunction, S extends AreaSpecs<F>>(
 };
 
 /** Builds the Lambda handler of one resource area from its route table and actions; without a store for an area that has none. */
-export const httpEngine = <F extends HttpFunction, S extends AreaSpecs<F>>(
-  areaRoutes: readonly AreaRoute<F>[],
+export const httpEngine = <R extends Route, S extends AreaSpecs<R>>(
+  areaRoutes: readonly R[],
   specs: S,
-  actions: Actions<F, S>,
+  actions: Actions<R, S>,
   store: RequestStore = NO_STORE,
 ) =>
   middy<APIGatewayProxyEventV2WithJWTAuthorizer, APIGatewayProxyStructuredResultV2>()

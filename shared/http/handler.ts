@@ -2,11 +2,11 @@
 // table as its store, so a retried Idempotency-Key replays its first answer and
 // a throttled or unreachable table is a 503, never a 500.
 
-import type { AreaRoute, HttpFunction } from '#infra/routes/route';
 import { asServiceError } from '#shared/adapters/dynamo';
 import { IdempotencyKeyUsedError, type StoredResponse, storedResponse } from '#shared/adapters/idempotency';
 import { ConflictError, DomainError } from '#shared/domain/errors';
 import { type Actions, type AreaSpecs, httpEngine, type RequestStore } from './engine.ts';
+import type { Route } from './route.ts';
 
 export type { BinaryReply } from './engine.ts';
 
@@ -27,10 +27,10 @@ const tableStore: RequestStore = {
  * (infra/routes/<area>.ts) and actions. `reopen` restores what a remembered
  * answer keeps sealed (a webhook's secret) before it is replayed.
  */
-export const httpHandler = <F extends HttpFunction, S extends AreaSpecs<F>>(
-  areaRoutes: readonly AreaRoute<F>[],
+export const httpHandler = <R extends Route, S extends AreaSpecs<R>>(
+  areaRoutes: readonly R[],
   specs: S,
-  actions: Actions<F, S>,
+  actions: Actions<R, S>,
   reopen?: (first: StoredResponse) => Promise<StoredResponse>,
 ) =>
   httpEngine(

@@ -1,6 +1,6 @@
 // Who is calling, read from the claims the API Gateway JWT authorizer verified.
-import type { Role } from '#infra/routes';
 import type { Caller } from '#shared/domain/caller';
+import type { Role } from './route.ts';
 
 export type Principal =
   | { readonly role: 'customer'; readonly sub: string; readonly email: string | null }

@@ -1,6 +1,7 @@
 // What each route takes and answers: the single source for request validation
 // (shared/http/handler.ts) and for the OpenAPI document (shared/api/openapi.ts).
 import type * as z from 'zod/mini';
+import type { HttpFunction } from './route.ts';
 
 export interface RouteSpec {
   readonly summary: string;
@@ -23,3 +24,9 @@ export interface RouteSpec {
   /** Hands the action the body unparsed, with the headers (signed webhooks verify the exact bytes). */
   readonly rawBody?: boolean;
 }
+
+/**
+ * An area's specs (shared/api/<area>.ts), keyed by its route ids (`returns.create`).
+ * The area's handler is what checks them complete: httpHandler wants one per route of its table.
+ */
+export type SpecsOf<F extends HttpFunction> = Readonly<Record<`${F}.${string}`, RouteSpec>>;

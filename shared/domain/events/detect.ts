@@ -3,8 +3,7 @@
 // same OLD/NEW images drive emails and events. Unlike emails, events are for
 // the shop's systems, so every change is one (an order's creation, any
 // comment), each with an id stable per change for consumers to dedupe on.
-import type { NotifiableType } from '#infra/streams';
-import { type Change, changed, imageAs } from '../notifications/types.ts';
+import { type Change, changed, imageAs, type NotifiableType } from '../notifications/types.ts';
 import { stripKeys } from '../stored-item.ts';
 import { type EventType, eventId, type IntegrationEvent } from './catalogue.ts';
 

@@ -1,13 +1,12 @@
 // Which detector handles which item type. Adding an event is adding a detector
 // here and a template in shared/domain/emails.
-import type { NotifiableType } from '#infra/streams';
 import { cancellationNotifications } from './cancellation.ts';
 import { orderNotifications } from './order.ts';
 import { orderNoteNotifications } from './order-note.ts';
 import { refundNotifications } from './refund.ts';
 import { returnCommentNotifications } from './return-comment.ts';
 import { returnRequestNotifications } from './return-request.ts';
-import type { Change, Detector, Notification } from './types.ts';
+import type { Change, Detector, NotifiableType, Notification } from './types.ts';
 
 const DETECTORS: Record<NotifiableType, Detector> = {
   Order: orderNotifications,

@@ -1,6 +1,13 @@
 // A table change as the stream consumer sees it, and the emails it implies.
 import type { TemplateData, TemplateId } from '../emails/index.ts';
 
+/**
+ * Item `type`s whose inserts or changes can send an email or an event: the
+ * stream consumers' filters (infra/streams.ts) and their detectors name these.
+ */
+export const NOTIFIABLE_TYPES = ['Order', 'Cancellation', 'ReturnRequest', 'Refund', 'OrderNote', 'ReturnComment'] as const;
+export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];
+
 export interface Change {
   readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   readonly type: string;

@@ -1,6 +1,7 @@
-// What a route is, without any route: each area's table (infra/routes/<area>.ts)
-// and the HTTP engine import this alone, so a Lambda's bundle holds its own
-// area's routes and no other's (infra/routes.ts joins every area for the rest).
+// What a route is, without any route: each area's table (infra/routes/<area>.ts),
+// the HTTP engine and the API contract import this alone, so a Lambda's bundle
+// holds its own area's routes and no other's (infra/routes.ts joins every area
+// for the rest), and nothing under shared/ depends on infra/.
 
 export const ROLES = ['public', 'customer', 'admin', 'storefront'] as const;
 export type Role = (typeof ROLES)[number];
