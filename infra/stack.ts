@@ -33,7 +33,7 @@ export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
   cancellations: { table: 'readWrite', objects: [] },
   settings: { table: 'readWrite', objects: [] },
   refunds: { table: 'readWrite', objects: [] },
-  // POST /returns binds uploads (shared/use-cases/bind-attachments.ts):
+  // POST /returns binds uploads (shared/use-cases/steps/bind-attachments.ts):
   // HeadObject (authorized as GetObject) and re-tagging state=bound.
   returns: { table: 'readWrite', objects: ['s3:GetObject', 's3:PutObjectTagging'] },
   // Presigned POST that sets the state=pending tag (PutObject needs

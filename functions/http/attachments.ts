@@ -8,7 +8,6 @@ import { downloadAttachment } from '#shared/use-cases/download-attachment';
 import { requestAttachmentUpload } from '#shared/use-cases/request-attachment-upload';
 
 export const handler = httpHandler(attachmentsRoutes, attachmentsApi, {
-  'attachments.create': ({ principal, body, now, idempotency }) =>
-    requestAttachmentUpload({ customerId: principal.role === 'customer' ? principal.sub : '', body, now, idempotency }),
+  'attachments.create': ({ principal, body, now, idempotency }) => requestAttachmentUpload({ caller: callerOf(principal), body, now, idempotency }),
   'attachments.get': ({ principal, params, now }) => downloadAttachment({ id: params.id, caller: callerOf(principal), now }),
 });

@@ -4,17 +4,16 @@ import { cancellationsRoutes } from '#infra/routes/cancellations';
 import { getCancellation, getOwnCancellation, listCancellations, listCustomerCancellations, listOrderCancellations } from '#shared/adapters/cancellations-repo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { cancellationsApi } from '#shared/api/cancellations';
+import { ownerIdOf } from '#shared/domain/caller';
 import { httpHandler } from '#shared/http/handler';
-import type { Principal } from '#shared/http/principal';
+import { callerOf } from '#shared/http/principal';
 import { adminCancelOrder } from '#shared/use-cases/cancel-order';
 import { approveCancellation, rejectCancellation } from '#shared/use-cases/decide-cancellation';
 import { requestCancellation } from '#shared/use-cases/request-cancellation';
 
-const customerId = (principal: Principal): string => ('sub' in principal ? principal.sub : '');
-
 export const handler = httpHandler(cancellationsRoutes, cancellationsApi, {
   'cancellations.create': ({ params, body, principal, actor, now, idempotency }) =>
-    requestCancellation({ orderId: params.orderId, customerId: principal.role === 'customer' ? principal.sub : '', body, actor, now, idempotency }),
+    requestCancellation({ orderId: params.orderId, caller: callerOf(principal), body, actor, now, idempotency }),
   'cancellations.adminList': ({ query: { limit, cursor, ...filter } }) => listCancellations(filter, { limit, cursor }),
   'cancellations.approve': ({ params, actor, now, ifMatch }) => approveCancellation({ cancellationId: params.id, actor, now, ifMatch }),
   'cancellations.reject': ({ params, body, actor, now, ifMatch }) =>
@@ -22,8 +21,8 @@ export const handler = httpHandler(cancellationsRoutes, cancellationsApi, {
   'cancellations.adminCancel': ({ params, body, actor, now, idempotency, ifMatch }) =>
     adminCancelOrder({ orderId: params.orderId, body, actor, now, idempotency, ifMatch }),
   // A cancellation holds no staff identity (`requestedBy` is customer or admin), so the owner sees it as stored.
-  'cancellations.list': ({ principal, query }) => listCustomerCancellations(customerId(principal), query),
-  'cancellations.get': ({ principal, params }) => getOwnCancellation(params.cancellationId, customerId(principal)),
+  'cancellations.list': ({ principal, query }) => listCustomerCancellations(ownerIdOf(callerOf(principal)), query),
+  'cancellations.get': ({ principal, params }) => getOwnCancellation(params.cancellationId, ownerIdOf(callerOf(principal))),
   'cancellations.adminGet': ({ params }) => getCancellation(params.id),
   // The order's existence (404) and the page are read in parallel.
   'cancellations.orderList': async ({ params, query }) =>

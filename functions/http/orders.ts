@@ -4,19 +4,19 @@ import { ordersRoutes } from '#infra/routes/orders';
 import { getOrderOrThrow, getOwnOrder, listCustomerOrders, listOrders } from '#shared/adapters/orders-repo';
 import { countQueues } from '#shared/adapters/queue-counts';
 import { ordersApi } from '#shared/api/orders';
+import { ownerIdOf } from '#shared/domain/caller';
 import { httpHandler } from '#shared/http/handler';
+import { callerOf } from '#shared/http/principal';
 import { changeOrderStatus } from '#shared/use-cases/change-order-status';
 import { createOrder } from '#shared/use-cases/create-order';
 import { markOrderPaid } from '#shared/use-cases/mark-order-paid';
 
-const customerId = (principal: { role: string; sub?: string }): string => principal.sub ?? '';
-
 export const handler = httpHandler(ordersRoutes, ordersApi, {
   'orders.create': ({ body, actor, now, idempotency }) => createOrder({ body, actor, now, idempotency }),
-  'orders.list': ({ principal, query }) => listCustomerOrders(customerId(principal), query),
-  'orders.get': ({ principal, params }) => getOwnOrder(params.orderId, customerId(principal)),
+  'orders.list': ({ principal, query }) => listCustomerOrders(ownerIdOf(callerOf(principal)), query),
+  'orders.get': ({ principal, params }) => getOwnOrder(params.orderId, ownerIdOf(callerOf(principal))),
   'orders.tracking': async ({ principal, params }) => {
-    const order = await getOwnOrder(params.orderId, customerId(principal));
+    const order = await getOwnOrder(params.orderId, ownerIdOf(callerOf(principal)));
     return { orderId: order.id, number: order.number, status: order.status, deliveredAt: order.deliveredAt, timeline: order.timeline };
   },
   'orders.storefrontStatus': ({ params, body, actor, now, ifMatch }) => changeOrderStatus({ orderId: params.orderId, body, actor, now, ifMatch }),

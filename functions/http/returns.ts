@@ -1,46 +1,52 @@
 // Returns area: customers request, follow, withdraw and comment on returns;
 // admins list, verify, move them along and comment.
 import { returnsRoutes } from '#infra/routes/returns';
+import { listAttachmentMeta } from '#shared/adapters/attachments-repo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getOwnReturn, getReturnOrThrow, listCustomerReturns, listOrderReturns, listReturns } from '#shared/adapters/returns-repo';
 import { returnsApi } from '#shared/api/returns';
+import { ownerIdOf } from '#shared/domain/caller';
 import { nextStatuses, withComments } from '#shared/domain/return-lifecycle';
 import { httpHandler } from '#shared/http/handler';
-import type { Principal } from '#shared/http/principal';
-import { describeAttachments } from '#shared/use-cases/bind-attachments';
+import { callerOf } from '#shared/http/principal';
 import { changeReturnStatus } from '#shared/use-cases/change-return-status';
 import { commentOnReturn } from '#shared/use-cases/comment-on-return';
 import { listReturnableItems } from '#shared/use-cases/list-returnable-items';
 import { requestReturn } from '#shared/use-cases/request-return';
 import { verifyReturnItemCommand, verifyReturnPackage } from '#shared/use-cases/verify-return';
 
-const customerId = (principal: Principal): string => ('sub' in principal ? principal.sub : '');
-const me = (principal: Principal) => ({ role: 'customer' as const, customerId: customerId(principal) });
-const admin = { role: 'admin' } as const;
-
 export const handler = httpHandler(returnsRoutes, returnsApi, {
-  'returns.returnableItems': ({ principal, params, now }) => listReturnableItems(params.orderId, customerId(principal), now),
-  'returns.create': ({ principal, body, actor, now, idempotency }) => requestReturn({ customerId: customerId(principal), body, actor, now, idempotency }),
-  'returns.list': ({ principal, query }) => listCustomerReturns(customerId(principal), query),
+  'returns.returnableItems': ({ principal, params, now }) => listReturnableItems(params.orderId, callerOf(principal), now),
+  'returns.create': ({ principal, body, actor, now, idempotency }) => requestReturn({ caller: callerOf(principal), body, actor, now, idempotency }),
+  'returns.list': ({ principal, query }) => listCustomerReturns(ownerIdOf(callerOf(principal)), query),
   'returns.get': async ({ principal, params }) => {
-    const { request, comments } = await getOwnReturn(params.returnId, customerId(principal));
+    const { request, comments } = await getOwnReturn(params.returnId, ownerIdOf(callerOf(principal)));
     return withComments(request, comments, 'customer');
   },
   'returns.cancel': ({ principal, params, actor, now, ifMatch }) =>
-    changeReturnStatus({ returnId: params.returnId, body: { status: 'cancelled' }, actor, now, ifMatch, caller: me(principal) }),
+    changeReturnStatus({ returnId: params.returnId, body: { status: 'cancelled' }, actor, now, ifMatch, caller: callerOf(principal) }),
   'returns.comment': ({ principal, params, body, actor, now, idempotency }) =>
-    commentOnReturn({ returnId: params.returnId, body: body.body, visibleToCustomer: true, actor, now, idempotency, caller: me(principal) }),
+    commentOnReturn({ returnId: params.returnId, body: body.body, visibleToCustomer: true, actor, now, idempotency, caller: callerOf(principal) }),
   'returns.adminList': ({ query: { limit, cursor, ...filter } }) => listReturns(filter, { limit, cursor }),
   'returns.adminGet': async ({ params }) => {
     const { request, comments } = await getReturnOrThrow(params.returnId);
-    return { ...withComments(request, comments, 'admin'), attachmentDetails: await describeAttachments(request.attachments) };
+    return { ...withComments(request, comments, 'admin'), attachmentDetails: await listAttachmentMeta(request.attachments) };
   },
   'returns.nextStatuses': async ({ params }) => nextStatuses((await getReturnOrThrow(params.returnId)).request),
-  'returns.adminStatus': ({ params, body, actor, now, ifMatch }) => changeReturnStatus({ returnId: params.returnId, body, actor, now, ifMatch, caller: admin }),
+  'returns.adminStatus': ({ principal, params, body, actor, now, ifMatch }) =>
+    changeReturnStatus({ returnId: params.returnId, body, actor, now, ifMatch, caller: callerOf(principal) }),
   'returns.verifyItem': ({ params, body, now, ifMatch }) =>
     verifyReturnItemCommand({ returnId: params.returnId, lineItemId: params.lineItemId, body, now, ifMatch }),
   'returns.verifyPackage': ({ params, body, now, ifMatch }) => verifyReturnPackage({ returnId: params.returnId, body, now, ifMatch }),
-  'returns.adminComment': ({ params, body, actor, now, idempotency }) =>
-    commentOnReturn({ returnId: params.returnId, body: body.body, visibleToCustomer: body.visibleToCustomer, actor, now, idempotency, caller: admin }),
+  'returns.adminComment': ({ principal, params, body, actor, now, idempotency }) =>
+    commentOnReturn({
+      returnId: params.returnId,
+      body: body.body,
+      visibleToCustomer: body.visibleToCustomer,
+      actor,
+      now,
+      idempotency,
+      caller: callerOf(principal),
+    }),
   'returns.orderList': async ({ params, query }) => (await Promise.all([getOrderOrThrow(params.orderId), listOrderReturns(params.orderId, query)]))[1],
 });

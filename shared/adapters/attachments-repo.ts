@@ -2,7 +2,7 @@
 // While pending the item carries `expiresAt`, the table's TTL attribute, so a
 // never-bound upload's record goes away by itself; binding removes it.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import type { Attachment } from '#shared/domain/attachment';
+import { type Attachment, type AttachmentMeta, attachmentMeta, isAttachmentId } from '#shared/domain/attachment';
 import { BusinessRuleError } from '#shared/domain/errors';
 import { db, type GuardedItem, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
@@ -28,6 +28,10 @@ export const getAttachment = async (id: string): Promise<Attachment | undefined>
 
 /** A request carries at most a handful of files: parallel reads, input order kept. */
 export const getAttachments = (ids: readonly string[]): Promise<(Attachment | undefined)[]> => Promise.all(ids.map(getAttachment));
+
+/** Metadata of a return's attachments, in the given order; unknown ids are skipped. */
+export const listAttachmentMeta = async (ids: readonly string[]): Promise<AttachmentMeta[]> =>
+  (await getAttachments(ids.filter(isAttachmentId))).flatMap((a) => (a ? [attachmentMeta(a)] : []));
 
 /**
  * Binds a pending attachment to a return, inside the return's creation transaction.

@@ -11,7 +11,7 @@ import type { Order, OrderStatusBody } from '#shared/domain/order';
 import { type StatusChange, transitionOrder } from '#shared/domain/order-lifecycle';
 import { explainOrderStatusRefusal, planOrderStatusWrite } from '#shared/domain/order-status-change';
 import { OTHER_CANCELLATION_REASON } from '#shared/domain/reason';
-import { adminCancelOrder } from './cancel-order.ts';
+import { cancelByShop } from './steps/cancel-by-shop.ts';
 
 export interface ChangeOrderStatus {
   readonly orderId: string;
@@ -25,7 +25,7 @@ const cancelThroughStatus = async ({ orderId, body, actor, now, ifMatch }: Chang
   const order = await getOrderOrThrow(orderId);
   checkIfMatch(order, ifMatch);
   transitionOrder(order, change);
-  await adminCancelOrder({
+  await cancelByShop({
     orderId,
     body: { reasonId: OTHER_CANCELLATION_REASON, comment: body.note },
     actor,

@@ -11,11 +11,12 @@
 import { transact } from '#shared/adapters/dynamo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getOwnReturn, getReturnComments, getReturnOrThrow, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
+import type { Caller } from '#shared/domain/caller';
 import { checkIfMatch } from '#shared/domain/if-match';
 import { transitionReturn, unitsReleasedBy, withComments } from '#shared/domain/return-lifecycle';
 import type { ReturnRequest, ReturnStatusBody } from '#shared/domain/return-request';
 import { explainReturnStatusRefusal, planReturnStatusWrite } from '#shared/domain/return-status-change';
-import { refundReturn } from './refund-return.ts';
+import { refundReturn } from './steps/refund-return.ts';
 
 export interface ChangeReturnStatus {
   readonly returnId: string;
@@ -24,7 +25,7 @@ export interface ChangeReturnStatus {
   readonly now: string;
   readonly ifMatch: number | undefined;
   /** A customer may only act on their own request, and only to cancel it. */
-  readonly caller: { readonly role: 'admin' } | { readonly role: 'customer'; readonly customerId: string };
+  readonly caller: Caller;
 }
 
 /**

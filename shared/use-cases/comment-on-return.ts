@@ -9,9 +9,10 @@ import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempot
 import { newId } from '#shared/adapters/ids';
 import { commentCopyUpdate } from '#shared/adapters/return-comment-copies';
 import { commentInsert, getOwnReturn, getReturnOrThrow } from '#shared/adapters/returns-repo';
+import type { Caller } from '#shared/domain/caller';
 import { planCommentCopy } from '#shared/domain/comment-copies';
 import type { ReturnComment } from '#shared/domain/return-request';
-import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
+import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
 
 export interface CommentOnReturn {
   readonly returnId: string;
@@ -20,7 +21,7 @@ export interface CommentOnReturn {
   readonly actor: string;
   readonly now: string;
   readonly idempotency: IdempotencyKey | undefined;
-  readonly caller: { readonly role: 'admin' } | { readonly role: 'customer'; readonly customerId: string };
+  readonly caller: Caller;
 }
 
 /**

@@ -8,8 +8,8 @@ import { readForRules } from '#shared/adapters/rule-reads';
 import { type Cancellation, checkOrderCancellable, transitionCancellation } from '#shared/domain/cancellation';
 import { NotFoundError } from '#shared/domain/errors';
 import { checkIfMatch } from '#shared/domain/if-match';
-import { cancelNowItems } from './cancel-order.ts';
-import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
+import { cancelNowItems } from './steps/cancel-now.ts';
+import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
 
 export interface DecideCancellation {
   readonly cancellationId: string;

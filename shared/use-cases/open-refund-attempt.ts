@@ -7,7 +7,7 @@ import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import type { Refund } from '#shared/domain/refund';
 import { type NewAttemptBody, openAttempt } from '#shared/domain/refund-ledger';
-import { owedConsequences } from './settle-refund-transaction.ts';
+import { owedConsequences } from './steps/owed-consequences.ts';
 
 export interface OpenRefundAttempt {
   readonly refundId: string;

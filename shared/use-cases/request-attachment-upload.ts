@@ -14,19 +14,21 @@ import {
   taggingXml,
   UPLOAD_URL_SECONDS,
 } from '#shared/domain/attachment';
+import { type Caller, ownerIdOf } from '#shared/domain/caller';
 
 export interface RequestAttachmentUploadInput {
-  readonly customerId: string;
+  /** A customer: the upload is theirs, to bind to their own return. */
+  readonly caller: Caller;
   readonly body: CreateAttachmentBody;
   readonly now: string;
   readonly idempotency?: IdempotencyKey | undefined;
 }
 
 /** Checks the upload against settings, records it as pending and answers the upload form. */
-export const requestAttachmentUpload = async ({ customerId, body, now, idempotency }: RequestAttachmentUploadInput): Promise<AttachmentUpload> => {
+export const requestAttachmentUpload = async ({ caller, body, now, idempotency }: RequestAttachmentUploadInput): Promise<AttachmentUpload> => {
   const settings = await getSettings();
   checkUploadAllowed(settings.refunds.attachments, body);
-  const attachment = buildAttachment(body, { id: newId('att'), customerId, now });
+  const attachment = buildAttachment(body, { id: newId('att'), customerId: ownerIdOf(caller), now });
   const { form: upload, expiresAt } = await presignUpload({
     key: attachment.key,
     contentType: attachment.contentType,

@@ -6,6 +6,7 @@ import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempot
 import { newId } from '#shared/adapters/ids';
 import { orderPut } from '#shared/adapters/orders-repo';
 import { readForRules } from '#shared/adapters/rule-reads';
+import { type Caller, mayAccess } from '#shared/domain/caller';
 import {
   buildCancellation,
   type Cancellation,
@@ -16,11 +17,11 @@ import {
 } from '#shared/domain/cancellation';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import { checkReasonUsable } from '#shared/domain/reason';
-import { cancelNowItems } from './cancel-order.ts';
+import { cancelNowItems } from './steps/cancel-now.ts';
 
 export interface RequestCancellation {
   readonly orderId: string;
-  readonly customerId: string;
+  readonly caller: Caller;
   readonly body: CreateCancellationBody;
   readonly actor: string;
   readonly now: string;
@@ -32,9 +33,9 @@ export interface RequestCancellation {
  * BatchGetItem, then one transaction. No re-plan on a lost race: whatever
  * moved the order (a shipment, a payment) is the customer's 409 to reload.
  */
-export const requestCancellation = async ({ orderId, customerId, body, actor, now, idempotency }: RequestCancellation): Promise<Cancellation> => {
+export const requestCancellation = async ({ orderId, caller, body, actor, now, idempotency }: RequestCancellation): Promise<Cancellation> => {
   const { order: read, settings, reasons } = await readForRules({ orderId, reasonIds: [body.reasonId] });
-  if (!read || read.order.customer.customerId !== customerId) throw new NotFoundError('The order');
+  if (!read || !mayAccess(caller, read.order.customer.customerId)) throw new NotFoundError('The order');
   const { order } = read;
   checkCustomerMayCancel(order, settings);
   const reason = checkReasonUsable(reasons.get(body.reasonId), body.reasonId, 'cancellation');

@@ -6,16 +6,17 @@ import { newId } from '#shared/adapters/ids';
 import { claimReturnUnits, returnInsert } from '#shared/adapters/returns-repo';
 import { readForRules, withCounters } from '#shared/adapters/rule-reads';
 import { isAttachmentId } from '#shared/domain/attachment';
+import { type Caller, mayAccess } from '#shared/domain/caller';
 import { NotFoundError } from '#shared/domain/errors';
 import { returnUnitsOf } from '#shared/domain/refund-counters';
 import { checkReturnEligibility } from '#shared/domain/return-eligibility';
 import { buildReturnRequest, withComments } from '#shared/domain/return-lifecycle';
 import type { CreateReturnBody, ReturnRequest } from '#shared/domain/return-request';
-import { attachmentBindItems } from './bind-attachments.ts';
-import { ConcurrentChangeError, retryOnChange } from './retry-on-change.ts';
+import { attachmentBindItems } from './steps/bind-attachments.ts';
+import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
 
 export interface RequestReturn {
-  readonly customerId: string;
+  readonly caller: Caller;
   readonly body: CreateReturnBody;
   readonly actor: string;
   readonly now: string;
@@ -30,21 +31,21 @@ export interface RequestReturn {
  * on the order is conditioned on the counters they saw, so one commits and the
  * other re-reads and is refused (see claimReturnUnits).
  */
-export const requestReturn = ({ customerId, body, actor, now, idempotency }: RequestReturn): Promise<ReturnRequest> =>
+export const requestReturn = ({ caller, body, actor, now, idempotency }: RequestReturn): Promise<ReturnRequest> =>
   retryOnChange(async () => {
     const reads = await readForRules({
       orderId: body.orderId,
       reasonIds: body.items.map((i) => i.reasonId),
       attachmentIds: (body.attachments ?? []).filter(isAttachmentId),
     });
-    if (!reads.order || reads.order.order.customer.customerId !== customerId) throw new NotFoundError('The order');
+    if (!reads.order || !mayAccess(caller, reads.order.order.customer.customerId)) throw new NotFoundError('The order');
     const { order, counters } = await withCounters(reads.order);
     const { settings, reasons } = reads;
     checkReturnEligibility({ order, body, settings, reasons, refundedThroughReturns: returnUnitsOf(counters), now });
     const request = buildReturnRequest({ id: newId('ret'), order, body, now, actor });
     const response = withComments(request, [], 'customer');
     // Last before the write: binding re-tags the uploads in S3 (see attachmentBindItems).
-    const bindings = await attachmentBindItems(customerId, request.attachments, request.id, {
+    const bindings = await attachmentBindItems(order.customer.customerId, request.attachments, request.id, {
       now,
       settings: settings.refunds.attachments,
       attachments: reads.attachments,

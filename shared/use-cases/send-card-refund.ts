@@ -10,7 +10,7 @@ import { configuredProvider } from '#shared/adapters/payments/provider';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import type { ProviderRefundResult } from '#shared/domain/payments';
 import { recordProviderRefund } from '#shared/domain/refund-ledger';
-import { owedConsequences } from './settle-refund-transaction.ts';
+import { owedConsequences } from './steps/owed-consequences.ts';
 
 export type SendOutcome = 'sent' | 'manual' | 'nothing to send';
 

@@ -7,7 +7,7 @@ import { findRefund } from '#shared/adapters/refunds-repo';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Ignored, Settlement } from '#shared/domain/payments';
 import { outcomeBody } from '#shared/domain/refund-ledger';
-import { settleRefundTransaction } from './settle-refund-transaction.ts';
+import { settleTransaction } from './steps/settle-transaction.ts';
 
 export interface WebhookReceipt {
   readonly received: true;
@@ -22,7 +22,7 @@ export const settleFromProvider = async (event: Settlement | Ignored, now: strin
   if (event.kind === 'ignored') return { received: true, outcome: 'ignored', detail: event.reason };
   const { refundId, transactionId, providerRefundId } = event;
   try {
-    await settleRefundTransaction({ refundId, transactionId, body: outcomeBody(event), now, providerRefundId });
+    await settleTransaction({ refundId, transactionId, body: outcomeBody(event), now, providerRefundId });
     return { received: true, outcome: 'settled', detail: null };
   } catch (error) {
     // Signed by the provider but about nothing we hold (another environment sharing the account): acknowledged, not retried.

@@ -9,7 +9,7 @@ import { returnRefundBreakdown } from '#shared/domain/return-amount';
 import { verifyReturnItem, withComments } from '#shared/domain/return-lifecycle';
 import type { ReturnRequest, VerificationBody, VerifyPackageBody } from '#shared/domain/return-request';
 import { allowedReturnTransitions } from '#shared/domain/return-status';
-import { readOrderForRefund } from './create-refund.ts';
+import { readOrderForRefund } from './steps/refund-write.ts';
 
 interface Command<B> {
   readonly returnId: string;

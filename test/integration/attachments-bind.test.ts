@@ -3,14 +3,14 @@
 // returns flow calls attachmentBindItems and commits its items with the
 // return; here a bare transaction stands in for the return's.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { getAttachment, insertAttachment } from '#shared/adapters/attachments-repo';
+import { getAttachment, insertAttachment, listAttachmentMeta } from '#shared/adapters/attachments-repo';
 import { transact } from '#shared/adapters/dynamo';
 import { newId } from '#shared/adapters/ids';
 import { getObjectTags } from '#shared/adapters/s3';
 import { buildAttachment } from '#shared/domain/attachment';
 import { BusinessRuleError } from '#shared/domain/errors';
 import { defaultSettings } from '#shared/domain/settings';
-import { attachmentBindItems, describeAttachments } from '#shared/use-cases/bind-attachments';
+import { attachmentBindItems } from '#shared/use-cases/steps/bind-attachments';
 import { customer } from '../support/api.ts';
 import { fileBytes, postForm, startUpload, uploadFile } from '../support/uploads.ts';
 
@@ -52,7 +52,7 @@ describe('attachmentBindItems', () => {
     expect(after).toMatchObject({ state: 'bound', returnId, version: 2 });
     expect(after?.expiresAt).toBeUndefined();
     expect(await getObjectTags(`attachments/${owner.sub}/${ticket.id}`)).toEqual([{ key: 'state', value: 'bound' }]);
-    expect(await describeAttachments([ticket.id, 'att_00000000000000000000000000'])).toEqual([
+    expect(await listAttachmentMeta([ticket.id, 'att_00000000000000000000000000'])).toEqual([
       { id: ticket.id, fileName: 'photo.png', contentType: 'image/png', size: 64, state: 'bound', createdAt: before?.createdAt },
     ]);
   });

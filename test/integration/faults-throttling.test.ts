@@ -35,7 +35,7 @@ beforeAll(async () => {
 /**
  * Writes outside the table that a failed request may leave, by design: binding
  * re-tags the uploads `state=bound` in S3 right before the return's transaction
- * (shared/use-cases/bind-attachments.ts explains the order), so a transaction
+ * (shared/use-cases/steps/bind-attachments.ts explains the order), so a transaction
  * that then fails leaves the tag but an attachment record still `pending`: the
  * table is untouched and the next attempt binds it (checked below).
  */

@@ -3,7 +3,7 @@
 // and the domain without knowing HTTP or the table's keys; adapters do I/O for use cases and
 // handlers, never the other way round; HTTP handlers parse, call a use case and answer.
 import { readFileSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT, repoFiles } from '../support/repo-files.ts';
 
@@ -14,8 +14,24 @@ const read = (file: string): string => readFileSync(join(REPO_ROOT, file), 'utf8
 /** Value imports only: `import type` brings in no code. */
 const importsOf = (file: string): string[] => [...read(file).matchAll(/^import (?!type )[^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
 
-/** Every import, `import type` included: a layer that names another's types still depends on it. */
-const allImportsOf = (file: string): string[] => [...read(file).matchAll(/^import [^'"]*['"]([^'"]+)['"]/gm)].map((m) => m[1] as string);
+/**
+ * Every import, `import type` included (a layer that names another's types still
+ * depends on it), with re-exports (`export … from`) and dynamic `import()`.
+ */
+const allImportsOf = (file: string): string[] =>
+  [...read(file).matchAll(/^import [^'"]*['"]([^'"]+)['"]|^export (?:type )?(?:\*|\{[^}]*\}) from ['"]([^'"]+)['"]|\bimport\(['"]([^'"]+)['"]\)/gm)].map(
+    (m) => (m[1] ?? m[2] ?? m[3]) as string,
+  );
+
+/** The repository file an import names (`#shared/x/y` → shared/x/y.ts, `./y.ts` beside the importer), or the package as written. */
+const resolveImport = (file: string, spec: string): string => {
+  if (spec.startsWith('#')) return `${spec.slice(1)}.ts`;
+  return spec.startsWith('.') ? join(dirname(file), spec) : spec;
+};
+
+/** A use case: one command, directly under shared/use-cases (its shared steps live in shared/use-cases/steps/). */
+const isUseCase = (path: string): boolean => /^shared\/use-cases\/[^/]+\.ts$/.test(path);
+const isStep = (path: string): boolean => path.startsWith('shared/use-cases/steps/');
 
 /** The value names a file imports from each module (`import { a, type B, c as d }` → a, c). */
 const namedValueImports = (file: string): { spec: string; name: string }[] =>
@@ -41,21 +57,21 @@ const RAW_KEY = /['"`][A-Z]{3,}#/;
 const READ = /^(get|list|count|find|configured)[A-Z]/;
 
 describe('import graph', () => {
-  it('keeps shared/domain pure: no SDK, no adapters, no environment, no clock, no randomness', () => {
+  it('keeps shared/domain pure: no SDK, no adapters, no environment, no clock, no randomness (types included)', () => {
     for (const file of filesUnder('shared/domain')) {
       const source = read(file);
-      for (const spec of importsOf(file)) {
+      for (const spec of allImportsOf(file)) {
         expect(spec.startsWith('.') || PURE_LIBRARIES.has(spec), `${file} imports ${spec}`).toBe(true);
       }
       expect(source, file).not.toMatch(/process\.env|Date\.now\(|new Date\(\)|Math\.random/);
     }
   });
 
-  it('lets only shared/adapters import an AWS SDK client', () => {
+  it('lets only shared/adapters import an AWS SDK client (types included)', () => {
     for (const dir of ['shared/domain', 'shared/http', 'shared/api', 'shared/use-cases', 'functions']) {
       for (const file of filesUnder(dir)) {
         expect(
-          importsOf(file).filter((s) => s.startsWith('@aws-sdk/client-') || s.startsWith('@aws-sdk/lib-')),
+          allImportsOf(file).filter((s) => s.startsWith('@aws-sdk/client-') || s.startsWith('@aws-sdk/lib-')),
           file,
         ).toEqual([]);
       }
@@ -72,6 +88,24 @@ describe('import graph', () => {
       expect(source, `${file} writes a table key`).not.toMatch(RAW_KEY);
       // What a replay answers is the route's success status (route spec → IdempotencyKey.status).
       expect(source, `${file} hard-codes an HTTP status`).not.toMatch(/status: 20\d\b/);
+    }
+  });
+
+  it('composes use cases from steps: no use case imports another, no step imports a use case', () => {
+    const files = filesUnder('shared/use-cases');
+    expect(files.filter(isStep).length, 'the steps are where this test looks').toBeGreaterThan(0);
+    for (const file of files) {
+      const imported = allImportsOf(file).map((spec) => resolveImport(file, spec));
+      expect(imported.filter(isUseCase), `${file} imports a use case: share a step (shared/use-cases/steps/) instead`).toEqual([]);
+    }
+  });
+
+  it('keeps shared/ below infra/: nothing under shared/ imports infra/, not even a type', () => {
+    for (const file of filesUnder('shared')) {
+      expect(
+        allImportsOf(file).filter((spec) => resolveImport(file, spec).startsWith('infra/')),
+        file,
+      ).toEqual([]);
     }
   });
 

@@ -1,20 +1,9 @@
-// Binding uploads to a return request (called by POST /returns), and the
-// metadata admin views of a return show.
+// Binding uploads to a return request (called by POST /returns).
 import { attachmentBindItem, getAttachments } from '#shared/adapters/attachments-repo';
 import type { GuardedItem } from '#shared/adapters/dynamo';
 import { headObject, tagObject } from '#shared/adapters/s3';
 import { getSettings } from '#shared/adapters/settings-repo';
-import {
-  type Attachment,
-  type AttachmentMeta,
-  type AttachmentSettings,
-  attachmentMeta,
-  BOUND_TAG,
-  bindError,
-  bindRefusal,
-  checkAttachmentList,
-  isAttachmentId,
-} from '#shared/domain/attachment';
+import { type Attachment, type AttachmentSettings, BOUND_TAG, bindError, bindRefusal, checkAttachmentList, isAttachmentId } from '#shared/domain/attachment';
 import { BusinessRuleError } from '#shared/domain/errors';
 
 export interface BindOptions {
@@ -68,10 +57,4 @@ export const attachmentBindItems = async (
   const bindable = listed as Attachment[];
   await Promise.all(bindable.map((a) => tagObject(a.key, BOUND_TAG)));
   return bindable.map((a, index) => attachmentBindItem(a, { returnId, index, nowEpochSeconds }));
-};
-
-/** Metadata of a return's attachments, in the given order; unknown ids are skipped. */
-export const describeAttachments = async (ids: readonly string[]): Promise<AttachmentMeta[]> => {
-  const attachments = await getAttachments(ids.filter(isAttachmentId));
-  return attachments.flatMap((a) => (a ? [attachmentMeta(a)] : []));
 };

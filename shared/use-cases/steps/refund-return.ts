@@ -9,7 +9,7 @@ import { ConflictError, DomainError } from '#shared/domain/errors';
 import { planRefundWrite } from '#shared/domain/refund-write';
 import { returnRefundBreakdown, returnRefundRequest } from '#shared/domain/return-amount';
 import type { ReturnRecord } from '#shared/domain/return-request';
-import { planIds, readOrderForRefund, refundWriteItems } from './create-refund.ts';
+import { planIds, readOrderForRefund, refundWriteItems } from './refund-write.ts';
 import { retryOnChange } from './retry-on-change.ts';
 
 export interface RefundReturn {
