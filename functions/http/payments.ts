@@ -2,15 +2,21 @@
 import { paymentsRoutes } from '#infra/routes/payments';
 import { configuredProvider } from '#shared/adapters/payments/provider';
 import { paymentsApi } from '#shared/api/payments';
-import { NotFoundError } from '#shared/domain/errors';
+import { BusinessRuleError, NotFoundError } from '#shared/domain/errors';
 import { httpHandler } from '#shared/http/handler';
 import { settleFromProvider } from '#shared/use-cases/settle-from-provider';
 
 export const handler = httpHandler(paymentsRoutes, paymentsApi, {
   'payments.webhook': async ({ params, raw, now }) => {
     const provider = await configuredProvider();
-    // Not configured here: as if the route did not exist (a 404, never a 5xx).
-    if (!provider || provider.name !== params.provider || !raw) throw new NotFoundError('The payment provider');
-    return settleFromProvider(provider.parseWebhook(raw.body, raw.headers), now);
+    // Payments off (no keys): a 4xx that says so, never a 5xx; the provider's retries find it on once keys are set.
+    if (!provider) {
+      throw new BusinessRuleError(
+        'payments_not_configured',
+        `No payment provider is configured: card refunds follow the manual flow (an admin settles each one), so ${params.provider} events are not accepted.`,
+      );
+    }
+    if (provider.name !== params.provider || !raw) throw new NotFoundError('The payment provider');
+    return settleFromProvider(provider.parseWebhook(raw.body, raw.headers), provider.name, now);
   },
 });

@@ -9,14 +9,14 @@ import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-p
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import type { AttributeValue, Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { logger } from '#shared/adapters/logger';
-import type { Refund } from '#shared/domain/refund';
+import { awaitsSending, type Refund } from '#shared/domain/refund';
 import { sendCardRefund } from '#shared/use-cases/send-card-refund';
 
 const handleRecord = async (record: DynamoDBRecord): Promise<void> => {
   const image = record.dynamodb?.NewImage;
   if (!image) return;
   const refund = unmarshall(image as Record<string, AttributeValue> as Parameters<typeof unmarshall>[0]) as Refund;
-  const waiting = (refund.transactions ?? []).filter((t) => t.gateway === 'card' && t.status === 'pending' && !t.providerRefundId);
+  const waiting = (refund.transactions ?? []).filter(awaitsSending);
   for (const txn of waiting) {
     const outcome = await sendCardRefund(refund.id, txn.id, new Date().toISOString());
     logger.info('card refund', { refundId: refund.id, transactionId: txn.id, outcome });

@@ -7,22 +7,22 @@
 // transaction, so neither can disagree with the refund.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import type { Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
+import { awaitsSending, type Refund, type RefundGateway, type TransactionStatus } from '#shared/domain/refund';
 import { type CountedRefund, countRefunds, type RefundCounters } from '#shared/domain/refund-counters';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
 import { db, forEachPage, type GuardedItem, type KeyCondition, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { dateRange, INDEX, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY, transactionRowKeys } from './keys.ts';
 
 /**
- * `awaitsProvider`: a pending card transaction not sent to a payment provider
- * yet. The payments stream consumer's filter matches on it (infra/streams.ts),
- * so only those refund changes invoke it.
+ * `awaitsProvider` (the attribute the payments stream consumer's filter
+ * matches on, infra/streams.ts): a card transaction still to send to the
+ * payment provider (`awaitsSending`), so only those refund changes invoke it.
  */
 const toItem = (refund: Refund) => ({
   ...KEY.refund(refund.orderId, refund.id),
   type: 'Refund',
   ...refund,
-  awaitsProvider: refund.transactions.some((t) => t.gateway === 'card' && t.status === 'pending' && !t.providerRefundId),
+  awaitsProvider: refund.transactions.some(awaitsSending),
 });
 const fromItem = (item: Record<string, unknown>): Refund => stripKeys<Refund>(item);
 

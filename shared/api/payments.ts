@@ -15,7 +15,7 @@ export const paymentsApi = /* @__PURE__ */ lazy(
         response: z
           .object({
             received: z.literal(true),
-            outcome: z.enum(['settled', 'already settled', 'ignored']),
+            outcome: z.enum(['settled', 'reversed', 'already settled', 'ignored']),
             detail: z.nullable(z.string()),
           })
           .clone()

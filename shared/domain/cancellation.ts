@@ -25,6 +25,13 @@ export const PAID_OFF = { from: 'approved', to: 'refunded' } as const satisfies 
   to: (typeof CANCELLATION_TRANSITIONS)['approved'][number];
 };
 
+/**
+ * The move back when the payment provider reports a failure after the refund
+ * had succeeded: its money did not arrive, the refund owes it again, and the
+ * cancellation waits for it as before. Not a transition anyone may ask for.
+ */
+export const PAYMENT_REVERSED = { from: 'refunded', to: 'approved' } as const satisfies { from: CancellationStatus; to: CancellationStatus };
+
 export const allowedCancellationTransitions = (from: CancellationStatus): readonly CancellationStatus[] => CANCELLATION_TRANSITIONS[from];
 
 /** Seed 003's refund account; the number must hold at least 6 digits (an IBAN passes too). */

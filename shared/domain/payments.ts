@@ -24,13 +24,24 @@ export type ProviderRefundResult =
   | { readonly status: 'success'; readonly providerRefundId: string }
   | { readonly status: 'failure'; readonly providerRefundId: string | null; readonly errorCode: string | null; readonly message: string | null };
 
-/** A signed event that settles one of our transactions. */
+/**
+ * A signed event about a refund the shop sent, as the provider tells it. Our
+ * ids come from its metadata and only say where to look; the provider's own
+ * fields (its refund id, PaymentIntent, amount, currency) must then match what
+ * was sent before it settles anything (refund-provider.ts).
+ */
 export interface Settlement {
   readonly kind: 'settlement';
   readonly eventId: string;
   readonly refundId: string;
   readonly transactionId: string;
   readonly providerRefundId: string;
+  /** The PaymentIntent refunded (`pi_…`), null when the event does not say. */
+  readonly paymentIntent: string | null;
+  /** Minor units, null when the event does not say. */
+  readonly amount: number | null;
+  /** ISO 4217 as the provider writes it (Stripe: lower case), null when the event does not say. */
+  readonly currency: string | null;
   readonly status: 'success' | 'failure';
   readonly errorCode: string | null;
   readonly message: string | null;

@@ -13,9 +13,16 @@ import { RefundAccount } from './cancellation.ts';
 import { BusinessRuleError, ConflictError, ValidationError } from './errors.ts';
 import { sum } from './money.ts';
 import type { Order } from './order.ts';
-import type { ProviderRefundResult } from './payments.ts';
 import { lazy } from './pure.ts';
-import { initialTransactionStatus, type Refund, RefundGateway, type RefundTransaction, settleTransaction, type TransactionBody } from './refund.ts';
+import {
+  awaitsProvider,
+  initialTransactionStatus,
+  type Refund,
+  RefundGateway,
+  type RefundTransaction,
+  settleTransaction,
+  type TransactionBody,
+} from './refund.ts';
 import { OptionalText } from './schema-kit.ts';
 
 /** What the refund still owes: its total less what its successful transactions paid. */
@@ -41,29 +48,18 @@ export const settleRefund = (refund: Refund, transactionId: string, body: Transa
   );
 };
 
-/** A provider's final outcome as a settlement body (a failure keeps the provider's code and message). */
-export const outcomeBody = (outcome: {
-  readonly status: 'success' | 'failure';
-  readonly errorCode?: string | null;
-  readonly message?: string | null;
-}): TransactionBody =>
-  outcome.status === 'failure'
-    ? { status: 'failure', errorCode: outcome.errorCode ?? undefined, message: outcome.message ?? undefined }
-    : { status: 'success' };
-
 /**
- * What the payment provider answered for a pending transaction: its refund id,
- * and the outcome when already final. Undefined when there is nothing to
- * record (the transaction is no longer pending, or was recorded before).
+ * An admin settles a transaction by hand (the manual flow): 409 when the
+ * payment provider holds it, since its own events will settle it and a hand
+ * "failure" followed by a new attempt would pay the refund twice.
  */
-export const recordProviderRefund = (refund: Refund, transactionId: string, result: ProviderRefundResult): Refund | undefined => {
+export const settleByHand = (refund: Refund, transactionId: string, body: TransactionBody): Refund | undefined => {
   const txn = refund.transactions.find((t) => t.id === transactionId);
-  if (txn?.status !== 'pending' || txn.providerRefundId) return undefined;
-  if (result.status !== 'pending') return settleRefund(refund, transactionId, outcomeBody(result), result.providerRefundId);
-  return withTransactions(
-    refund,
-    refund.transactions.map((t) => (t.id === txn.id ? { ...t, providerRefundId: result.providerRefundId } : t)),
-  );
+  if (txn && awaitsProvider(txn)) {
+    const sent = txn.providerRefundId ? `sent to ${txn.provider ?? 'the payment provider'} as ${txn.providerRefundId}` : `being sent to ${txn.provider}`;
+    throw new ConflictError(`Transaction ${txn.id} is ${sent}: only the provider's signed events settle it, not a hand.`, { allowedTransitions: [] });
+  }
+  return settleRefund(refund, transactionId, body);
 };
 
 export const NewAttemptBody = /* @__PURE__ */ lazy(() =>
@@ -105,8 +101,12 @@ const payee = (body: NewAttemptBody, readIban: AttemptIds['readIban']): Pick<Ref
  * is configured).
  */
 export const openAttempt = (refund: Refund, order: Pick<Order, 'paymentMethod'>, body: NewAttemptBody, ids: AttemptIds): Refund => {
-  if (refund.transactions.some((t) => t.status === 'pending')) {
-    throw new ConflictError('A transaction of this refund is still pending: settle it first.', { allowedTransitions: [] });
+  const pending = refund.transactions.find((t) => t.status === 'pending');
+  if (pending) {
+    const why = awaitsProvider(pending)
+      ? 'awaits the payment provider: a new attempt opens once the provider reports it failed'
+      : 'is still pending: settle it first';
+    throw new ConflictError(`Transaction ${pending.id} of this refund ${why}.`, { allowedTransitions: [] });
   }
   const owed = owedOf(refund);
   if (owed <= 0) throw new ConflictError('This refund owes nothing.', { allowedTransitions: [] });

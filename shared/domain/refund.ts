@@ -92,6 +92,9 @@ export const RefundTransaction = /* @__PURE__ */ lazy(() =>
         .optional(z.string())
         .clone()
         .register(z.globalRegistry, { description: "The payment provider's id of this refund (a Stripe `re_…`)." }),
+      provider: z.optional(z.string()).clone().register(z.globalRegistry, {
+        description: 'The payment provider this card transaction was sent to (`stripe`): while pending, only its signed events settle it.',
+      }),
     })
     .clone()
     .register(z.globalRegistry, { id: 'RefundTransaction' }),
@@ -176,3 +179,20 @@ export const settleTransaction = (txn: RefundTransaction, body: TransactionBody)
   }
   return { ...txn, status: body.status, message: body.message ?? null, errorCode: body.status === 'failure' ? (body.errorCode ?? null) : null };
 };
+
+/**
+ * A card transaction the payments consumer still has to send: pending, and no
+ * provider answer recorded yet. Sending again is safe (the transaction id is
+ * the provider's idempotency key), so one claimed but not yet answered is sent
+ * again by a retry.
+ */
+export const awaitsSending = (txn: Pick<RefundTransaction, 'gateway' | 'status' | 'providerRefundId'>): boolean =>
+  txn.gateway === 'card' && txn.status === 'pending' && !txn.providerRefundId;
+
+/**
+ * The payment provider holds it: sent, or being sent (claimed before the call).
+ * Only the provider's signed events move it then, never an admin's hand: money
+ * already on its way cannot be marked failed and paid a second time.
+ */
+export const awaitsProvider = (txn: Pick<RefundTransaction, 'status' | 'provider' | 'providerRefundId'>): boolean =>
+  txn.status === 'pending' && (txn.provider !== undefined || txn.providerRefundId !== undefined);

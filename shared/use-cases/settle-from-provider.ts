@@ -1,35 +1,72 @@
-// The payment provider's signed webhook settles one of our transactions.
-// Idempotent per event: a transaction settles pending → final once, so the
-// same event again (or a later one about the same refund) finds it final and
-// changes nothing. Racing an admin who settles it by hand, one of the two
-// writes wins (the refund's version condition) and the other changes nothing.
-import { findRefund } from '#shared/adapters/refunds-repo';
+// The payment provider's signed webhook settles (or reverses) one of our card
+// transactions, once its object matches what we sent. Answered 2xx whatever
+// it changed: the provider retries anything else for days, and an event we
+// do not act on will not become one we do.
+
+import { transact } from '#shared/adapters/dynamo';
+import { logger } from '#shared/adapters/logger';
+import { getOrderOrThrow } from '#shared/adapters/orders-repo';
+import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Ignored, Settlement } from '#shared/domain/payments';
-import { outcomeBody } from '#shared/domain/refund-ledger';
-import { settleTransaction } from './steps/settle-transaction.ts';
+import { applyProviderEvent } from '#shared/domain/refund-provider';
+import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
+import { owedConsequences } from './steps/owed-consequences.ts';
 
 export interface WebhookReceipt {
   readonly received: true;
-  readonly outcome: 'settled' | 'already settled' | 'ignored';
+  readonly outcome: 'settled' | 'reversed' | 'already settled' | 'ignored';
   readonly detail: string | null;
 }
 
-const stillPending = async (refundId: string, transactionId: string): Promise<boolean> =>
-  (await findRefund(refundId)).transactions.some((t) => t.id === transactionId && t.status === 'pending');
+/**
+ * The stable message a CloudWatch metric filter and alarm match on (infra):
+ * a signed event about one of our transactions whose object is not what we
+ * sent. Keep the text exactly.
+ */
+const MISMATCH = 'provider event mismatch';
 
-export const settleFromProvider = async (event: Settlement | Ignored, now: string): Promise<WebhookReceipt> => {
-  if (event.kind === 'ignored') return { received: true, outcome: 'ignored', detail: event.reason };
-  const { refundId, transactionId, providerRefundId } = event;
+const ignored = (detail: string): WebhookReceipt => ({ received: true, outcome: 'ignored', detail });
+
+/**
+ * Reads, judges and writes, conditioned on the refund's version. Race: the
+ * same event delivered twice at once (or `succeeded` and `failed` together):
+ * both read v2, both write `version = 2`; one commits v3, the other re-reads
+ * v3 and finds the transaction already moved, so it applies once.
+ */
+const applyOnce = async (event: Settlement, provider: string, now: string): Promise<WebhookReceipt> => {
+  const refund = await findRefund(event.refundId);
+  const order = await getOrderOrThrow(refund.orderId);
+  const verdict = applyProviderEvent(refund, event, { provider, paymentReference: order.paymentReference ?? null });
+  if (verdict.kind === 'mismatch') {
+    logger.warn(MISMATCH, {
+      provider,
+      eventId: event.eventId,
+      refundId: event.refundId,
+      transactionId: event.transactionId,
+      providerRefundId: event.providerRefundId,
+      fields: verdict.fields,
+    });
+    return ignored(`${MISMATCH}: ${verdict.fields.join(', ')}`);
+  }
+  if (verdict.kind === 'unchanged') return { received: true, outcome: 'already settled', detail: verdict.reason };
   try {
-    await settleTransaction({ refundId, transactionId, body: outcomeBody(event), now, providerRefundId });
-    return { received: true, outcome: 'settled', detail: null };
+    await transact([...refundPut(verdict.refund, refund.version), ...owedConsequences(refund, verdict.refund, now)]);
+  } catch (error) {
+    // A lost version race (or a racing write to what the refund pays for): read again and judge again.
+    throw error instanceof ConflictError ? new ConcurrentChangeError('refund') : error;
+  }
+  return { received: true, outcome: verdict.kind, detail: null };
+};
+
+/** Applies a verified event of `provider`; idempotent per event (a replay finds the state it wrote, and changes nothing). */
+export const settleFromProvider = async (event: Settlement | Ignored, provider: string, now: string): Promise<WebhookReceipt> => {
+  if (event.kind === 'ignored') return ignored(event.reason);
+  try {
+    return await retryOnChange(() => applyOnce(event, provider, now));
   } catch (error) {
     // Signed by the provider but about nothing we hold (another environment sharing the account): acknowledged, not retried.
-    if (error instanceof NotFoundError) return { received: true, outcome: 'ignored', detail: 'no such transaction' };
-    if (error instanceof ConflictError && !(await stillPending(refundId, transactionId))) {
-      return { received: true, outcome: 'already settled', detail: null };
-    }
+    if (error instanceof NotFoundError) return ignored('no such transaction');
     throw error;
   }
 };

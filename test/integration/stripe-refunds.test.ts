@@ -2,45 +2,28 @@
 // a local stand-in (STRIPE_API_URL), the real handlers, the real payments
 // stream consumer behind the local stream poller, and DynamoDB Local. Stripe
 // keys are per process, so this file runs on a table of its own, in process.
-import Stripe from 'stripe';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { loadRealStreamHandler, type StreamPoller, startStreamPoller } from '#infra/local/stream-poller';
-import { consumerNamed } from '#infra/streams';
+import type { StreamPoller } from '#infra/local/stream-poller';
 import { configuredProvider } from '#shared/adapters/payments/provider';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
-import { admin, type Caller, call, createOrder, customer } from '../support/api.ts';
+import { admin, call } from '../support/api.ts';
 import { useOwnTable } from '../support/own-table.ts';
-import { type StripeStandIn, startStripeStandIn } from '../support/stripe-stand-in.ts';
+import { readRefund as getRefund, postStripeEvent, cardRefund as refundBy, settleByHand, startPaymentsPoller } from '../support/payments.ts';
+import { STAND_IN_WEBHOOK_SECRET, type StripeStandIn, signedEvent, startStripeStandIn } from '../support/stripe-stand-in.ts';
 
 vi.hoisted(() => {
   process.env.TABLE_NAME = `own-${crypto.randomUUID()}`;
 });
 
-const WEBHOOK_SECRET = 'whsec_test_standin';
-const signer = new Stripe('sk_test_standin');
-const anyone: Caller = { role: 'public' };
 let standIn: StripeStandIn;
 let poller: StreamPoller;
 
 beforeAll(async () => {
   await useOwnTable();
   standIn = await startStripeStandIn();
-  Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: WEBHOOK_SECRET, STRIPE_API_URL: standIn.url });
-  const consumer = consumerNamed('payments');
-  poller = await startStreamPoller({
-    endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB as string,
-    region: process.env.AWS_REGION as string,
-    credentials: { accessKeyId: process.env.AWS_ACCESS_KEY_ID as string, secretAccessKey: process.env.AWS_SECRET_ACCESS_KEY as string },
-    tableName: process.env.TABLE_NAME as string,
-    handler: loadRealStreamHandler('payments'),
-    filterPatterns: consumer.filterPatterns,
-    batchSize: consumer.batch.batchSize,
-    retryAttempts: consumer.batch.retryAttempts,
-    functionName: 'aftersales-payments',
-    retryDelayMs: () => 10,
-    log: () => undefined,
-  });
+  Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: STAND_IN_WEBHOOK_SECRET, STRIPE_API_URL: standIn.url });
+  poller = await startPaymentsPoller();
 });
 
 afterAll(async () => {
@@ -48,52 +31,13 @@ afterAll(async () => {
   await standIn?.stop();
 });
 
-const refundsPath = (orderId: string) => `/admin/orders/${orderId}/refunds`;
-const getRefund = async (r: Pick<Refund, 'orderId' | 'id'>) => (await call<Refund>(admin, 'GET', `${refundsPath(r.orderId)}/${r.id}`)).body;
+const cardRefund = (pi: string, amount = 1500) => refundBy(pi, amount, poller);
 
-/** A card refund of `amount` on a new order paid through PaymentIntent `pi`, once the consumer has handled it. */
-const cardRefund = async (pi: string, amount = 1500): Promise<{ order: Order; refund: Refund }> => {
-  const order = await createOrder(customer(), { paymentReference: pi });
-  const created = await call<Refund>(admin, 'POST', refundsPath(order.id), { amount, gateway: 'card' });
-  expect(created.status).toBe(201);
-  await poller.idle();
-  await poller.idle();
-  return { order, refund: await getRefund(created.body) };
-};
-
-/** A Stripe event about our refund, signed as Stripe signs it (or with another secret, or at another time). */
-const webhook = (
-  type: string,
-  refund: Refund,
-  object: Partial<Stripe.Refund>,
-  sign: { secret?: string; timestamp?: number } = {},
-  id = `evt_${crypto.randomUUID().slice(0, 12)}`,
-) => {
+/** A Stripe event about our refund's last transaction as the stand-in holds it (with `changes`), signed as Stripe signs it. */
+const webhook = (type: string, refund: Refund, changes: Record<string, unknown>, sign: { secret?: string; timestamp?: number } = {}) => {
   const txn = refund.transactions.at(-1)!;
-  const payload = JSON.stringify({
-    id,
-    object: 'event',
-    type,
-    created: Math.floor(Date.now() / 1000),
-    data: {
-      object: {
-        id: txn.providerRefundId ?? 're_x',
-        object: 'refund',
-        metadata: { transactionId: txn.id, refundId: refund.id, orderId: refund.orderId },
-        ...object,
-      },
-    },
-  });
-  const header = signer.webhooks.generateTestHeaderString({
-    payload,
-    secret: sign.secret ?? WEBHOOK_SECRET,
-    ...(sign.timestamp ? { timestamp: sign.timestamp } : {}),
-  });
-  return (signature = header) =>
-    call<{ received: boolean; outcome: string; errors?: { path: string }[] }>(anyone, 'POST', '/payments/webhooks/stripe', payload, {
-      'content-type': 'application/json',
-      'stripe-signature': signature,
-    });
+  const event = signedEvent(type, { ...standIn.refundOf(txn.id), ...changes }, sign);
+  return (signature = event.signature) => postStripeEvent({ payload: event.payload, signature });
 };
 
 describe('card refunds through Stripe', () => {
@@ -178,25 +122,20 @@ describe('card refunds through Stripe', () => {
     expect(failed.body.outcome).toBe('settled');
     expect((await getRefund(refund)).transactions[0]).toMatchObject({ status: 'failure', errorCode: 'lost_or_stolen_card' });
     for (const body of ['', 'not json', '{"id": 1}']) {
-      const reply = await call(anyone, 'POST', '/payments/webhooks/stripe', body, { 'stripe-signature': 't=1,v1=00' });
+      const reply = await postStripeEvent({ payload: body, signature: 't=1,v1=00' });
       expect(reply.status).toBe(400);
     }
-    expect((await call(anyone, 'POST', '/payments/webhooks/paypal', '{}')).status).toBe(404);
+    expect((await call({ role: 'public' }, 'POST', '/payments/webhooks/paypal', '{}')).status).toBe(404);
   });
 
-  it('a webhook racing an admin settlement ends with one outcome', async () => {
+  it('a webhook racing an admin who tries to settle by hand: the provider holds it, so only its event settles it', async () => {
     for (let round = 0; round < 3; round++) {
       const { refund } = await cardRefund(`pi_ok_race_${round}`);
-      const txn = refund.transactions[0]!;
-      const [hook, manual] = await Promise.all([
-        webhook('refund.updated', refund, { status: 'succeeded' })(),
-        call<Refund>(admin, 'POST', `/admin/refunds/${refund.id}/transactions/${txn.id}`, { status: 'failure', errorCode: 'manual' }),
-      ]);
+      const [hook, manual] = await Promise.all([webhook('refund.updated', refund, { status: 'succeeded' })(), settleByHand(refund, 'failure')]);
       expect(hook.status).toBe(200);
-      expect([200, 409]).toContain(manual.status);
-      const final = (await getRefund(refund)).transactions[0]!;
-      expect(final.status).toBe(manual.status === 200 ? 'failure' : 'success');
-      expect(hook.body.outcome).toBe(manual.status === 200 ? 'already settled' : 'settled');
+      expect(hook.body.outcome).toBe('settled');
+      expect(manual.status).toBe(409);
+      expect((await getRefund(refund)).transactions[0]!.status).toBe('success');
     }
   });
 });

@@ -7,10 +7,14 @@
 //   pi_402…  → 402 card_error (expired_or_canceled_card)
 //   pi_400…  → 400 invalid_request_error (charge_already_refunded)
 //   pi_flaky… → 500 api_error on the first call of a key, then a refund
+//   pi_slow…  → a refund, answered 1.5 s later (a call still on its way)
 //   anything else → a `pending` refund
+// Its refunds then move as Stripe moves them (`move`), and `signedEvent`
+// wraps one in an event signed with the real SDK's test signing helper.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import Stripe from 'stripe';
 
 export interface StandInRequest {
   readonly method: string;
@@ -26,8 +30,36 @@ export interface StripeStandIn {
   readonly requests: StandInRequest[];
   /** Refunds created, by id: a replay never adds one. */
   readonly refunds: Map<string, Record<string, unknown>>;
+  /** The refund created for our transaction (its metadata), if any. */
+  refundOf(transactionId: string): Record<string, unknown> | undefined;
+  /** Moves a refund as Stripe would (pending → succeeded | failed | canceled; succeeded → failed when the bank returns it) and answers it. */
+  move(refundId: string, status: 'succeeded' | 'failed' | 'canceled', failureReason?: string): Record<string, unknown>;
   stop(): Promise<void>;
 }
+
+export const STAND_IN_WEBHOOK_SECRET = 'whsec_test_standin';
+const signer = new Stripe('sk_test_standin');
+
+/** A Stripe event of `type` about `object`, signed as Stripe signs it (or with another secret, or at another time). */
+export const signedEvent = (
+  type: string,
+  object: Record<string, unknown>,
+  sign: { readonly secret?: string; readonly timestamp?: number; readonly id?: string } = {},
+): { readonly payload: string; readonly signature: string } => {
+  const payload = JSON.stringify({
+    id: sign.id ?? `evt_${randomUUID().slice(0, 12)}`,
+    object: 'event',
+    type,
+    created: Math.floor(Date.now() / 1000),
+    data: { object },
+  });
+  const signature = signer.webhooks.generateTestHeaderString({
+    payload,
+    secret: sign.secret ?? STAND_IN_WEBHOOK_SECRET,
+    ...(sign.timestamp ? { timestamp: sign.timestamp } : {}),
+  });
+  return { payload, signature };
+};
 
 const readBody = async (request: IncomingMessage): Promise<string> => {
   const chunks: Buffer[] = [];
@@ -74,6 +106,7 @@ export const startStripeStandIn = async (): Promise<StripeStandIn> => {
     if (!pi || !form.amount) return error(400, 'invalid_request_error', 'parameter_missing', 'Missing required param: payment_intent or amount.');
     if (pi.startsWith('pi_402')) return error(402, 'card_error', 'expired_or_canceled_card', 'The card has expired or was canceled.');
     if (pi.startsWith('pi_400')) return error(400, 'invalid_request_error', 'charge_already_refunded', 'Charge has already been refunded.');
+    if (pi.startsWith('pi_slow')) return { ...refund(form), delayMs: 1500 };
     if (pi.startsWith('pi_flaky') && !flaky.has(key ?? '')) {
       flaky.add(key ?? '');
       return error(500, 'api_error', 'internal', 'An unknown error occurred.');
@@ -88,7 +121,7 @@ export const startStripeStandIn = async (): Promise<StripeStandIn> => {
       const key = request.headers['idempotency-key'] as string | undefined;
       const path = (request.url ?? '').split('?')[0] ?? '';
       requests.push({ method: request.method ?? '', path, idempotencyKey: key, authorization: request.headers.authorization, form });
-      let result: { status: number; body: unknown };
+      let result: { status: number; body: unknown; delayMs?: number };
       const replay = key ? answered.get(key) : undefined;
       if (request.method !== 'POST' || path !== '/v1/refunds') result = error(404, 'invalid_request_error', 'resource_missing', 'Unrecognized request URL.');
       else if (replay) result = replay;
@@ -97,6 +130,7 @@ export const startStripeStandIn = async (): Promise<StripeStandIn> => {
         // Stripe stores the result of a key unless the server itself failed (5xx), which a retry may then redo.
         if (key && result.status < 500) answered.set(key, result);
       }
+      if (result.delayMs && !replay) await new Promise((resolve) => setTimeout(resolve, result.delayMs));
       response.writeHead(result.status, {
         'content-type': 'application/json',
         'request-id': `req_${randomUUID().slice(0, 8)}`,
@@ -111,6 +145,12 @@ export const startStripeStandIn = async (): Promise<StripeStandIn> => {
     url: `http://127.0.0.1:${port}`,
     requests,
     refunds,
+    refundOf: (transactionId) => [...refunds.values()].find((r) => (r.metadata as Record<string, string>).transactionId === transactionId),
+    move: (refundId, status, failureReason) => {
+      const moved = { ...refunds.get(refundId), status, ...(failureReason ? { failure_reason: failureReason } : {}) };
+      refunds.set(refundId, moved);
+      return moved;
+    },
     stop: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
 };

@@ -40,6 +40,7 @@ const resultOf = (refund: Stripe.Refund): ProviderRefundResult => {
 const settlementOf = (event: Stripe.Event): Settlement | Ignored => {
   if (!SETTLING_EVENTS.has(event.type)) return { kind: 'ignored', eventId: event.id, reason: `event type ${event.type}` };
   const refund = event.data.object as Stripe.Refund;
+  // Our ids in its metadata only say where to look: what it says is checked against what was sent (refund-provider.ts).
   const { transactionId, refundId } = refund.metadata ?? {};
   if (!transactionId || !refundId) return { kind: 'ignored', eventId: event.id, reason: 'a refund this shop did not send' };
   const result = resultOf(refund);
@@ -50,6 +51,9 @@ const settlementOf = (event: Stripe.Event): Settlement | Ignored => {
     refundId,
     transactionId,
     providerRefundId: refund.id,
+    paymentIntent: (typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id) ?? null,
+    amount: typeof refund.amount === 'number' ? refund.amount : null,
+    currency: typeof refund.currency === 'string' ? refund.currency : null,
     status: result.status,
     errorCode: result.status === 'failure' ? result.errorCode : null,
     message: result.status === 'failure' ? result.message : null,

@@ -23,6 +23,9 @@ export const cancellationNotifications: Detector = (change) => {
   // customer reads it in that transaction's email (refund.ts), not twice.
   // (Straight to `refunded` at approval, a voucher, is the approval's email.)
   if (cancellation.status === 'refunded' && change.old?.status === 'approved') return [admins];
+  // refunded → approved is the provider reversing that success: the refund
+  // transaction's failure emails tell the customer and the admins (refund.ts).
+  if (cancellation.status === 'approved' && change.old?.status === 'refunded') return [];
   return [
     { key: `${key}#customer`, template: 'cancellation-customer', to: { kind: 'customerOfOrder', orderId: withOrder }, withOrder, data: { cancellation } },
     admins,
