@@ -1,14 +1,14 @@
 // Which payment provider is configured, and where its keys come from: the
 // environment locally, a Secrets Manager secret in AWS (through the Parameters
 // and Secrets extension's local endpoint, stubbed here: it exists only inside
-// Lambda), read once per cold start.
+// Lambda), read again every 5 minutes.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 const load = async () => (await import('#shared/adapters/payments/provider')).configuredProvider;
 
 beforeEach(() => {
   vi.resetModules();
-  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_SECRET_ID']) vi.stubEnv(name, undefined);
+  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_SECRET_ID', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT']) vi.stubEnv(name, undefined);
 });
 afterEach(() => {
   vi.unstubAllEnvs();
@@ -26,7 +26,7 @@ describe('configured payment provider', () => {
     expect((await (await load())())?.name).toBe('stripe');
   });
 
-  it('reads the secret once per cold start in AWS, and tries again after a failed read', async () => {
+  it('reads the secret once per 5 minutes in AWS, and tries again after a failed read', async () => {
     vi.stubEnv('STRIPE_SECRET_ID', 'arn:aws:secretsmanager:eu-west-1:1:secret:stripe');
     vi.stubEnv('AWS_SESSION_TOKEN', 'session-token');
     const secret = { SecretString: JSON.stringify({ secretKey: 'sk_live_x', webhookSecret: 'whsec_x' }) };
@@ -46,12 +46,38 @@ describe('configured payment provider', () => {
     expect(fetch.mock.calls[1]?.[1]).toEqual({ headers: { 'X-Aws-Parameters-Secrets-Token': 'session-token' } });
   });
 
-  it('refuses a secret without both keys', async () => {
+  it('is manual with a secret of `{}` (payments off by default) or with one key only', async () => {
     vi.stubEnv('STRIPE_SECRET_ID', 'stripe');
-    vi.stubGlobal(
-      'fetch',
-      vi.fn(async () => new Response(JSON.stringify({ SecretString: '{"secretKey":"sk"}' }))),
-    );
-    await expect((await load())()).rejects.toThrow(/webhookSecret/);
+    for (const secret of ['{}', '', '{"secretKey":"sk"}', '{"webhookSecret":"whsec"}']) {
+      vi.resetModules();
+      vi.stubGlobal(
+        'fetch',
+        vi.fn(async () => new Response(JSON.stringify({ SecretString: secret }))),
+      );
+      expect(await (await load())()).toBeUndefined();
+    }
+    vi.stubEnv('STRIPE_SECRET_ID', undefined);
+    vi.stubEnv('STRIPE_SECRET_KEY', 'sk_test_x');
+    vi.resetModules();
+    expect(await (await load())()).toBeUndefined();
+  });
+
+  it('reads the keys again after 5 minutes (a rotation is seen without a cold start), on the port the extension is configured with', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.stubEnv('STRIPE_SECRET_ID', 'stripe');
+    vi.stubEnv('PARAMETERS_SECRETS_EXTENSION_HTTP_PORT', '2999');
+    const secrets = ['{}', JSON.stringify({ secretKey: 'sk_live_x', webhookSecret: 'whsec_x' })];
+    const fetch = vi.fn(async () => new Response(JSON.stringify({ SecretString: secrets.shift() })));
+    vi.stubGlobal('fetch', fetch);
+    const configured = await load();
+    expect(await configured()).toBeUndefined();
+    vi.setSystemTime(Date.now() + 4 * 60_000);
+    expect(await configured()).toBeUndefined();
+    expect(fetch).toHaveBeenCalledTimes(1);
+    vi.setSystemTime(Date.now() + 60_000);
+    expect((await configured())?.name).toBe('stripe');
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(String((fetch.mock.calls[0] as unknown[])[0])).toMatch(/^http:\/\/localhost:2999\/secretsmanager\/get\?/);
+    vi.useRealTimers();
   });
 });

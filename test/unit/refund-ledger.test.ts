@@ -8,42 +8,12 @@ import { ibanOf } from '#shared/domain/iban';
 import { sum } from '#shared/domain/money';
 import { REFUND_GATEWAYS, type Refund, type RefundTransaction } from '#shared/domain/refund';
 import { type AttemptIds, openAttempt, owedOf, settleRefund } from '#shared/domain/refund-ledger';
+import { LEDGER_NOW, refund, txn } from '../support/refund-ledger.ts';
 
-const NOW = '2026-11-21T10:00:00.000Z';
+const NOW = LEDGER_NOW;
 let seq = 0;
 const ids = (): AttemptIds => ({ transactionId: `txn_${++seq}`, voucherCode: () => `CODE${seq}`, now: NOW, readIban: ibanOf });
 const card = { paymentMethod: 'card' } as const;
-
-const txn = (patch: Partial<RefundTransaction> = {}): RefundTransaction => ({
-  id: 'txn_0',
-  kind: 'refund',
-  amount: 6050,
-  currency: 'USD',
-  gateway: 'card',
-  status: 'pending',
-  message: null,
-  errorCode: null,
-  createdAt: NOW,
-  ...patch,
-});
-
-const refund = (transactions: RefundTransaction[] = [txn()], total = 6050): Refund => ({
-  id: 'rfd_1',
-  orderId: 'ord_1',
-  createdAt: NOW,
-  note: null,
-  restock: false,
-  userId: 'admin:a',
-  source: { type: 'manual', id: null },
-  refundLineItems: [],
-  shipping: { amount: 0, tax: 0 },
-  orderAdjustments: [{ id: 'adj_1', kind: 'refund_discrepancy', amount: total, tax: 0, reason: 'goodwill' }],
-  transactions,
-  total,
-  owed: owedOf({ total, transactions }),
-  currency: 'USD',
-  version: 1,
-});
 
 const failed = () => settleRefund(refund(), 'txn_0', { status: 'failure', errorCode: 'expired_card' }) as Refund;
 

@@ -3,7 +3,7 @@
 // STRIPE_WEBHOOK_SECRET, STRIPE_API_URL); in AWS the function gets only
 // STRIPE_SECRET_ID, a Secrets Manager secret `{"secretKey", "webhookSecret"}`
 // read through the AWS Parameters and Secrets Lambda extension, never the keys
-// themselves. The secret starts as `{}`: payments are off until both keys are
+// themselves (STRIPE_API_URL, for development, applies to either). The secret starts as `{}`: payments are off until both keys are
 // put in it. No keys (or only one): the `manual` flow.
 import type { PaymentProvider } from '#shared/domain/payments';
 import { logger } from '../logger.ts';
@@ -35,7 +35,7 @@ const fromSecretsManager = async (secretId: string): Promise<StripeKeys | undefi
   if (!response.ok) throw new Error(`Stripe keys: the secrets extension answered ${response.status}`);
   const { SecretString } = (await response.json()) as { SecretString?: string };
   const keys = JSON.parse(SecretString || '{}') as Partial<StripeKeys>;
-  return bothKeys({ secretKey: keys.secretKey, webhookSecret: keys.webhookSecret }, 'secret');
+  return bothKeys({ secretKey: keys.secretKey, webhookSecret: keys.webhookSecret, apiUrl: process.env.STRIPE_API_URL }, 'secret');
 };
 
 const stripeKeys = async (): Promise<StripeKeys | undefined> => {
