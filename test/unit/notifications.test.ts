@@ -67,6 +67,10 @@ describe('cancellation', () => {
     const refunded = { ...approved, status: 'refunded', version: 3 };
     expect(summary(modify('Cancellation', approved, refunded)).map((n) => n.key)).toEqual(['can_1#v3#admins']);
   });
+  it('refunded → approved (the provider reversed its refund) sends nothing itself: the failed transaction emails the customer and the admins', () => {
+    const refunded = { ...cancellation, status: 'refunded', version: 3 };
+    expect(notificationsFor(modify('Cancellation', refunded, { ...refunded, status: 'approved', version: 4 }))).toEqual([]);
+  });
   it('straight to refunded at approval (a voucher) is the approval: customer and admins', () => {
     const refunded = { ...cancellation, status: 'refunded', voucherCode: 'VCH-1', version: 2 };
     expect(summary(modify('Cancellation', cancellation, refunded)).map((n) => n.key)).toEqual(['can_1#v2#customer', 'can_1#v2#admins']);
