@@ -2,41 +2,26 @@
 // a local stand-in (STRIPE_API_URL), the real handlers, the real payments
 // stream consumer behind the local stream poller, and DynamoDB Local. Stripe
 // keys are per process, so this file runs on a table of its own, in process.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StreamPoller } from '#infra/local/stream-poller';
+import { describe, expect, it, vi } from 'vitest';
 import { configuredProvider } from '#shared/adapters/payments/provider';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import { admin, call } from '../support/api.ts';
-import { useOwnTable } from '../support/own-table.ts';
-import { readRefund as getRefund, postStripeEvent, cardRefund as refundBy, settleByHand, startPaymentsPoller } from '../support/payments.ts';
-import { STAND_IN_WEBHOOK_SECRET, type StripeStandIn, signedEvent, startStripeStandIn } from '../support/stripe-stand-in.ts';
+import { readRefund as getRefund, postStripeEvent, cardRefund as refundBy, settleByHand, useStripeStack } from '../support/payments.ts';
+import { signedEvent } from '../support/stripe-stand-in.ts';
 
 vi.hoisted(() => {
   process.env.TABLE_NAME = `own-${crypto.randomUUID()}`;
 });
 
-let standIn: StripeStandIn;
-let poller: StreamPoller;
+const stack = useStripeStack();
 
-beforeAll(async () => {
-  await useOwnTable();
-  standIn = await startStripeStandIn();
-  Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: STAND_IN_WEBHOOK_SECRET, STRIPE_API_URL: standIn.url });
-  poller = await startPaymentsPoller();
-});
-
-afterAll(async () => {
-  await poller?.stop();
-  await standIn?.stop();
-});
-
-const cardRefund = (pi: string, amount = 1500) => refundBy(pi, amount, poller);
+const cardRefund = (pi: string, amount = 1500) => refundBy(pi, amount, stack.poller);
 
 /** A Stripe event about our refund's last transaction as the stand-in holds it (with `changes`), signed as Stripe signs it. */
 const webhook = (type: string, refund: Refund, changes: Record<string, unknown>, sign: { secret?: string; timestamp?: number } = {}) => {
   const txn = refund.transactions.at(-1)!;
-  const event = signedEvent(type, { ...standIn.refundOf(txn.id), ...changes }, sign);
+  const event = signedEvent(type, { ...stack.standIn.refundOf(txn.id), ...changes }, sign);
   return (signature = event.signature) => postStripeEvent({ payload: event.payload, signature });
 };
 
@@ -44,7 +29,7 @@ describe('card refunds through Stripe', () => {
   it('sends a card refund once, after it committed: amount, PaymentIntent, idempotency key and metadata', async () => {
     const { order, refund } = await cardRefund('pi_ok_1', 1500);
     const txn = refund.transactions[0]!;
-    const sent = standIn.requests.filter((r) => r.idempotencyKey === txn.id);
+    const sent = stack.standIn.requests.filter((r) => r.idempotencyKey === txn.id);
     expect(sent).toHaveLength(1);
     expect(sent[0]).toMatchObject({
       method: 'POST',
@@ -53,7 +38,7 @@ describe('card refunds through Stripe', () => {
       form: { payment_intent: 'pi_ok_1', amount: '1500', 'metadata[transactionId]': txn.id, 'metadata[refundId]': refund.id, 'metadata[orderId]': order.id },
     });
     expect(txn).toMatchObject({ status: 'pending', providerRefundId: expect.stringMatching(/^re_/) });
-    expect(standIn.refunds.get(txn.providerRefundId!)).toMatchObject({ amount: 1500, payment_intent: 'pi_ok_1' });
+    expect(stack.standIn.refunds.get(txn.providerRefundId!)).toMatchObject({ amount: 1500, payment_intent: 'pi_ok_1' });
     // The admin sees the reference the refund went against.
     expect((await call<Order>(admin, 'GET', `/admin/orders/${order.id}`)).body.paymentReference).toBe('pi_ok_1');
   });
@@ -63,15 +48,15 @@ describe('card refunds through Stripe', () => {
     const request = { transactionId: 'txn_replay', refundId: 'rfd_replay', orderId: 'ord_replay', paymentReference: 'pi_ok_2', amount: 700, currency: 'USD' };
     const [a, b] = [await provider!.refund(request), await provider!.refund(request)];
     expect(b).toEqual(a);
-    expect([...standIn.refunds.values()].filter((r) => r.payment_intent === 'pi_ok_2')).toHaveLength(1);
-    expect(standIn.requests.filter((r) => r.idempotencyKey === 'txn_replay')).toHaveLength(2);
+    expect([...stack.standIn.refunds.values()].filter((r) => r.payment_intent === 'pi_ok_2')).toHaveLength(1);
+    expect(stack.standIn.requests.filter((r) => r.idempotencyKey === 'txn_replay')).toHaveLength(2);
   });
 
   it('retries a 500 with back-off under the same key and refunds once', async () => {
     const { refund } = await cardRefund('pi_flaky_1');
     const txn = refund.transactions[0]!;
-    expect(standIn.requests.filter((r) => r.idempotencyKey === txn.id)).toHaveLength(2);
-    expect([...standIn.refunds.values()].filter((r) => r.payment_intent === 'pi_flaky_1')).toHaveLength(1);
+    expect(stack.standIn.requests.filter((r) => r.idempotencyKey === txn.id)).toHaveLength(2);
+    expect([...stack.standIn.refunds.values()].filter((r) => r.payment_intent === 'pi_flaky_1')).toHaveLength(1);
     expect(txn.providerRefundId).toMatch(/^re_/);
   });
 

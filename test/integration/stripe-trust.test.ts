@@ -4,8 +4,7 @@
 // holds moves only by its signed events; an event is believed only when its
 // object is what was sent; a failure after a success reverses it. Stripe keys
 // are per process, so this file runs on a table of its own, in process.
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StreamPoller } from '#infra/local/stream-poller';
+import { describe, expect, it, vi } from 'vitest';
 import { KEY } from '#shared/adapters/keys';
 import { logger } from '#shared/adapters/logger';
 import { changeOf } from '#shared/adapters/stream-change';
@@ -15,31 +14,17 @@ import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import { admin, call, createOrder, customer } from '../support/api.ts';
 import { address, context, inbox, notifyWith } from '../support/notify.ts';
-import { useOwnTable } from '../support/own-table.ts';
-import { cardRefund as refundBy, postStripeEvent, readRefund, settleByHand, startPaymentsPoller } from '../support/payments.ts';
+import { postStripeEvent, readRefund, cardRefund as refundBy, settleByHand, useStripeStack } from '../support/payments.ts';
 import { modified } from '../support/stream-events.ts';
-import { STAND_IN_WEBHOOK_SECRET, type StripeStandIn, signedEvent, startStripeStandIn } from '../support/stripe-stand-in.ts';
+import { signedEvent } from '../support/stripe-stand-in.ts';
 
 vi.hoisted(() => {
   process.env.TABLE_NAME = `own-${crypto.randomUUID()}`;
 });
 
-let standIn: StripeStandIn;
-let poller: StreamPoller;
+const stack = useStripeStack();
 
-beforeAll(async () => {
-  await useOwnTable();
-  standIn = await startStripeStandIn();
-  Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: STAND_IN_WEBHOOK_SECRET, STRIPE_API_URL: standIn.url });
-  poller = await startPaymentsPoller();
-});
-
-afterAll(async () => {
-  await poller?.stop();
-  await standIn?.stop();
-});
-
-const cardRefund = (pi: string | undefined, amount = 1500) => refundBy(pi, amount, poller);
+const cardRefund = (pi: string | undefined, amount = 1500) => refundBy(pi, amount, stack.poller);
 const lastTxn = (refund: Refund) => refund.transactions.at(-1)!;
 const newAttempt = (refund: Refund, body: Record<string, unknown>) =>
   call<Refund & { detail?: string }>(admin, 'POST', `/admin/refunds/${refund.id}/transactions`, body);
@@ -47,7 +32,7 @@ const getOrder = async (id: string) => (await call<Order>(admin, 'GET', `/admin/
 
 /** The provider moves our last transaction's refund to `status` and says so in a signed event (one payload: replays send it again). */
 const providerSays = (refund: Refund, status: 'succeeded' | 'failed', changes: Record<string, unknown> = {}) => {
-  const moved = standIn.move(lastTxn(refund).providerRefundId!, status, status === 'failed' ? 'expired_or_canceled_card' : undefined);
+  const moved = stack.standIn.move(lastTxn(refund).providerRefundId!, status, status === 'failed' ? 'expired_or_canceled_card' : undefined);
   const event = signedEvent(status === 'failed' ? 'refund.failed' : 'refund.updated', { ...moved, ...changes });
   return () => postStripeEvent(event);
 };
@@ -84,14 +69,14 @@ describe('a transaction the provider holds moves only by its signed events', () 
     expect(failed).toMatchObject({ owed: 1500, transactions: [{ status: 'failure', errorCode: 'expired_or_canceled_card' }] });
     const retry = await newAttempt(failed, { gateway: 'card' });
     expect(retry.status).toBe(201);
-    await poller.idle();
-    await poller.idle();
+    await stack.poller.idle();
+    await stack.poller.idle();
     const second = await readRefund(refund);
     expect(second.transactions).toHaveLength(2);
     expect(lastTxn(second)).toMatchObject({ status: 'pending', provider: 'stripe', providerRefundId: expect.stringMatching(/^re_/) });
     expect((await providerSays(second, 'succeeded')()).body.outcome).toBe('settled');
     // The first refund's `succeeded`, arriving late, is an older state: its failure is final, nothing is paid twice.
-    const late = signedEvent('refund.updated', { ...standIn.refundOf(txn.id), status: 'succeeded' });
+    const late = signedEvent('refund.updated', { ...stack.standIn.refundOf(txn.id), status: 'succeeded' });
     expect((await postStripeEvent(late)).body).toMatchObject({ outcome: 'already settled' });
     expect(await readRefund(refund)).toMatchObject({ owed: 0, transactions: [{ status: 'failure' }, { status: 'success' }] });
   });
@@ -107,6 +92,27 @@ describe('a transaction the provider holds moves only by its signed events', () 
     expect(lastTxn(answered)).toMatchObject({ status: 'pending', providerRefundId: expect.stringMatching(/^re_/) });
   });
 
+  it('an admin racing the consumer for a fresh transaction: either the admin settles it and nothing is sent, or it is sent and the admin is refused', async () => {
+    for (const delayMs of [0, 25, 50, 300]) {
+      const { refund } = await refundBy(`pi_race_claim_${delayMs}`, 1500);
+      await new Promise((resolve) => setTimeout(resolve, delayMs));
+      const byHand = await settleByHand(refund, 'failure');
+      await stack.poller.idle();
+      await stack.poller.idle();
+      const final = lastTxn(await readRefund(refund));
+      const sent = stack.standIn.requests.filter((r) => r.idempotencyKey === final.id);
+      if (byHand.status === 200) {
+        expect(final).toMatchObject({ status: 'failure', errorCode: 'manual' });
+        expect(final.provider).toBeUndefined();
+        expect(sent).toEqual([]);
+      } else {
+        expect(byHand.status).toBe(409);
+        expect(final).toMatchObject({ status: 'pending', provider: 'stripe', providerRefundId: expect.stringMatching(/^re_/) });
+        expect(sent).toHaveLength(1);
+      }
+    }
+  });
+
   it('an order without a PaymentIntent stays in the manual flow: the admin settles it by hand', async () => {
     const { refund } = await cardRefund(undefined);
     expect(lastTxn(refund).provider).toBeUndefined();
@@ -119,7 +125,7 @@ describe('a provider event is believed only when its object is what was sent', (
     const warn = vi.spyOn(logger, 'warn');
     const { refund } = await cardRefund('pi_match_1', 2000);
     const txn = lastTxn(refund);
-    const sent = standIn.refundOf(txn.id)!;
+    const sent = stack.standIn.refundOf(txn.id)!;
     const lies = [
       { amount: 1, currency: 'eur', id: 're_someoneelse', payment_intent: 'pi_someoneelse' },
       { amount: 500 }, // a partial refund made in the dashboard
@@ -156,15 +162,15 @@ describe('a provider event is believed only when its object is what was sent', (
   it('an event that overtakes our record of its refund id is matched on our metadata and the rest; the late record changes nothing', async () => {
     const { refund } = await refundBy('pi_slow_overtake', 1500);
     const txn = lastTxn(refund);
-    await until(refund, () => standIn.refundOf(txn.id) !== undefined);
-    const sent = standIn.refundOf(txn.id)!;
+    await until(refund, () => stack.standIn.refundOf(txn.id) !== undefined);
+    const sent = stack.standIn.refundOf(txn.id)!;
     expect((await postStripeEvent(signedEvent('refund.updated', { ...sent, status: 'succeeded', amount: 1 }))).body.outcome).toBe('ignored');
     expect((await postStripeEvent(signedEvent('refund.updated', { ...sent, status: 'succeeded' }))).body.outcome).toBe('settled');
-    await poller.idle();
-    await poller.idle();
+    await stack.poller.idle();
+    await stack.poller.idle();
     const final = await readRefund(refund);
     expect(final).toMatchObject({ owed: 0, transactions: [{ status: 'success', providerRefundId: sent.id }] });
-    expect(standIn.requests.filter((r) => r.idempotencyKey === txn.id)).toHaveLength(1);
+    expect(stack.standIn.requests.filter((r) => r.idempotencyKey === txn.id)).toHaveLength(1);
   });
 });
 
@@ -209,7 +215,7 @@ describe('a failure reported after a success reverses it', () => {
   it('out of order: a failure first and its success late leaves the failure final', async () => {
     const { refund } = await cardRefund('pi_ooo_1');
     const failed = providerSays(refund, 'failed');
-    const succeeded = signedEvent('refund.updated', { ...standIn.refundOf(lastTxn(refund).id), status: 'succeeded' });
+    const succeeded = signedEvent('refund.updated', { ...stack.standIn.refundOf(lastTxn(refund).id), status: 'succeeded' });
     expect((await failed()).body.outcome).toBe('settled');
     expect((await postStripeEvent(succeeded)).body).toMatchObject({ outcome: 'already settled', detail: expect.stringContaining('final') });
     expect(await readRefund(refund)).toMatchObject({ owed: 1500, transactions: [{ status: 'failure' }] });
@@ -221,8 +227,8 @@ describe('a failure reported after a success reverses it', () => {
     const requested = await call<Cancellation>(owner, 'POST', `/orders/${order.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' });
     const approved = await call<Cancellation>(admin, 'POST', `/admin/cancellations/${requested.body.id}/approve`);
     expect(approved.status).toBe(200);
-    await poller.idle();
-    await poller.idle();
+    await stack.poller.idle();
+    await stack.poller.idle();
     const cancellation = async () => (await call<Cancellation>(admin, 'GET', `/admin/cancellations/${requested.body.id}`)).body;
     const refund = await readRefund({ orderId: order.id, id: approved.body.refundId! });
 

@@ -1,12 +1,14 @@
 // The payments path in a test file's own process: the real payments stream
 // consumer behind the local stream poller on the file's own table (Stripe keys
 // are per process), and the calls its tests make. Use with useOwnTable().
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { loadRealStreamHandler, type StreamPoller, startStreamPoller } from '#infra/local/stream-poller';
 import { consumerNamed } from '#infra/streams';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import { admin, type Caller, call, createOrder, customer } from './api.ts';
+import { useOwnTable } from './own-table.ts';
+import { STAND_IN_WEBHOOK_SECRET, type StripeStandIn, startStripeStandIn } from './stripe-stand-in.ts';
 
 export const startPaymentsPoller = (): Promise<StreamPoller> => {
   const consumer = consumerNamed('payments');
@@ -23,6 +25,27 @@ export const startPaymentsPoller = (): Promise<StreamPoller> => {
     retryDelayMs: () => 10,
     log: () => undefined,
   });
+};
+
+export interface StripeStack {
+  readonly standIn: StripeStandIn;
+  readonly poller: StreamPoller;
+}
+
+/** For the file: its own table, Stripe configured against the stand-in, and the payments consumer running (filled in beforeAll). */
+export const useStripeStack = (): StripeStack => {
+  const stack = {} as { standIn: StripeStandIn; poller: StreamPoller };
+  beforeAll(async () => {
+    await useOwnTable();
+    stack.standIn = await startStripeStandIn();
+    Object.assign(process.env, { STRIPE_SECRET_KEY: 'sk_test_standin', STRIPE_WEBHOOK_SECRET: STAND_IN_WEBHOOK_SECRET, STRIPE_API_URL: stack.standIn.url });
+    stack.poller = await startPaymentsPoller();
+  });
+  afterAll(async () => {
+    await stack.poller?.stop();
+    await stack.standIn?.stop();
+  });
+  return stack;
 };
 
 const refundsPath = (orderId: string) => `/admin/orders/${orderId}/refunds`;

@@ -8,7 +8,8 @@ const load = async () => (await import('#shared/adapters/payments/provider')).co
 
 beforeEach(() => {
   vi.resetModules();
-  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_SECRET_ID', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT']) vi.stubEnv(name, undefined);
+  for (const name of ['STRIPE_SECRET_KEY', 'STRIPE_WEBHOOK_SECRET', 'STRIPE_API_URL', 'STRIPE_SECRET_ID', 'PARAMETERS_SECRETS_EXTENSION_HTTP_PORT'])
+    vi.stubEnv(name, undefined);
 });
 afterEach(() => {
   vi.unstubAllEnvs();

@@ -6,8 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { BusinessRuleError, ConflictError, ValidationError } from '#shared/domain/errors';
 import { ibanOf } from '#shared/domain/iban';
 import { sum } from '#shared/domain/money';
-import { REFUND_GATEWAYS, type Refund, type RefundTransaction } from '#shared/domain/refund';
-import { type AttemptIds, openAttempt, owedOf, settleRefund } from '#shared/domain/refund-ledger';
+import { REFUND_GATEWAYS, type Refund } from '#shared/domain/refund';
+import { type AttemptIds, openAttempt, settleRefund } from '#shared/domain/refund-ledger';
 import { LEDGER_NOW, refund, txn } from '../support/refund-ledger.ts';
 
 const NOW = LEDGER_NOW;
