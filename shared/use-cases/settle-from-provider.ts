@@ -10,8 +10,8 @@ import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Ignored, Settlement } from '#shared/domain/payments';
 import { applyProviderEvent } from '#shared/domain/refund-provider';
-import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
 import { owedConsequences } from './steps/owed-consequences.ts';
+import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
 
 export interface WebhookReceipt {
   readonly received: true;
