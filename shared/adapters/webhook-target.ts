@@ -1,10 +1,17 @@
-// Where a webhook may be sent (SSRF guard). A URL must be https and every
-// address its host resolves to must be public: no loopback, private, link-local
-// (the 169.254.169.254 metadata service), CGNAT, multicast, reserved or
-// documentation ranges, IPv4 or IPv6, IPv4-mapped IPv6 included. The check runs
+// Where a webhook may be sent (SSRF guard). A URL must be https on port 443 or
+// 8443, and every address its host resolves to must be public: no loopback,
+// private, link-local (the 169.254.169.254 metadata service), CGNAT, multicast,
+// reserved or documentation ranges, IPv4 or IPv6, and no IPv6 range that stands
+// for an IPv4 address chosen by a translator or a tunnel (IPv4-mapped and
+// -translated, NAT64, 6to4, Teredo): the IPv4 address behind one can be
+// anything, so the whole range is refused, whatever it embeds. The check runs
 // on save and again before each delivery, and the delivery connects to the very
 // address checked here, so a DNS answer that changes in between (rebinding)
 // cannot point it inside. The local stack alone may allow http://127.0.0.1.
+//
+// Ranges are matched by Node's own `net.BlockList` (it parses every textual
+// form of an address: `::ffff:127.0.0.1`, `::ffff:7f00:1`, zero runs…), so no
+// address parsing is written here; the list below is the policy.
 import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { env } from './env.ts';
@@ -30,6 +37,7 @@ for (const [net, prefix] of [
   BLOCKED.addSubnet(net, prefix, 'ipv4');
 for (const [net, prefix] of [
   ['::', 96], // unspecified, loopback, IPv4-compatible
+  ['::ffff:0:0:0', 96], // IPv4-translated (SIIT, ::ffff:0:a.b.c.d)
   ['64:ff9b::', 96], // NAT64 (embeds any IPv4)
   ['64:ff9b:1::', 48], // local NAT64
   ['100::', 64], // discard
@@ -43,11 +51,23 @@ for (const [net, prefix] of [
 ] as const)
   BLOCKED.addSubnet(net, prefix, 'ipv6');
 
-/** Node's BlockList judges IPv4-mapped IPv6 (`::ffff:7f00:1`) by the IPv4 rules, so those cannot slip through. */
+/**
+ * IPv4-mapped IPv6 (`::ffff:a.b.c.d`), refused whatever it maps: a public host
+ * is reached by its plain IPv4 address. Its own list, checked for IPv6 only,
+ * because BlockList matches every IPv4 address against an IPv4-mapped rule.
+ */
+const MAPPED = new BlockList();
+MAPPED.addSubnet('::ffff:0:0', 96, 'ipv6');
+
+/** An address outside every range above. */
 export const isPublicAddress = (address: string): boolean => {
   const family = isIP(address);
-  return family !== 0 && !BLOCKED.check(address, family === 4 ? 'ipv4' : 'ipv6');
+  if (family === 4) return !BLOCKED.check(address, 'ipv4');
+  return family === 6 && !BLOCKED.check(address, 'ipv6') && !MAPPED.check(address, 'ipv6');
 };
+
+/** The ports a receiver may listen on (API.md): never an internal service's port on a public host. */
+const HTTPS_PORTS: readonly string[] = ['', '443', '8443'];
 
 /** A URL refused for delivery; its message is safe to show the admin. */
 export class UnsafeTargetError extends Error {
@@ -85,6 +105,8 @@ export const resolveTarget = async (raw: string, policy: Partial<TargetPolicy> =
   const host = url.hostname.replace(/^\[|\]$/g, '');
   if (allowLocalHttp && host === '127.0.0.1' && (url.protocol === 'http:' || url.protocol === 'https:')) return { url, address: host, family: 4 };
   if (url.protocol !== 'https:') throw new UnsafeTargetError('must use https');
+  // The URL parser drops a scheme's default port: '' is 443.
+  if (!HTTPS_PORTS.includes(url.port)) throw new UnsafeTargetError('must use port 443 or 8443');
   let addresses: readonly { address: string; family: number }[];
   try {
     addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await (policy.resolve ?? systemResolve)(host);

@@ -9,7 +9,8 @@ export const SettingsBody = /* @__PURE__ */ lazy(() =>
     .object({
       returns: z.object({
         maxDays: z.number().check(z.int(), z.minimum(0), z.maximum(3650)),
-        termsUrl: z.nullable(z.url().check(z.maxLength(2048))),
+        // Shown to customers as a link: https only, never `javascript:` or `data:` (API.md "Settings").
+        termsUrl: z.nullable(z.url({ protocol: /^https$/, normalize: true, error: 'must be an https URL' }).check(z.maxLength(2048))),
         excludedCategories: z.array(Text(100)).check(z.maxLength(500)),
         refundMethods: z.object({ card: z.boolean(), bankTransfer: z.boolean(), voucher: z.boolean() }),
       }),

@@ -39,8 +39,52 @@ describe('webhook SSRF guard (AWS mode)', () => {
     'https://[fd00:ec2::254]/',
     'https://224.0.0.1/',
     'http://93.184.216.34/',
+    // IPv4-mapped, any IPv4 behind it (a public host has its plain IPv4 address), in every spelling
+    'https://[::ffff:127.0.0.1]/',
+    'https://[::ffff:7f00:1]/',
+    'https://[0:0:0:0:0:ffff:7f00:1]/',
+    'https://[::ffff:8.8.8.8]/',
+    // IPv4-translated (SIIT, ::ffff:0:0:0/96)
+    'https://[::ffff:0:7f00:1]/',
+    'https://[::ffff:0:127.0.0.1]/',
+    'https://[0:0:0:0:ffff:0:a9fe:a9fe]/',
+    'https://[::ffff:0:808:808]/',
+    // NAT64: the well-known prefix and the local-use one
+    'https://[64:ff9b::7f00:1]/',
+    'https://[64:ff9b::127.0.0.1]/',
+    'https://[64:ff9b::808:808]/',
+    'https://[64:ff9b:1::a00:1]/',
+    'https://[64:ff9b:1:ffff::1]/',
+    // 6to4 and Teredo embed an IPv4 address too
+    'https://[2002:7f00:1::1]/',
+    'https://[2002:808:808::1]/',
+    'https://[2001:0:4136:e378:8000:63bf:3fff:fdd2]/',
   ])('refuses %s', async (url) => {
     await expect(resolveTarget(url, AWS)).rejects.toBeInstanceOf(UnsafeTargetError);
+  });
+
+  it('refuses a translated address that only DNS reveals', async () => {
+    for (const address of ['::ffff:0:7f00:1', '::ffff:7f00:1', '64:ff9b::a9fe:a9fe', '64:ff9b:1::a00:1', '2002:a00:1::1']) {
+      const resolve = async () => [{ address, family: 6 }];
+      await expect(resolveTarget('https://translated.example/hook', { ...AWS, resolve }), address).rejects.toThrow(
+        'must not point at a private, loopback, link-local or otherwise internal address',
+      );
+    }
+  });
+
+  it('takes https on port 443 or 8443 only', async () => {
+    for (const url of ['https://93.184.216.34/hook', 'https://93.184.216.34:443/hook', 'https://93.184.216.34:8443/hook', 'https://[2606:4700:4700::1111]:8443/'])
+      await expect(resolveTarget(url, AWS), url).resolves.toMatchObject({ url: new URL(url) });
+    for (const url of ['https://93.184.216.34:8080/hook', 'https://93.184.216.34:80/hook', 'https://93.184.216.34:22/', 'https://93.184.216.34:444/', 'https://[2606:4700:4700::1111]:6379/'])
+      await expect(resolveTarget(url, AWS), url).rejects.toThrow('must use port 443 or 8443');
+  });
+
+  it('refuses them on save as a 400 naming url, the local http allowance notwithstanding', async () => {
+    for (const url of ['https://[::ffff:0:7f00:1]/hook', 'https://[64:ff9b::a9fe:a9fe]/hook', 'https://93.184.216.34:8080/hook']) {
+      const reply = await call<{ errors: { path: string; message: string }[] }>(admin, 'POST', '/admin/webhooks', { url, events: ['order.created'] });
+      expect(reply.status, url).toBe(400);
+      expect(reply.body.errors.map((e) => e.path), url).toEqual(['url']);
+    }
   });
 
   it('accepts a public https address, and judges every resolved address, not just the first', async () => {
@@ -71,8 +115,22 @@ describe('webhook SSRF guard (AWS mode)', () => {
   });
 
   it('classifies addresses', () => {
-    for (const ip of ['8.8.8.8', '1.1.1.1', '2606:4700:4700::1111', '::ffff:8.8.8.8']) expect(isPublicAddress(ip), ip).toBe(true);
-    for (const ip of ['127.0.0.1', '0.0.0.0', '100.100.100.200', '::', '::1', '::ffff:127.0.0.1', 'fe80::1', 'ff02::1', '2001:db8::1', 'not-an-ip'])
+    for (const ip of ['8.8.8.8', '1.1.1.1', '93.184.216.34', '2606:4700:4700::1111', '2a00:1450:4001::200e']) expect(isPublicAddress(ip), ip).toBe(true);
+    for (const ip of [
+      '127.0.0.1',
+      '0.0.0.0',
+      '100.100.100.200',
+      '::',
+      '::1',
+      '::ffff:127.0.0.1',
+      '::ffff:8.8.8.8',
+      '::ffff:0:8.8.8.8',
+      '64:ff9b::8.8.8.8',
+      'fe80::1',
+      'ff02::1',
+      '2001:db8::1',
+      'not-an-ip',
+    ])
       expect(isPublicAddress(ip), ip).toBe(false);
   });
 
