@@ -34,8 +34,9 @@ export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
   settings: { table: 'readWrite', objects: [] },
   refunds: { table: 'readWrite', objects: [] },
   // POST /returns binds uploads (shared/use-cases/steps/bind-attachments.ts):
-  // HeadObject (authorized as GetObject) and re-tagging state=bound.
-  returns: { table: 'readWrite', objects: ['s3:GetObject', 's3:PutObjectTagging'] },
+  // HeadObject and the copy's read (GetObject), the tagged copy (PutObject,
+  // PutObjectTagging), and removing the upload or an unused copy (DeleteObject).
+  returns: { table: 'readWrite', objects: ['s3:GetObject', 's3:PutObject', 's3:PutObjectTagging', 's3:DeleteObject'] },
   // Presigned POST that sets the state=pending tag (PutObject needs
   // PutObjectTagging when tags are sent) and presigned GET downloads.
   attachments: { table: 'readWrite', objects: ['s3:PutObject', 's3:PutObjectTagging', 's3:GetObject'] },

@@ -5,7 +5,7 @@ import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { TABLE } from '#infra/table';
-// The tag a presigned upload carries until it is bound (then `state=bound`).
+// The tag a presigned upload carries (a bound file is a copy tagged `state=bound`).
 import { PENDING_TAG } from '#shared/domain/attachment';
 
 /** Every attachment key: `attachments/<customerId>/<attachmentId>` (IAM grants are scoped to it). */
@@ -62,6 +62,8 @@ export class Data extends Construct {
       objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
       serverAccessLogsBucket: logs,
       serverAccessLogsPrefix: 'attachments/',
+      // Evidence survives an overwrite or a delete for a day (noncurrent versions below).
+      versioned: true,
       // Browsers upload with a presigned POST and download with a presigned GET.
       cors: [
         {
@@ -77,6 +79,8 @@ export class Data extends Construct {
           id: 'abandoned-multipart-and-noncurrent',
           abortIncompleteMultipartUploadAfter: Duration.days(1),
           noncurrentVersionExpiration: Duration.days(1),
+          // A removed upload leaves a delete marker; once its version has expired the marker goes too.
+          expiredObjectDeleteMarker: true,
         },
         // An upload never bound to a return request: gone a day after upload.
         {

@@ -45,19 +45,21 @@ export const listAttachmentMeta = async (ids: readonly string[]): Promise<Attach
  */
 export const attachmentBindItem = (
   attachment: Pick<Attachment, 'id' | 'customerId'>,
-  ctx: { returnId: string; index: number; nowEpochSeconds: number },
+  ctx: { returnId: string; boundKey: string; index: number; nowEpochSeconds: number },
 ): GuardedItem => ({
   item: {
     Update: {
       TableName: TABLE_NAME,
       Key: KEY.attachment(attachment.id),
-      UpdateExpression: 'SET #state = :bound, returnId = :returnId, version = version + :one REMOVE expiresAt',
+      // From now on every read (the download link) names the bound copy, never the upload.
+      UpdateExpression: 'SET #state = :bound, returnId = :returnId, #key = :boundKey, version = version + :one REMOVE expiresAt',
       ConditionExpression: 'customerId = :customerId AND #state = :pending AND expiresAt > :now',
-      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeNames: { '#state': 'state', '#key': 'key' },
       ExpressionAttributeValues: {
         ':bound': 'bound',
         ':pending': 'pending',
         ':returnId': ctx.returnId,
+        ':boundKey': ctx.boundKey,
         ':customerId': attachment.customerId,
         ':now': ctx.nowEpochSeconds,
         ':one': 1,

@@ -1,7 +1,15 @@
 // The attachments bucket: presigned POST uploads, presigned GET downloads,
-// HeadObject and object tags. One client per container; locally the SDK reads
+// HeadObject, conditional copies, deletes and object tags. One client per container; locally the SDK reads
 // AWS_ENDPOINT_URL_S3 and s3rver needs path-style URLs.
-import { GetObjectCommand, GetObjectTaggingCommand, HeadObjectCommand, PutObjectTaggingCommand, S3Client, S3ServiceException } from '@aws-sdk/client-s3';
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  GetObjectTaggingCommand,
+  HeadObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
 import { createPresignedPost } from '@aws-sdk/s3-presigned-post';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import { env } from './env.ts';
@@ -63,20 +71,54 @@ export const presignDownload = (input: { key: string; contentDisposition: string
 const isMissing = (error: unknown): boolean =>
   error instanceof S3ServiceException && (error.name === 'NotFound' || error.name === 'NoSuchKey' || error.$metadata.httpStatusCode === 404);
 
-/** Size and type of an object, or undefined when nothing was uploaded under the key. */
-export const headObject = async (key: string): Promise<{ size: number; contentType: string | undefined } | undefined> => {
+/** What HeadObject says; `etag` names exactly these bytes. */
+export interface HeadResult {
+  readonly size: number;
+  readonly contentType: string | undefined;
+  readonly etag: string;
+}
+
+/** Size, type and ETag of an object, or undefined when nothing was uploaded under the key. */
+export const headObject = async (key: string): Promise<HeadResult | undefined> => {
   try {
     const head = await s3.send(new HeadObjectCommand({ Bucket: BUCKET, Key: key }));
-    return { size: head.ContentLength ?? 0, contentType: head.ContentType };
+    // Every S3 object has one; without it a copy could not be made conditional.
+    if (!head.ETag) throw new Error(`S3 answered no ETag for ${key}`);
+    return { size: head.ContentLength ?? 0, contentType: head.ContentType, etag: head.ETag };
   } catch (error) {
     if (isMissing(error)) return undefined;
     throw error;
   }
 };
 
-/** Replaces the object's tags with `tag`. */
-export const tagObject = async (key: string, tag: ObjectTag): Promise<void> => {
-  await s3.send(new PutObjectTaggingCommand({ Bucket: BUCKET, Key: key, Tagging: { TagSet: [{ Key: tag.key, Value: tag.value }] } }));
+/**
+ * Copies `from` to `to` only if `from` still has ETag `etag` (S3 answers 412
+ * otherwise: false here), keeping its Content-Type and replacing its tags with
+ * `tag`, so a copy never inherits the upload's `state=pending`.
+ */
+export const copyObjectIfUnchanged = async (input: { from: string; to: string; etag: string; tag: ObjectTag }): Promise<boolean> => {
+  try {
+    await s3.send(
+      new CopyObjectCommand({
+        Bucket: BUCKET,
+        Key: input.to,
+        CopySource: `${BUCKET}/${input.from.split('/').map(encodeURIComponent).join('/')}`,
+        CopySourceIfMatch: input.etag,
+        MetadataDirective: 'COPY',
+        TaggingDirective: 'REPLACE',
+        Tagging: new URLSearchParams({ [input.tag.key]: input.tag.value }).toString(),
+      }),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof S3ServiceException && (error.name === 'PreconditionFailed' || error.$metadata.httpStatusCode === 412)) return false;
+    throw error;
+  }
+};
+
+/** Deletes the object (nothing happens when it is already gone). */
+export const deleteObject = async (key: string): Promise<void> => {
+  await s3.send(new DeleteObjectCommand({ Bucket: BUCKET, Key: key }));
 };
 
 export const getObjectTags = async (key: string): Promise<ObjectTag[]> => {

@@ -23,7 +23,8 @@ const S3_POST_MAX_BYTES = 5 * 1024 ** 3;
 
 /**
  * Object tag of a fresh upload. The bucket's lifecycle rule expires objects
- * tagged `state=pending` after a day; binding re-tags the object `state=bound`.
+ * tagged `state=pending` after a day; the bound copy of a file is tagged
+ * `state=bound` instead, so the rule never touches it.
  */
 export const PENDING_TAG = { key: 'state', value: 'pending' } as const;
 export const BOUND_TAG = { key: 'state', value: 'bound' } as const;
@@ -58,7 +59,11 @@ export interface Attachment {
   readonly fileName: string;
   readonly contentType: string;
   readonly size: number;
-  /** S3 object key: `attachments/<customerId>/<attachmentId>`. */
+  /**
+   * S3 object key. While pending, the upload's (`attachmentKey`), the one its
+   * presigned form writes; once bound, the copy binding made (`boundAttachmentKey`),
+   * which no form can write, so what the admin sees is what was checked.
+   */
   readonly key: string;
   readonly state: AttachmentState;
   readonly returnId: string | null;
@@ -154,6 +159,15 @@ export const checkUploadAllowed = (settings: AttachmentSettings, body: Pick<Crea
  */
 export const attachmentKey = (customerId: string, attachmentId: string): string => `attachments/${encodeURIComponent(customerId)}/${attachmentId}`;
 
+/**
+ * Where a bound file lives: a key no presigned form names (a form pins its key
+ * exactly, `attachmentKey`'s), unique to the binding return, so bindings racing
+ * for one upload each write their own copy and the loser's can be removed.
+ * `bound` cannot be an attachment id (those start `att_`).
+ */
+export const boundAttachmentKey = (customerId: string, attachmentId: string, returnId: string): string =>
+  `attachments/${encodeURIComponent(customerId)}/bound/${attachmentId}-${returnId}`;
+
 /** A display name: no directories, no control characters, bounded; never used as a path. */
 export const sanitizeFileName = (raw: string): string => {
   const base = raw.split(/[/\\]/).pop() ?? '';
@@ -226,6 +240,12 @@ export const bindRefusal = (
     return { rule: 'attachment_mismatch', message: `the uploaded file is ${actualType || 'untyped'}, but ${attachment.contentType} was declared` };
   }
   return undefined;
+};
+
+/** The file was replaced between its check and its copy (the copy's ETag condition failed). */
+export const CHANGED_WHILE_BINDING: BindRefusal = {
+  rule: 'attachment_mismatch',
+  message: 'the uploaded file changed while it was being attached; upload it again',
 };
 
 /** Refuses a list too long or naming a file twice (a transaction may touch an item only once). */

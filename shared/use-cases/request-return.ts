@@ -12,7 +12,7 @@ import { returnUnitsOf } from '#shared/domain/refund-counters';
 import { checkReturnEligibility } from '#shared/domain/return-eligibility';
 import { buildReturnRequest, withComments } from '#shared/domain/return-lifecycle';
 import type { CreateReturnBody, ReturnRequest } from '#shared/domain/return-request';
-import { attachmentBindItems } from './steps/bind-attachments.ts';
+import { bindAttachments } from './steps/bind-attachments.ts';
 import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
 
 export interface RequestReturn {
@@ -44,18 +44,20 @@ export const requestReturn = ({ caller, body, actor, now, idempotency }: Request
     checkReturnEligibility({ order, body, settings, reasons, refundedThroughReturns: returnUnitsOf(counters), now });
     const request = buildReturnRequest({ id: newId('ret'), order, body, now, actor });
     const response = withComments(request, [], 'customer');
-    // Last before the write: binding re-tags the uploads in S3 (see attachmentBindItems).
-    const bindings = await attachmentBindItems(order.customer.customerId, request.attachments, request.id, {
-      now,
-      settings: settings.refunds.attachments,
-      attachments: reads.attachments,
-    });
-    await transact([
-      // Decisive: a same-key twin that committed first is reported as a replay, not as a lost race.
-      ...idempotencyRecord(idempotency, response, now),
-      returnInsert(request),
-      { ...claimReturnUnits(order, request.items, now), onConditionFailed: () => new ConcurrentChangeError('order') },
-      ...bindings,
-    ]);
+    // Last before the write: binding copies the uploads in S3 (see bindAttachments).
+    await bindAttachments(
+      order.customer.customerId,
+      request.attachments,
+      request.id,
+      (bindings) =>
+        transact([
+          // Decisive: a same-key twin that committed first is reported as a replay, not as a lost race.
+          ...idempotencyRecord(idempotency, response, now),
+          returnInsert(request),
+          { ...claimReturnUnits(order, request.items, now), onConditionFailed: () => new ConcurrentChangeError('order') },
+          ...bindings,
+        ]),
+      { now, settings: settings.refunds.attachments, attachments: reads.attachments },
+    );
     return response;
   });

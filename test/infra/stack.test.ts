@@ -157,7 +157,7 @@ describe('AftersalesStack (Cognito, default context)', () => {
       });
     });
 
-    it('attachments bucket: private, TLS-only, encrypted, CORS for POST, lifecycle, access logs', () => {
+    it('attachments bucket: private, TLS-only, encrypted, versioned, CORS for POST, lifecycle, access logs', () => {
       const bucketId = logicalId(s.stack, s.stack.data.bucket);
       expect(s.resources[bucketId]?.Properties).toMatchObject({
         PublicAccessBlockConfiguration: { BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true },
@@ -165,6 +165,7 @@ describe('AftersalesStack (Cognito, default context)', () => {
         OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
         CorsConfiguration: { CorsRules: [expect.objectContaining({ AllowedMethods: expect.arrayContaining(['POST', 'GET']) })] },
         LoggingConfiguration: { DestinationBucketName: { Ref: expect.any(String) } },
+        VersioningConfiguration: { Status: 'Enabled' },
         LifecycleConfiguration: {
           Rules: expect.arrayContaining([
             expect.objectContaining({ AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 } }),

@@ -119,7 +119,12 @@ describe('settings', () => {
   it('takes only an https terms URL: javascript:, data: and http: are a 400 naming returns.termsUrl, and nothing is stored', async () => {
     const current = await read();
     const body = bodyOf(current);
-    for (const termsUrl of ['javascript:alert(document.cookie)', 'JavaScript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'http://shop.example/terms']) {
+    for (const termsUrl of [
+      'javascript:alert(document.cookie)',
+      'JavaScript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'http://shop.example/terms',
+    ]) {
       const reply = await call<Problem>(admin, 'PUT', '/admin/settings', { ...body, returns: { ...body.returns, termsUrl } });
       expect(reply.status, termsUrl).toBe(400);
       expect(reply.body.errors, termsUrl).toEqual([{ path: 'returns.termsUrl', message: 'must be an https URL' }]);

@@ -73,9 +73,20 @@ describe('webhook SSRF guard (AWS mode)', () => {
   });
 
   it('takes https on port 443 or 8443 only', async () => {
-    for (const url of ['https://93.184.216.34/hook', 'https://93.184.216.34:443/hook', 'https://93.184.216.34:8443/hook', 'https://[2606:4700:4700::1111]:8443/'])
+    for (const url of [
+      'https://93.184.216.34/hook',
+      'https://93.184.216.34:443/hook',
+      'https://93.184.216.34:8443/hook',
+      'https://[2606:4700:4700::1111]:8443/',
+    ])
       await expect(resolveTarget(url, AWS), url).resolves.toMatchObject({ url: new URL(url) });
-    for (const url of ['https://93.184.216.34:8080/hook', 'https://93.184.216.34:80/hook', 'https://93.184.216.34:22/', 'https://93.184.216.34:444/', 'https://[2606:4700:4700::1111]:6379/'])
+    for (const url of [
+      'https://93.184.216.34:8080/hook',
+      'https://93.184.216.34:80/hook',
+      'https://93.184.216.34:22/',
+      'https://93.184.216.34:444/',
+      'https://[2606:4700:4700::1111]:6379/',
+    ])
       await expect(resolveTarget(url, AWS), url).rejects.toThrow('must use port 443 or 8443');
   });
 
@@ -83,7 +94,10 @@ describe('webhook SSRF guard (AWS mode)', () => {
     for (const url of ['https://[::ffff:0:7f00:1]/hook', 'https://[64:ff9b::a9fe:a9fe]/hook', 'https://93.184.216.34:8080/hook']) {
       const reply = await call<{ errors: { path: string; message: string }[] }>(admin, 'POST', '/admin/webhooks', { url, events: ['order.created'] });
       expect(reply.status, url).toBe(400);
-      expect(reply.body.errors.map((e) => e.path), url).toEqual(['url']);
+      expect(
+        reply.body.errors.map((e) => e.path),
+        url,
+      ).toEqual(['url']);
     }
   });
 

@@ -1,9 +1,20 @@
 // Binding uploads to a return request (called by POST /returns).
 import { attachmentBindItem, getAttachments } from '#shared/adapters/attachments-repo';
 import type { GuardedItem } from '#shared/adapters/dynamo';
-import { headObject, tagObject } from '#shared/adapters/s3';
+import { logger } from '#shared/adapters/logger';
+import { copyObjectIfUnchanged, deleteObject, type HeadResult, headObject } from '#shared/adapters/s3';
 import { getSettings } from '#shared/adapters/settings-repo';
-import { type Attachment, type AttachmentSettings, BOUND_TAG, bindError, bindRefusal, checkAttachmentList, isAttachmentId } from '#shared/domain/attachment';
+import {
+  type Attachment,
+  type AttachmentSettings,
+  BOUND_TAG,
+  bindError,
+  bindRefusal,
+  boundAttachmentKey,
+  CHANGED_WHILE_BINDING,
+  checkAttachmentList,
+  isAttachmentId,
+} from '#shared/domain/attachment';
 import { BusinessRuleError } from '#shared/domain/errors';
 
 export interface BindOptions {
@@ -15,26 +26,39 @@ export interface BindOptions {
   readonly attachments?: ReadonlyMap<string, Attachment | undefined>;
 }
 
+/** Removes objects whose loss costs nothing but storage: a failure is logged, never the caller's. */
+const removeQuietly = async (keys: readonly string[], why: string): Promise<void> => {
+  const results = await Promise.allSettled(keys.map(deleteObject));
+  const failed = results.flatMap((r, i) => (r.status === 'rejected' ? [{ key: keys[i], error: r.reason as unknown }] : []));
+  if (failed.length > 0) logger.warn(`attachment objects not removed (${why})`, { failed });
+};
+
 /**
- * Checks every listed upload and returns the conditional pending → bound
- * updates to put in the return's creation transaction. Each must be the
- * caller's, still pending, uploaded (HeadObject) with the declared size and
- * type; otherwise one 422 names every bad `attachments.<i>`.
+ * Binds the listed uploads to a return request: checks each, freezes it, and
+ * calls `commit` with the conditional pending → bound updates to write in the
+ * return's creation transaction. Each upload must be the caller's, still
+ * pending, uploaded (HeadObject) with the declared size and type; otherwise one
+ * 422 names every bad `attachments.<i>` and `commit` is never called.
  *
- * Call it last, right before the transaction: it re-tags the S3 objects
- * `state=bound` before returning, so the lifecycle rule (which deletes objects
- * tagged `state=pending` a day after upload) can never delete a bound file.
- * Timeline: check → re-tag → commit. A crash between re-tag and commit leaves
- * a kept object whose record stays pending (the customer can still bind it);
- * the reverse order could commit a binding whose file is then deleted.
+ * Freezing: a presigned form can be posted again until it expires, replacing
+ * the upload. So the checked bytes are copied (on the ETag the check read: a
+ * replacement in between fails the copy) to a key no form can write, tagged
+ * `state=bound` (the lifecycle rule deletes `state=pending` objects a day after
+ * upload), and the record is bound to that copy. Timeline: check → copy →
+ * commit → delete the upload. A crash between copy and commit leaves an unused
+ * copy and a pending record the customer can still bind; the reverse order
+ * could commit a binding to a file swapped or deleted meanwhile. A commit that
+ * fails (another request won the upload, a lost race on the order) removes this
+ * attempt's copies: their keys name its return id, so they are no one else's.
  */
-export const attachmentBindItems = async (
+export const bindAttachments = async (
   customerId: string,
   attachmentIds: readonly string[],
   returnId: string,
+  commit: (bindings: readonly GuardedItem[]) => Promise<void>,
   options: BindOptions = {},
-): Promise<GuardedItem[]> => {
-  if (attachmentIds.length === 0) return [];
+): Promise<void> => {
+  if (attachmentIds.length === 0) return commit([]);
   const settings = options.settings ?? (await getSettings()).refunds.attachments;
   if (!settings.enabled) {
     throw new BusinessRuleError('attachments_disabled', 'This shop does not accept attachments.', {
@@ -54,7 +78,32 @@ export const attachmentBindItems = async (
     return refusal ? [{ ...refusal, index }] : [];
   });
   if (refusals.length > 0) throw bindError(refusals);
-  const bindable = listed as Attachment[];
-  await Promise.all(bindable.map((a) => tagObject(a.key, BOUND_TAG)));
-  return bindable.map((a, index) => attachmentBindItem(a, { returnId, index, nowEpochSeconds }));
+  const bindable = (listed as Attachment[]).map((a, index) => ({
+    attachment: a,
+    upload: a.key,
+    bound: boundAttachmentKey(a.customerId, a.id, returnId),
+    etag: (objects[index] as HeadResult).etag,
+  }));
+  const copied = await Promise.all(bindable.map((b) => copyObjectIfUnchanged({ from: b.upload, to: b.bound, etag: b.etag, tag: BOUND_TAG })));
+  if (copied.includes(false)) {
+    await removeQuietly(
+      bindable.filter((_, i) => copied[i]).map((b) => b.bound),
+      'a binding refused',
+    );
+    throw bindError(bindable.flatMap((_, index) => (copied[index] ? [] : [{ ...CHANGED_WHILE_BINDING, index }])));
+  }
+  try {
+    await commit(bindable.map((b, index) => attachmentBindItem(b.attachment, { returnId, boundKey: b.bound, index, nowEpochSeconds })));
+  } catch (error) {
+    await removeQuietly(
+      bindable.map((b) => b.bound),
+      'a binding not committed',
+    );
+    throw error;
+  }
+  // Bound: the upload is no longer read. A later post to its form only makes a pending object the lifecycle rule expires.
+  await removeQuietly(
+    bindable.map((b) => b.upload),
+    'uploads already bound',
+  );
 };
