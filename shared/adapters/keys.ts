@@ -16,6 +16,7 @@
 // | reason code unique per kind (guard)     | table       | REASONCODE#<kind>#<code>| REASONCODE                |
 // | notes of an order, oldest first         | table       | ORDER#<orderId>         | NOTE#<noteId>             |
 // | attachment by id (TTL while pending)    | table       | ATTACHMENT#<id>         | ATTACHMENT                |
+// | a customer's comments on a return in one minute (rate limit, TTL) | table | COMMENTS#<returnId>#<cid> | WINDOW#<start> |
 // | return request by id (+ its comments)   | table       | RETURN#<id>             | RETURN, COMMENT#<cmtId>   |
 // | a customer's returns, newest first      | byOwner     | CUSTOMER#<cid>          | RETURN#<createdAt>#<id>   |
 // | returns by status and date              | byStatus    | RETURN#<status>         | <createdAt>#<id>          |
@@ -105,6 +106,8 @@ export const KEY = {
   attachment: (id: string) => ({ PK: `ATTACHMENT#${id}`, SK: 'ATTACHMENT' }),
   returnRequest: (id: string) => ({ PK: `RETURN#${id}`, SK: 'RETURN' }),
   returnComment: (returnId: string, commentId: string) => ({ PK: `RETURN#${returnId}`, SK: `${ITEM_PREFIX.comment}${commentId}` }),
+  /** Outside the return's partition, which a read of the request takes whole. */
+  commentWindow: (returnId: string, customerId: string, start: number) => ({ PK: `COMMENTS#${returnId}#${customerId}`, SK: `WINDOW#${start}` }),
   refund: (orderId: string, refundId: string) => ({ PK: `ORDER#${orderId}`, SK: `${ITEM_PREFIX.refund}${refundId}` }),
   /** The settle-transaction route knows only the refund id; this small item names its order (strongly consistent, unlike a GSI). */
   refundRef: (refundId: string) => ({ PK: `REFUND#${refundId}`, SK: 'REFUND' }),

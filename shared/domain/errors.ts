@@ -65,3 +65,11 @@ export class BusinessRuleError extends DomainError {
     this.name = 'BusinessRuleError';
   }
 }
+
+/** Too many requests of one kind (a rate limit); `retryAfter` is the seconds until one is taken again (the Retry-After header). */
+export class ThrottledError extends DomainError {
+  constructor(message: string, retryAfter: number) {
+    super('throttled', message, { retryAfter });
+    this.name = 'ThrottledError';
+  }
+}

@@ -4,6 +4,8 @@
 // which never touches the request's version: a comment racing a status
 // change, a verification or another comment never makes either fail, and the
 // request ends up carrying both.
+
+import { commentWindowTake } from '#shared/adapters/comment-windows';
 import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
@@ -11,6 +13,7 @@ import { commentCopyUpdate } from '#shared/adapters/return-comment-copies';
 import { commentInsert, getOwnReturn, getReturnOrThrow } from '#shared/adapters/returns-repo';
 import type { Caller } from '#shared/domain/caller';
 import { planCommentCopy } from '#shared/domain/comment-copies';
+import { commentWindowAt } from '#shared/domain/comment-limit';
 import type { ReturnComment } from '#shared/domain/return-request';
 import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
 
@@ -30,7 +33,9 @@ export interface CommentOnReturn {
  * fails, reads again and drops the copy instead (its status changes then read
  * the comment items). A first comment on a request stored before copies
  * conditions on the request having no count yet, so two of them never both
- * write a copy missing the other's comment.
+ * write a copy missing the other's comment. A customer's comment also takes
+ * one of the minute's few (shared/domain/comment-limit.ts) in the same
+ * transaction, so a refused or failed comment never uses one up.
  */
 export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor, now, idempotency, caller }: CommentOnReturn): Promise<ReturnComment> => {
   const comment: ReturnComment = {
@@ -45,6 +50,8 @@ export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor
     const { request, comments, copy } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
     await transact([
       ...idempotencyRecord(idempotency, comment, now),
+      // A customer's comments are rate limited (429); an admin's are not.
+      ...(caller.role === 'customer' ? [commentWindowTake(request.id, caller.customerId, commentWindowAt(now))] : []),
       commentInsert({ ...comment, returnId: request.id, orderId: request.orderId, customerId: request.customerId }),
       { ...commentCopyUpdate(request.id, planCommentCopy(copy, comments, [comment])), onConditionFailed: () => new ConcurrentChangeError('return request') },
     ]);
