@@ -1,7 +1,8 @@
 // One signed POST to a checked target (webhook-target.ts), the Standard
 // Webhooks way: `webhook-id`, `webhook-timestamp`, `webhook-signature:
 // v1,<base64 HMAC-SHA256 of "id.timestamp.body">` (the `standardwebhooks`
-// package signs). The socket goes to the checked address whatever DNS says
+// package signs), one signature per secret, space separated, while a rotated
+// secret still signs beside its successor. The socket goes to the checked address whatever DNS says
 // now; redirects are answers, never followed; at most 10 s; only the first 256
 // characters of the answer are kept.
 import { request as httpRequest, type RequestOptions } from 'node:http';
@@ -24,14 +25,15 @@ export interface SignedMessage {
   /** The event id: the same across retries, so the receiver dedupes on it. */
   readonly id: string;
   readonly body: string;
-  readonly secret: string;
+  /** Every secret that signs now, newest first (shared/domain/webhook.ts signingSecrets). */
+  readonly secrets: readonly string[];
   readonly at: Date;
 }
 
 export const signatureHeaders = (message: SignedMessage): Record<string, string> => ({
   'webhook-id': message.id,
   'webhook-timestamp': String(Math.floor(message.at.getTime() / 1000)),
-  'webhook-signature': new Webhook(message.secret).sign(message.id, message.at, message.body),
+  'webhook-signature': message.secrets.map((secret) => new Webhook(secret).sign(message.id, message.at, message.body)).join(' '),
 });
 
 export const postSigned = (target: Target, message: SignedMessage, clock: () => number = Date.now): Promise<PostResult> => {

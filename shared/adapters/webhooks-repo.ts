@@ -6,7 +6,7 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, GetCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import type { WebhookDelivery, WebhookEndpoint } from '#shared/domain/webhook';
+import type { SigningKeys, WebhookDelivery, WebhookEndpoint } from '#shared/domain/webhook';
 import { db, epochSeconds, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
@@ -15,8 +15,15 @@ import { openSecret, sealSecret } from './secret-box.ts';
 /** Deliveries (and their attempts) are kept 30 days. */
 const DELIVERY_TTL_SECONDS = 30 * 24 * 60 * 60;
 
+/** The sealed secrets on the item: the current one, and the one a rotation replaced with the end of its overlap. */
+interface SealedSecrets {
+  readonly sealedSecret: string;
+  readonly previousSealedSecret?: string;
+  readonly previousSecretUntil?: string;
+}
+
 const endpointOf = (item: Record<string, unknown>): WebhookEndpoint => {
-  const { sealedSecret, ...endpoint } = stripKeys<WebhookEndpoint & { sealedSecret: string }>(item);
+  const { sealedSecret, previousSealedSecret, previousSecretUntil, ...endpoint } = stripKeys<WebhookEndpoint & SealedSecrets>(item);
   return endpoint;
 };
 
@@ -45,10 +52,14 @@ export const getEndpointOrThrow = async (id: string): Promise<WebhookEndpoint> =
   return endpoint;
 };
 
-/** The endpoint and its secret in clear, for signing. */
-export const getEndpointWithSecret = async (id: string): Promise<{ endpoint: WebhookEndpoint; secret: string } | undefined> => {
+/** The endpoint and its secrets in clear, for signing (which of them sign when: signingSecrets). */
+export const getEndpointWithSecrets = async (id: string): Promise<{ endpoint: WebhookEndpoint; secrets: SigningKeys<string> } | undefined> => {
   const item = await storedEndpoint(id);
-  return item ? { endpoint: endpointOf(item), secret: await openSecret(String(item.sealedSecret), id) } : undefined;
+  if (!item) return undefined;
+  const { sealedSecret, previousSealedSecret, previousSecretUntil } = item as Record<string, unknown> & Partial<SealedSecrets>;
+  const current = await openSecret(String(sealedSecret), id);
+  const previous = previousSealedSecret && previousSecretUntil ? { secret: await openSecret(previousSealedSecret, id), until: previousSecretUntil } : undefined;
+  return { endpoint: endpointOf(item), secrets: { current, previous } };
 };
 
 export const listEndpoints = (page: PageRequest): Promise<Page<WebhookEndpoint>> =>
@@ -74,17 +85,27 @@ export const allEndpoints = async (): Promise<WebhookEndpoint[]> => {
   return all;
 };
 
+/** A new secret, and until when the one it replaces keeps signing. */
+export interface Rotation {
+  readonly secret: string;
+  readonly previousUntil: string;
+}
+
 /**
- * Replaces the endpoint (and its secret, when rotated) if it is still at the
- * version read: two admins saving the same endpoint cannot both win.
+ * Replaces the endpoint (and rotates its secret, when asked) if it is still at
+ * the version read: two admins saving the same endpoint cannot both win. A
+ * rotation moves the stored secret, still sealed, to `previousSealedSecret`
+ * (one previous only: a second rotation within the overlap drops the oldest).
  */
-export const saveEndpoint = async (next: WebhookEndpoint, previousVersion: number, secret?: string): Promise<void> => {
+export const saveEndpoint = async (next: WebhookEndpoint, previousVersion: number, rotation?: Rotation): Promise<void> => {
+  const rotate = rotation ? ', previousSealedSecret = sealedSecret, previousSecretUntil = :previousUntil, sealedSecret = :sealed' : '';
   try {
     await db.send(
       new UpdateCommand({
         TableName: TABLE_NAME,
         Key: KEY.webhook(next.id),
-        UpdateExpression: `SET #url = :url, events = :events, enabled = :enabled, description = :description, updatedAt = :updatedAt, version = :version${secret ? ', sealedSecret = :sealed' : ''}`,
+        // Operands read the item before the update: `previousSealedSecret = sealedSecret` keeps the old one.
+        UpdateExpression: `SET #url = :url, events = :events, enabled = :enabled, description = :description, updatedAt = :updatedAt, version = :version${rotate}`,
         ConditionExpression: 'version = :previous',
         ExpressionAttributeNames: { '#url': 'url' },
         ExpressionAttributeValues: {
@@ -95,7 +116,7 @@ export const saveEndpoint = async (next: WebhookEndpoint, previousVersion: numbe
           ':updatedAt': next.updatedAt,
           ':version': next.version,
           ':previous': previousVersion,
-          ...(secret ? { ':sealed': await sealSecret(secret, next.id) } : {}),
+          ...(rotation ? { ':sealed': await sealSecret(rotation.secret, next.id), ':previousUntil': rotation.previousUntil } : {}),
         },
       }),
     );

@@ -142,3 +142,19 @@ export const isDelivered = (statusCode: number | null): boolean => statusCode !=
 
 export const subscribes = (endpoint: Pick<WebhookEndpoint, 'enabled' | 'events'>, type: string): boolean =>
   endpoint.enabled && (endpoint.events as readonly string[]).includes(type as EventType);
+
+/** After a rotation the old secret signs beside the new one this long (API.md), so a receiver can switch without refusing a delivery. */
+export const SECRET_OVERLAP_SECONDS = 24 * 60 * 60;
+
+/** An endpoint's signing secrets: the current one and, after a rotation, the one it replaced with the end of its overlap. */
+export interface SigningKeys<S> {
+  readonly current: S;
+  readonly previous?: { readonly secret: S; readonly until: string } | undefined;
+}
+
+/** When the replaced secret stops signing, for a rotation at `now`. */
+export const overlapUntil = (now: string): string => new Date(Date.parse(now) + SECRET_OVERLAP_SECONDS * 1000).toISOString();
+
+/** The secrets that sign a delivery sent at `atMs`, newest first: the old one too until its overlap ends. */
+export const signingSecrets = <S>(keys: SigningKeys<S>, atMs: number): S[] =>
+  keys.previous && atMs < Date.parse(keys.previous.until) ? [keys.current, keys.previous.secret] : [keys.current];

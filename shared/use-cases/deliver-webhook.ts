@@ -5,9 +5,9 @@
 import { postSigned } from '#shared/adapters/webhook-http';
 import type { DeliveryMessage } from '#shared/adapters/webhook-queue';
 import { resolveTarget, UnsafeTargetError } from '#shared/adapters/webhook-target';
-import { claimSlot, getDelivery, getEndpointWithSecret, releaseSlot, type StoredDelivery, saveDelivery } from '#shared/adapters/webhooks-repo';
+import { claimSlot, getDelivery, getEndpointWithSecrets, releaseSlot, type StoredDelivery, saveDelivery } from '#shared/adapters/webhooks-repo';
 import { PING_EVENT_TYPE } from '#shared/domain/events/catalogue';
-import { type DeliveryAttempt, isDelivered, outcomeOf } from '#shared/domain/webhook';
+import { type DeliveryAttempt, isDelivered, outcomeOf, signingSecrets } from '#shared/domain/webhook';
 
 export type DeliverResult = { readonly kind: 'done' } | { readonly kind: 'retry'; readonly delayMs: number } | { readonly kind: 'busy' };
 
@@ -53,7 +53,7 @@ export const deliverWebhook = async (message: DeliveryMessage, options: DeliverO
   // Three independent reads at once (latency: a status change reaches its receiver within a second).
   const [delivery, found, slot] = await Promise.all([
     getDelivery(message.endpointId, message.deliveryId),
-    getEndpointWithSecret(message.endpointId),
+    getEndpointWithSecrets(message.endpointId),
     claimSlot(message.endpointId, options.slots, options.clock(), LEASE_MS, options.holder),
   ]);
   const release = async () => {
@@ -80,9 +80,10 @@ export const deliverWebhook = async (message: DeliveryMessage, options: DeliverO
     let attempt: Omit<DeliveryAttempt, 'nextRetryAt'>;
     try {
       const target = await resolveTarget(found.endpoint.url);
+      const sentAt = options.clock();
       const result = await postSigned(
         target,
-        { id: delivery.eventId, body: delivery.payload, secret: found.secret, at: new Date(options.clock()) },
+        { id: delivery.eventId, body: delivery.payload, secrets: signingSecrets(found.secrets, sentAt), at: new Date(sentAt) },
         options.clock,
       );
       attempt = { at, ...result };

@@ -9,7 +9,7 @@ import { resolveTarget, UnsafeTargetError } from '#shared/adapters/webhook-targe
 import { deleteEndpoint, getEndpointOrThrow, insertEndpoint, saveEndpoint } from '#shared/adapters/webhooks-repo';
 import { ValidationError } from '#shared/domain/errors';
 import { checkIfMatch } from '#shared/domain/if-match';
-import type { CreateWebhookBody, UpdateWebhookBody, WebhookEndpoint } from '#shared/domain/webhook';
+import { type CreateWebhookBody, overlapUntil, type UpdateWebhookBody, type WebhookEndpoint } from '#shared/domain/webhook';
 
 /** A URL that fails the delivery-time check would never be delivered to: refuse it now, as a 400 on `url`. */
 const checkUrl = async (url: string): Promise<void> => {
@@ -51,12 +51,12 @@ export const updateWebhook = async (id: string, body: UpdateWebhookBody, ifMatch
   return next;
 };
 
-/** Replaces the secret at once (the old one stops signing) and answers the new one, this once. */
+/** Replaces the secret and answers the new one, this once; the old one signs beside it for 24 h. */
 export const rotateWebhookSecret = async (id: string, now: string) => {
   const current = await getEndpointOrThrow(id);
   const next: WebhookEndpoint = { ...current, updatedAt: now, version: current.version + 1 };
   const secret = newWebhookSecret();
-  await saveEndpoint(next, current.version, secret);
+  await saveEndpoint(next, current.version, { secret, previousUntil: overlapUntil(now) });
   return { ...next, secret };
 };
 

@@ -122,7 +122,7 @@ describe('webhook SSRF guard (AWS mode)', () => {
     const port = new URL(r.url).port;
     // `.invalid` never resolves: the request can only arrive through the pinned address.
     const target = { url: new URL(`http://rebind.invalid:${port}/hook`), address: '127.0.0.1', family: 4 as const };
-    const result = await postSigned(target, { id: 'evt_pinned', body: '{}', secret: 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw', at: new Date() });
+    const result = await postSigned(target, { id: 'evt_pinned', body: '{}', secrets: ['whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw'], at: new Date() });
     expect(result).toMatchObject({ statusCode: 200, error: null });
     expect(r.received).toHaveLength(1);
     expect(r.received[0]?.headers.host).toBe(`rebind.invalid:${port}`);

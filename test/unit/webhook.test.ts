@@ -1,7 +1,16 @@
 // Webhook rules without I/O: the retry schedule, what an attempt leads to,
 // subscriptions, and endpoint bodies.
 import { describe, expect, it } from 'vitest';
-import { CreateWebhookBody, isDelivered, outcomeOf, RETRY_SCHEDULE_SECONDS, subscribes } from '#shared/domain/webhook';
+import {
+  CreateWebhookBody,
+  isDelivered,
+  outcomeOf,
+  overlapUntil,
+  RETRY_SCHEDULE_SECONDS,
+  SECRET_OVERLAP_SECONDS,
+  signingSecrets,
+  subscribes,
+} from '#shared/domain/webhook';
 
 describe('retry schedule', () => {
   it('retries for at least 24 hours, each pause within SQS visibility (12 h), growing', () => {
@@ -39,5 +48,19 @@ describe('endpoints', () => {
     });
     expect(CreateWebhookBody.safeParse({ url: 'https://example.com/h', events: ['order.unknown'] }).success).toBe(false);
     expect(CreateWebhookBody.safeParse({ url: 'javascript:alert(1)', events: ['order.paid'] }).success).toBe(false);
+  });
+});
+
+describe('secret rotation', () => {
+  it('signs with the old secret beside the new one for 24 h after a rotation, newest first, then with the new one only', () => {
+    const rotatedAt = '2030-01-01T10:00:00.000Z';
+    const until = overlapUntil(rotatedAt);
+    expect(until).toBe('2030-01-02T10:00:00.000Z');
+    expect(SECRET_OVERLAP_SECONDS).toBe(24 * 3600);
+    const keys = { current: 'new', previous: { secret: 'old', until } };
+    expect(signingSecrets(keys, Date.parse(rotatedAt))).toEqual(['new', 'old']);
+    expect(signingSecrets(keys, Date.parse(until) - 1)).toEqual(['new', 'old']);
+    expect(signingSecrets(keys, Date.parse(until))).toEqual(['new']);
+    expect(signingSecrets({ current: 'only' }, Date.parse(rotatedAt))).toEqual(['only']);
   });
 });
