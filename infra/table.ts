@@ -9,5 +9,5 @@ export const TABLE = {
   sortKey: TABLE_KEY.sk,
   /** Epoch seconds; idempotency records, notification markers, pending uploads. */
   ttlAttribute: 'expiresAt',
-  indexes: Object.values(INDEX).map(({ name, pk, sk }) => ({ name, partitionKey: pk, sortKey: sk })),
+  indexes: Object.values(INDEX).map(({ name, pk, sk, projection }) => ({ name, partitionKey: pk, sortKey: sk, projection })),
 } as const;

@@ -41,7 +41,8 @@ export class Data extends Construct {
         indexName: index.name,
         partitionKey: { name: index.partitionKey, type: string },
         sortKey: { name: index.sortKey, type: string },
-        projectionType: dynamodb.ProjectionType.ALL,
+        projectionType: dynamodb.ProjectionType[index.projection.type],
+        ...(index.projection.attributes.length > 0 ? { nonKeyAttributes: [...index.projection.attributes] } : {}),
       });
     }
 

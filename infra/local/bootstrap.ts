@@ -30,7 +30,7 @@ export interface BootstrapOptions {
   bucketName: string;
 }
 
-/** The table as CreateTable input: string keys, every GSI projecting ALL, stream with both images. */
+/** The table as CreateTable input: string keys, each GSI projecting what keys.ts says, stream with both images. */
 export function tableDefinition(tableName: string): CreateTableCommandInput {
   const keyNames = [TABLE.partitionKey, TABLE.sortKey, ...TABLE.indexes.flatMap((i) => [i.partitionKey, i.sortKey])];
   return {
@@ -47,7 +47,10 @@ export function tableDefinition(tableName: string): CreateTableCommandInput {
         { AttributeName: index.partitionKey, KeyType: 'HASH' },
         { AttributeName: index.sortKey, KeyType: 'RANGE' },
       ],
-      Projection: { ProjectionType: 'ALL' },
+      Projection: {
+        ProjectionType: index.projection.type,
+        ...(index.projection.attributes.length > 0 ? { NonKeyAttributes: [...index.projection.attributes] } : {}),
+      },
     })),
     StreamSpecification: { StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' },
   };

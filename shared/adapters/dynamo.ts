@@ -168,7 +168,7 @@ export const forEachPage = async (query: KeyQuery, onPage: (page: QueryCommandOu
 export const queryAll = async (query: KeyQuery): Promise<Record<string, unknown>[]> => {
   const items: Record<string, unknown>[] = [];
   await forEachPage(query, (page) => items.push(...(page.Items ?? [])));
-  return items;
+  return wholeItems(query.key, items);
 };
 
 type ItemKey = { readonly PK: string; readonly SK: string };
@@ -205,6 +205,23 @@ export const batchGet = async (keys: readonly ItemKey[], consistent: boolean): P
   const chunks = Array.from({ length: Math.ceil(unique.length / BATCH_KEYS) }, (_, i) => unique.slice(i * BATCH_KEYS, (i + 1) * BATCH_KEYS));
   await Promise.all(chunks.map((chunk) => batchGetChunk(chunk, consistent, found)));
   return found;
+};
+
+/**
+ * The items behind index entries, in the entries' order. Indexes carry keys
+ * (keys.ts `INDEX`), so a list reads its page of entries, then the items in
+ * one BatchGetItem. An item gone since, or moved out of the queried partition
+ * (a status list read just before the status changed), is left out: the
+ * answer never shows an item the list does not hold.
+ */
+const wholeItems = async (key: KeyCondition, entries: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
+  if (!key.keys.name || entries.length === 0) return [...entries];
+  const keys = entries.map((e) => ({ PK: String(e[TABLE_KEY.pk]), SK: String(e[TABLE_KEY.sk]) }));
+  const found = await batchGet(keys, false);
+  return keys.flatMap((k) => {
+    const item = found.get(keyId(k));
+    return item && item[key.keys.pk] === key.partition ? [item] : [];
+  });
 };
 
 export interface PageRequest {
@@ -263,14 +280,14 @@ export const queryPage = async <T>(query: KeyQuery, page: PageRequest, map: (ite
     if (startKey && error instanceof Error && error.name === 'ValidationException') throw invalidCursor();
     throw error;
   }
-  const items = result.Items ?? [];
-  if (items.length > page.limit) {
-    const kept = items.slice(0, page.limit);
+  const entries = result.Items ?? [];
+  if (entries.length > page.limit) {
+    const kept = entries.slice(0, page.limit);
     const last = kept[kept.length - 1] as Record<string, unknown>;
-    return { items: kept.map(map), nextCursor: encodeCursor(Object.fromEntries(keyAttrs.map((attr) => [attr, last[attr]]))) };
+    return { items: (await wholeItems(query.key, kept)).map(map), nextCursor: encodeCursor(Object.fromEntries(keyAttrs.map((attr) => [attr, last[attr]]))) };
   }
   // Fewer than asked for, yet more to read: a filter dropped some, or the read reached 1 MB.
-  return { items: items.map(map), nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null };
+  return { items: (await wholeItems(query.key, entries)).map(map), nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null };
 };
 
 const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'LimitExceededException']);

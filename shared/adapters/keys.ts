@@ -69,22 +69,43 @@ export interface KeySchema {
 /** The table's own key. */
 export const TABLE_KEY = { pk: 'PK', sk: 'SK' } as const satisfies KeySchema;
 
-/** The table's global secondary indexes (every one projects ALL); infra/table.ts declares them from this. */
+/**
+ * What an index entry carries besides the table's and its own keys. A list
+ * answers whole resources, but its index entries must not copy them: every
+ * write of an item rewrites each index entry that projects a changed
+ * attribute, and the big or growing ones (an order's timeline, a request's
+ * comment copies and history, the refund counters) would be written again into
+ * up to four indexes on every comment and status change. So the indexes carry
+ * keys only, and a list reads its page of keys, then the page's items in one
+ * eventually consistent BatchGetItem (dynamo.ts `queryPage`): a write costs the
+ * item plus a key-sized entry per index it moves in, a list one more round trip
+ * and the items it shows. `status` rides along where a list filters on it
+ * after the key condition (a customer's orders or returns by status, an
+ * email's orders by status): a FilterExpression reads only the index entry.
+ */
+export interface IndexProjection {
+  readonly type: 'KEYS_ONLY' | 'INCLUDE';
+  readonly attributes: readonly string[];
+}
+const KEYS_ONLY: IndexProjection = { type: 'KEYS_ONLY', attributes: [] };
+const WITH_STATUS: IndexProjection = { type: 'INCLUDE', attributes: ['status'] };
+
+/** The table's global secondary indexes; infra/table.ts declares them from this. */
 export const INDEX = {
-  /** A customer's orders / returns / cancellations, newest first. */
-  byOwner: { name: 'byOwner', pk: 'GSI1PK', sk: 'GSI1SK' },
-  /** Admin lists filtered by status, by date. */
-  byStatus: { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK' },
-  /** Admin lists of everything of a type, by date. */
-  byType: { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK' },
+  /** A customer's orders / returns / cancellations, newest first; filtered by status. */
+  byOwner: { name: 'byOwner', pk: 'GSI1PK', sk: 'GSI1SK', projection: WITH_STATUS },
+  /** Admin lists filtered by status, by date; queue counts (Select COUNT reads keys only). */
+  byStatus: { name: 'byStatus', pk: 'GSI2PK', sk: 'GSI2SK', projection: KEYS_ONLY },
+  /** Admin lists of everything of a type, by date; stored reasons of a kind. */
+  byType: { name: 'byType', pk: 'GSI3PK', sk: 'GSI3SK', projection: KEYS_ONLY },
   /**
    * Sparse lookups the three above cannot hold, because orders, returns and
-   * cancellations already use all three: orders by email, everything filed
-   * against an order, the payout queue by gateway and status. One index for
-   * all of them: CloudFormation adds one GSI per stack update.
+   * cancellations already use all three: orders by email (filtered by status),
+   * everything filed against an order, the payout queue by gateway and status.
+   * One index for all of them: CloudFormation adds one GSI per stack update.
    */
-  byLookup: { name: 'byLookup', pk: 'GSI4PK', sk: 'GSI4SK' },
-} as const;
+  byLookup: { name: 'byLookup', pk: 'GSI4PK', sk: 'GSI4SK', projection: WITH_STATUS },
+} as const satisfies Record<string, { readonly name: string; readonly pk: string; readonly sk: string; readonly projection: IndexProjection }>;
 
 export type IndexName = keyof typeof INDEX;
 

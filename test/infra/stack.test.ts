@@ -151,7 +151,10 @@ describe('AftersalesStack (Cognito, default context)', () => {
               { AttributeName: index.partitionKey, KeyType: 'HASH' },
               { AttributeName: index.sortKey, KeyType: 'RANGE' },
             ],
-            Projection: { ProjectionType: 'ALL' },
+            Projection: {
+              ProjectionType: index.projection.type,
+              ...(index.projection.attributes.length > 0 ? { NonKeyAttributes: [...index.projection.attributes] } : {}),
+            },
           })),
         },
       });

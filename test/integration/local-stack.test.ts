@@ -27,7 +27,7 @@ describe('emulators', () => {
       { AttributeName: 'SK', KeyType: 'RANGE' },
     ]);
     const indexes = Table?.GlobalSecondaryIndexes?.map((i) => [i.IndexName, i.Projection?.ProjectionType]);
-    expect(indexes?.sort()).toEqual(TABLE.indexes.map((i) => [i.name, 'ALL']).sort());
+    expect(indexes?.sort()).toEqual(TABLE.indexes.map((i) => [i.name, i.projection.type]).sort());
     expect(Table?.StreamSpecification).toMatchObject({ StreamEnabled: true, StreamViewType: 'NEW_AND_OLD_IMAGES' });
     expect(Table?.LatestStreamArn).toBeTruthy();
     const ttl = await dynamodb.send(new DescribeTimeToLiveCommand({ TableName: env('TABLE_NAME') }));
