@@ -6,47 +6,100 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { Template } from 'aws-cdk-lib/assertions';
 import { build, type Metafile } from 'esbuild';
+import { buildApp } from '#infra/app';
 import { esbuildOptions, pdfkitFontsHook, stubbedModules } from '#infra/bundling';
 import { projectRoot } from '#infra/local/setup';
 import { HTTP_FUNCTIONS } from '#infra/routes';
-import { FUNCTION_ACCESS } from '#infra/stack';
 
 export const BENCH_DIR = path.join(projectRoot, '.cache', 'bench');
-/** Outside the repo, so a bundle that still needed node_modules would fail to load instead of finding them. */
-export const OUT_DIR = path.join(tmpdir(), 'aftersales-bench');
+/** Outside the repo, so a bundle that still needed node_modules would fail to load instead of finding them; one per process (engineers share the machine). */
+export const OUT_DIR = path.join(tmpdir(), `aftersales-bench-${process.pid}`);
 
 export interface LambdaEntry {
   readonly name: string;
   readonly entry: string;
-  /** SDK families the function is granted and calls (the reference's content). */
-  readonly uses: readonly SdkFamily[];
+  /** AWS services the stack grants the function (its role's policy actions): the most its reference may hold. */
+  readonly granted: readonly SdkFamily[];
 }
 
-type SdkFamily = 'dynamodb' | 's3' | 'ses' | 'eventbridge' | 'sqs' | 'secrets' | 'stripe';
+type SdkFamily = 'dynamodb' | 's3' | 'ses' | 'eventbridge' | 'sqs' | 'secrets';
 
-// `table` was a boolean before it became an access level; accept both.
-const usesTable = (access: unknown): boolean => access !== 'none' && Boolean(access);
+/** IAM action prefix → the SDK family that calls it. */
+const SERVICE: Readonly<Record<string, SdkFamily>> = {
+  dynamodb: 'dynamodb',
+  s3: 's3',
+  ses: 'ses',
+  events: 'eventbridge',
+  sqs: 'sqs',
+  secretsmanager: 'secrets',
+};
 
-/** The clients a function may hold besides the table and the bucket; the reference keeps those its bundle carries. */
-const OTHER_CLIENTS: readonly SdkFamily[] = ['ses', 'eventbridge', 'sqs', 'secrets', 'stripe'];
+type StackTemplate = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
 
-/** Every function the stack deploys, with what it may call (infra/stack.ts FUNCTION_ACCESS; the consumers: table and the others). */
-export const lambdaEntries = (): LambdaEntry[] => [
-  ...HTTP_FUNCTIONS.map((fn) => ({
-    name: fn,
-    entry: `functions/http/${fn}.ts`,
-    uses: [
-      ...(usesTable(FUNCTION_ACCESS[fn].table) ? (['dynamodb'] as const) : []),
-      ...(FUNCTION_ACCESS[fn].objects.length ? (['s3'] as const) : []),
-      ...OTHER_CLIENTS,
-    ],
-  })),
-  { name: 'notify', entry: 'functions/streams/notify.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
-  { name: 'events', entry: 'functions/streams/events.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
-  { name: 'payments-stream', entry: 'functions/streams/payments.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
-  { name: 'webhook-delivery', entry: 'functions/queues/webhook-delivery.ts', uses: ['dynamodb', ...OTHER_CLIENTS] },
+/** The SDK families in the policies attached to a role (logical id) of the synthesized template. */
+const grantsOf = (template: StackTemplate, roleId: string): SdkFamily[] => {
+  const families = new Set<SdkFamily>();
+  for (const resource of Object.values(template.Resources)) {
+    if (resource.Type !== 'AWS::IAM::Policy') continue;
+    const roles = resource.Properties.Roles as { Ref?: string }[];
+    if (!roles.some((r) => r.Ref === roleId)) continue;
+    const statements = (resource.Properties.PolicyDocument as { Statement: { Action: string | string[] }[] }).Statement;
+    for (const action of statements.flatMap((st) => (Array.isArray(st.Action) ? st.Action : [st.Action]))) {
+      const family = SERVICE[action.split(':')[0] as string];
+      if (family) families.add(family);
+    }
+  }
+  return [...families];
+};
+
+/** Every function the stack deploys and its entry. */
+export const LAMBDA_FUNCTIONS: readonly { readonly name: string; readonly entry: string }[] = [
+  ...HTTP_FUNCTIONS.map((fn) => ({ name: fn, entry: `functions/http/${fn}.ts` })),
+  { name: 'notify', entry: 'functions/streams/notify.ts' },
+  { name: 'events', entry: 'functions/streams/events.ts' },
+  { name: 'payments-stream', entry: 'functions/streams/payments.ts' },
+  { name: 'webhook-delivery', entry: 'functions/queues/webhook-delivery.ts' },
 ];
+
+/**
+ * Each function's bundle budget in KB (esbuild, minified, the AWS SDK inside):
+ * its size when the budgets were last set, rounded up to 10 KB, plus 10 KB.
+ * test/infra/bundle-budget.test.ts fails past it; raise one only with the
+ * reason in the commit.
+ */
+export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
+  meta: 90,
+  orders: 470,
+  documents: 580,
+  notes: 430,
+  cancellations: 460,
+  settings: 440,
+  refunds: 470,
+  returns: 640,
+  attachments: 570,
+  webhooks: 490,
+  payments: 660,
+  notify: 470,
+  events: 480,
+  'payments-stream': 640,
+  'webhook-delivery': 450,
+};
+
+/** Each function with the AWS services its role is granted in the synthesized stack (stub code: no esbuild). */
+export const lambdaEntries = (): LambdaEntry[] => {
+  const { stack } = buildApp({ code: 'stub' });
+  const template = Template.fromStack(stack).toJSON() as StackTemplate;
+  const roles: Record<string, { node: { defaultChild?: unknown } }> = {
+    ...Object.fromEntries(HTTP_FUNCTIONS.map((fn) => [fn, stack.functions[fn].role])),
+    notify: stack.notify.fn.role,
+    events: stack.events.consumer.role,
+    'payments-stream': stack.payments.consumer.role,
+    'webhook-delivery': stack.events.delivery.role,
+  };
+  return LAMBDA_FUNCTIONS.map((fn) => ({ ...fn, granted: grantsOf(template, stack.getLogicalId(roles[fn.name]?.node.defaultChild as never)) }));
+};
 
 /** Which packages belong to a family, and the names the reference imports from each. */
 const FAMILY: Record<SdkFamily, Record<string, { client?: string; extra?: readonly string[] }>> = {
@@ -64,9 +117,10 @@ const FAMILY: Record<SdkFamily, Record<string, { client?: string; extra?: readon
   eventbridge: { 'client-eventbridge': { client: 'EventBridgeClient' } },
   sqs: { 'client-sqs': { client: 'SQSClient' } },
   secrets: { 'client-secrets-manager': { client: 'SecretsManagerClient' } },
-  // The payment provider's own client: what a card refund is sent with, as much a client as the AWS ones.
-  stripe: { stripe: { client: 'Stripe' } },
 };
+
+/** Third-party SDKs a function carries (the payment provider's): its own bytes, never the reference's. */
+const THIRD_PARTY_SDKS = ['stripe'] as const;
 
 export interface BundleResult {
   readonly name: string;
@@ -79,6 +133,13 @@ export interface BundleResult {
   /** Biggest non-SDK contributors (package → bytes in output). */
   readonly topOthers: { pkg: string; bytes: number }[];
   readonly sdkBytes: number;
+  /** Bytes of third-party SDKs (Stripe) in the bundle: counted as the function's own. */
+  readonly thirdPartyBytes: number;
+  /** AWS services granted and the families the reference holds (granted ∩ bundled). */
+  readonly granted: readonly string[];
+  readonly referenceFamilies: readonly string[];
+  /** Packages bundled from two places (two versions of one SDK package): must be none. */
+  readonly duplicates: readonly string[];
 }
 
 const liveInputs = (meta: Metafile): string[] =>
@@ -103,22 +164,24 @@ const commandsOf = (meta: Metafile, pkg: string): string[] => {
   return [...names].sort();
 };
 
-/** The SDK-only entry: the same clients as the function, constructed the same way, plus the commands it sends. */
-export const referenceSource = (uses: readonly SdkFamily[], meta: Metafile): string => {
+/**
+ * The SDK-only entry: the AWS clients the function is granted AND bundles
+ * (a client it bundles without a grant is dead weight of its own; a grant it
+ * reaches without the SDK, like the secrets extension, adds nothing),
+ * constructed the same way, with the commands its bundle holds.
+ */
+export const referenceSource = (granted: readonly SdkFamily[], meta: Metafile): { source: string; families: SdkFamily[] } => {
   const lines: string[] = [];
   const keep: string[] = [];
+  const families = new Set<SdkFamily>();
   const bundled = new Set(liveInputs(meta).map(packageOf));
-  for (const family of uses) {
+  for (const family of granted) {
     for (const [pkg, spec] of Object.entries(FAMILY[family])) {
-      if (pkg === 'stripe') {
-        if (!bundled.has('stripe')) continue;
-        lines.push(`import Stripe from 'stripe';`, `export const stripe = new Stripe('sk_test_reference');`);
-        continue;
-      }
       if (!bundled.has(`@aws-sdk/${pkg}`)) continue;
       const names = [...(spec.client ? [spec.client] : []), ...(spec.extra ?? []), ...commandsOf(meta, pkg)];
       if (pkg === 'lib-dynamodb') names.push('DynamoDBDocumentClient');
       if (names.length === 0) continue;
+      families.add(family);
       // lib-dynamodb and client-dynamodb both export e.g. QueryCommand: alias all but the client names.
       const alias = (name: string) => (name === spec.client || name === 'DynamoDBDocumentClient' ? name : `${pkg.replace(/\W/g, '_')}_${name}`);
       lines.push(`import { ${names.map((n) => (alias(n) === n ? n : `${n} as ${alias(n)}`)).join(', ')} } from '@aws-sdk/${pkg}';`);
@@ -144,7 +207,7 @@ export const referenceSource = (uses: readonly SdkFamily[], meta: Metafile): str
     ? `await raw.send(new GetItemCommand({ TableName: process.env.TABLE_NAME, Key: { PK: { S: 'BENCH#reference' }, SK: { S: 'REFERENCE' } } }));`
     : '';
   lines.push(`export const handler = async () => { ${call} return { statusCode: 200, body: '{}' }; };`);
-  return `${lines.join('\n')}\n`;
+  return { source: `${lines.join('\n')}\n`, families: [...families] };
 };
 
 const bundleBytes = (dir: string): number => statSync(path.join(dir, 'index.mjs')).size;
@@ -153,19 +216,47 @@ const runHook = (commands: string[]): void => {
   for (const command of commands) execFileSync('sh', ['-c', command], { stdio: 'inherit' });
 };
 
+/** Where each bundled package was installed: a package found under two node_modules folders is two copies (two versions) in one bundle. */
+export const duplicatesOf = (meta: Metafile): string[] => {
+  const places = new Map<string, Set<string>>();
+  for (const input of liveInputs(meta)) {
+    const m = /^(.*node_modules\/((?:@[^/]+\/)?[^/]+))\//.exec(input);
+    if (!m) continue;
+    const pkg = m[2] as string;
+    if (!places.has(pkg)) places.set(pkg, new Set());
+    places.get(pkg)?.add(m[1] as string);
+  }
+  return [...places].filter(([, dirs]) => dirs.size > 1).map(([pkg]) => pkg);
+};
+
+export interface FunctionBundle {
+  readonly dir: string;
+  readonly bytes: number;
+  readonly meta: Metafile;
+  readonly duplicates: readonly string[];
+}
+
+/** One function built exactly as the stack builds it (infra/bundling.ts), with its metafile. */
+export const bundleFunction = async (lambda: { readonly name: string; readonly entry: string }): Promise<FunctionBundle> => {
+  const dir = path.join(OUT_DIR, lambda.name);
+  const options = esbuildOptions(path.join(projectRoot, lambda.entry), path.join(dir, 'index.mjs'), stubbedModules(projectRoot, lambda.name));
+  const out = await build({ ...options, metafile: true, logLevel: 'error' });
+  if (lambda.name === 'documents') runHook(pdfkitFontsHook(projectRoot).afterBundling(projectRoot, dir));
+  return { dir, bytes: bundleBytes(dir), meta: out.metafile, duplicates: duplicatesOf(out.metafile) };
+};
+
+const isAwsSdk = (pkg: string): boolean => pkg.startsWith('@aws-sdk/') || pkg.startsWith('@smithy/') || pkg.startsWith('@aws-crypto/');
+
 export const buildBundles = async (log: (line: string) => void): Promise<BundleResult[]> => {
   rmSync(OUT_DIR, { recursive: true, force: true });
   const srcDir = path.join(BENCH_DIR, 'src');
   mkdirSync(srcDir, { recursive: true });
   const results: BundleResult[] = [];
   for (const lambda of lambdaEntries()) {
-    const dir = path.join(OUT_DIR, lambda.name);
-    const options = esbuildOptions(path.join(projectRoot, lambda.entry), path.join(dir, 'index.mjs'), stubbedModules(projectRoot, lambda.name));
-    const out = await build({ ...options, metafile: true, logLevel: 'error' });
-    if (lambda.name === 'documents') runHook(pdfkitFontsHook(projectRoot).afterBundling(projectRoot, dir));
-    const meta = out.metafile;
+    const { dir, bytes, meta, duplicates } = await bundleFunction(lambda);
     const refEntry = path.join(srcDir, `reference-${lambda.name}.mjs`);
-    writeFileSync(refEntry, referenceSource(lambda.uses, meta));
+    const reference = referenceSource(lambda.granted, meta);
+    writeFileSync(refEntry, reference.source);
     const referenceDir = path.join(OUT_DIR, `reference-${lambda.name}`);
     await build({ ...esbuildOptions(refEntry, path.join(referenceDir, 'index.mjs')), logLevel: 'error' });
 
@@ -176,20 +267,24 @@ export const buildBundles = async (log: (line: string) => void): Promise<BundleR
         byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + bytesInOutput);
       }
     }
-    const sdk = [...byPackage].filter(([pkg]) => pkg.startsWith('@aws-sdk/') || pkg.startsWith('@smithy/') || pkg.startsWith('@aws-crypto/'));
+    const sdk = [...byPackage].filter(([pkg]) => isAwsSdk(pkg));
     const result: BundleResult = {
       name: lambda.name,
-      bytes: bundleBytes(dir),
+      bytes,
       referenceBytes: bundleBytes(referenceDir),
       dir,
       referenceDir,
       sdkPackages: [...byPackage.keys()].filter((p) => p.startsWith('@aws-sdk/')).sort(),
-      sdkBytes: sdk.reduce((sum, [, bytes]) => sum + bytes, 0),
+      sdkBytes: sdk.reduce((sum, [, n]) => sum + n, 0),
+      thirdPartyBytes: THIRD_PARTY_SDKS.reduce((sum, pkg) => sum + (byPackage.get(pkg) ?? 0), 0),
+      granted: lambda.granted,
+      referenceFamilies: reference.families,
+      duplicates,
       topOthers: [...byPackage]
-        .filter(([pkg]) => !sdk.some(([s]) => s === pkg))
+        .filter(([pkg]) => !isAwsSdk(pkg))
         .sort((a, b) => b[1] - a[1])
         .slice(0, 5)
-        .map(([pkg, bytes]) => ({ pkg, bytes })),
+        .map(([pkg, n]) => ({ pkg, bytes: n })),
     };
     log(`  bundle ${lambda.name}: ${result.bytes} B (reference ${result.referenceBytes} B)`);
     results.push(result);
