@@ -15,6 +15,7 @@
 // | reasons of a kind (defaults merged in)  | byType      | REASON#<kind>           | <createdAt>#<id>          |
 // | reason code unique per kind (guard)     | table       | REASONCODE#<kind>#<code>| REASONCODE                |
 // | notes of an order, oldest first         | table       | ORDER#<orderId>         | NOTE#<noteId>             |
+// | an order's older timeline entries       | table       | ORDER#<orderId>         | TIMELINE#<firstAt>#<v>    |
 // | attachment by id (TTL while pending)    | table       | ATTACHMENT#<id>         | ATTACHMENT                |
 // | a customer's comments on a return in one minute (rate limit, TTL) | table | COMMENTS#<returnId>#<cid> | WINDOW#<start> |
 // | return request by id (+ its comments)   | table       | RETURN#<id>             | RETURN, COMMENT#<cmtId>   |
@@ -124,6 +125,11 @@ export const KEY = {
   reason: (id: string) => ({ PK: `REASON#${id}`, SK: 'REASON' }),
   reasonCode: (kind: string, code: string) => ({ PK: `REASONCODE#${kind}#${code}`, SK: 'REASONCODE' }),
   orderNote: (orderId: string, noteId: string) => ({ PK: `ORDER#${orderId}`, SK: `${ITEM_PREFIX.note}${noteId}` }),
+  /** A page of an order's older timeline entries (orders-repo.ts): sorted by its first entry's time, then the order version that moved it. */
+  orderTimelinePage: (orderId: string, firstAt: string, version: number) => ({
+    PK: `ORDER#${orderId}`,
+    SK: `${ITEM_PREFIX.timelinePage}${firstAt}#${String(version).padStart(10, '0')}`,
+  }),
   attachment: (id: string) => ({ PK: `ATTACHMENT#${id}`, SK: 'ATTACHMENT' }),
   returnRequest: (id: string) => ({ PK: `RETURN#${id}`, SK: 'RETURN' }),
   returnComment: (returnId: string, commentId: string) => ({ PK: `RETURN#${returnId}`, SK: `${ITEM_PREFIX.comment}${commentId}` }),
@@ -180,6 +186,7 @@ export const PARTITION = {
 /** Sort-key prefixes of the items that share a partition. */
 export const ITEM_PREFIX = {
   note: 'NOTE#',
+  timelinePage: 'TIMELINE#',
   comment: 'COMMENT#',
   refund: 'REFUND#',
   webhook: 'WEBHOOK#',

@@ -1,6 +1,7 @@
 // Orders in the table: one item per order (lines, totals, refund counters and
-// timeline inside it), indexed by owner, by status, by date and by email, plus a
-// pointer item under its number.
+// its recent timeline inside it), indexed by owner, by status, by date and by
+// email, plus a pointer item under its number, and its older timeline entries
+// in pages beside it.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
@@ -14,6 +15,7 @@ import {
   keyId,
   type Page,
   type PageRequest,
+  queryAll,
   queryPage,
   stripKeys,
   TABLE_NAME,
@@ -23,7 +25,7 @@ import {
 } from './dynamo.ts';
 import { listByStatusAndDate, listOwned } from './entity-lists.ts';
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
-import { dateRange, entityIndexKeys, INDEX, KEY, orderLookupKeys, PARTITION, TABLE_KEY } from './keys.ts';
+import { dateRange, entityIndexKeys, INDEX, ITEM_PREFIX, KEY, orderLookupKeys, PARTITION, TABLE_KEY } from './keys.ts';
 import { updateStatus } from './status-update.ts';
 import { takeStock, unitsBySku } from './stock-repo.ts';
 
@@ -133,9 +135,66 @@ export const holdOrder = (orderId: string, cancellationId: string): GuardedItem 
 /** The order as written, or, refused, the order as it was (none: not found) and whether a cancellation request held it. */
 export type OrderMove = { readonly order: Order } | { readonly refused: { readonly order: Order; readonly held: boolean } | undefined };
 
-/** A fulfillment move: one conditional UpdateItem (status-update.ts). */
+/**
+ * The timeline has no bound in the status table (out_for_delivery ↔
+ * delivery_failed, each with a note of up to 1,000 characters), but an item
+ * has one (400 KB) and every write of the order rewrites all of it. So the
+ * order item keeps its recent entries: a move is refused once the list holds
+ * TIMELINE_ROLLOVER, and then its first TIMELINE_PAGE entries move to a page
+ * item of their own (one transaction, conditioned on the version and the
+ * length it read; the version does not move: the order as answered is
+ * unchanged) before the move is written again. The item carries at most
+ * TIMELINE_ROLLOVER entries plus the few a cancellation or payment appends
+ * (final or once), about 33 KB at worst; a page about 22 KB. Answers read the
+ * pages back (`withWholeTimeline`) only for an order that has them: its kept
+ * list no longer starts with the order's creation (`pending`, which no status
+ * returns to).
+ */
+const TIMELINE_ROLLOVER = 30;
+const TIMELINE_PAGE = 20;
+
+const rollOverTimeline = async (item: Record<string, unknown>): Promise<void> => {
+  const order = fromItem(item);
+  const [moved, kept] = [order.timeline.slice(0, TIMELINE_PAGE), order.timeline.slice(TIMELINE_PAGE)];
+  const first = moved[0];
+  if (!first) return;
+  try {
+    await transact([
+      versionedPut({ ...KEY.orderTimelinePage(order.id, first.at, order.version), type: 'OrderTimelinePage', orderId: order.id, entries: moved }),
+      {
+        item: {
+          Update: {
+            TableName: TABLE_NAME,
+            Key: KEY.order(order.id),
+            UpdateExpression: 'SET timeline = :kept',
+            ConditionExpression: 'version = :v AND size(timeline) = :n',
+            ExpressionAttributeValues: { ':kept': kept, ':v': order.version, ':n': order.timeline.length },
+          },
+        },
+      },
+    ]);
+  } catch (error) {
+    // Another writer moved the order (or rolled it over) first: the move is tried again on what it left.
+    if (!(error instanceof ConflictError)) throw error;
+  }
+};
+
+/** The order with its whole timeline: its older pages (one Query, oldest first) before the entries it keeps. */
+export const withWholeTimeline = async (order: Order): Promise<Order> => {
+  if (order.timeline[0]?.status === 'pending' || order.timeline.length === 0) return order;
+  const pages = await queryAll({ key: { keys: TABLE_KEY, partition: PARTITION.orderItems(order.id), prefix: ITEM_PREFIX.timelinePage }, ConsistentRead: true });
+  return { ...order, timeline: [...pages.flatMap((page) => page.entries as Order['timeline']), ...order.timeline] };
+};
+
+/** A fulfillment move: one conditional UpdateItem (status-update.ts); every TIMELINE_PAGE-th move of a long timeline rolls it over first. */
 export const moveOrderStatus = async (orderId: string, write: OrderStatusWrite): Promise<OrderMove> => {
-  const result = await updateStatus({ entity: 'ORDER', key: KEY.order(orderId), absent: write.refuseWhileHeld ? [HELD_BY] : [] }, write);
+  const target = { entity: 'ORDER', key: KEY.order(orderId), absent: write.refuseWhileHeld ? [HELD_BY] : [], shorterThan: { timeline: TIMELINE_ROLLOVER } } as const;
+  let result = await updateStatus(target, write);
+  const full = 'refused' in result && (result.refused?.timeline as unknown[] | undefined)?.length;
+  if ('refused' in result && result.refused && full && full >= TIMELINE_ROLLOVER) {
+    await rollOverTimeline(result.refused);
+    result = await updateStatus(target, write);
+  }
   if ('written' in result) return { order: fromItem(result.written) };
   return { refused: result.refused && { order: fromItem(result.refused), held: result.refused[HELD_BY] !== undefined } };
 };

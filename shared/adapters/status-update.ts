@@ -21,6 +21,8 @@ export interface StatusUpdateTarget {
   readonly absent?: readonly string[];
   /** Attributes that must be there (a table-own copy the answer is built from, e.g. a return's comment copies). */
   readonly present?: readonly string[];
+  /** Lists that must hold fewer entries than this before the move appends (an order's timeline: orders-repo.ts rolls it over). */
+  readonly shorterThan?: Readonly<Record<string, number>>;
 }
 
 const TRANSACTION_CONFLICT = 'TransactionConflictException';
@@ -57,6 +59,11 @@ export const updateStatus = async <S extends string>(target: StatusUpdateTarget,
   (target.present ?? []).forEach((field, n) => {
     names[`#p${n}`] = field;
     conditions.push(`attribute_exists(#p${n})`);
+  });
+  Object.entries(target.shorterThan ?? {}).forEach(([field, max], n) => {
+    Object.assign(names, { [`#l${n}`]: field });
+    Object.assign(values, { [`:l${n}`]: max });
+    conditions.push(`size(#l${n}) < :l${n}`);
   });
   if (write.expectedVersion !== undefined) {
     values[':v'] = write.expectedVersion;

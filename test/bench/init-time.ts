@@ -25,6 +25,8 @@ export interface InitResult {
   readonly referenceInit: Summary;
   readonly first: Summary;
   readonly referenceFirst: Summary;
+  /** Init of the function over its reference's, run by run (each pair measured back to back): the judged figure, with its spread. */
+  readonly ratio: Summary;
   readonly firstRoute: string;
 }
 
@@ -142,6 +144,7 @@ export const measureInit = async (bundles: readonly BundleResult[], runs: number
       referenceInit: summarize(s.ref.map((x) => x.importMs)),
       first: summarize(s.fn.map((x) => x.firstMs)),
       referenceFirst: summarize(s.ref.map((x) => x.firstMs)),
+      ratio: summarize(s.fn.map((x, i) => x.importMs / (s.ref[i]?.importMs ?? Number.NaN))),
       firstRoute: events[b.name]?.label ?? '?',
     };
   });

@@ -4,20 +4,22 @@
 // fewer samples and a smaller second table size (marked in the output).
 // Phases share one local stack; the scale phase runs last because it stops the
 // stream poller (100k seeded return requests must not become 100k emails).
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { checkJava, ensureDynamoDbLocal, projectRoot } from '#infra/local/setup';
 import { startLocalStack } from '#infra/local/stack';
 import { buildBundles } from './bundles.ts';
-import { bundlesSection, initSection, operationsSection, overheadSection, scaleSection, streamSection } from './report.ts';
+import { bundlesSection, flowsSection, initSection, operationsSection, overheadSection, returnStatusSection, scaleSection, streamSection } from './report.ts';
 import { measureWebFirstLoad, webFirstLoadSection } from './web-first-load.ts';
 
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 const MODE = quick
-  ? { name: 'quick', initRuns: 10, scaleSmall: 1_000, scaleLarge: 10_000, scaleSamples: { small: 30, large: 15 }, emails: 20, overheadRequests: 200 }
-  : { name: 'full', initRuns: 20, scaleSmall: 1_000, scaleLarge: 100_000, scaleSamples: { small: 30, large: 10 }, emails: 50, overheadRequests: 500 };
+  ? { name: 'quick', initRuns: 30, scaleSmall: 1_000, scaleLarge: 10_000, scaleSamples: { small: 30, large: 15 }, emails: 20, overheadRequests: 200 }
+  : { name: 'full', initRuns: 40, scaleSmall: 1_000, scaleLarge: 100_000, scaleSamples: { small: 30, large: 10 }, emails: 50, overheadRequests: 500 };
 
+const BEGIN = '<!-- bench:begin (written by npm run bench) -->';
+const END = '<!-- bench:end -->';
 const started = Date.now();
 const log = (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 // The bench's own process logs warnings only (the in-process notify handler would fill the screen); child processes keep the default.
@@ -51,6 +53,7 @@ try {
   const { measureInit } = await import('./init-time.ts');
   const { calibrateTransactionalFactor, installMeters } = await import('./meter.ts');
   const { runOperations } = await import('./operations.ts');
+  const { FLOWS, runFlow } = await import('./flows.ts');
   const { measureStreamEmail } = await import('./stream-email.ts');
   const { measureApiOverhead } = await import('./api-overhead.ts');
   const { measureScale } = await import('./scale.ts');
@@ -70,6 +73,16 @@ try {
   const operations = await runOperations({ transactional }, log);
   results.operations = { transactionalFactor: transactional, operations };
   sections.push(operationsSection(operations, transactional));
+
+  log('0. business flows');
+  const flows = [];
+  for (const flow of FLOWS) {
+    const result = await runFlow(flow, transactional);
+    log(`  ${flow.name}: ${result.trips} trips, WCU ${result.writeUnits} / floor ${result.floorWriteUnits}`);
+    flows.push(result);
+  }
+  results.flows = flows.map(({ steps, ...rest }) => ({ ...rest, steps: steps.map((s) => ({ label: s.label, trips: s.trips })) }));
+  sections.unshift(flowsSection(flows), returnStatusSection(flows));
 
   log(`6. stream → email, ${MODE.emails} changes`);
   const stream = await measureStreamEmail(MODE.emails, stack.urls.api, stack.urls.ses, log);
@@ -94,8 +107,15 @@ try {
 results.durationSeconds = Math.round((Date.now() - started) / 1000);
 results.loadAverageAtEnd = loadavg().map((l) => Number(l.toFixed(2)));
 const header = `## Benchmarks (${MODE.name} mode, ${new Date().toISOString().slice(0, 10)}, ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}, load average ${machine.loadAverageAtStart.join(' ')} → ${(results.loadAverageAtEnd as number[]).join(' ')}, ${results.durationSeconds} s)`;
-console.log([header, ...sections].join('\n\n'));
+const markdown = [header, ...sections].join('\n\n');
+console.log(markdown);
 writeFileSync(path.join(projectRoot, 'bench-results.json'), `${JSON.stringify(results, null, 2)}\n`);
-log('wrote bench-results.json');
+// The tables of RESULTS.md are this run's, written between its markers: one run, pasted by the bench itself.
+const resultsFile = path.join(projectRoot, 'test', 'bench', 'RESULTS.md');
+const [before, rest] = readFileSync(resultsFile, 'utf8').split(BEGIN);
+const after = rest?.split(END)[1];
+if (before === undefined || after === undefined) throw new Error(`bench: ${resultsFile} lacks its ${BEGIN} … ${END} markers`);
+writeFileSync(resultsFile, `${before}${BEGIN}\n${markdown}\n${END}${after}`);
+log('wrote bench-results.json and the tables of test/bench/RESULTS.md');
 // SDK keep-alive sockets and the emulators' handles must not keep the process up.
 process.exit(0);

@@ -11,7 +11,9 @@ export const percentile = (samples: readonly number[], p: number): number => {
 
 export interface Summary {
   readonly n: number;
+  readonly p25: number;
   readonly p50: number;
+  readonly p75: number;
   readonly p90: number;
   readonly p95: number;
   readonly min: number;
@@ -20,7 +22,9 @@ export interface Summary {
 
 export const summarize = (samples: readonly number[]): Summary => ({
   n: samples.length,
+  p25: percentile(samples, 25),
   p50: percentile(samples, 50),
+  p75: percentile(samples, 75),
   p90: percentile(samples, 90),
   p95: percentile(samples, 95),
   min: samples.length ? Math.min(...samples) : Number.NaN,
