@@ -188,7 +188,12 @@ export const withWholeTimeline = async (order: Order): Promise<Order> => {
 
 /** A fulfillment move: one conditional UpdateItem (status-update.ts); every TIMELINE_PAGE-th move of a long timeline rolls it over first. */
 export const moveOrderStatus = async (orderId: string, write: OrderStatusWrite): Promise<OrderMove> => {
-  const target = { entity: 'ORDER', key: KEY.order(orderId), absent: write.refuseWhileHeld ? [HELD_BY] : [], shorterThan: { timeline: TIMELINE_ROLLOVER } } as const;
+  const target = {
+    entity: 'ORDER',
+    key: KEY.order(orderId),
+    absent: write.refuseWhileHeld ? [HELD_BY] : [],
+    shorterThan: { timeline: TIMELINE_ROLLOVER },
+  } as const;
   let result = await updateStatus(target, write);
   const full = 'refused' in result && (result.refused?.timeline as unknown[] | undefined)?.length;
   if ('refused' in result && result.refused && full && full >= TIMELINE_ROLLOVER) {
@@ -202,7 +207,18 @@ export const moveOrderStatus = async (orderId: string, write: OrderStatusWrite):
 export const saveOrder = async (order: Order, previousVersion: number, alongside: readonly GuardedItem[] = []): Promise<void> =>
   transact([orderPut(order, previousVersion), ...alongside]);
 
-export const listCustomerOrders = (customerId: string, page: PageRequest): Promise<Page<Order>> => listOwned('ORDER', customerId, page, fromItem);
+/** A page of orders as answered: each with its whole timeline. */
+const wholePage = async (page: Promise<Page<Order>>): Promise<Page<Order>> => {
+  const { items, nextCursor } = await page;
+  return { items: await Promise.all(items.map(withWholeTimeline)), nextCursor };
+};
+
+/** An order as answered (GET): with its whole timeline. */
+export const getWholeOrder = async (id: string, consistent = false): Promise<Order> => withWholeTimeline(await getOrderOrThrow(id, consistent));
+
+export const getOwnWholeOrder = async (id: string, customerId: string): Promise<Order> => withWholeTimeline(await getOwnOrder(id, customerId));
+
+export const listCustomerOrders = (customerId: string, page: PageRequest): Promise<Page<Order>> => wholePage(listOwned('ORDER', customerId, page, fromItem));
 
 export interface OrderFilter {
   readonly status?: OrderStatus | undefined;
@@ -254,4 +270,4 @@ const listByNumber = async (number: string, filter: OrderFilter, page: PageReque
 };
 
 export const listOrders = ({ number, email, ...filter }: OrderFilter, page: PageRequest): Promise<Page<Order>> =>
-  email ? listByEmail(email, filter, page) : number ? listByNumber(number, filter, page) : listByStatusAndDate('ORDER', filter, page, fromItem);
+  wholePage(email ? listByEmail(email, filter, page) : number ? listByNumber(number, filter, page) : listByStatusAndDate('ORDER', filter, page, fromItem));

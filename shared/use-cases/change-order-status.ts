@@ -5,7 +5,7 @@
 // was. `cancelled` is the shop cancelling the order, so it goes through the
 // admin cancellation: a Cancellation record, stock back, and a refund of what
 // was paid (more than one trip: it is a cancellation, not a status change).
-import { getOrderOrThrow, moveOrderStatus } from '#shared/adapters/orders-repo';
+import { getOrderOrThrow, getWholeOrder, moveOrderStatus, withWholeTimeline } from '#shared/adapters/orders-repo';
 import { checkIfMatch } from '#shared/domain/if-match';
 import type { Order, OrderStatusBody } from '#shared/domain/order';
 import { type StatusChange, transitionOrder } from '#shared/domain/order-lifecycle';
@@ -33,7 +33,7 @@ const cancelThroughStatus = async ({ orderId, body, actor, now, ifMatch }: Chang
     idempotency: undefined,
     ifMatch,
   });
-  return getOrderOrThrow(orderId, true);
+  return getWholeOrder(orderId, true);
 };
 
 export const changeOrderStatus = async (command: ChangeOrderStatus): Promise<Order> => {
@@ -43,7 +43,8 @@ export const changeOrderStatus = async (command: ChangeOrderStatus): Promise<Ord
   let write = planOrderStatusWrite(change, ifMatch);
   for (;;) {
     const moved = await moveOrderStatus(orderId, write);
-    if ('order' in moved) return moved.order;
+    // The answer shows the whole timeline: an order with older pages reads them (after the write, which stands).
+    if ('order' in moved) return withWholeTimeline(moved.order);
     // Throws the refusal's error, or asks once for the same move without the
     // payment collection (the order was paid already), which it cannot ask again.
     change = explainOrderStatusRefusal(moved.refused?.order, moved.refused?.held ?? false, change, ifMatch);

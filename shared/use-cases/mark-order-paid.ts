@@ -1,6 +1,6 @@
 // POST /admin/orders/{orderId}/payment: an admin records that an unpaid order was paid.
 
-import { getOrderOrThrow, saveOrder } from '#shared/adapters/orders-repo';
+import { getOrderOrThrow, saveOrder, withWholeTimeline } from '#shared/adapters/orders-repo';
 import { checkIfMatch } from '#shared/domain/if-match';
 import type { Order } from '#shared/domain/order';
 import { markPaid } from '#shared/domain/order-lifecycle';
@@ -17,5 +17,5 @@ export const markOrderPaid = async ({ orderId, ifMatch, now }: MarkOrderPaid): P
   checkIfMatch(order, ifMatch);
   const paid = markPaid(order, now);
   await saveOrder(paid, order.version);
-  return paid;
+  return withWholeTimeline(paid);
 };
