@@ -4,7 +4,7 @@
 // floor. Shared by `npm run bench` and test/integration/flow-cost.test.ts,
 // which holds each flow to its stated round trips.
 import { randomUUID } from 'node:crypto';
-import { NOTIFIABLE_TYPES } from '#infra/streams';
+import { NOTIFIABLE_TYPES } from '#shared/domain/notifications/types';
 import type { Order } from '#shared/domain/order';
 import { orderBody } from '../support/orders.ts';
 import { fileBytes, postForm, type UploadTicket } from '../support/uploads.ts';
