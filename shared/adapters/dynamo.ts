@@ -207,13 +207,8 @@ export const batchGet = async (keys: readonly ItemKey[], consistent: boolean): P
   return found;
 };
 
-/**
- * The items behind index entries, in the entries' order. Indexes carry keys
- * (keys.ts `INDEX`), so a list reads its page of entries, then the items in
- * one BatchGetItem. An item gone since, or moved out of the queried partition
- * (a status list read just before the status changed), is left out: the
- * answer never shows an item the list does not hold.
- */
+// The items behind index entries (which carry keys: keys.ts `INDEX`), in order, in one BatchGetItem. One gone
+// since, or moved out of the queried partition (a status changed meanwhile), is left out: a list shows what it holds.
 const wholeItems = async (key: KeyCondition, entries: readonly Record<string, unknown>[]): Promise<Record<string, unknown>[]> => {
   if (!key.keys.name || entries.length === 0) return [...entries];
   const keys = entries.map((e) => ({ PK: String(e[TABLE_KEY.pk]), SK: String(e[TABLE_KEY.sk]) }));
@@ -288,22 +283,6 @@ export const queryPage = async <T>(query: KeyQuery, page: PageRequest, map: (ite
   }
   // Fewer than asked for, yet more to read: a filter dropped some, or the read reached 1 MB.
   return { items: (await wholeItems(query.key, entries)).map(map), nextCursor: result.LastEvaluatedKey ? encodeCursor(result.LastEvaluatedKey) : null };
-};
-
-const THROTTLING = new Set(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded', 'LimitExceededException']);
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'TimeoutError']);
-
-/** DynamoDB refusing or unreachable is a 503 to the client, never a 500. */
-export const asServiceError = (error: unknown): DomainError | undefined => {
-  if (!(error instanceof Error)) return undefined;
-  const code = (error as { code?: string }).code ?? error.name;
-  if (THROTTLING.has(error.name) || THROTTLING.has(code)) {
-    return new DomainError('unavailable', 'The data store is busy; retry shortly.', { retryAfter: 1 }, { cause: error });
-  }
-  if (UNREACHABLE.has(code) || UNREACHABLE.has(error.name) || error.name === 'InternalServerError') {
-    return new DomainError('unavailable', 'The data store is unreachable; retry shortly.', { retryAfter: 2 }, { cause: error });
-  }
-  return undefined;
 };
 
 /** Drops the table's own attributes (keys, index keys, type, ttl) from an item. */

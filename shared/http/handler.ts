@@ -2,8 +2,8 @@
 // table as its store, so a retried Idempotency-Key replays its first answer and
 // a throttled or unreachable table is a 503, never a 500.
 
-import { asServiceError } from '#shared/adapters/dynamo';
 import { IdempotencyKeyUsedError, type StoredResponse, storedResponse } from '#shared/adapters/idempotency';
+import { asServiceError } from '#shared/adapters/service-errors';
 import { ConflictError, DomainError } from '#shared/domain/errors';
 import { type Actions, type AreaSpecs, httpEngine, type RequestStore } from './engine.ts';
 import type { Route } from './route.ts';

@@ -1,9 +1,10 @@
 // Round trips of whole business flows, counted on the real local DynamoDB
 // (every HTTP attempt of every call, not time): a flow that gains a trip fails
 // here, before anyone runs `npm run bench`. The budgets are stated in
-// test/bench/flows.ts beside the flows.
+// test/bench/flow-trips.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { FLOW_TRIPS, FLOWS, runFlow } from '../bench/flows.ts';
+import { FLOW_TRIPS } from '../bench/flow-trips.ts';
+import { FLOWS, runFlow } from '../bench/flows.ts';
 import { calibrateTransactionalFactor, installMeters } from '../bench/meter.ts';
 
 let factor = 2;
