@@ -56,9 +56,24 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     await card.getByText('“Bought twice”').waitFor();
     await expectAccessible(page, 'cancellations');
     await screenshots(page, 'admin-cancellations');
-    await card.getByRole('button', { name: `Approve cancellation of order ${order.number}` }).click();
-    // Approved: it leaves the "requested" list.
+    // Approving refunds the order: it asks first, in the page, with focus on the question.
+    const approve = card.getByRole('button', { name: `Approve cancellation of order ${order.number}` });
+    await approve.click();
+    const question = card.getByRole('group', { name: /^Are you sure you want to approve this cancellation\?.*It cannot be undone\.$/ });
+    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'cancellations, asking before approving');
+    // "No" changes nothing and puts focus back on the button that asked.
+    await question.getByRole('button', { name: 'No, decide later' }).click();
+    await expect.poll(() => approve.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await call<Cancellation>(admin, 'GET', `/admin/cancellations/${requested.id}`)).body.status).toBe('requested');
+    await approve.click();
+    await question.getByRole('button', { name: 'Yes, cancel and refund the order' }).click();
+    // Approved: it leaves the "requested" list, and the page says what happened, amount included.
     await card.waitFor({ state: 'detached' });
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Cancellation approved. Order ${order.number} is cancelled and a refund of US$60.50 was created.` })
+      .waitFor();
 
     await page.goto(appUrl(`/admin/orders/${order.id}`));
     await page.locator('hgroup').getByText('Cancelled', { exact: true }).waitFor();
@@ -96,7 +111,9 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
 
     await reason.fill('Already handed to the carrier');
     await reject.click();
+    await page.getByRole('group', { name: 'Are you sure you want to reject this cancellation? It cannot be undone.' }).getByRole('button', { name: 'Yes, reject it' }).click();
     await page.locator('hgroup').getByText('Rejected', { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Cancellation of order ${order.number} rejected. The customer was emailed your reason.` }).waitFor();
     await page.getByText('Already handed to the carrier').waitFor();
     const stored = await call<Cancellation>(admin, 'GET', `/admin/cancellations/${requested.id}`);
     expect(stored.body).toMatchObject({ status: 'rejected', rejectionReason: 'Already handed to the carrier' });
@@ -112,8 +129,15 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     await page.getByRole('heading', { level: 1, name: `Order ${order.number}` }).waitFor();
     await page.getByLabel('Reason', { exact: true }).selectOption({ label: 'Changed my mind' });
     await expectAccessible(page, 'order detail with its cancel form');
-    await page.getByRole('button', { name: `Cancel order ${order.number}` }).click();
+    // Cancelling is final: the button looks unlike progress actions and asks first.
+    const cancelButton = page.getByRole('button', { name: `Cancel order ${order.number}` });
+    expect(await cancelButton.getAttribute('class')).toContain('danger');
+    await cancelButton.click();
+    const question = page.getByRole('group', { name: `Are you sure you want to cancel order ${order.number}? It cannot be undone.` });
+    await question.getByText('Nothing was paid, so nothing is refunded.').waitFor();
+    await question.getByRole('button', { name: 'Yes, cancel the order' }).click();
     await page.locator('hgroup').getByText('Cancelled', { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: `Order ${order.number} cancelled. Nothing was paid, so nothing is refunded.` }).waitFor();
     const stored = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);
     expect(stored.body.status).toBe('cancelled');
     expect(errors).toEqual([]);

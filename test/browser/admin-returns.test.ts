@@ -96,12 +96,19 @@ describe('back office: a return from request to refund', { timeout: BROWSER_TEST
     const { page, errors } = await openPage(browser);
     await signIn(page, { role: 'admin' });
     await page.goto(appUrl(`/admin/returns/${request.id}`));
-    await page.getByRole('button', { name: 'Deny' }).click();
+    await page.getByRole('button', { name: 'Deny return' }).click();
     await page.getByRole('alert').getByRole('link', { name: 'Rejection reason: is required to deny a return request' }).waitFor();
     expect(await page.getByLabel('Rejection reason').getAttribute('aria-invalid')).toBe('true');
+    // Nothing is asked while the reason is missing.
+    expect(await page.getByRole('group', { name: /^Are you sure/ }).count()).toBe(0);
     await page.getByLabel('Rejection reason').fill('Outside what we take back');
-    await page.getByRole('button', { name: 'Deny' }).click();
+    await page.getByRole('button', { name: 'Deny return' }).click();
+    await page
+      .getByRole('group', { name: 'Are you sure you want to deny this return? It cannot be undone.' })
+      .getByRole('button', { name: 'Yes, deny this return' })
+      .click();
     await page.locator('hgroup').getByText('Denied', { exact: true }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Return denied. The customer was told why.' }).waitFor();
     const seen = await call<ReturnRequest>(bo, 'GET', `/returns/${request.id}`);
     expect(seen.body).toMatchObject({ status: 'denied', rejectionReason: 'Outside what we take back' });
     expect(errors).toEqual([]);

@@ -1,7 +1,8 @@
 // An endpoint's life in the back office, clicked in a real Chromium: edit its
 // settings, rotate its secret (the new one verifies what is delivered next,
-// and the old one too for its 24 h overlap), retry a delivery that failed, delete it.
-import type { Locator, Page } from 'playwright-core';
+// and the old one too for its 24 h overlap), ping it and watch the delivery
+// settle without reloading, retry a delivery that failed, delete it (asking
+// first, in the page).
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, call } from '../support/api.ts';
@@ -16,21 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await receiver?.close();
 });
-
-/** The deliveries list does not poll: reload the screen until `target` shows (the async delivery moved on). */
-const reloadUntilShown = async (page: Page, target: Locator): Promise<void> => {
-  await expect
-    .poll(
-      async () => {
-        await page.reload();
-        await page.getByRole('heading', { level: 2, name: 'Deliveries' }).waitFor();
-        await page.getByRole('region', { name: 'Deliveries' }).getByRole('cell').first().waitFor();
-        return target.count();
-      },
-      { timeout: 30_000, interval: 1_000 },
-    )
-    .toBeGreaterThan(0);
-};
 
 type Endpoint = { description: string; events: string[]; enabled: boolean; version: number };
 
@@ -66,8 +52,9 @@ describe('a webhook endpoint in the back office', { timeout: BROWSER_TEST_TIMEOU
     await page.getByRole('button', { name: 'Ping' }).click();
     const deliveries = page.getByRole('region', { name: 'Deliveries' });
     await deliveries.getByRole('cell', { name: /^webhook\.ping / }).waitFor();
+    // The page follows the ping's delivery while it is pending (retried, then failed): no reload needed.
     const retry = deliveries.getByRole('button', { name: 'Retry' });
-    await reloadUntilShown(page, retry);
+    await retry.waitFor({ timeout: 30_000 });
     await expectAccessible(page, 'webhook detail with a failed delivery');
 
     // Back up: the retry delivers. Every ping came signed with the rotated secret, and with the old one beside it (24 h overlap).
@@ -76,7 +63,8 @@ describe('a webhook endpoint in the back office', { timeout: BROWSER_TEST_TIMEOU
     // Other suites' events may reach this receiver too: only the pings count.
     const pings = () => receiver.received.filter((r) => (JSON.parse(r.body) as { type?: string }).type === 'webhook.ping');
     await expect.poll(() => pings().length, { timeout: 15_000 }).toBe(5);
-    await reloadUntilShown(page, deliveries.getByRole('cell', { name: 'Succeeded', exact: true }));
+    // The page follows the retried delivery until it settles: no reload needed.
+    await deliveries.getByRole('cell', { name: 'Succeeded', exact: true }).waitFor({ timeout: 20_000 });
     for (const ping of pings()) {
       const headers = ping.headers as Record<string, string>;
       expect(() => new Webhook(rotated).verify(ping.body, headers)).not.toThrow();
@@ -84,10 +72,20 @@ describe('a webhook endpoint in the back office', { timeout: BROWSER_TEST_TIMEOU
       expect(headers['webhook-signature']?.split(' ')).toHaveLength(2);
     }
 
-    // Delete, after the confirmation dialog: back to the list, the endpoint gone.
-    page.once('dialog', (dialog) => void dialog.accept());
-    await page.getByRole('button', { name: 'Delete endpoint' }).click();
+    // Delete asks in the page first (no browser dialog); "No" keeps it and gives focus back.
+    page.on('dialog', (dialog) => errors.push(`unexpected browser dialog: ${dialog.message()}`));
+    const remove = page.getByRole('button', { name: 'Delete endpoint' });
+    await remove.click();
+    const question = page.getByRole('group', { name: `Are you sure you want to delete the endpoint ${receiver.url}? It cannot be undone.` });
+    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await question.getByRole('button', { name: 'No, keep it' }).click();
+    await expect.poll(() => remove.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await call(admin, 'GET', `/admin/webhooks/${endpoint.id}`)).status).toBe(200);
+    await remove.click();
+    await question.getByRole('button', { name: 'Yes, delete it' }).click();
+    // Back on the list, which says what happened; the endpoint is gone.
     await page.getByRole('heading', { level: 1, name: 'Webhooks' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Endpoint deleted. It gets no more events.' }).waitFor();
     expect((await call(admin, 'GET', `/admin/webhooks/${endpoint.id}`)).status).toBe(404);
     expect(await page.getByRole('link', { name: receiver.url }).count()).toBe(0);
     expect(errors).toEqual([]);

@@ -26,7 +26,17 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByText('Nothing has been charged yet').waitFor();
     await page.getByLabel('Reason').selectOption({ label: 'Changed my mind' });
     await expectAccessible(page, 'cancel form');
-    await page.getByRole('button', { name: 'Cancel order' }).click();
+    // Final, so it asks first; "No" keeps the order and gives focus back to the button.
+    const cancelButton = page.getByRole('button', { name: 'Cancel order' });
+    await cancelButton.click();
+    const question = page.getByRole('group', { name: `Are you sure you want to cancel order ${order.number}? It cannot be undone.` });
+    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'cancel form, asking first');
+    await question.getByRole('button', { name: 'No, keep my order' }).click();
+    await expect.poll(() => cancelButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect((await call<Order>(admin, 'GET', `/admin/orders/${order.id}`)).body.status).not.toBe('cancelled');
+    await cancelButton.click();
+    await question.getByRole('button', { name: 'Yes, cancel my order' }).click();
     await page.getByRole('heading', { name: 'Your order is cancelled' }).waitFor();
     const stored = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);
     expect(stored.body.status).toBe('cancelled');
@@ -41,6 +51,7 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByLabel('Bank', { exact: true }).fill('Bank of Example');
     await page.getByLabel('Branch (optional)').fill('Market Street');
     await page.getByRole('button', { name: 'Request cancellation' }).click();
+    await page.getByRole('button', { name: 'Yes, ask to cancel it' }).click();
 
     const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
     await summary.getByRole('link', { name: /Account number or IBAN: must hold at least 6 digits/ }).waitFor();
@@ -51,6 +62,7 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
 
     await page.getByLabel('Account number or IBAN').fill('12345678');
     await page.getByRole('button', { name: 'Request cancellation' }).click();
+    await page.getByRole('button', { name: 'Yes, ask to cancel it' }).click();
     await page.getByRole('heading', { name: 'Your cancellation request was sent' }).waitFor();
 
     const mine = await call<{ items: Cancellation[] }>(admin, 'GET', `/admin/orders/${order.id}/cancellations`);
@@ -86,6 +98,7 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('link', { name: 'Cancel this order' }).click();
     await page.getByLabel('Reason').selectOption({ label: 'Changed my mind' });
     await page.getByRole('button', { name: 'Request cancellation' }).click();
+    await page.getByRole('button', { name: 'Yes, ask to cancel it' }).click();
     await page.getByRole('heading', { name: 'Your cancellation request was sent' }).waitFor();
     await page.getByRole('link', { name: 'Back to the order' }).click();
 
@@ -118,6 +131,7 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('link', { name: 'Cancel this order' }).click();
     await page.getByLabel('Reason').selectOption({ label: 'Changed my mind' });
     await page.getByRole('button', { name: 'Request cancellation' }).click();
+    await page.getByRole('button', { name: 'Yes, ask to cancel it' }).click();
     await page.getByRole('heading', { name: 'Your cancellation request was sent' }).waitFor();
     expect(errors).toEqual([]);
   });

@@ -2,7 +2,9 @@
 // clicking (the IBAN check beside its field and in the summary, a photo
 // uploaded straight to S3 with its progress bar), comments on it, the shop
 // runs it through the API to `refunded`, and the customer sees that and the
-// refund; another request is withdrawn while new. axe on every screen.
+// refund (pending until its transaction succeeds, then paid; how the amount
+// was reached; their own photo and comment); another request is withdrawn
+// while new, after saying yes in the page. axe on every screen.
 import { describe, expect, it } from 'vitest';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { admin, call, customer } from '../support/api.ts';
@@ -42,6 +44,11 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await expectAccessible(page, 'return form with errors');
 
     await page.getByLabel('IBAN').fill('GB33 BUKB 2020 1555 5555 55');
+    // The accepted types in words, not MIME types; a file of another type is refused beside the field in the same words.
+    await page.getByText('JPEG, PNG, WebP, HEIC or PDF, up to').waitFor();
+    await page.getByLabel('Photos or documents (optional)').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page.getByText('notes.txt is not a file we accept: send a JPEG, PNG, WebP, HEIC or PDF file').waitFor();
+    await page.getByRole('button', { name: 'Remove notes.txt' }).click();
     await page.getByLabel('Photos or documents (optional)').setInputFiles(photo);
     // The upload goes straight to S3; on a busy machine it may take a while.
     await page.getByText('Uploaded').waitFor({ timeout: 60_000 });
@@ -56,6 +63,8 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('button', { name: 'Send return request' }).click();
 
     await page.waitForURL(/\/app\/returns\/ret_/);
+    // A confirmation on the request's own page.
+    await page.getByRole('status').filter({ hasText: `Your return request for order ${order.number} was sent.` }).waitFor();
     returnId = page.url().split('/').pop() ?? '';
     await page.getByRole('heading', { name: `Return for order ${order.number}` }).waitFor();
     const stored = await call<ReturnRequest>(admin, 'GET', `/admin/returns/${returnId}`);
@@ -82,15 +91,38 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
   it('shows the refunded return and its refund once the shop has paid it', async () => {
     const request = (await walk(returnId, 'picked_up')) as ReturnRequest;
     await approve(request);
-    const paid = await walk(returnId, 'refunded');
-    expect(paid.refundAmount).toBeGreaterThan(0);
+    const checked = await call<ReturnRequest>(admin, 'POST', `/admin/returns/${returnId}/verify-package`, { restockFee: 100, refundedShipping: 0 });
+    expect(checked.status).toBe(200);
+    const refunded = await walk(returnId, 'refunded');
+    expect(refunded.refundAmount).toBe(1900);
     const { page } = current();
     await page.reload();
     await page.getByRole('heading', { name: /Return for order/ }).waitFor();
     const history = page.getByRole('list', { name: 'Return history' });
     await history.getByText('Refunded').waitFor();
-    // Mug: 3 × 10.00 − 3.00 discount + 3.00 tax = 30.00 for 3 units; 2 units are 20.00.
-    await page.getByText('Bank transfer to GB33BUKB20201555555555: US$20.00 (paid)').waitFor();
+    // Mug: 3 × 10.00 − 3.00 discount + 3.00 tax = 30.00 for 3 units; 2 units are 20.00, less a 1.00 restocking fee.
+    const refund = page.getByRole('region', { name: 'Refund' });
+    await refund.getByText('Bank transfer to GB33BUKB20201555555555: US$19.00').waitFor();
+    // A bank transfer the shop has not sent yet is not "paid".
+    await refund.getByText('pending: on its way to you, not paid yet.').waitFor();
+    const breakdown = refund.getByRole('table', { name: 'How your refund was worked out' });
+    await breakdown.getByRole('row', { name: 'Mug × 2 US$20.00' }).waitFor();
+    await breakdown.getByRole('row', { name: 'Restocking fee − US$1.00' }).waitFor();
+    await breakdown.getByRole('row', { name: 'Total refund US$19.00' }).waitFor();
+    // What I sent: my comment and my photo (a link to it, served to me).
+    const sent = page.getByRole('region', { name: 'What you sent' });
+    await sent.getByText('The handle came off in the box.').waitFor();
+    const link = sent.getByRole('link', { name: 'Your file: broken-mug.png' });
+    expect(await link.getAttribute('href')).toMatch(/^http/);
+    await expectAccessible(page, 'return detail, refund pending');
+
+    // The shop sends the transfer: now, and only now, it is paid.
+    const refunds = await call<{ items: { id: string; transactions: { id: string }[] }[] }>(admin, 'GET', `/admin/orders/${refunded.orderId}/refunds`);
+    const paidRefund = refunds.body.items.find((r) => r.id === refunded.refundId);
+    const settled = await call(admin, 'POST', `/admin/refunds/${paidRefund?.id}/transactions/${paidRefund?.transactions[0]?.id}`, { status: 'success', message: 'sent' });
+    expect(settled.status).toBe(200);
+    await page.reload();
+    await refund.getByText(/^Status: paid\.$/).waitFor();
     await screenshots(page, 'portal-return-detail');
     await page.goto(appUrl('/returns'));
     await page
@@ -125,9 +157,17 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('radio', { name: 'Store voucher' }).check();
     await page.getByRole('button', { name: 'Send return request' }).click();
     await page.waitForURL(/\/app\/returns\/ret_/);
-    await page.getByRole('button', { name: 'Withdraw this return' }).click();
-    await page.getByRole('button', { name: 'Yes, withdraw it' }).click();
+    const withdraw = page.getByRole('button', { name: 'Withdraw this return' });
+    await withdraw.click();
+    const question = page.getByRole('group', { name: 'Are you sure you want to withdraw this return request? It cannot be undone.' });
+    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    // Escape keeps it, focus back on the button.
+    await page.keyboard.press('Escape');
+    await expect.poll(() => withdraw.evaluate((el) => el === document.activeElement)).toBe(true);
+    await withdraw.click();
+    await question.getByRole('button', { name: 'Yes, withdraw it' }).click();
     await page.getByRole('list', { name: 'Return history' }).getByText('Cancelled').waitFor();
+    await page.getByRole('status').filter({ hasText: 'Your return request was withdrawn.' }).waitFor();
     expect(await page.getByRole('button', { name: 'Withdraw this return' }).count()).toBe(0);
     expect(current().errors).toEqual([]);
   });

@@ -1,19 +1,14 @@
 // Small helpers the back office's forms share on top of ui/form.tsx.
 import type { FieldError } from '#shared/domain/errors';
 import { formatMoney, parseMoney } from '#shared/domain/money';
-import { ApiError } from '../api/problem.ts';
+import { onFormFields } from '../api/problem.ts';
 
 /**
  * Several forms of one kind on a page (one per item, per refund…) must not
  * share field ids: the server names `goodQuantity`, the page `items.2.goodQuantity`.
  * Rethrows an API error with its field paths under `prefix`.
  */
-export const underPrefix =
-  (prefix: string) =>
-  (error: unknown): never => {
-    if (!(error instanceof ApiError)) throw error;
-    throw new ApiError({ ...error.problem, errors: error.fieldErrors.map((f) => ({ path: `${prefix}.${f.path}`, message: f.message })) });
-  };
+export const underPrefix = (prefix: string): ((error: unknown) => never) => onFormFields((f) => ({ ...f, path: `${prefix}.${f.path}` }));
 
 /** The amounts of a form as minor units, with a field error for each one that is not an amount. */
 export const readAmounts = <K extends string>(
@@ -39,11 +34,7 @@ export const amountText = (amount: number, currency: string): string => formatMo
  * A list edited as one text field ("a, b, c"): the server blames `emails.1`,
  * the page has one field `emails`. Rethrows with the entry named in the message.
  */
-export const onListFields = (error: unknown): never => {
-  if (!(error instanceof ApiError)) throw error;
-  const errors = error.fieldErrors.map((f) => {
-    const match = /^(.*)\.(\d+)$/.exec(f.path);
-    return match ? { path: match[1] as string, message: `entry ${Number(match[2]) + 1} ${f.message}` } : f;
-  });
-  throw new ApiError({ ...error.problem, errors });
-};
+export const onListFields = onFormFields((f) => {
+  const match = /^(.*)\.(\d+)$/.exec(f.path);
+  return match ? { path: match[1] as string, message: `entry ${Number(match[2]) + 1} ${f.message}` } : f;
+});

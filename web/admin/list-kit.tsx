@@ -9,6 +9,7 @@ import { Field, inputValue } from '../ui/form.tsx';
 import { words } from '../ui/format.ts';
 import { Pager } from '../ui/pager.tsx';
 import { Empty } from '../ui/states.tsx';
+import { TableScroll } from '../ui/table-scroll.tsx';
 
 /** One query-string parameter as state: reading it from the URL, writing it back (replacing the entry). */
 export function useQueryParam(name: string): [string, (value: string) => void] {
@@ -130,9 +131,10 @@ export interface Column<T> {
 }
 
 /** A list as a table that scrolls sideways on a narrow screen, a row per item. */
-export function ListTable<T extends { readonly id: string }>({ columns, rows }: { columns: readonly Column<T>[]; rows: readonly T[] }) {
+/** `label` names the scrolling region: "Orders", "Deliveries". */
+export function ListTable<T extends { readonly id: string }>({ label, columns, rows }: { label: string; columns: readonly Column<T>[]; rows: readonly T[] }) {
   return (
-    <div class="table-scroll">
+    <TableScroll label={label}>
       <table>
         <thead>
           <tr>
@@ -155,6 +157,6 @@ export function ListTable<T extends { readonly id: string }>({ columns, rows }: 
           ))}
         </tbody>
       </table>
-    </div>
+    </TableScroll>
   );
 }

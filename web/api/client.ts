@@ -1,6 +1,7 @@
 // The one API client: every call is named by its route id from infra/routes.ts,
 // and its params, query, body and answer are the zod types of shared/api (type
 // imports only: no zod in the bundle). A renamed field or route fails the build.
+import { useRef } from 'preact/hooks';
 import type * as z from 'zod/mini';
 import { type RouteId, routes } from '#infra/routes';
 import type { ApiContract } from '#shared/api/index';
@@ -88,5 +89,26 @@ export async function api<K extends RouteId>(id: K, ...[args]: Record<never, nev
   return (type.includes('json') ? await response.json() : await response.blob()) as ApiResult<K>;
 }
 
-/** A fresh key per user action: a retried click never creates twice. */
+/** A fresh key: one intent (one file to upload, one body to create). */
 export const newIdempotencyKey = (): string => crypto.randomUUID();
+
+/**
+ * A key per intent, not per click: sending the same body again (a retry after
+ * a network error, a double submit) reuses its key, so the server files it
+ * once; a changed body is a new intent with a new key (the server refuses a
+ * key reused for another body). `renew` after a success, so the same text sent
+ * on purpose once more is filed again.
+ */
+export function useIntentKey(): { readonly keyFor: (body: unknown) => string; readonly renew: () => void } {
+  const last = useRef<{ readonly body: string; readonly key: string } | null>(null);
+  return {
+    keyFor: (body) => {
+      const text = JSON.stringify(body) ?? '';
+      if (last.current?.body !== text) last.current = { body: text, key: newIdempotencyKey() };
+      return last.current.key;
+    },
+    renew: () => {
+      last.current = null;
+    },
+  };
+}

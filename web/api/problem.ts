@@ -38,7 +38,7 @@ export const errorFromResponse = async (response: Response): Promise<ApiError> =
   } catch {
     body = undefined;
   }
-  if (isProblem(body)) return new ApiError({ ...body, errors: Array.isArray(body.errors) ? body.errors : [] });
+  if (isProblem(body)) return new ApiError({ ...body, errors: (Array.isArray(body.errors) ? body.errors : []).map(inPlainWords) });
   return new ApiError({ type: 'about:blank', title: response.statusText || 'Request failed', status: response.status, detail: '', errors: [] });
 };
 
@@ -51,3 +51,51 @@ export const networkError = (error: unknown): ApiError =>
     detail: `The server could not be reached${error instanceof Error ? ` (${error.message})` : ''}. Check your connection and try again.`,
     errors: [],
   });
+
+/**
+ * The validator's wording as a person reads it beside a field: "Too small:
+ * expected array to have >=1 items" is "choose at least one". Messages the
+ * server wrote for people (a business rule's "must be at most 450") pass as sent.
+ */
+const PLAIN: readonly (readonly [RegExp, (...groups: string[]) => string])[] = [
+  [/^Too small: expected (?:array|set) to have >=?1 items?$/, () => 'choose at least one'],
+  [/^Too small: expected (?:array|set) to have >=?(\d+) items?$/, (n) => `choose at least ${n}`],
+  [/^Too big: expected (?:array|set) to have <=?(\d+) items?$/, (n) => `choose at most ${n}`],
+  [/^Too small: expected string to have >=?1 characters?$/, () => 'is required'],
+  [/^Too small: expected string to have >=?(\d+) characters?$/, (n) => `must be at least ${n} characters`],
+  [/^Too big: expected string to have <=?(\d+) characters?$/, (n) => `must be at most ${n} characters`],
+  [/^Too small: expected (?:number|int) to be >0$/, () => 'must be more than 0'],
+  [/^Too small: expected (?:number|int) to be >=(-?\d+)$/, (n) => `must be at least ${n}`],
+  [/^Too big: expected (?:number|int) to be <=(-?\d+)$/, (n) => `must be at most ${n}`],
+  [/^Invalid input: expected \w+, received (?:undefined|null)$/, () => 'is required'],
+  [/^Invalid input: expected int, received number$/, () => 'must be a whole number'],
+  [/^Invalid input: expected number, received \w+$/, () => 'must be a number'],
+  [/^Invalid input: expected boolean, received \w+$/, () => 'must be yes or no'],
+  [/^Invalid option: expected one of .*$/, () => 'choose one of the options'],
+  [/^Invalid (?:email|email address)$/i, () => 'must be an email address, like name@example.com'],
+  [/^Invalid (?:url|URL)$/, () => 'must be a web address starting with https://'],
+  [/^Invalid ISO datetime$|^Invalid ISO date$/, () => 'must be a date'],
+  [/^Unrecognized keys?: .*$/, () => 'is not something this form can send'],
+];
+
+const inPlainWords = (error: FieldError): FieldError => {
+  for (const [pattern, say] of PLAIN) {
+    const match = pattern.exec(error.message);
+    if (match) return { path: error.path, message: say(...match.slice(1)) };
+  }
+  return error;
+};
+
+/**
+ * The one field-error mapper: a form whose fields are not named like the
+ * body it sends (one form per item on a page, a list typed as one field,
+ * lines named by their place in the order) says where each server error goes.
+ * `place` answers the form's field for a server error, message included.
+ * Rethrows anything that is not an ApiError untouched.
+ */
+export const onFormFields =
+  (place: (error: FieldError) => FieldError) =>
+  (error: unknown): never => {
+    if (!(error instanceof ApiError)) throw error;
+    throw new ApiError({ ...error.problem, errors: error.fieldErrors.map(place) });
+  };

@@ -21,22 +21,24 @@ export interface Submission {
   /** The message for one field path, if any. */
   readonly errorFor: (path: string) => string | undefined;
   readonly onSubmit: (event: Event) => void;
+  /** Submits without a form event: a confirmation panel's button. */
+  readonly submit: () => void;
+  /** Runs the form's own checks now, showing what is missing: a confirmation asks only about a complete form. */
+  readonly ready: () => boolean;
 }
 
 /** Runs `action` on submit unless `check` finds problems; one submission at a time. */
 export function useSubmission<T>(action: () => Promise<T>, onDone: (result: T) => void, check?: () => readonly FieldError[]): Submission {
   const [submitting, setSubmitting] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const onSubmit = (event: Event) => {
-    event.preventDefault();
-    if (submitting) return;
+  const ready = () => {
     const problems = check?.() ?? [];
-    if (problems.length > 0) {
-      setError(clientProblem(problems));
-      return;
-    }
+    setError(problems.length > 0 ? clientProblem(problems) : null);
+    return problems.length === 0;
+  };
+  const submit = () => {
+    if (submitting || !ready()) return;
     setSubmitting(true);
-    setError(null);
     action().then(
       (result) => {
         setSubmitting(false);
@@ -48,8 +50,12 @@ export function useSubmission<T>(action: () => Promise<T>, onDone: (result: T) =
       },
     );
   };
+  const onSubmit = (event: Event) => {
+    event.preventDefault();
+    submit();
+  };
   const errorFor = (path: string) => error?.fieldErrors.find((e) => e.path === path)?.message;
-  return { submitting, error, errorFor, onSubmit };
+  return { submitting, error, errorFor, onSubmit, submit, ready };
 }
 
 const focusField = (path: string) => (event: Event) => {

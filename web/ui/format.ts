@@ -22,3 +22,28 @@ export const words = (code: string): string => {
 /** Where a bank refund goes, as a person pays it: holder · bank, branch · number. */
 export const bankAccount = (a: { accountName: string; accountNumber: string; bankName: string; bankBranch: string | null }): string =>
   [a.accountName, [a.bankName, a.bankBranch].filter(Boolean).join(', '), a.accountNumber].join(' · ');
+
+/** Codes whose plain words are not just the code spelled out (`cod` is no word). */
+const NAMES: Readonly<Record<string, string>> = { cod: 'Cash on delivery' };
+
+/** A payment method or gateway as a person says it: "Cash on delivery", "Card". */
+export const paymentMethodWords = (code: string): string => NAMES[code] ?? words(code);
+
+const FILE_TYPES: Readonly<Record<string, string>> = {
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'image/webp': 'WebP',
+  'image/heic': 'HEIC',
+  'image/heif': 'HEIF',
+  'image/gif': 'GIF',
+  'application/pdf': 'PDF',
+};
+
+/** `image/jpeg` → `JPEG`: file types as people know them, not as MIME types. */
+export const fileType = (contentType: string): string => FILE_TYPES[contentType] ?? (contentType.split('/').pop() ?? contentType).toUpperCase();
+
+/** The accepted types in words: "JPEG, PNG, WebP, HEIC or PDF". */
+export const fileTypes = (contentTypes: readonly string[]): string => {
+  const names = [...new Set(contentTypes.map(fileType))];
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+};

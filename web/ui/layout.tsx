@@ -1,11 +1,13 @@
 // The frame of every screen: a skip link, the app's name, the nav of the
-// signed-in role (from the route map), who is signed in, and sign-out.
+// signed-in role (from the route map), who is signed in, sign-out, and what
+// the last action did.
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useSession } from '../auth/session.ts';
 import { endSession } from '../auth/sign-out.ts';
 import { APP_BASE } from '../base.ts';
 import { appRoutes } from '../routes.ts';
+import { StatusMessage } from './status-message.tsx';
 
 export function Layout({ children }: { children: ComponentChildren }) {
   const session = useSession();
@@ -57,6 +59,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
         </nav>
       </header>
       <main id="main" class="container" tabIndex={-1}>
+        <StatusMessage />
         {children}
       </main>
     </>

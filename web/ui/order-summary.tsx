@@ -1,6 +1,7 @@
 // An order's lines and totals, in its currency, and its addresses.
 import type { Order } from '#shared/domain/order';
 import { money } from './format.ts';
+import { TableScroll } from './table-scroll.tsx';
 
 type Address = Order['shippingAddress'];
 
@@ -21,7 +22,7 @@ export function OrderLines({ order }: { order: Order }) {
   const m = (amount: number) => money(amount, order.currency);
   const { totals } = order;
   return (
-    <div class="table-scroll">
+    <TableScroll label={`Items in order ${order.number}`}>
       <table>
         <caption class="visually-hidden">Items in order {order.number}</caption>
         <thead>
@@ -30,7 +31,7 @@ export function OrderLines({ order }: { order: Order }) {
             <th scope="col" class="amount">
               Qty
             </th>
-            <th scope="col" class="amount wide-only">
+            <th scope="col" class="amount">
               Unit price
             </th>
             <th scope="col" class="amount">
@@ -45,10 +46,10 @@ export function OrderLines({ order }: { order: Order }) {
                 {line.title}
                 {line.variantTitle ? ` (${line.variantTitle})` : ''}
                 {line.refundedQuantity > 0 ? <small> · {line.refundedQuantity} refunded</small> : null}
-                {line.returnedQuantity > 0 ? <small> · {line.returnedQuantity} returned</small> : null}
+                {line.returnedQuantity > 0 ? <small> · {line.returnedQuantity} in return requests</small> : null}
               </td>
               <td class="amount">{line.quantity}</td>
-              <td class="amount wide-only">{m(line.unitPrice)}</td>
+              <td class="amount">{m(line.unitPrice)}</td>
               <td class="amount">{m(line.quantity * line.unitPrice - line.discount + line.tax)}</td>
             </tr>
           ))}
@@ -73,6 +74,6 @@ export function OrderLines({ order }: { order: Order }) {
           ))}
         </tfoot>
       </table>
-    </div>
+    </TableScroll>
   );
 }

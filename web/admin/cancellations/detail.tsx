@@ -2,7 +2,7 @@
 // cancels, and the decision while it is requested.
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { bankAccount, formatDateTime, money, words } from '../../ui/format.ts';
+import { bankAccount, formatDateTime, money, paymentMethodWords, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { DecideCancellation } from './decide.tsx';
@@ -33,7 +33,7 @@ export function CancellationDetail({ id }: { id: string }) {
             <dt>Order</dt>
             <dd>
               <a href={`${APP_BASE}/admin/orders/${c.orderId}`}>Order {c.orderNumber}</a> · {words(order.status).toLowerCase()} ·{' '}
-              {money(order.totals.total, order.currency)} by {words(order.paymentMethod).toLowerCase()}, {words(order.paymentStatus).toLowerCase()}
+              {money(order.totals.total, order.currency)} by {paymentMethodWords(order.paymentMethod).toLowerCase()}, {words(order.paymentStatus).toLowerCase()}
             </dd>
             <dt>Reason</dt>
             <dd>

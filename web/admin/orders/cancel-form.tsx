@@ -1,18 +1,21 @@
 // An admin cancels any order that is not final, with a reason (refunded at once
 // when it was paid). Reasons are the shop's active cancellation reasons. The
 // form is shown, not folded in a <details>: a <summary> is no button to
-// assistive technology. Choosing a reason first keeps it from a stray click.
+// assistive technology. It is final, so it asks first, then says what it did.
 import { useState } from 'preact/hooks';
 import { isFinalOrderStatus } from '#shared/domain/order-transitions';
-import { api, newIdempotencyKey } from '../../api/client.ts';
+import { api, useIntentKey } from '../../api/client.ts';
+import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import type { AdminOrder } from './detail.tsx';
 
 export function AdminCancel({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
   if (isFinalOrderStatus(order.status)) return null;
   return (
-    <section aria-labelledby="cancel-title">
+    <section aria-labelledby="cancel-title" class="danger-zone">
       <h2 id="cancel-title">Cancel the order</h2>
       <CancelForm order={order} onChange={onChange} />
     </section>
@@ -23,21 +26,24 @@ function CancelForm({ order, onChange }: { order: AdminOrder; onChange: () => vo
   const [reasons, reload] = useLoad((signal) => api('settings.adminReasons', { query: { kind: 'cancellation', active: 'true' }, signal }), []);
   const [reasonId, setReasonId] = useState('');
   const [comment, setComment] = useState('');
-  const [key] = useState(newIdempotencyKey);
+  const intent = useIntentKey();
   const sub = useSubmission(
-    () =>
-      api('cancellations.adminCancel', {
-        params: { orderId: order.id },
-        body: { reasonId, ...(comment.trim() ? { comment: comment.trim() } : {}) },
-        idempotencyKey: key,
-      }),
-    onChange,
+    () => {
+      const body = { reasonId, ...(comment.trim() ? { comment: comment.trim() } : {}) };
+      return api('cancellations.adminCancel', { params: { orderId: order.id }, body, idempotencyKey: intent.keyFor(body) });
+    },
+    (cancellation) => {
+      announce(
+        `Order ${order.number} cancelled.${cancellation.refundAmount ? ` A refund of ${money(cancellation.refundAmount, order.currency)} was created.` : ' Nothing was paid, so nothing is refunded.'}`,
+      );
+      onChange();
+    },
     () => (reasonId ? [] : [{ path: 'reasonId', message: 'choose a reason' }]),
   );
   return (
     <Loaded state={reasons} onRetry={reload}>
       {(list) => (
-        <form onSubmit={sub.onSubmit} aria-label="Cancel the order" noValidate>
+        <form onSubmit={(e) => e.preventDefault()} aria-label="Cancel the order" noValidate>
           <ErrorSummary error={sub.error} labels={{ reasonId: 'Reason', comment: 'Comment' }} />
           <Field path="reasonId" label="Reason" error={sub.errorFor('reasonId')}>
             {(c) => (
@@ -54,9 +60,17 @@ function CancelForm({ order, onChange }: { order: AdminOrder; onChange: () => vo
           <Field path="comment" label="Comment (optional)" error={sub.errorFor('comment')}>
             {(c) => <textarea {...c} rows={2} value={comment} onInput={(e) => setComment(inputValue(e))} />}
           </Field>
-          <button type="submit" class="contrast" aria-busy={sub.submitting ? 'true' : undefined}>
-            Cancel order {order.number}
-          </button>
+          <Confirm
+            action={`Cancel order ${order.number}`}
+            question={`Are you sure you want to cancel order ${order.number}? It cannot be undone.`}
+            confirm="Yes, cancel the order"
+            keep="No, keep the order"
+            busy={sub.submitting}
+            ready={sub.ready}
+            onConfirm={sub.submit}
+          >
+            <p>{order.paymentStatus === 'unpaid' ? 'Nothing was paid, so nothing is refunded.' : 'Stock goes back and what was paid is refunded.'}</p>
+          </Confirm>
         </form>
       )}
     </Loaded>

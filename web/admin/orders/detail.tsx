@@ -13,7 +13,7 @@ import { OrderFacts } from './facts.tsx';
 import { Notes } from './notes.tsx';
 import { RefundForm } from './refund-form.tsx';
 import { Refunds } from './refunds.tsx';
-import { Related } from './related.tsx';
+import { Related, useFiled } from './related.tsx';
 import { OrderStatusActions } from './status-actions.tsx';
 
 export type AdminOrder = ApiResult<'orders.adminGet'>;
@@ -28,6 +28,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
 }
 
 function OrderView({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
+  const [filed, reloadFiled] = useFiled(order);
   return (
     <>
       <hgroup>
@@ -39,8 +40,8 @@ function OrderView({ order, onChange }: { order: AdminOrder; onChange: () => voi
       </hgroup>
       <OrderStatusActions order={order} onChange={onChange} />
       <DocumentButtons orderId={order.id} number={order.number} paid={order.paymentStatus !== 'unpaid'} />
-      <OrderFacts order={order} />
-      <Related order={order} />
+      <OrderFacts order={order} returns={filed.status === 'ok' ? filed.data[0].items : null} />
+      <Related state={filed} reload={reloadFiled} />
       <Notes order={order} />
       <Refunds order={order} onChange={onChange} />
       <RefundForm order={order} onChange={onChange} />

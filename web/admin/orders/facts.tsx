@@ -1,11 +1,38 @@
 // What an order is: lines, totals, addresses, payment, timeline. Read-only.
-import { money, words } from '../../ui/format.ts';
+// A line's units in returns are told apart: returned (the shop checked them and
+// took them back) and requested (in a request still open). The order's own
+// `returnedQuantity` counts both, so the columns come from the order's returns.
+import type { ReturnStatus } from '#shared/domain/return-status';
+import type { ApiResult } from '../../api/client.ts';
+import { money, paymentMethodWords, words } from '../../ui/format.ts';
 import { AddressBlock } from '../../ui/order-summary.tsx';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
 import type { AdminOrder } from './detail.tsx';
 
-export function OrderFacts({ order }: { order: AdminOrder }) {
+type OrderReturn = ApiResult<'returns.orderList'>['items'][number];
+
+const ACCEPTED: readonly ReturnStatus[] = ['approved', 'partially_approved', 'refunded'];
+const AWAITING: readonly ReturnStatus[] = ['new', 'picked_up', 'pending_verification'];
+
+/** Units of a line the shop took back, and units still only asked for. */
+const unitsInReturns = (returns: readonly OrderReturn[], lineItemId: string): { returned: number; requested: number } => {
+  let returned = 0;
+  let requested = 0;
+  for (const request of returns) {
+    for (const item of request.items) {
+      if (item.lineItemId !== lineItemId) continue;
+      if (ACCEPTED.includes(request.status)) returned += item.goodQuantity ?? 0;
+      else if (AWAITING.includes(request.status)) requested += item.quantity;
+    }
+  }
+  return { returned, requested };
+};
+
+/** `returns`: the order's return requests, null while they load. */
+export function OrderFacts({ order, returns }: { order: AdminOrder; returns: readonly OrderReturn[] | null }) {
   const m = (amount: number) => money(amount, order.currency);
+  const units = (lineItemId: string, which: 'returned' | 'requested') => (returns ? String(unitsInReturns(returns, lineItemId)[which]) : '…');
   const totals: [string, number][] = [
     ['Subtotal', order.totals.subtotal],
     ['Discount', order.totals.discount],
@@ -18,7 +45,7 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
     <>
       <section aria-labelledby="lines-title">
         <h2 id="lines-title">Items</h2>
-        <div class="table-scroll">
+        <TableScroll label="Order lines">
           <table>
             <thead>
               <tr>
@@ -42,6 +69,9 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
                 <th scope="col" class="amount">
                   Returned
                 </th>
+                <th scope="col" class="amount">
+                  Return requested
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -57,12 +87,13 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
                   <td class="amount">{m(line.discount)}</td>
                   <td class="amount">{m(line.tax)}</td>
                   <td class="amount">{line.refundedQuantity}</td>
-                  <td class="amount">{line.returnedQuantity}</td>
+                  <td class="amount">{units(line.id, 'returned')}</td>
+                  <td class="amount">{units(line.id, 'requested')}</td>
                 </tr>
               ))}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
         <table class="totals">
           <caption class="visually-hidden">Totals</caption>
           <tbody>
@@ -94,7 +125,7 @@ export function OrderFacts({ order }: { order: AdminOrder }) {
           <h2 id="payment-title">Payment</h2>
           <dl class="facts">
             <dt>Method</dt>
-            <dd>{words(order.paymentMethod)}</dd>
+            <dd>{paymentMethodWords(order.paymentMethod)}</dd>
             <dt>Status</dt>
             <dd>{words(order.paymentStatus)}</dd>
             <dt>Reference</dt>

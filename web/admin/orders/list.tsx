@@ -5,7 +5,7 @@ import { ORDER_STATUSES } from '#shared/domain/order-transitions';
 import { type ApiResult, api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { inputValue } from '../../ui/form.tsx';
-import { formatDate, money, words } from '../../ui/format.ts';
+import { formatDate, money, paymentMethodWords, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ChoiceFilter, type Column, DateRange, type Dates, ListTable, PagedList, useChoice, useCursor, useQueryParam } from '../list-kit.tsx';
@@ -31,7 +31,7 @@ const COLUMNS: readonly Column<ApiResult<'orders.adminList'>['items'][number]>[]
   },
   { header: 'Placed', cell: (order) => formatDate(order.createdAt) },
   { header: 'Status', cell: (order) => <StatusBadge status={order.status} /> },
-  { header: 'Payment', cell: (order) => `${words(order.paymentMethod)}, ${words(order.paymentStatus).toLowerCase()}` },
+  { header: 'Payment', cell: (order) => `${paymentMethodWords(order.paymentMethod)}, ${words(order.paymentStatus).toLowerCase()}` },
   { header: 'Total', amount: true, cell: (order) => money(order.totals.total, order.currency) },
 ];
 
@@ -69,7 +69,7 @@ export function OrderList() {
       <Loaded state={state} onRetry={reload}>
         {(page) => (
           <PagedList page={page} cursor={cursor} onPage={setCursor} empty="No orders match.">
-            {(orders) => <ListTable columns={COLUMNS} rows={orders} />}
+            {(orders) => <ListTable label="Orders" columns={COLUMNS} rows={orders} />}
           </PagedList>
         )}
       </Loaded>

@@ -2,10 +2,11 @@
 // for the customer (who is then emailed).
 import { useState } from 'preact/hooks';
 import type { NoteVisibility } from '#shared/domain/note';
-import { api, newIdempotencyKey } from '../../api/client.ts';
+import { api, useIntentKey } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, RadioGroup, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import type { AdminOrder } from './detail.tsx';
 
 const VISIBILITY = { private: 'Private (staff only)', customer: 'For the customer (emailed)' } as const satisfies Record<NoteVisibility, string>;
@@ -14,12 +15,16 @@ export function Notes({ order }: { order: AdminOrder }) {
   const [state, reload] = useLoad((signal) => api('notes.adminList', { params: { orderId: order.id }, query: { limit: 100 }, signal }), [order.id]);
   const [body, setBody] = useState('');
   const [visibility, setVisibility] = useState<NoteVisibility>('private');
-  const [key, setKey] = useState(newIdempotencyKey);
+  const intent = useIntentKey();
   const sub = useSubmission(
-    () => api('notes.create', { params: { orderId: order.id }, body: { body: body.trim(), visibility }, idempotencyKey: key }),
+    () => {
+      const sent = { body: body.trim(), visibility };
+      return api('notes.create', { params: { orderId: order.id }, body: sent, idempotencyKey: intent.keyFor(sent) });
+    },
     () => {
       setBody('');
-      setKey(newIdempotencyKey());
+      intent.renew();
+      announce(visibility === 'customer' ? 'Note added. The customer was emailed.' : 'Private note added.');
       reload();
     },
     () => (body.trim() ? [] : [{ path: 'body', message: 'write something first' }]),

@@ -3,10 +3,12 @@
 // writes nothing); "Create refund" is offered for exactly what was previewed.
 import { useState } from 'preact/hooks';
 import type { RefundBody, RefundGateway } from '#shared/domain/refund';
-import { type ApiResult, api, newIdempotencyKey } from '../../api/client.ts';
-import { ApiError } from '../../api/problem.ts';
+import { type ApiResult, api, useIntentKey } from '../../api/client.ts';
+import { onFormFields } from '../../api/problem.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { readAmounts } from '../form-kit.ts';
 import type { AdminOrder } from './detail.tsx';
 import { GatewayOptions } from './gateway-options.tsx';
@@ -26,12 +28,13 @@ interface Draft {
  * place in the order. Each line and the shipping have one field, where any
  * message about them goes (`shipping.amount` beside "Shipping to refund").
  */
-const byOrderLine = (sentLines: readonly number[]) => (error: unknown) => {
-  if (!(error instanceof ApiError)) throw error;
-  const path = (p: string) =>
-    p.replace(/^refundLineItems\.(\d+)(\.\w+)?$/, (_, k: string) => `lines.${sentLines[Number(k)] ?? k}.quantity`).replace(/^shipping\.\w+$/, 'shipping');
-  throw new ApiError({ ...error.problem, errors: error.fieldErrors.map((f) => ({ path: path(f.path), message: f.message })) });
-};
+const byOrderLine = (sentLines: readonly number[]) =>
+  onFormFields((f) => ({
+    ...f,
+    path: f.path
+      .replace(/^refundLineItems\.(\d+)(\.\w+)?$/, (_, k: string) => `lines.${sentLines[Number(k)] ?? k}.quantity`)
+      .replace(/^shipping\.\w+$/, 'shipping'),
+  }));
 
 /** The form starts from the shop's own restock setting, so leaving it alone means what the setting says. */
 export function RefundForm({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
@@ -50,7 +53,7 @@ function RefundDraft({ order, restock, onChange }: { order: AdminOrder; restock:
   const fresh = (): Draft => ({ quantities: {}, shipping: '', amount: '', note: '', restock, gateway: '' });
   const [draft, setDraft] = useState<Draft>(fresh);
   const [preview, setPreview] = useState<{ body: string; refund: ApiResult<'refunds.calculate'> } | null>(null);
-  const [key, setKey] = useState(newIdempotencyKey);
+  const intent = useIntentKey();
 
   const lines = order.lineItems.map((line, i) => ({ line, i, text: draft.quantities[line.id] ?? '' }));
   const sentLines = lines.filter((l) => l.text.trim() !== '' && l.text.trim() !== '0');
@@ -78,11 +81,12 @@ function RefundDraft({ order, restock, onChange }: { order: AdminOrder; restock:
     check,
   );
   const create = useSubmission(
-    () => api('refunds.create', { params: { orderId: order.id }, body: body(), idempotencyKey: key }).catch(byOrderLine(sent)),
-    () => {
+    () => api('refunds.create', { params: { orderId: order.id }, body: body(), idempotencyKey: intent.keyFor(body()) }).catch(byOrderLine(sent)),
+    (refund) => {
       setDraft(fresh());
       setPreview(null);
-      setKey(newIdempotencyKey());
+      intent.renew();
+      announce(`Refund of ${money(refund.total, order.currency)} created.`);
       onChange();
     },
   );

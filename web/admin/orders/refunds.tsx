@@ -3,10 +3,10 @@
 // it failed).
 import type { Refund } from '#shared/domain/refund';
 import { api } from '../../api/client.ts';
+import { AmountTable } from '../../ui/amount-table.tsx';
 import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { AmountTable } from '../amount-table.tsx';
 import type { AdminOrder } from './detail.tsx';
 import { RetryRefund } from './retry.tsx';
 import { Settle } from './settle.tsx';
@@ -43,12 +43,18 @@ export function Refunds({ order, onChange }: { order: AdminOrder; onChange: () =
   );
 }
 
+/** "Restock fee", with its reason only when the reason says more than the kind ("Restock fee (restock fee)" said it twice). */
+const adjustmentLabel = (a: Refund['orderAdjustments'][number]): string => {
+  const kind = words(a.kind);
+  return a.reason && a.reason.trim().toLowerCase() !== kind.toLowerCase() ? `${kind} (${a.reason})` : kind;
+};
+
 export function RefundSummary({ refund }: { refund: Pick<Refund, 'refundLineItems' | 'shipping' | 'orderAdjustments' | 'total' | 'currency'> }) {
   const m = (amount: number) => money(amount, refund.currency);
   const rows: [string, string][] = [
     ...refund.refundLineItems.map((l): [string, string] => [`${l.lineItem.title} × ${l.quantity}`, m(l.subtotal + l.tax)]),
     ...(refund.shipping.amount > 0 ? [['Shipping', m(refund.shipping.amount + refund.shipping.tax)] as [string, string]] : []),
-    ...refund.orderAdjustments.map((a): [string, string] => [`${words(a.kind)}${a.reason ? ` (${a.reason})` : ''}`, m(a.amount + a.tax)]),
+    ...refund.orderAdjustments.map((a): [string, string] => [adjustmentLabel(a), m(a.amount + a.tax)]),
   ];
   return <AmountTable rows={rows} total={['Total', m(refund.total)]} />;
 }

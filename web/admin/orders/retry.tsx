@@ -4,9 +4,10 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RefundGateway } from '#shared/domain/refund';
-import { api, newIdempotencyKey } from '../../api/client.ts';
+import { api, useIntentKey } from '../../api/client.ts';
 import { ErrorSummary, Field, FieldMessage, fieldId, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
+import { announce } from '../../ui/status-message.tsx';
 import { underPrefix } from '../form-kit.ts';
 import { GatewayOptions } from './gateway-options.tsx';
 
@@ -23,22 +24,23 @@ export function RetryRefund({ refundId, owed, currency, onChange }: { refundId: 
   const [gateway, setGateway] = useState<RefundGateway | ''>('');
   const [iban, setIban] = useState('');
   const [account, setAccount] = useState<Record<AccountField, string>>({ accountName: '', accountNumber: '', bankName: '', bankBranch: '' });
-  const [key] = useState(newIdempotencyKey);
+  const intent = useIntentKey();
   const transfer = gateway === 'bank_transfer';
   const hasAccount = Object.values(account).some((v) => v.trim() !== '');
   const sub = useSubmission(
-    () =>
-      api('refunds.retryTransaction', {
-        params: { refundId },
-        body: {
-          ...(gateway ? { gateway } : {}),
-          ...(transfer && iban.trim() ? { iban: iban.trim() } : {}),
-          // The branch is the one optional part (RefundAccount): left empty, it is sent as none rather than as a blank the schema refuses.
-          ...(transfer && hasAccount ? { refundAccount: { ...account, bankBranch: account.bankBranch.trim() || null } } : {}),
-        },
-        idempotencyKey: key,
-      }).catch(underPrefix(prefix)),
-    onChange,
+    () => {
+      const body = {
+        ...(gateway ? { gateway } : {}),
+        ...(transfer && iban.trim() ? { iban: iban.trim() } : {}),
+        // The branch is the one optional part (RefundAccount): left empty, it is sent as none rather than as a blank the schema refuses.
+        ...(transfer && hasAccount ? { refundAccount: { ...account, bankBranch: account.bankBranch.trim() || null } } : {}),
+      };
+      return api('refunds.retryTransaction', { params: { refundId }, body, idempotencyKey: intent.keyFor(body) }).catch(underPrefix(prefix));
+    },
+    () => {
+      announce(`New attempt opened for the ${money(owed, currency)} still owed.`);
+      onChange();
+    },
   );
   const setField = (name: AccountField) => (e: TargetedEvent<HTMLInputElement>) => setAccount({ ...account, [name]: inputValue(e) });
   const labels: Record<string, string> = { [`${prefix}.gateway`]: 'Pay by', [`${prefix}.iban`]: 'IBAN', [`${prefix}.refundAccount`]: 'Account' };

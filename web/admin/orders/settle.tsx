@@ -5,6 +5,7 @@ import type { RefundTransaction } from '#shared/domain/refund';
 import { api } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
+import { announce } from '../../ui/status-message.tsx';
 import { underPrefix } from '../form-kit.ts';
 
 export function Settle({ refundId, txn, onChange }: { refundId: string; txn: RefundTransaction; onChange: () => void }) {
@@ -17,7 +18,14 @@ export function Settle({ refundId, txn, onChange }: { refundId: string; txn: Ref
         params: { refundId, txnId: txn.id },
         body: { status: outcome, ...(message.trim() ? { message: message.trim() } : {}) },
       }).catch(underPrefix(prefix)),
-    onChange,
+    () => {
+      announce(
+        outcome === 'success'
+          ? `Transaction of ${money(txn.amount, txn.currency)} settled: the money was sent.`
+          : `Transaction of ${money(txn.amount, txn.currency)} marked failed: its amount is still owed.`,
+      );
+      onChange();
+    },
   );
   const amount = money(txn.amount, txn.currency);
   return (

@@ -6,6 +6,7 @@ import { allowedOrderTransitions, type OrderStatus } from '#shared/domain/order-
 import { api } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
+import { announce } from '../../ui/status-message.tsx';
 import { AllowedTransitions } from '../../ui/transitions.tsx';
 import type { AdminOrder } from './detail.tsx';
 
@@ -21,12 +22,19 @@ export function OrderStatusActions({ order, onChange }: { order: AdminOrder; onC
         body: { status: target.current, ...(note.trim() ? { note: note.trim() } : {}), ...(collected ? { paymentCollected: true } : {}) },
         ifMatch: order.version,
       }),
-    () => {
+    (moved) => {
+      announce(`Order ${order.number} is now ${words(moved.status).toLowerCase()}.`);
       setNote('');
       onChange();
     },
   );
-  const pay = useSubmission(() => api('orders.adminPayment', { params: { orderId: order.id }, body: { status: 'paid' }, ifMatch: order.version }), onChange);
+  const pay = useSubmission(
+    () => api('orders.adminPayment', { params: { orderId: order.id }, body: { status: 'paid' }, ifMatch: order.version }),
+    () => {
+      announce(`Order ${order.number} marked paid.`);
+      onChange();
+    },
+  );
   const go = (status: OrderStatus) => {
     target.current = status;
     move.onSubmit(new Event('submit'));

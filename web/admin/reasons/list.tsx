@@ -1,12 +1,14 @@
 // The shop's reason lists (seed 002's custom return options, seed 003's
 // reason tables): every reason, inactive ones included, to add, edit, and
-// switch off (old records keep what they named).
+// switch off (old records keep what they named). Switching one off asks first.
 import { useState } from 'preact/hooks';
 import type { Reason, ReasonKind } from '#shared/domain/reason';
 import { api } from '../../api/client.ts';
+import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { ReasonForm } from './reason-form.tsx';
 
 export function ReasonList() {
@@ -56,7 +58,14 @@ function ReasonRow({ reason, onChange }: { reason: Reason; onChange: () => void 
   const formId = `edit-${reason.id}`;
   const toggle = useSubmission(
     () => api('settings.updateReason', { params: { id: reason.id }, body: { active: !reason.active }, ifMatch: reason.version }),
-    onChange,
+    () => {
+      announce(
+        reason.active
+          ? `“${reason.label}” deactivated. Customers can no longer choose it; records that name it keep it.`
+          : `“${reason.label}” activated. Customers can choose it again.`,
+      );
+      onChange();
+    },
   );
   return (
     <article aria-label={reason.label}>
@@ -66,9 +75,22 @@ function ReasonRow({ reason, onChange }: { reason: Reason; onChange: () => void 
       </p>
       <form onSubmit={toggle.onSubmit} aria-label={`Switch ${reason.label}`}>
         <ErrorSummary error={toggle.error} />
-        <button type="submit" class="secondary outline" aria-busy={toggle.submitting ? 'true' : undefined}>
-          {reason.active ? 'Deactivate' : 'Activate'} “{reason.label}”
-        </button>
+        {reason.active ? (
+          <Confirm
+            action={`Deactivate “${reason.label}”`}
+            question={`Are you sure you want to deactivate “${reason.label}”?`}
+            confirm="Yes, deactivate it"
+            keep="No, keep it active"
+            busy={toggle.submitting}
+            onConfirm={toggle.submit}
+          >
+            <p>Customers can no longer choose it. Requests that already name it keep it, and you can activate it again.</p>
+          </Confirm>
+        ) : (
+          <button type="submit" class="secondary outline" aria-busy={toggle.submitting ? 'true' : undefined}>
+            Activate “{reason.label}”
+          </button>
+        )}
       </form>
       <button type="button" class="secondary outline" aria-expanded={editing ? 'true' : 'false'} aria-controls={formId} onClick={() => setEditing(!editing)}>
         Edit “{reason.label}”

@@ -1,8 +1,9 @@
 // One reason's form: a new one (POST /admin/reasons) or an edit (PUT with If-Match).
 import { useState } from 'preact/hooks';
 import type { Reason, ReasonKind } from '#shared/domain/reason';
-import { api, newIdempotencyKey } from '../../api/client.ts';
+import { api, useIntentKey } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { underPrefix } from '../form-kit.ts';
 
 export function ReasonForm({ reason, onDone }: { reason?: Reason; onDone: () => void }) {
@@ -11,7 +12,7 @@ export function ReasonForm({ reason, onDone }: { reason?: Reason; onDone: () => 
   const [label, setLabel] = useState(reason?.label ?? '');
   const [code, setCode] = useState(reason?.code ?? '');
   const [maxDays, setMaxDays] = useState(reason?.maxDays === null || reason === undefined ? '' : String(reason.maxDays));
-  const [key, setKey] = useState(newIdempotencyKey);
+  const intent = useIntentKey();
   const body = () => ({
     kind,
     label: label.trim(),
@@ -22,14 +23,15 @@ export function ReasonForm({ reason, onDone }: { reason?: Reason; onDone: () => 
     () =>
       (reason
         ? api('settings.updateReason', { params: { id: reason.id }, body: body(), ifMatch: reason.version })
-        : api('settings.createReason', { body: body(), idempotencyKey: key })
+        : api('settings.createReason', { body: body(), idempotencyKey: intent.keyFor(body()) })
       ).catch(underPrefix(prefix)),
     () => {
+      announce(reason ? `Reason “${label.trim()}” saved.` : `Reason “${label.trim()}” added.`);
       if (!reason) {
         setLabel('');
         setCode('');
         setMaxDays('');
-        setKey(newIdempotencyKey());
+        intent.renew();
       }
       onDone();
     },

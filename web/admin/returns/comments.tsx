@@ -1,22 +1,27 @@
 // The conversation on a request: every comment (staff see them all), and a new
 // one, kept internal unless "Visible to the customer" is ticked.
 import { useState } from 'preact/hooks';
-import { api, newIdempotencyKey } from '../../api/client.ts';
+import { api, useIntentKey } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import type { AdminReturn } from './detail.tsx';
 
 export function Comments({ request, onChange }: { request: AdminReturn; onChange: () => void }) {
   const [body, setBody] = useState('');
   const [visible, setVisible] = useState(false);
-  const [key, setKey] = useState(newIdempotencyKey);
+  const intent = useIntentKey();
   const sub = useSubmission(
-    () => api('returns.adminComment', { params: { returnId: request.id }, body: { body: body.trim(), visibleToCustomer: visible }, idempotencyKey: key }),
     () => {
+      const sent = { body: body.trim(), visibleToCustomer: visible };
+      return api('returns.adminComment', { params: { returnId: request.id }, body: sent, idempotencyKey: intent.keyFor(sent) });
+    },
+    () => {
+      announce(visible ? 'Comment added. The customer can read it.' : 'Comment added, for staff only.');
       setBody('');
       setVisible(false);
-      setKey(newIdempotencyKey());
+      intent.renew();
       onChange();
     },
     () => (body.trim() ? [] : [{ path: 'body', message: 'write something first' }]),

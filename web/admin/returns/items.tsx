@@ -5,6 +5,7 @@ import { api } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { underPrefix } from '../form-kit.ts';
 import type { AdminReturn } from './detail.tsx';
 
@@ -58,7 +59,10 @@ function VerifyItem({ request, item, index, onChange }: { request: AdminReturn; 
         body: { goodQuantity: Number(good), ...(condition.trim() ? { condition: condition.trim() } : {}) },
         ifMatch: request.version,
       }).catch(underPrefix(prefix)),
-    onChange,
+    () => {
+      announce(`${item.title} verified: ${Number(good)} of ${item.quantity} good.`);
+      onChange();
+    },
     () => (/^\d+$/.test(good.trim()) ? [] : [{ path: `${prefix}.goodQuantity`, message: 'must be a whole number of units' }]),
   );
   return (

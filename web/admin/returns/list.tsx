@@ -49,7 +49,7 @@ export function ReturnList() {
       <Loaded state={state} onRetry={reload}>
         {(page) => (
           <PagedList page={page} cursor={cursor} onPage={setCursor} empty={`No return requests ${chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.`}>
-            {(requests) => <ListTable columns={COLUMNS} rows={requests} />}
+            {(requests) => <ListTable label="Return requests" columns={COLUMNS} rows={requests} />}
           </PagedList>
         )}
       </Loaded>

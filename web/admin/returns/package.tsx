@@ -2,9 +2,10 @@
 // back, and the refund they imply, line by line (the server computes it).
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
+import { AmountTable } from '../../ui/amount-table.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
-import { AmountTable } from '../amount-table.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { amountText, readAmounts } from '../form-kit.ts';
 import type { AdminReturn } from './detail.tsx';
 
@@ -29,7 +30,10 @@ function PackageForm({ request, onChange }: { request: AdminReturn; onChange: ()
   });
   const sub = useSubmission(
     () => api('returns.verifyPackage', { params: { returnId: request.id }, body: readAmounts(texts, request.currency).amounts, ifMatch: request.version }),
-    onChange,
+    (checked) => {
+      announce(`Package verified. The refund comes to ${checked.refundAmount === null ? 'nothing yet' : money(checked.refundAmount, request.currency)}.`);
+      onChange();
+    },
     () => readAmounts(texts, request.currency).errors,
   );
   const labels = { restockFee: `Restocking fee (${request.currency})`, refundedShipping: `Shipping to refund (${request.currency})` };

@@ -7,28 +7,22 @@ import { api } from '../../api/client.ts';
 import { ErrorSummary, Field, fieldId, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { onListFields } from '../form-kit.ts';
 import { Check, CheckGroup, listText, textList } from './controls.tsx';
 
 export function SettingsScreen() {
   const [state, reload] = useLoad((signal) => api('settings.get', { signal }), []);
-  // Here, not in the form: the saved settings come back with a new version, which remounts the form.
-  const [saved, setSaved] = useState(false);
   return (
     <>
       <h1>Settings</h1>
-      {saved ? (
-        <p role="status" class="notice">
-          Settings saved.
-        </p>
-      ) : null}
       <Loaded state={state} onRetry={reload}>
         {(settings) => (
           <SettingsForm
             key={settings.version}
             settings={settings}
             onSaved={() => {
-              setSaved(true);
+              announce('Settings saved.');
               reload();
             }}
           />

@@ -6,6 +6,7 @@ import { api } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { useQueryParam } from '../list-kit.tsx';
 
 type StockLevel = ApiResult<'settings.getStock'>;
@@ -51,12 +52,16 @@ function StockForms({ level, onChange }: { level: StockLevel; onChange: () => vo
     (signed ? /^[+-]?\d+$/ : /^\d+$/).test(text.trim()) ? [] : [{ path, message: signed ? 'must be a whole number like +5 or -2' : 'must be a whole number' }];
   const set = useSubmission(
     () => api('settings.setStock', { params: { sku: level.sku }, body: { quantity: Number(quantity) }, ifMatch: level.version }),
-    onChange,
+    (saved) => {
+      announce(`Stock of ${level.sku} set to ${saved.quantity}.`);
+      onChange();
+    },
     () => whole('quantity', quantity, false),
   );
   const add = useSubmission(
     () => api('settings.setStock', { params: { sku: level.sku }, body: { adjust: Number(adjust) } }),
-    () => {
+    (saved) => {
+      announce(`Stock of ${level.sku} is now ${saved.quantity}.`);
       setAdjust('');
       onChange();
     },

@@ -27,7 +27,7 @@ export function WebhookList() {
       <Loaded state={state} onRetry={reload}>
         {(page) => (
           <PagedList page={page} cursor={cursor} onPage={setCursor} empty="No endpoints yet: add one below to receive signed events.">
-            {(items) => <ListTable columns={columns} rows={items} />}
+            {(items) => <ListTable label="Webhook endpoints" columns={columns} rows={items} />}
           </PagedList>
         )}
       </Loaded>

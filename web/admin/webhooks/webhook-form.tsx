@@ -1,8 +1,9 @@
 // An endpoint's form (create, or edit with If-Match) and the once-shown secret.
 import { useState } from 'preact/hooks';
 import type { EventType } from '#shared/domain/events/catalogue';
-import { type ApiResult, api, newIdempotencyKey } from '../../api/client.ts';
+import { type ApiResult, api, useIntentKey } from '../../api/client.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { Check } from '../settings/controls.tsx';
 import { EVENT_TYPE_LIST } from '../statuses.ts';
 
@@ -26,19 +27,20 @@ export function WebhookForm({ endpoint, onSaved }: { endpoint?: Endpoint; onSave
   const [description, setDescription] = useState(endpoint?.description ?? '');
   const [enabled, setEnabled] = useState(endpoint?.enabled ?? true);
   const [events, setEvents] = useState<readonly EventType[]>(endpoint?.events ?? []);
-  const [key, setKey] = useState(newIdempotencyKey);
+  const intent = useIntentKey();
   const body = () => ({ url: url.trim(), description: description.trim(), enabled, events: [...events] });
   const sub = useSubmission<Saved>(
     () =>
       endpoint
         ? api('webhooks.update', { params: { id: endpoint.id }, body: body(), ifMatch: endpoint.version })
-        : api('webhooks.create', { body: body(), idempotencyKey: key }),
+        : api('webhooks.create', { body: body(), idempotencyKey: intent.keyFor(body()) }),
     (saved) => {
+      announce(endpoint ? 'Endpoint saved.' : `Endpoint ${saved.url} added.`);
       if (!endpoint) {
         setUrl('');
         setDescription('');
         setEvents([]);
-        setKey(newIdempotencyKey());
+        intent.renew();
       }
       onSaved(saved);
     },

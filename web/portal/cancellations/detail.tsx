@@ -9,7 +9,7 @@ import { StatusBadge } from '../../ui/status-badge.tsx';
 
 const NEXT: Record<Cancellation['status'], string> = {
   requested: 'The shop is reviewing your request and will email you its decision.',
-  approved: 'The order is cancelled.',
+  approved: 'The order is cancelled. Any refund is on its way: we will email you once it is paid.',
   rejected: 'The shop declined to cancel the order.',
   refunded: 'The order is cancelled and your refund has been paid.',
 };

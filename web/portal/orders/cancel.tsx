@@ -5,10 +5,11 @@ import { useState } from 'preact/hooks';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { Order } from '#shared/domain/order';
 import type { Reason } from '#shared/domain/reason';
-import { api, newIdempotencyKey } from '../../api/client.ts';
+import { api, useIntentKey } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, Field, FieldMessage, inputValue, useSubmission } from '../../ui/form.tsx';
-import { money, words } from '../../ui/format.ts';
+import { money, paymentMethodWords, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { CancellationRequested, loadCancelState } from '../cancellations/open.tsx';
 
@@ -64,17 +65,17 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
   const [reasonText, setReasonText] = useState('');
   const [account, setAccount] = useState({ accountName: order.customer.name, accountNumber: '', bankName: '', bankBranch: '' });
   const [done, setDone] = useState<Cancellation | null>(null);
+  // One key per request as filled in: a retry after a network error is the same request, not a second one.
+  const intent = useIntentKey();
   const submission = useSubmission(
-    () =>
-      api('cancellations.create', {
-        params: { orderId: order.id },
-        idempotencyKey: newIdempotencyKey(),
-        body: {
-          reasonId,
-          ...(reasonText.trim() ? { reasonText } : {}),
-          ...(needsAccount ? { refundAccount: { ...account, bankBranch: account.bankBranch.trim() || null } } : {}),
-        },
-      }),
+    () => {
+      const body = {
+        reasonId,
+        ...(reasonText.trim() ? { reasonText } : {}),
+        ...(needsAccount ? { refundAccount: { ...account, bankBranch: account.bankBranch.trim() || null } } : {}),
+      };
+      return api('cancellations.create', { params: { orderId: order.id }, idempotencyKey: intent.keyFor(body), body });
+    },
     setDone,
     () => (reasonId ? [] : [{ path: 'reasonId', message: 'Choose why you are cancelling' }]),
   );
@@ -95,7 +96,7 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
   }
   const setField = (name: keyof typeof account) => (e: Parameters<typeof inputValue>[0]) => setAccount({ ...account, [name]: inputValue(e) });
   return (
-    <form onSubmit={submission.onSubmit} noValidate>
+    <form onSubmit={(e) => e.preventDefault()} noValidate>
       <p>
         {paid
           ? `You paid ${money(order.totals.total, order.currency)}. The shop reviews your request before cancelling and refunds you once it is approved.`
@@ -120,7 +121,7 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
       {needsAccount ? (
         <fieldset id="field-refundAccount" tabIndex={-1} {...(submission.errorFor('refundAccount') ? { 'aria-describedby': 'field-refundAccount-error' } : {})}>
           <legend>Where should we send your refund?</legend>
-          <small>You paid by {words(order.paymentMethod).toLowerCase()}, so the refund goes to a bank account.</small>
+          <small>You paid by {paymentMethodWords(order.paymentMethod).toLowerCase()}, so the refund goes to a bank account.</small>
           <FieldMessage path="refundAccount" error={submission.errorFor('refundAccount')} />
           <Field path="refundAccount.accountName" label={LABELS['refundAccount.accountName']} error={submission.errorFor('refundAccount.accountName')}>
             {(control) => <input {...control} autoComplete="name" value={account.accountName} onInput={setField('accountName')} />}
@@ -145,12 +146,22 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
           </Field>
         </fieldset>
       ) : null}
-      <div class="actions">
-        <button type="submit" aria-busy={submission.submitting}>
-          {paid ? 'Request cancellation' : 'Cancel order'}
-        </button>
-        <a href={`${APP_BASE}/orders/${order.id}`}>Keep my order</a>
-      </div>
+      <Confirm
+        action={paid ? 'Request cancellation' : 'Cancel order'}
+        question={
+          paid
+            ? `Are you sure you want to ask to cancel order ${order.number}? You cannot take the request back.`
+            : `Are you sure you want to cancel order ${order.number}? It cannot be undone.`
+        }
+        confirm={paid ? 'Yes, ask to cancel it' : 'Yes, cancel my order'}
+        keep="No, keep my order"
+        busy={submission.submitting}
+        ready={submission.ready}
+        onConfirm={submission.submit}
+      />
+      <p>
+        <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a>
+      </p>
     </form>
   );
 }

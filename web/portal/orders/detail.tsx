@@ -4,7 +4,7 @@
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { DocumentButtons } from '../../ui/documents.tsx';
-import { formatDateTime, words } from '../../ui/format.ts';
+import { formatDateTime, paymentMethodWords } from '../../ui/format.ts';
 import { AddressBlock, OrderLines } from '../../ui/order-summary.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
@@ -63,7 +63,7 @@ export function OrderDetail({ orderId }: { orderId: string }) {
           <section aria-labelledby="payment">
             <h2 id="payment">Payment and documents</h2>
             <p>
-              {words(order.paymentMethod)} · <StatusBadge status={order.paymentStatus} />
+              {paymentMethodWords(order.paymentMethod)} · <StatusBadge status={order.paymentStatus} />
             </p>
             <DocumentButtons orderId={order.id} number={order.number} paid={order.paymentStatus !== 'unpaid'} />
           </section>

@@ -6,6 +6,7 @@ import { formatDate, money } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 export function OrderList() {
   const [cursor, setCursor] = useState<string | undefined>(undefined);
@@ -19,7 +20,7 @@ export function OrderList() {
             <Empty>You have no orders yet.</Empty>
           ) : (
             <>
-              <div class="table-scroll">
+              <TableScroll label="My orders">
                 <table>
                   <thead>
                     <tr>
@@ -46,7 +47,7 @@ export function OrderList() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older="Older orders" />
             </>
           )

@@ -6,6 +6,7 @@ import { formatDate, money } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
+import { TableScroll } from '../../ui/table-scroll.tsx';
 
 export function ReturnList() {
   const [cursor, setCursor] = useState<string | undefined>(undefined);
@@ -22,7 +23,7 @@ export function ReturnList() {
             <Empty>You have not asked to return anything.</Empty>
           ) : (
             <>
-              <div class="table-scroll">
+              <TableScroll label="My returns">
                 <table>
                   <thead>
                     <tr>
@@ -49,7 +50,7 @@ export function ReturnList() {
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableScroll>
               <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older="Older returns" />
             </>
           )

@@ -9,11 +9,12 @@ import type { Order } from '#shared/domain/order';
 import type { Reason } from '#shared/domain/reason';
 import type { ReturnPolicy } from '#shared/domain/return-policy';
 import type { RefundMethod, ReturnableItem } from '#shared/domain/return-request';
-import { api, newIdempotencyKey } from '../../api/client.ts';
-import { ApiError } from '../../api/problem.ts';
+import { api, useIntentKey } from '../../api/client.ts';
+import { onFormFields } from '../../api/problem.ts';
 import { APP_BASE } from '../../base.ts';
 import { ErrorSummary, Field, FieldMessage, inputValue, invalidFor, RadioGroup, useSubmission } from '../../ui/form.tsx';
 import { Loaded, useLoad } from '../../ui/states.tsx';
+import { announce } from '../../ui/status-message.tsx';
 import { loadPolicy } from '../policy.ts';
 import { type ItemChoice, ItemChoices } from './item-choices.tsx';
 import { Photos, type Upload } from './photos.tsx';
@@ -62,16 +63,13 @@ const LABELS: Record<string, string> = {
  * items by line id (a line's own refusal goes beside its quantity) and has one
  * field for every file, whose message then says which file.
  */
-const byLine = (error: unknown, sent: readonly string[], files: readonly string[]): unknown => {
-  if (!(error instanceof ApiError)) return error;
-  const errors = error.fieldErrors.map((e) => {
+const byLine = (sent: readonly string[], files: readonly string[]) =>
+  onFormFields((e) => {
     const file = /^attachments\.(\d+)/.exec(e.path);
     if (file) return { path: 'attachments', message: `${files[Number(file[1])] ?? 'a file'} ${e.message}` };
     const path = e.path.replace(/^items\.(\d+)/, (m, i: string) => (sent[Number(i)] ? `items.${sent[Number(i)]}` : m));
     return { ...e, path: path.replace(/^(items\.[^.]+)\.lineItemId$/, '$1.quantity') };
   });
-  return new ApiError({ ...error.problem, errors });
-};
 
 function ReturnForm({ order, items, reasons, policy }: { order: Order; items: readonly ReturnableItem[]; reasons: readonly Reason[]; policy: ReturnPolicy }) {
   const { route } = useLocation();
@@ -85,37 +83,38 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
   const [termsAccepted, setTermsAccepted] = useState(false);
   const [uploads, setUploads] = useState<readonly Upload[]>([]);
   const chosen = Object.entries(choices).filter(([, c]) => c.quantity > 0);
+  // One key per request as filled in: a retry after a network error is the same request, filed once.
+  const intent = useIntentKey();
   const submission = useSubmission(
-    async () => {
+    () => {
       const sent = chosen.map(([lineItemId]) => lineItemId);
       const files = uploads.filter((u) => u.id);
-      try {
-        return await api('returns.create', {
-          idempotencyKey: newIdempotencyKey(),
-          body: {
-            orderId: order.id,
-            items: chosen.map(([lineItemId, c]) => ({
-              lineItemId,
-              quantity: c.quantity,
-              reasonId: c.reasonId,
-              ...(c.reasonText.trim() ? { reasonText: c.reasonText } : {}),
-            })),
-            refundMethod: refundMethod as RefundMethod,
-            ...(refundMethod === 'bank_transfer' ? { iban, accountHolder } : {}),
-            ...(extraComment.trim() ? { extraComment } : {}),
-            attachments: files.flatMap((u) => (u.id ? [u.id] : [])),
-            termsAccepted,
-          },
-        });
-      } catch (error) {
-        throw byLine(
-          error,
+      const body = {
+        orderId: order.id,
+        items: chosen.map(([lineItemId, c]) => ({
+          lineItemId,
+          quantity: c.quantity,
+          reasonId: c.reasonId,
+          ...(c.reasonText.trim() ? { reasonText: c.reasonText } : {}),
+        })),
+        refundMethod: refundMethod as RefundMethod,
+        ...(refundMethod === 'bank_transfer' ? { iban, accountHolder } : {}),
+        ...(extraComment.trim() ? { extraComment } : {}),
+        attachments: files.flatMap((u) => (u.id ? [u.id] : [])),
+        termsAccepted,
+      };
+      return api('returns.create', { idempotencyKey: intent.keyFor(body), body }).catch(
+        byLine(
           sent,
           files.map((u) => u.name),
-        );
-      }
+        ),
+      );
     },
-    (created) => route(`${APP_BASE}/returns/${created.id}`),
+    (created) => {
+      const page = `${APP_BASE}/returns/${created.id}`;
+      announce(`Your return request for order ${order.number} was sent. We have emailed you a receipt; the shop will tell you what happens next.`, page);
+      route(page);
+    },
     () => [
       ...(chosen.length === 0 ? [{ path: 'items', message: 'Choose at least one item to return' }] : []),
       ...chosen.flatMap(([lineItemId, c]) => (c.reasonId ? [] : [{ path: `items.${lineItemId}.reasonId`, message: 'Choose a reason' }])),

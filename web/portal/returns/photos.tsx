@@ -4,6 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ReturnPolicy } from '#shared/domain/return-policy';
 import { ApiError, networkError } from '../../api/problem.ts';
 import { Field } from '../../ui/form.tsx';
+import { fileTypes } from '../../ui/format.ts';
 import { uploadAttachment } from './upload.ts';
 
 export interface Upload {
@@ -41,7 +42,7 @@ export function Photos({
         file.size > limits.maxBytes
           ? `is larger than ${mb(limits.maxBytes)}`
           : !limits.contentTypes.includes(file.type)
-            ? `is not one of the accepted types (${limits.contentTypes.join(', ')})`
+            ? `is not a file we accept: send a ${fileTypes(limits.contentTypes)} file`
             : undefined;
       const entry: Upload = { key, name: file.name, sent: 0, total: file.size, ...(refused ? { error: `${file.name} ${refused}` } : {}) };
       setUploads((current) => {
@@ -65,7 +66,12 @@ export function Photos({
     });
   return (
     <>
-      <Field path="attachments" label="Photos or documents (optional)" hint={`Up to ${mb(limits.maxBytes)} each.`} error={error}>
+      <Field
+        path="attachments"
+        label="Photos or documents (optional)"
+        hint={`${fileTypes(limits.contentTypes)}, up to ${mb(limits.maxBytes)} each.`}
+        error={error}
+      >
         {(control) => (
           <input
             {...control}
