@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { Order } from '#shared/domain/order';
 import { admin, call, createOrder, customer } from '../support/api.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, hasFocus, launchBrowser, openPage, screenshots, signIn } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -60,11 +60,11 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     const approve = card.getByRole('button', { name: `Approve cancellation of order ${order.number}` });
     await approve.click();
     const question = card.getByRole('group', { name: /^Are you sure you want to approve this cancellation\?.*It cannot be undone\.$/ });
-    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(question)).toBe(true);
     await expectAccessible(page, 'cancellations, asking before approving');
     // "No" changes nothing and puts focus back on the button that asked.
     await question.getByRole('button', { name: 'No, decide later' }).click();
-    await expect.poll(() => approve.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(approve)).toBe(true);
     expect((await call<Cancellation>(admin, 'GET', `/admin/cancellations/${requested.id}`)).body.status).toBe('requested');
     await approve.click();
     await question.getByRole('button', { name: 'Yes, cancel and refund the order' }).click();
@@ -111,9 +111,15 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
 
     await reason.fill('Already handed to the carrier');
     await reject.click();
-    await page.getByRole('group', { name: 'Are you sure you want to reject this cancellation? It cannot be undone.' }).getByRole('button', { name: 'Yes, reject it' }).click();
+    await page
+      .getByRole('group', { name: 'Are you sure you want to reject this cancellation? It cannot be undone.' })
+      .getByRole('button', { name: 'Yes, reject it' })
+      .click();
     await page.locator('hgroup').getByText('Rejected', { exact: true }).waitFor();
-    await page.getByRole('status').filter({ hasText: `Cancellation of order ${order.number} rejected. The customer was emailed your reason.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Cancellation of order ${order.number} rejected. The customer was emailed your reason.` })
+      .waitFor();
     await page.getByText('Already handed to the carrier').waitFor();
     const stored = await call<Cancellation>(admin, 'GET', `/admin/cancellations/${requested.id}`);
     expect(stored.body).toMatchObject({ status: 'rejected', rejectionReason: 'Already handed to the carrier' });
@@ -137,7 +143,10 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     await question.getByText('Nothing was paid, so nothing is refunded.').waitFor();
     await question.getByRole('button', { name: 'Yes, cancel the order' }).click();
     await page.locator('hgroup').getByText('Cancelled', { exact: true }).waitFor();
-    await page.getByRole('status').filter({ hasText: `Order ${order.number} cancelled. Nothing was paid, so nothing is refunded.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Order ${order.number} cancelled. Nothing was paid, so nothing is refunded.` })
+      .waitFor();
     const stored = await call<Order>(admin, 'GET', `/admin/orders/${order.id}`);
     expect(stored.body.status).toBe('cancelled');
     expect(errors).toEqual([]);

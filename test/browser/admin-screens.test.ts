@@ -179,9 +179,15 @@ describe('back office screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await row.getByText('21 days to return').waitFor();
     // Switching a reason off asks first; switching it back on does not.
     await row.getByRole('button', { name: `Deactivate “${label}”` }).click();
-    await row.getByRole('group', { name: `Are you sure you want to deactivate “${label}”?` }).getByRole('button', { name: 'Yes, deactivate it' }).click();
+    await row
+      .getByRole('group', { name: `Are you sure you want to deactivate “${label}”?` })
+      .getByRole('button', { name: 'Yes, deactivate it' })
+      .click();
     await row.getByRole('button', { name: `Activate “${label}”` }).waitFor();
-    await page.getByRole('status').filter({ hasText: `“${label}” deactivated.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `“${label}” deactivated.` })
+      .waitFor();
     // No screenshot: every test's reasons make this page long, and a full-page shot slow.
     await expectAccessible(page, 'reasons');
   });

@@ -7,7 +7,7 @@ import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { admin, call } from '../support/api.ts';
 import { type Receiver, registerEndpoint, startReceiver } from '../support/webhook-receiver.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, signedInApp } from './support/browser.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, hasFocus, signedInApp } from './support/browser.ts';
 
 const current = signedInApp({ role: 'admin' });
 let receiver: Receiver;
@@ -77,9 +77,9 @@ describe('a webhook endpoint in the back office', { timeout: BROWSER_TEST_TIMEOU
     const remove = page.getByRole('button', { name: 'Delete endpoint' });
     await remove.click();
     const question = page.getByRole('group', { name: `Are you sure you want to delete the endpoint ${receiver.url}? It cannot be undone.` });
-    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(question)).toBe(true);
     await question.getByRole('button', { name: 'No, keep it' }).click();
-    await expect.poll(() => remove.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(remove)).toBe(true);
     expect((await call(admin, 'GET', `/admin/webhooks/${endpoint.id}`)).status).toBe(200);
     await remove.click();
     await question.getByRole('button', { name: 'Yes, delete it' }).click();

@@ -1,6 +1,7 @@
 // The back office's webhook screens in a real Chromium: an endpoint created
 // by clicking, its secret shown once (and verifying what is delivered), a
-// ping listed among the deliveries, a bad URL refused beside its field, axe.
+// ping listed among the deliveries and followed until it settles, a bad URL
+// refused beside its field, the server's refusals in plain words, axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Receiver, startReceiver } from '../support/webhook-receiver.ts';
 import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, screenshots, signedInApp } from './support/browser.ts';
@@ -44,6 +45,9 @@ describe('webhook screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     // The ping reached the receiver, signed with the secret the screen showed.
     await expect.poll(() => receiver.received.length, { timeout: 15_000 }).toBeGreaterThan(0);
     expect(receiver.verified(secret).map((e) => e.type)).toContain('webhook.ping');
+    // The list follows the ping's delivery until it settles: "Succeeded" without a reload.
+    await page.getByRole('status').filter({ hasText: 'Ping sent.' }).waitFor();
+    await deliveries.getByRole('cell', { name: 'Succeeded', exact: true }).waitFor({ timeout: 20_000 });
     await expectAccessible(page, 'webhook detail');
     await screenshots(page, 'admin-webhook');
     expect(errors).toEqual([]);
@@ -62,5 +66,16 @@ describe('webhook screens', { timeout: BROWSER_TEST_TIMEOUT }, () => {
       .waitFor();
     expect(await form.getByLabel('URL').getAttribute('aria-invalid')).toBe('true');
     expect(await form.locator('#field-url-error').textContent()).not.toBe('');
+  });
+
+  it('says what the server refused in plain words beside the field, not the validator’s', async () => {
+    const { page } = current();
+    await page.goto(appUrl('/admin/webhooks'));
+    const form = page.getByRole('form', { name: 'New endpoint' });
+    await form.getByLabel('URL').fill(receiver.url);
+    // No event type chosen: the server answers "Too small: expected array to have >=1 items" for `events`.
+    await form.getByRole('button', { name: 'Add endpoint' }).click();
+    await form.getByRole('alert').getByRole('link', { name: 'Event types: choose at least one' }).waitFor();
+    expect(await form.getByText(/Too small|expected array/).count()).toBe(0);
   });
 });

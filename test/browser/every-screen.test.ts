@@ -2,15 +2,26 @@
 // width, in a real Chromium: it draws its heading, axe finds nothing serious or
 // critical, and nothing the browser asks for on the way is a 404 (the favicon
 // on a first load included). Each role sees its own screens with real data.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { projectRoot } from '#infra/local/setup';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { ReturnRequest } from '#shared/domain/return-request';
-import { appRoutes } from '../../web/routes.ts';
 import { admin, call, createOrder, customer } from '../support/api.ts';
 import { createReturn, deliveredOrderFor } from '../support/returns-api.ts';
-import { registerEndpoint } from '../support/webhook-receiver.ts';
+import { registerEndpoint, startReceiver } from '../support/webhook-receiver.ts';
 import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+
+/**
+ * The screens of web/routes.ts, read from its text: importing it would pull the
+ * app's .tsx into the Node type check. An entry this misses fails the count below.
+ */
+const appRoutes = [...readFileSync(path.join(projectRoot, 'web', 'routes.ts'), 'utf8').matchAll(/path: '([^']+)',\s*role: '(\w+)'/g)].map(([, p, role]) => ({
+  path: p as string,
+  role: role as string,
+}));
 
 let browser: Browser;
 beforeAll(async () => {
@@ -54,6 +65,10 @@ const visitAtBothWidths = async (page: Page, path: string): Promise<void> => {
 };
 
 describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 }, () => {
+  it('reads every screen of the route map', () => {
+    expect(appRoutes.length).toBe((readFileSync(path.join(projectRoot, 'web', 'routes.ts'), 'utf8').match(/^\s*(?:\{ )?path: '/gm) ?? []).length);
+  });
+
   it('draws a first load with no 404 (no /favicon.ico asked for)', async () => {
     const { page, errors } = await openPage(browser);
     const missing = watchMissing(page);
@@ -103,7 +118,8 @@ describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 
     const open = await createOrder(bo);
     const asked = await call<Cancellation>(bo, 'POST', `/orders/${open.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' });
     expect(asked.status).toBe(201);
-    const endpoint = await registerEndpoint('https://example.com/hooks/every-screen', ['return.created']);
+    const receiver = await startReceiver();
+    const endpoint = await registerEndpoint(receiver.url, ['return.created']);
     const ids = { orderId: order.id, returnId: request.id, id: '' };
 
     const { page, errors } = await openPage(browser);
@@ -119,5 +135,6 @@ describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 
     expect(missing).toEqual([]);
     expect(errors).toEqual([]);
     expect((await call(admin, 'DELETE', `/admin/webhooks/${endpoint.id}`)).status).toBe(204);
+    await receiver.close();
   });
 });

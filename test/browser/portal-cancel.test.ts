@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { Order } from '#shared/domain/order';
 import { admin, call, createOrder, customer } from '../support/api.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, screenshots, signedInApp } from './support/browser.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, hasFocus, screenshots, signedInApp } from './support/browser.ts';
 
 const ada = customer();
 // A readable name in the header of the README's screenshots; the orders belong to ada.sub.
@@ -30,10 +30,10 @@ describe('cancelling in the portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     const cancelButton = page.getByRole('button', { name: 'Cancel order' });
     await cancelButton.click();
     const question = page.getByRole('group', { name: `Are you sure you want to cancel order ${order.number}? It cannot be undone.` });
-    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(question)).toBe(true);
     await expectAccessible(page, 'cancel form, asking first');
     await question.getByRole('button', { name: 'No, keep my order' }).click();
-    await expect.poll(() => cancelButton.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(cancelButton)).toBe(true);
     expect((await call<Order>(admin, 'GET', `/admin/orders/${order.id}`)).body.status).not.toBe('cancelled');
     await cancelButton.click();
     await question.getByRole('button', { name: 'Yes, cancel my order' }).click();

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { admin, call, customer } from '../support/api.ts';
 import { approve, deliveredOrderFor, walk } from '../support/returns-api.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, screenshots, signedInApp } from './support/browser.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, hasFocus, screenshots, signedInApp } from './support/browser.ts';
 
 const ada = customer();
 // A readable name in the header of the README's screenshots; the orders belong to ada.sub.
@@ -64,7 +64,10 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
 
     await page.waitForURL(/\/app\/returns\/ret_/);
     // A confirmation on the request's own page.
-    await page.getByRole('status').filter({ hasText: `Your return request for order ${order.number} was sent.` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Your return request for order ${order.number} was sent.` })
+      .waitFor();
     returnId = page.url().split('/').pop() ?? '';
     await page.getByRole('heading', { name: `Return for order ${order.number}` }).waitFor();
     const stored = await call<ReturnRequest>(admin, 'GET', `/admin/returns/${returnId}`);
@@ -119,7 +122,10 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     // The shop sends the transfer: now, and only now, it is paid.
     const refunds = await call<{ items: { id: string; transactions: { id: string }[] }[] }>(admin, 'GET', `/admin/orders/${refunded.orderId}/refunds`);
     const paidRefund = refunds.body.items.find((r) => r.id === refunded.refundId);
-    const settled = await call(admin, 'POST', `/admin/refunds/${paidRefund?.id}/transactions/${paidRefund?.transactions[0]?.id}`, { status: 'success', message: 'sent' });
+    const settled = await call(admin, 'POST', `/admin/refunds/${paidRefund?.id}/transactions/${paidRefund?.transactions[0]?.id}`, {
+      status: 'success',
+      message: 'sent',
+    });
     expect(settled.status).toBe(200);
     await page.reload();
     await refund.getByText(/^Status: paid\.$/).waitFor();
@@ -160,10 +166,10 @@ describe('returns portal', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     const withdraw = page.getByRole('button', { name: 'Withdraw this return' });
     await withdraw.click();
     const question = page.getByRole('group', { name: 'Are you sure you want to withdraw this return request? It cannot be undone.' });
-    await expect.poll(() => question.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(question)).toBe(true);
     // Escape keeps it, focus back on the button.
     await page.keyboard.press('Escape');
-    await expect.poll(() => withdraw.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => hasFocus(withdraw)).toBe(true);
     await withdraw.click();
     await question.getByRole('button', { name: 'Yes, withdraw it' }).click();
     await page.getByRole('list', { name: 'Return history' }).getByText('Cancelled').waitFor();

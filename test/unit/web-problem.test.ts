@@ -4,7 +4,7 @@
 // file types and payment methods as people name them.
 import { describe, expect, it } from 'vitest';
 import { ApiError, errorFromResponse, onFormFields } from '../../web/api/problem.ts';
-import { fileTypes, paymentMethodWords } from '../../web/ui/format.ts';
+import { fileTypes, paymentMethodWords } from '../../web/ui/names.ts';
 
 const problemResponse = (errors: { path: string; message: string }[], status = 400): Response =>
   new Response(JSON.stringify({ type: 'about:blank', title: 'Invalid request', status, detail: 'The body is invalid.', errors }), {

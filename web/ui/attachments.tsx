@@ -3,7 +3,7 @@
 // presigned URL (GET /attachments/{id}), fetched when shown; the API answers
 // one only to the file's owner and to admins.
 import { api } from '../api/client.ts';
-import { fileType } from './format.ts';
+import { fileType } from './names.ts';
 import { Loaded, useLoad } from './states.tsx';
 
 const kilobytes = (size: number): string => `${Math.max(1, Math.round(size / 1024))} KB`;

@@ -4,7 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, chromium, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { projectRoot } from '#infra/local/setup';
 import { apiUrl } from '../../support/api.ts';
@@ -77,6 +77,9 @@ export function signedInApp(who: SignInAs): () => AppPage {
     return app;
   };
 }
+
+/** Whether `target` has the keyboard focus now (a confirmation's question, the button it returns to). */
+export const hasFocus = (target: Locator): Promise<boolean> => target.evaluate((el) => el === el.ownerDocument.activeElement);
 
 /** axe-core on the page as it is now: no serious or critical violation. */
 export async function expectAccessible(page: Page, screen: string): Promise<void> {

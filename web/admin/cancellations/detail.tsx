@@ -2,7 +2,8 @@
 // cancels, and the decision while it is requested.
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { bankAccount, formatDateTime, money, paymentMethodWords, words } from '../../ui/format.ts';
+import { bankAccount, formatDateTime, money, words } from '../../ui/format.ts';
+import { paymentMethodWords } from '../../ui/names.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { DecideCancellation } from './decide.tsx';

@@ -4,7 +4,8 @@
 // `returnedQuantity` counts both, so the columns come from the order's returns.
 import type { ReturnStatus } from '#shared/domain/return-status';
 import type { ApiResult } from '../../api/client.ts';
-import { money, paymentMethodWords, words } from '../../ui/format.ts';
+import { money, words } from '../../ui/format.ts';
+import { paymentMethodWords } from '../../ui/names.ts';
 import { AddressBlock } from '../../ui/order-summary.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { Timeline } from '../../ui/timeline.tsx';

@@ -9,7 +9,8 @@ import { api, useIntentKey } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, Field, FieldMessage, inputValue, useSubmission } from '../../ui/form.tsx';
-import { money, paymentMethodWords, words } from '../../ui/format.ts';
+import { money, words } from '../../ui/format.ts';
+import { paymentMethodWords } from '../../ui/names.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { CancellationRequested, loadCancelState } from '../cancellations/open.tsx';
 

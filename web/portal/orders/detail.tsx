@@ -4,7 +4,8 @@
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { DocumentButtons } from '../../ui/documents.tsx';
-import { formatDateTime, paymentMethodWords } from '../../ui/format.ts';
+import { formatDateTime } from '../../ui/format.ts';
+import { paymentMethodWords } from '../../ui/names.ts';
 import { AddressBlock, OrderLines } from '../../ui/order-summary.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { ReturnPolicy } from '#shared/domain/return-policy';
 import { ApiError, networkError } from '../../api/problem.ts';
 import { Field } from '../../ui/form.tsx';
-import { fileTypes } from '../../ui/format.ts';
+import { fileTypes } from '../../ui/names.ts';
 import { uploadAttachment } from './upload.ts';
 
 export interface Upload {
