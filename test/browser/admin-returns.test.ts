@@ -67,6 +67,7 @@ describe('back office: a return from request to refund', { timeout: BROWSER_TEST
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await status('Approved');
     await page.getByRole('button', { name: 'Refund', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: /^Return refunded\. A refund of .*18\.50 was created\.$/ }).waitFor();
 
     // Assert: the page says refunded; so does the API, to the customer, with the refund.
     await status('Refunded');
@@ -81,7 +82,10 @@ describe('back office: a return from request to refund', { timeout: BROWSER_TEST
     await signIn(portal.page, { role: 'customer', sub: ada.sub, email: ada.email });
     await portal.page.goto(appUrl(`/returns/${request.id}`));
     await portal.page.getByRole('heading', { name: `Return for order ${order.number}` }).waitFor();
-    await portal.page.getByText(/^Card: .*18\.50 \(paid\)$/).waitFor();
+    await portal.page.getByText(/^Card: .*18\.50$/).waitFor();
+    // The card refund's transaction is still pending: the portal must not say "paid" yet.
+    await portal.page.getByText(/^Status: pending: on its way to you, not paid yet\.$/).waitFor();
+    expect(await portal.page.getByText(/paid\)|Status: paid/).count()).toBe(0);
     expect(portal.errors).toEqual([]);
   });
 

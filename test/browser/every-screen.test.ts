@@ -52,6 +52,20 @@ const fill = (pattern: string, ids: Readonly<Record<string, string>>): string =>
     return id;
   });
 
+/** A delivered order with a return request, and another order with a cancellation request: a screen's worth of each. */
+const somethingOfEach = async (owner: ReturnType<typeof customer>): Promise<{ ids: Record<'orderId' | 'returnId' | 'cancellationId', string> }> => {
+  const order = await deliveredOrderFor(owner);
+  const request: ReturnRequest = await createReturn(owner, {
+    orderId: order.id,
+    items: [{ lineItemId: order.lineItems[0]?.id ?? '', quantity: 1, reasonId: 'rsn_retdamaged' }],
+    refundMethod: 'voucher',
+  });
+  const open = await createOrder(owner);
+  const asked = await call<Cancellation>(owner, 'POST', `/orders/${open.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' });
+  expect(asked.status).toBe(201);
+  return { ids: { orderId: order.id, returnId: request.id, cancellationId: asked.body.id } };
+};
+
 const visitAtBothWidths = async (page: Page, path: string): Promise<void> => {
   await page.goto(appUrl(path));
   await page.getByRole('heading', { level: 1 }).first().waitFor();
@@ -86,16 +100,7 @@ describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 
 
   it('passes axe on every customer screen', async () => {
     const ada = customer();
-    const order = await deliveredOrderFor(ada);
-    const request: ReturnRequest = await createReturn(ada, {
-      orderId: order.id,
-      items: [{ lineItemId: order.lineItems[0]?.id ?? '', quantity: 1, reasonId: 'rsn_retdamaged' }],
-      refundMethod: 'voucher',
-    });
-    const open = await createOrder(ada);
-    const asked = await call<Cancellation>(ada, 'POST', `/orders/${open.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' });
-    expect(asked.status).toBe(201);
-    const ids = { orderId: order.id, returnId: request.id, cancellationId: asked.body.id };
+    const { ids } = await somethingOfEach(ada);
 
     const { page, errors } = await openPage(browser);
     const missing = watchMissing(page);
@@ -108,19 +113,9 @@ describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 
   });
 
   it('passes axe on every back-office screen', async () => {
-    const bo = customer();
-    const order = await deliveredOrderFor(bo);
-    const request = await createReturn(bo, {
-      orderId: order.id,
-      items: [{ lineItemId: order.lineItems[0]?.id ?? '', quantity: 1, reasonId: 'rsn_retdamaged' }],
-      refundMethod: 'voucher',
-    });
-    const open = await createOrder(bo);
-    const asked = await call<Cancellation>(bo, 'POST', `/orders/${open.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' });
-    expect(asked.status).toBe(201);
+    const { ids } = await somethingOfEach(customer());
     const receiver = await startReceiver();
     const endpoint = await registerEndpoint(receiver.url, ['return.created']);
-    const ids = { orderId: order.id, returnId: request.id, id: '' };
 
     const { page, errors } = await openPage(browser);
     const missing = watchMissing(page);
@@ -129,7 +124,7 @@ describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 
     expect(screens.length).toBeGreaterThan(8);
     for (const screen of screens) {
       // Two screens take an `:id`: a cancellation's and a webhook endpoint's.
-      const id = screen.path.startsWith('/admin/webhooks/') ? endpoint.id : asked.body.id;
+      const id = screen.path.startsWith('/admin/webhooks/') ? endpoint.id : ids.cancellationId;
       await visitAtBothWidths(page, fill(screen.path, { ...ids, id }));
     }
     expect(missing).toEqual([]);
