@@ -62,6 +62,7 @@ describe('back office: cancellations', { timeout: BROWSER_TEST_TIMEOUT }, () => 
     const question = card.getByRole('group', { name: /^Are you sure you want to approve this cancellation\?.*It cannot be undone\.$/ });
     await expect.poll(() => hasFocus(question)).toBe(true);
     await expectAccessible(page, 'cancellations, asking before approving');
+    await screenshots(page, 'admin-cancellation-confirm');
     // "No" changes nothing and puts focus back on the button that asked.
     await question.getByRole('button', { name: 'No, decide later' }).click();
     await expect.poll(() => hasFocus(approve)).toBe(true);

@@ -91,7 +91,7 @@ describe('trust on the money path, in the web app', { timeout: BROWSER_TEST_TIME
     expect(cells[headers.indexOf('Qty')]).toBe('3');
 
     const refund = page.getByRole('article').filter({ has: page.getByRole('heading', { name: /^Refund of .* · Return$/ }) });
-    await refund.getByRole('row', { name: /^Restock fee −?US\$1\.00$/ }).waitFor();
+    await refund.getByRole('row', { name: /^Restock fee [−-]US\$1\.00$/ }).waitFor();
     expect(await refund.getByText('(restock fee)').count()).toBe(0);
     await expectAccessible(page, 'order with returned and requested units');
 
