@@ -67,7 +67,10 @@ describe('back office: a return from request to refund', { timeout: BROWSER_TEST
     await page.getByRole('button', { name: 'Approve', exact: true }).click();
     await status('Approved');
     await page.getByRole('button', { name: 'Refund', exact: true }).click();
-    await page.getByRole('status').filter({ hasText: /^Return refunded\. A refund of .*18\.50 was created\.$/ }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: /^Return refunded\. A refund of .*18\.50 was created\.$/ })
+      .waitFor();
 
     // Assert: the page says refunded; so does the API, to the customer, with the refund.
     await status('Refunded');
