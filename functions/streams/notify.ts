@@ -21,6 +21,7 @@ import { notificationsFor } from '#shared/domain/notifications/index';
 import type { Notification } from '#shared/domain/notifications/types';
 import type { OrderView } from '#shared/domain/notifications/views';
 import type { Settings } from '#shared/domain/settings';
+import { resolveLocale } from '#shared/i18n/locales';
 
 /** What the consumer talks to; the defaults are the real adapters (tests swap `send`). */
 export interface NotifyPorts {
@@ -60,7 +61,9 @@ export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
     const addresses = to.kind === 'email' ? [to.email] : to.kind === 'admins' ? settings.notifications.adminEmails : order ? [order.customer.email] : [];
     if (addresses.length === 0) return [];
     const data = order ? { ...notification.data, order } : notification.data;
-    const email = renderEmail(notification.template, data as never, { shopName: settings.shop.name, storefrontUrl: env.storefrontUrl });
+    // Admins read the shop's default language; a customer their own, when the shop speaks it.
+    const locale = to.kind === 'admins' ? settings.locales.default : resolveLocale(notification.locale ?? order?.customer.locale, settings.locales);
+    const email = renderEmail(notification.template, data as never, { shopName: settings.shop.name, storefrontUrl: env.storefrontUrl, locale });
     // One message per address, each with its own once-only key: a failure after
     // the first admin's email retries only the ones not yet sent.
     const unique = new Map(addresses.map((address) => [address.toLowerCase(), address]));

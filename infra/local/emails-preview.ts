@@ -13,7 +13,7 @@ import type { OrderView, RefundView, ReturnRequestView } from '#shared/domain/no
 import type { ReturnStatus } from '#shared/domain/return-status';
 
 const outDir = path.join(projectRoot, 'email-previews');
-const ctx: EmailContext = { shopName: 'aftersales demo shop', storefrontUrl: env.storefrontUrl };
+const ctx: EmailContext = { shopName: 'aftersales demo shop', storefrontUrl: env.storefrontUrl, locale: 'en' };
 
 const order = (currency: string, number = '1001'): OrderView & { status: string; timeline: { note: string | null }[] } => ({
   id: 'ord_01JD3V7N8Q2M4K6P9R1T3W5Y7Z',

@@ -7,7 +7,11 @@ import { env } from './env.ts';
 import { KEY } from './keys.ts';
 
 /** The settings from their item, or the defaults when there is none yet (with the configured sender). */
-export const settingsOf = (item: Record<string, unknown> | undefined): Settings => (item ? stripKeys<Settings>(item) : defaultSettings(env.defaultFromAddress));
+export const settingsOf = (item: Record<string, unknown> | undefined): Settings => {
+  const defaults = defaultSettings(env.defaultFromAddress);
+  // Settings stored before the shop had locales speak the defaults until an admin saves them.
+  return item ? { ...stripKeys<Settings>(item), locales: (item.locales as Settings['locales'] | undefined) ?? defaults.locales } : defaults;
+};
 
 /** The settings, and whether they are stored yet. */
 export const readSettings = async (consistent = false): Promise<{ readonly settings: Settings; readonly stored: boolean }> => {

@@ -10,10 +10,10 @@ import type { SpecsOf } from '#shared/http/route-spec';
 export const ReasonParams = /* @__PURE__ */ lazy(() => z.object({ id: Id('rsn') }));
 export const StockParams = /* @__PURE__ */ lazy(() => z.object({ sku: Text(100) }));
 
-/** The full settings; `shop` (name/address printed on documents) may be left out to keep it. */
+/** The full settings; `shop` (name/address printed on documents) and `locales` may be left out to keep them. */
 export const PutSettingsBody = /* @__PURE__ */ lazy(() =>
   z
-    .extend(SettingsBody, { shop: z.optional(SettingsBody.shape.shop) })
+    .extend(SettingsBody, { shop: z.optional(SettingsBody.shape.shop), locales: z.optional(SettingsBody.shape.locales) })
     .clone()
     .register(z.globalRegistry, { id: 'PutSettingsBody' }),
 );

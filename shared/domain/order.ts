@@ -5,7 +5,7 @@ import { type FieldError, ValidationError } from './errors.ts';
 import { splitEvenly, sum } from './money.ts';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
-import { Currency, Email, MAX_MONEY, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
+import { Currency, Email, LocaleTag, MAX_MONEY, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
 
 export const PAYMENT_METHODS = ['card', 'cod', 'bank_transfer', 'voucher'] as const;
 export const PaymentMethod = /* @__PURE__ */ lazy(() => z.enum(PAYMENT_METHODS));
@@ -35,7 +35,16 @@ export type Address = z.infer<typeof Address>;
 
 export const Customer = /* @__PURE__ */ lazy(() =>
   z
-    .object({ customerId: Text(128), name: Text(), email: Email, phone: OptionalText(40) })
+    .object({
+      customerId: Text(128),
+      name: Text(),
+      email: Email,
+      phone: OptionalText(40),
+      locale: z
+        .optional(LocaleTag)
+        .clone()
+        .register(z.globalRegistry, { description: "The language the customer reads: their emails and documents use it (the shop's default when it is not enabled)." }),
+    })
     .clone()
     .register(z.globalRegistry, { id: 'OrderCustomer' }),
 );
@@ -99,6 +108,7 @@ export const Order = /* @__PURE__ */ lazy(() =>
         name: z.string(),
         email: z.string(),
         phone: z.nullable(z.string()),
+        locale: z.optional(z.string()),
       }),
       billingAddress: Address,
       shippingAddress: Address,
@@ -252,6 +262,7 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
       name: body.customer.name,
       email: body.customer.email,
       phone: body.customer.phone ?? null,
+      ...(body.customer.locale ? { locale: body.customer.locale } : {}),
     },
     billingAddress: body.billingAddress,
     shippingAddress: body.shippingAddress,

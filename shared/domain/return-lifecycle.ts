@@ -41,7 +41,8 @@ export const buildReturnRequest = ({ id, order, body, now, actor }: NewReturn): 
   accountHolder: body.refundMethod === 'bank_transfer' ? (body.accountHolder ?? null) : null,
   voucherCode: null,
   currency: order.currency,
-  customer: { name: order.customer.name, email: order.customer.email, phone: order.customer.phone },
+  // The locale rides along so the request's emails need not read the order to know the language.
+  customer: { name: order.customer.name, email: order.customer.email, phone: order.customer.phone, ...(order.customer.locale ? { locale: order.customer.locale } : {}) },
   pickupAddress: body.pickupAddress ?? order.shippingAddress,
   extraComment: body.extraComment || null,
   attachments: body.attachments ?? [],

@@ -102,7 +102,7 @@ const ReturnFields = /* @__PURE__ */ lazy(() => ({
   accountHolder: z.nullable(z.string()),
   voucherCode: z.nullable(z.string()),
   currency: z.string(),
-  customer: z.object({ name: z.string(), email: z.string(), phone: z.nullable(z.string()) }),
+  customer: z.object({ name: z.string(), email: z.string(), phone: z.nullable(z.string()), locale: z.optional(z.string()) }),
   pickupAddress: Address,
   extraComment: z.nullable(z.string()),
   attachments: z.array(z.string()),

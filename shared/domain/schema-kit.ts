@@ -1,6 +1,7 @@
 // Building blocks every resource schema shares: bounded strings, integer money,
 // ids, timestamps. Caps on every string and array keep bodies bounded.
 import * as z from 'zod/mini';
+import { canonicalLocale } from '../i18n/locales.ts';
 import en from 'zod/v4/locales/en.js';
 import { isCurrency } from './money.ts';
 import { lazy } from './pure.ts';
@@ -27,6 +28,17 @@ export const Currency = /* @__PURE__ */ lazy(() =>
 );
 export const Id = (prefix: string) => z.string().check(z.maxLength(64), z.regex(new RegExp(`^${prefix}_[0-9A-Za-z]+$`), `must be a ${prefix}_… id`));
 export const Email = /* @__PURE__ */ lazy(() => z.email().check(z.maxLength(254)));
+/** A well-formed BCP 47 language tag (`de-DE`, `pt-BR`): the language a customer reads. */
+export const LocaleTag = /* @__PURE__ */ lazy(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(35, { abort: true }),
+      z.refine((tag) => canonicalLocale(tag) !== undefined, 'must be a BCP 47 language tag, such as de-DE'),
+    )
+    .clone()
+    .register(z.globalRegistry, { example: 'de-DE' }),
+);
 export const Version = /* @__PURE__ */ lazy(() => z.number().check(z.int(), z.minimum(1)));
 
 /** `?limit=&cursor=` on every list. */

@@ -2,7 +2,27 @@
 import * as z from 'zod/mini';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
+import { DEFAULT_LOCALES, SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { Email, Text, Version } from './schema-kit.ts';
+
+const SupportedLocale = /* @__PURE__ */ lazy(() => z.enum(SUPPORTED_LOCALES));
+
+/** The languages the shop speaks: `default` for admins and for customers whose locale is not enabled. */
+export const LocalesSettings = /* @__PURE__ */ lazy(() =>
+  z
+    .object({
+      default: SupportedLocale,
+      enabled: z.array(SupportedLocale).check(
+        z.minLength(1),
+        z.refine((enabled) => new Set(enabled).size === enabled.length, 'must not repeat a locale'),
+      ),
+    })
+    .check(
+      z.superRefine((locales, ctx) => {
+        if (!locales.enabled.includes(locales.default)) ctx.addIssue({ code: 'custom', path: ['default'], message: 'must be one of the enabled locales' });
+      }),
+    ),
+);
 
 export const SettingsBody = /* @__PURE__ */ lazy(() =>
   z
@@ -28,6 +48,7 @@ export const SettingsBody = /* @__PURE__ */ lazy(() =>
       cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus).check(z.maxLength(8)) }),
       notifications: z.object({ adminEmails: z.array(Email).check(z.maxLength(50)), fromAddress: Email }),
       shop: z.object({ name: Text(), address: z.string().check(z.maxLength(500)) }),
+      locales: LocalesSettings,
     })
     .clone()
     .register(z.globalRegistry, { id: 'SettingsBody' }),
@@ -61,14 +82,19 @@ export const defaultSettings = (fromAddress: string): Settings => ({
   cancellation: { customerCancellableStatuses: ['pending', 'confirmed', 'picked_up'] },
   notifications: { adminEmails: [], fromAddress },
   shop: { name: 'aftersales demo shop', address: '1 Market Street, Springfield' },
+  locales: { default: DEFAULT_LOCALES.default, enabled: [...DEFAULT_LOCALES.enabled] },
   version: 1,
   updatedAt: null,
 });
 
-/** Applies a PUT: a new version of everything sent; `shop` is kept when the body leaves it out. */
-export const nextSettings = (current: Settings, body: Omit<SettingsBody, 'shop'> & Partial<Pick<SettingsBody, 'shop'>>, now: string): Settings => ({
+/** What a PUT may leave out, keeping the current value: the shop's name and address, the locales. */
+export type SettingsUpdate = Omit<SettingsBody, 'shop' | 'locales'> & Partial<Pick<SettingsBody, 'shop' | 'locales'>>;
+
+/** Applies a PUT: a new version of everything sent; `shop` and `locales` are kept when the body leaves them out. */
+export const nextSettings = (current: Settings, body: SettingsUpdate, now: string): Settings => ({
   ...body,
   shop: body.shop ?? current.shop,
+  locales: body.locales ?? current.locales,
   version: current.version + 1,
   updatedAt: now,
 });

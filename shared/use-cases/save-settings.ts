@@ -2,10 +2,10 @@
 
 import { readSettings, writeSettings } from '#shared/adapters/settings-repo';
 import { checkIfMatch } from '#shared/domain/if-match';
-import { nextSettings, type Settings, type SettingsBody } from '#shared/domain/settings';
+import { nextSettings, type Settings, type SettingsUpdate } from '#shared/domain/settings';
 
 export interface SaveSettings {
-  readonly body: Omit<SettingsBody, 'shop'> & Partial<Pick<SettingsBody, 'shop'>>;
+  readonly body: SettingsUpdate;
   readonly ifMatch: number | undefined;
   readonly now: string;
 }

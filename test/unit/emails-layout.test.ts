@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, inWords, layout, oneLine, pageUrl } from '#shared/domain/emails/layout';
-import { gatewayInWords, isAdminActor, itemLine, money } from '#shared/domain/emails/words';
+import { escapeHtml, layout, oneLine, pageUrl } from '#shared/domain/emails/layout';
+import { isAdminActor, wordsFor } from '#shared/domain/emails/words';
 
-const ctx = { shopName: 'Shop & "Co"', storefrontUrl: 'https://shop.example//' };
+const ctx = { shopName: 'Shop & "Co"', storefrontUrl: 'https://shop.example//', locale: 'en' } as const;
+const { money, how, item } = wordsFor(ctx);
 
 describe('email layout', () => {
   it('escapes every HTML-significant character', () => {
@@ -67,25 +68,31 @@ describe('email layout', () => {
 });
 
 describe('email words', () => {
-  it('formats amounts in the currency exponent, and shows minor units of an unknown currency', () => {
+  it('formats amounts in the currency exponent and the reader\'s locale, and shows minor units of an unknown currency', () => {
+    const german = wordsFor({ ...ctx, locale: 'de' });
+    expect([german.money(1250, 'EUR'), german.money(1999, 'JPY'), german.how('card'), german.item(undefined, 2)]).toEqual([
+      '12,50\u00a0€',
+      '1.999\u00a0¥',
+      'auf Ihre Karte',
+      'Artikel × 2',
+    ]);
     expect([money(1999, 'USD'), money(1999, 'JPY'), money(1999, 'KWD'), money(0, 'EUR')]).toEqual(['$19.99', '¥1,999', 'KWD\u00a01.999', '€0.00']);
     expect(money(1999, 'XYZ')).toBe('1999 XYZ (minor units)');
   });
 
   it('says how a refund travels, also for a gateway it has no words for', () => {
-    expect(['card', 'bank_transfer', 'voucher', 'cash', 'gift_card'].map(gatewayInWords)).toEqual([
+    expect(['card', 'bank_transfer', 'voucher', 'cash', 'gift_card'].map(how)).toEqual([
       'to your card',
       'by bank transfer',
       'as a store voucher',
       'in cash',
-      'by gift card',
+      'by gift_card',
     ]);
   });
 
-  it('writes item lines and statuses in words, and tells admins from customers', () => {
-    expect(itemLine('Mug', 2, 'Blue')).toBe('Mug (Blue) × 2');
-    expect(itemLine(undefined, 1)).toBe('Item × 1');
-    expect(inWords('partially_approved')).toBe('partially approved');
+  it('writes item lines, and tells admins from customers', () => {
+    expect(item('Mug', 2, 'Blue')).toBe('Mug (Blue) × 2');
+    expect(item(undefined, 1)).toBe('Item × 1');
     expect([isAdminActor('admin'), isAdminActor('admin:a1'), isAdminActor('customer:c1'), isAdminActor('administrator')]).toEqual([true, true, false, false]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { type EmailContext, renderEmail } from '#shared/domain/emails/index';
 import type { OrderView, RefundView, ReturnRequestView } from '#shared/domain/notifications/views';
 
-const ctx: EmailContext = { shopName: 'Shop & Co', storefrontUrl: 'https://shop.example/' };
+const ctx: EmailContext = { shopName: 'Shop & Co', storefrontUrl: 'https://shop.example/', locale: 'en' };
 const order = (currency = 'USD'): OrderView => ({ id: 'ord_1', number: '1001', currency, customer: { name: 'Ada', email: 'ada@example.com' } });
 const XSS = '<script>alert(1)</script>';
 const ESCAPED = '&lt;script&gt;alert(1)&lt;/script&gt;';

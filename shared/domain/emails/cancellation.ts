@@ -1,10 +1,9 @@
 // Cancellation created or its status changed: one email to the customer, one to
 // the admins. The approval's email is the only one its action sends, so it says
 // everything: the order is cancelled, and the refund (amount, voucher code).
-import type { CancellationStatus } from '../cancellation.ts';
 import type { CancellationView, OrderView } from '../notifications/views.ts';
-import { type Detail, type Email, type EmailContext, inWords, layout, pageUrl } from './layout.ts';
-import { money } from './words.ts';
+import { type Detail, type Email, type EmailContext, layout, pageUrl } from './layout.ts';
+import { type Words, wordsFor } from './words.ts';
 
 export interface CancellationData {
   readonly cancellation: CancellationView;
@@ -12,94 +11,83 @@ export interface CancellationData {
   readonly order: OrderView;
 }
 
-const refundOf = ({ cancellation, order }: CancellationData): string | undefined =>
+const refundOf = ({ cancellation, order }: CancellationData, { money }: Words): string | undefined =>
   cancellation.refundAmount ? money(cancellation.refundAmount, order.currency) : undefined;
 
-const CUSTOMER: Record<CancellationStatus, (data: CancellationData) => { subject: string; heading: string; paragraphs: string[] }> = {
-  requested: ({ order }) => ({
-    subject: `We received your cancellation request for order ${order.number}`,
-    heading: 'Cancellation requested',
-    paragraphs: [`We received your request to cancel order ${order.number}. We will review it and let you know shortly.`],
-  }),
-  approved: (data) => {
-    const refund = refundOf(data);
-    return {
-      subject: `Order ${data.order.number} has been cancelled`,
-      heading: `Order ${data.order.number} has been cancelled`,
-      paragraphs: [
-        `Your order ${data.order.number} has been cancelled.`,
-        ...(refund ? [`A refund of ${refund} will be issued to you. We will email you again when it is on its way.`] : []),
-      ],
-    };
-  },
-  rejected: ({ order }) => ({
-    subject: `Your cancellation request for order ${order.number} was declined`,
-    heading: 'Cancellation request declined',
-    paragraphs: [`We are sorry: we could not cancel order ${order.number}. It will continue as planned.`],
-  }),
-  // Only sent when approval refunded at once (a voucher); a later settlement is the transaction's email.
-  refunded: (data) => ({
-    subject: `Order ${data.order.number} has been cancelled and refunded`,
-    heading: `Order ${data.order.number} has been cancelled`,
-    paragraphs: [
-      `Your order ${data.order.number} has been cancelled.`,
-      `The refund${refundOf(data) ? ` of ${refundOf(data)}` : ''} has been issued${data.cancellation.voucherCode ? ' as a store voucher' : ''}.`,
-    ],
-  }),
+/** What the customer reads under the greeting, by status. */
+const customerParagraphs = (data: CancellationData, words: Words): string[] => {
+  const { t } = words;
+  const { status, voucherCode } = data.cancellation;
+  const number = data.order.number;
+  const refund = refundOf(data, words);
+  switch (status) {
+    case 'requested':
+      return [t('email.cancellation.requested', { number })];
+    case 'rejected':
+      return [t('email.cancellation.rejected', { number })];
+    case 'approved':
+      return [t('email.cancellation.cancelled', { number }), ...(refund ? [t('email.cancellation.refundComing', { amount: refund })] : [])];
+    // Only sent when approval refunded at once (a voucher); a later settlement is the transaction's email.
+    case 'refunded':
+      return [
+        t('email.cancellation.cancelled', { number }),
+        ...(refund ? [t('email.cancellation.refundIssued', { amount: refund, voucher: voucherCode ? 'yes' : 'no' })] : []),
+      ];
+  }
 };
 
-const details = (data: CancellationData): Detail[] => {
-  const refund = refundOf(data);
+const details = (data: CancellationData, words: Words): Detail[] => {
+  const { t } = words;
+  const refund = refundOf(data, words);
   const { status, voucherCode } = data.cancellation;
+  const cancelled = status === 'approved' || status === 'refunded';
   return [
-    ['Order', data.order.number],
-    ['Order status', status === 'approved' || status === 'refunded' ? 'cancelled' : 'unchanged'],
-    ['Cancellation', inWords(status)],
-    ...(refund ? [['Refund', refund] as const] : []),
-    ...(voucherCode ? [['Voucher code', voucherCode] as const] : []),
+    [t('email.label.order'), data.order.number],
+    [t('email.label.orderStatus'), t('email.cancellation.orderState', { cancelled: cancelled ? 'yes' : 'no' })],
+    [t('email.label.cancellation'), t('status.cancellation', { status })],
+    ...(refund ? [[t('email.label.refund'), refund] as const] : []),
+    ...(voucherCode ? [[t('email.label.voucherCode'), voucherCode] as const] : []),
   ];
 };
 
 export const cancellationCustomerEmail = (data: CancellationData, ctx: EmailContext): Email => {
+  const words = wordsFor(ctx);
+  const { t } = words;
   const { cancellation, order } = data;
-  const message = CUSTOMER[cancellation.status](data);
+  const values = { status: cancellation.status, number: order.number };
   const reason = cancellation.status === 'rejected' ? cancellation.rejectionReason : undefined;
   return layout(
     {
-      ...message,
-      paragraphs: [`Hello ${order.customer.name},`, ...message.paragraphs],
-      details: details(data),
-      ...(reason ? { quote: { label: 'Reason', text: reason } } : {}),
-      link: { label: 'View your order', url: pageUrl(ctx, 'orders', order.id) },
+      subject: t('email.cancellation.subject', values),
+      heading: t('email.cancellation.heading', values),
+      paragraphs: [words.hello(order.customer.name), ...customerParagraphs(data, words)],
+      details: details(data, words),
+      ...(reason ? { quote: { label: t('email.label.reason'), text: reason } } : {}),
+      link: { label: t('email.link.order'), url: pageUrl(ctx, 'orders', order.id) },
     },
     ctx,
   );
 };
 
-const ADMIN_HEADINGS: Record<CancellationStatus, (number: string) => string> = {
-  requested: (n) => `Cancellation requested for order ${n}`,
-  approved: (n) => `Order ${n} cancelled`,
-  rejected: (n) => `Cancellation of order ${n} rejected`,
-  refunded: (n) => `Cancellation of order ${n} refunded`,
-};
-
 export const cancellationAdminEmail = (data: CancellationData, ctx: EmailContext): Email => {
+  const words = wordsFor(ctx);
+  const { t } = words;
   const { cancellation, order } = data;
-  const heading = ADMIN_HEADINGS[cancellation.status](order.number);
+  const heading = t('email.cancellationAdmin.heading', { status: cancellation.status, number: order.number });
   return layout(
     {
-      subject: `[Cancellation] ${heading}`,
+      subject: t('email.cancellationAdmin.subject', { heading }),
       heading,
-      paragraphs: [cancellation.status === 'requested' ? 'A paid order waits for your decision: approve or reject the cancellation.' : 'For your records.'],
+      paragraphs: [cancellation.status === 'requested' ? t('email.cancellationAdmin.decide') : t('email.forYourRecords')],
       details: [
-        ...details(data),
-        ['Customer', `${order.customer.name} <${order.customer.email}>`],
-        ['Requested by', cancellation.requestedBy ?? 'customer'],
-        ...(cancellation.reasonText ? [['Reason', cancellation.reasonText] as const] : []),
-        ...(cancellation.rejectionReason ? [['Rejection reason', cancellation.rejectionReason] as const] : []),
+        ...details(data, words),
+        [t('email.label.customer'), `${order.customer.name} <${order.customer.email}>`],
+        [t('email.label.requestedBy'), t('email.cancellation.by', { role: cancellation.requestedBy ?? 'customer' })],
+        ...(cancellation.reasonText ? [[t('email.label.reason'), cancellation.reasonText] as const] : []),
+        ...(cancellation.rejectionReason ? [[t('email.label.rejectionReason'), cancellation.rejectionReason] as const] : []),
       ],
-      ...(cancellation.comment ? { quote: { label: 'Comment', text: cancellation.comment } } : {}),
-      link: { label: 'Open in admin', url: pageUrl(ctx, 'admin', 'cancellations', cancellation.id) },
+      ...(cancellation.comment ? { quote: { label: t('email.label.comment'), text: cancellation.comment } } : {}),
+      link: { label: t('email.link.admin'), url: pageUrl(ctx, 'admin', 'cancellations', cancellation.id) },
     },
     ctx,
   );

@@ -1,6 +1,8 @@
 // What every email shares: escaping, the HTML frame and the plain-text frame.
 // Templates describe an email as data (EmailBody); only this file writes HTML,
 // so every user-supplied string passes through escapeHtml exactly once.
+import { translatorFor } from '../../i18n/catalogues/index.ts';
+import type { Locale } from '../../i18n/locales.ts';
 
 export interface Email {
   readonly subject: string;
@@ -12,15 +14,14 @@ export interface EmailContext {
   readonly shopName: string;
   /** Base URL of the storefront; links in emails are built from it. */
   readonly storefrontUrl: string;
+  /** The reader's language: the customer's order locale, the shop's default for admins. */
+  readonly locale: Locale;
 }
 
 const ENTITIES: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
 /** Everything user-supplied goes through this before it touches HTML. */
 export const escapeHtml = (value: unknown): string => String(value ?? '').replace(/[&<>"']/g, (c) => ENTITIES[c] ?? c);
-
-/** `out_for_delivery` → `out for delivery`. */
-export const inWords = (status: string): string => status.replaceAll('_', ' ');
 
 /** A header value on one line: no CR/LF (header injection), bounded length. */
 export const oneLine = (value: string, max = 200): string => {
@@ -69,7 +70,7 @@ const htmlDetails = (details: readonly Detail[]): string =>
 const htmlBody = (body: EmailBody, ctx: EmailContext): string =>
   [
     '<!doctype html>',
-    `<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(body.subject)}</title></head>`,
+    `<html lang="${escapeHtml(ctx.locale)}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(body.subject)}</title></head>`,
     `<body style="margin:0;padding:0;background:#f4f4f5;${FONT};color:#222">`,
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="background:#f4f4f5"><tr><td align="center" style="padding:24px 12px">',
     '<table role="presentation" width="100%" cellpadding="0" cellspacing="0" style="max-width:600px;background:#fff;border-radius:8px;overflow:hidden">',
@@ -88,7 +89,7 @@ const htmlBody = (body: EmailBody, ctx: EmailContext): string =>
       ? `<p style="margin:24px 0 8px"><a href="${escapeHtml(body.link.url)}" style="display:inline-block;background:#2563eb;color:#fff;text-decoration:none;padding:10px 18px;border-radius:6px">${escapeHtml(body.link.label)}</a></p>`
       : '',
     '</td></tr>',
-    `<tr><td style="padding:16px 24px;font-size:12px;color:#888;border-top:1px solid #eee">${escapeHtml(ctx.shopName)} · This message was sent automatically.</td></tr>`,
+    `<tr><td style="padding:16px 24px;font-size:12px;color:#888;border-top:1px solid #eee">${escapeHtml(ctx.shopName)} · ${escapeHtml(translatorFor(ctx.locale)('email.footer'))}</td></tr>`,
     '</table></td></tr></table></body></html>',
   ]
     .filter((line) => line !== '')

@@ -1,35 +1,27 @@
 // "Your order #1001 is now shipped." — to the customer.
 import type { OrderView } from '../notifications/views.ts';
-import { type Email, type EmailContext, inWords, layout, pageUrl } from './layout.ts';
-
-const MESSAGES: Readonly<Record<string, string>> = {
-  confirmed: 'We have confirmed your order and are preparing it.',
-  picked_up: 'Your order has been picked and packed.',
-  shipped: 'Your order is on its way.',
-  out_for_delivery: 'Your order is out for delivery today.',
-  delivered: 'Your order has been delivered. We hope you enjoy it.',
-  delivery_failed: 'We could not deliver your order. We will try again or contact you.',
-  cancelled: 'Your order has been cancelled.',
-};
+import { type Email, type EmailContext, layout, pageUrl } from './layout.ts';
+import { wordsFor } from './words.ts';
 
 export interface OrderStatusData {
   readonly order: OrderView & { readonly status: string; readonly timeline?: readonly { readonly note?: string | null }[] };
 }
 
 export const orderStatusEmail = ({ order }: OrderStatusData, ctx: EmailContext): Email => {
-  const status = inWords(order.status);
+  const { t, hello } = wordsFor(ctx);
+  const values = { status: order.status, number: order.number, statusName: t('status.order', { status: order.status }) };
   const note = order.timeline?.at(-1)?.note;
   return layout(
     {
-      subject: `Order ${order.number} is now ${status}`,
-      heading: `Your order ${order.number} is now ${status}`,
-      paragraphs: [`Hello ${order.customer.name},`, MESSAGES[order.status] ?? `The status of your order changed to "${status}".`],
+      subject: t('email.orderStatus.subject', values),
+      heading: t('email.orderStatus.heading', values),
+      paragraphs: [hello(order.customer.name), t('email.orderStatus.body', values)],
       details: [
-        ['Order', order.number],
-        ['Status', status],
+        [t('email.label.order'), order.number],
+        [t('email.label.status'), values.statusName],
       ],
-      ...(note ? { quote: { label: 'Note', text: note } } : {}),
-      link: { label: 'Track your order', url: pageUrl(ctx, 'orders', order.id) },
+      ...(note ? { quote: { label: t('email.label.note'), text: note } } : {}),
+      link: { label: t('email.link.track'), url: pageUrl(ctx, 'orders', order.id) },
     },
     ctx,
   );

@@ -2,7 +2,7 @@
 // the customer; a failed one also to the admins.
 import type { OrderView, RefundTransactionView, RefundView } from '../notifications/views.ts';
 import { type Detail, type Email, type EmailContext, layout, pageUrl } from './layout.ts';
-import { gatewayInWords, itemLine, money } from './words.ts';
+import { type Words, wordsFor } from './words.ts';
 
 export interface RefundData {
   readonly refund: RefundView;
@@ -17,63 +17,71 @@ export interface RefundTransactionData extends RefundData {
 const currencyOf = (refund: RefundView, order: OrderView, transaction?: RefundTransactionView): string =>
   transaction?.currency ?? refund.currency ?? order.currency;
 
-const TRANSACTION_STATE: Readonly<Record<string, string>> = { pending: 'on its way', success: 'completed', failure: 'failed' };
-
-const transactionDetails = (refund: RefundView, order: OrderView): Detail[] =>
-  (refund.transactions ?? []).flatMap((t): Detail[] => [
-    ['Payment', `${money(t.amount, currencyOf(refund, order, t))} ${gatewayInWords(t.gateway)}: ${TRANSACTION_STATE[t.status] ?? t.status}`],
-    ...(t.gateway === 'voucher' && t.voucherCode && t.status !== 'failure' ? [['Voucher code', t.voucherCode] as const] : []),
+const transactionDetails = (refund: RefundView, order: OrderView, { t, money, how }: Words): Detail[] =>
+  (refund.transactions ?? []).flatMap((tx): Detail[] => [
+    [
+      t('email.label.payment'),
+      t('email.refund.payment', {
+        amount: money(tx.amount, currencyOf(refund, order, tx)),
+        how: how(tx.gateway),
+        state: t('status.transaction', { status: tx.status }),
+      }),
+    ],
+    ...(tx.gateway === 'voucher' && tx.voucherCode && tx.status !== 'failure' ? [[t('email.label.voucherCode'), tx.voucherCode] as const] : []),
   ]);
 
-const refundedItems = (refund: RefundView, order: OrderView): string[] => [
-  ...(refund.refundLineItems ?? []).map((line) => itemLine(line.lineItem?.title, line.quantity, line.lineItem?.variantTitle)),
-  ...(refund.shipping && refund.shipping.amount > 0 ? [`Shipping: ${money(refund.shipping.amount, currencyOf(refund, order))}`] : []),
+const refundedItems = (refund: RefundView, order: OrderView, { t, money, item }: Words): string[] => [
+  ...(refund.refundLineItems ?? []).map((line) => item(line.lineItem?.title, line.quantity, line.lineItem?.variantTitle)),
+  ...(refund.shipping && refund.shipping.amount > 0
+    ? [t('email.refund.shipping', { amount: money(refund.shipping.amount, currencyOf(refund, order)) })]
+    : []),
 ];
 
 export const refundCreatedEmail = ({ refund, order }: RefundData, ctx: EmailContext): Email => {
-  const total = money(refund.total, currencyOf(refund, order));
-  const items = refundedItems(refund, order);
-  const pendingCard = (refund.transactions ?? []).some((t) => t.gateway === 'card' && t.status === 'pending');
+  const words = wordsFor(ctx);
+  const { t } = words;
+  const amount = words.money(refund.total, currencyOf(refund, order));
+  const items = refundedItems(refund, order, words);
+  const pendingCard = (refund.transactions ?? []).some((tx) => tx.gateway === 'card' && tx.status === 'pending');
   return layout(
     {
-      subject: `Refund of ${total} for order ${order.number}`,
-      heading: `Your refund of ${total}`,
+      subject: t('email.refund.subject', { amount, number: order.number }),
+      heading: t('email.refund.heading', { amount }),
       paragraphs: [
-        `Hello ${order.customer.name},`,
-        `We have issued a refund of ${total} for your order ${order.number}.`,
-        ...(pendingCard ? ['Card refunds usually appear on your statement within 5–10 business days.'] : []),
+        words.hello(order.customer.name),
+        t('email.refund.body', { amount, number: order.number }),
+        ...(pendingCard ? [t('email.refund.cardDelay')] : []),
       ],
-      details: [['Order', order.number], ['Refund total', total], ...transactionDetails(refund, order)],
-      ...(items.length > 0 ? { list: { title: 'Refunded', items } } : {}),
-      link: { label: 'View your order', url: pageUrl(ctx, 'orders', order.id) },
+      details: [[t('email.label.order'), order.number], [t('email.label.refundTotal'), amount], ...transactionDetails(refund, order, words)],
+      ...(items.length > 0 ? { list: { title: t('email.label.refunded'), items } } : {}),
+      link: { label: t('email.link.order'), url: pageUrl(ctx, 'orders', order.id) },
     },
     ctx,
   );
 };
 
 export const refundTransactionEmail = ({ refund, order, transaction }: RefundTransactionData, ctx: EmailContext): Email => {
-  const amount = money(transaction.amount, currencyOf(refund, order, transaction));
-  const how = gatewayInWords(transaction.gateway);
+  const words = wordsFor(ctx);
+  const { t } = words;
+  const values = { amount: words.money(transaction.amount, currencyOf(refund, order, transaction)), how: words.how(transaction.gateway), number: order.number };
   const failed = transaction.status === 'failure';
   return layout(
     {
-      subject: failed ? `We could not complete your refund for order ${order.number}` : `Your refund of ${amount} for order ${order.number} has been sent`,
-      heading: failed ? 'There was a problem with your refund' : 'Your refund has been sent',
+      subject: failed ? t('email.refundFailed.subject', values) : t('email.refundSent.subject', values),
+      heading: failed ? t('email.refundFailed.heading') : t('email.refundSent.heading'),
       paragraphs: [
-        `Hello ${order.customer.name},`,
-        failed
-          ? // Promise only what the product does: the amount stays owed and the shop can send it again.
-            `We could not complete the refund of ${amount} ${how}. The amount is still owed to you: the shop will send it again, and we will email you when it is on its way.`
-          : `The refund of ${amount} for your order ${order.number} has been sent ${how}.`,
-        ...(!failed && transaction.gateway === 'card' ? ['Depending on your bank it can take a few business days to appear on your statement.'] : []),
+        words.hello(order.customer.name),
+        // Promise only what the product does: the amount stays owed and the shop can send it again.
+        failed ? t('email.refundFailed.body', values) : t('email.refundSent.body', values),
+        ...(!failed && transaction.gateway === 'card' ? [t('email.refundSent.cardDelay')] : []),
       ],
       details: [
-        ['Order', order.number],
-        ['Amount', amount],
-        ['Status', TRANSACTION_STATE[transaction.status] ?? transaction.status],
-        ...(!failed && transaction.voucherCode ? [['Voucher code', transaction.voucherCode] as const] : []),
+        [t('email.label.order'), order.number],
+        [t('email.label.amount'), values.amount],
+        [t('email.label.status'), t('status.transaction', { status: transaction.status })],
+        ...(!failed && transaction.voucherCode ? [[t('email.label.voucherCode'), transaction.voucherCode] as const] : []),
       ],
-      link: { label: 'View your order', url: pageUrl(ctx, 'orders', order.id) },
+      link: { label: t('email.link.order'), url: pageUrl(ctx, 'orders', order.id) },
     },
     ctx,
   );
@@ -81,23 +89,23 @@ export const refundTransactionEmail = ({ refund, order, transaction }: RefundTra
 
 /** To the admins: a refund transaction failed, and its amount is still owed to the customer. */
 export const refundFailedAdminEmail = ({ refund, order, transaction }: RefundTransactionData, ctx: EmailContext): Email => {
-  const amount = money(transaction.amount, currencyOf(refund, order, transaction));
+  const words = wordsFor(ctx);
+  const { t } = words;
+  const amount = words.money(transaction.amount, currencyOf(refund, order, transaction));
   return layout(
     {
-      subject: `[Refund] A refund of ${amount} for order ${order.number} failed`,
-      heading: `Refund of ${amount} for order ${order.number} failed`,
-      paragraphs: [
-        `The refund ${gatewayInWords(transaction.gateway)} could not be completed. The amount is still owed: open the refund and start a new attempt.`,
-      ],
+      subject: t('email.refundFailedAdmin.subject', { amount, number: order.number }),
+      heading: t('email.refundFailedAdmin.heading', { amount, number: order.number }),
+      paragraphs: [t('email.refundFailedAdmin.body', { how: words.how(transaction.gateway) })],
       details: [
-        ['Order', order.number],
-        ['Customer', `${order.customer.name} <${order.customer.email}>`],
-        ['Refund', refund.id],
-        ['Transaction', transaction.id],
-        ['Amount', amount],
+        [t('email.label.order'), order.number],
+        [t('email.label.customer'), `${order.customer.name} <${order.customer.email}>`],
+        [t('email.label.refund'), refund.id],
+        [t('email.label.transaction'), transaction.id],
+        [t('email.label.amount'), amount],
       ],
-      ...(transaction.message ? { quote: { label: 'Message', text: transaction.message } } : {}),
-      link: { label: 'Open in admin', url: pageUrl(ctx, 'admin', 'orders', order.id) },
+      ...(transaction.message ? { quote: { label: t('email.label.message'), text: transaction.message } } : {}),
+      link: { label: t('email.link.admin'), url: pageUrl(ctx, 'admin', 'orders', order.id) },
     },
     ctx,
   );

@@ -2,6 +2,7 @@
 // a customer's comment to the admins.
 import type { OrderView, ReturnCommentView } from '../notifications/views.ts';
 import { type Email, type EmailContext, layout, pageUrl } from './layout.ts';
+import { wordsFor } from './words.ts';
 
 export interface ReturnCommentData {
   readonly comment: ReturnCommentView;
@@ -9,30 +10,34 @@ export interface ReturnCommentData {
   readonly order: OrderView;
 }
 
-export const returnCommentCustomerEmail = ({ comment, order }: ReturnCommentData, ctx: EmailContext): Email =>
-  layout(
+export const returnCommentCustomerEmail = ({ comment, order }: ReturnCommentData, ctx: EmailContext): Email => {
+  const { t, hello } = wordsFor(ctx);
+  return layout(
     {
-      subject: `New message about your return for order ${order.number}`,
-      heading: 'New message about your return',
-      paragraphs: [`Hello ${order.customer.name},`, `We wrote about your return for order ${order.number}:`],
-      quote: { label: 'Message', text: comment.body },
-      link: { label: 'View your return', url: pageUrl(ctx, 'returns', comment.returnId) },
+      subject: t('email.comment.subject', { number: order.number }),
+      heading: t('email.comment.heading'),
+      paragraphs: [hello(order.customer.name), t('email.comment.body', { number: order.number })],
+      quote: { label: t('email.label.message'), text: comment.body },
+      link: { label: t('email.link.return'), url: pageUrl(ctx, 'returns', comment.returnId) },
     },
     ctx,
   );
+};
 
-export const returnCommentAdminEmail = ({ comment, order }: ReturnCommentData, ctx: EmailContext): Email =>
-  layout(
+export const returnCommentAdminEmail = ({ comment, order }: ReturnCommentData, ctx: EmailContext): Email => {
+  const { t } = wordsFor(ctx);
+  return layout(
     {
-      subject: `[Return] Customer comment on the return for order ${order.number}`,
-      heading: `Customer comment on return ${comment.returnId}`,
-      paragraphs: [`${order.customer.name} <${order.customer.email}> commented on their return for order ${order.number}.`],
+      subject: t('email.commentAdmin.subject', { number: order.number }),
+      heading: t('email.commentAdmin.heading', { returnId: comment.returnId }),
+      paragraphs: [t('email.commentAdmin.body', { customer: `${order.customer.name} <${order.customer.email}>`, number: order.number })],
       details: [
-        ['Order', order.number],
-        ['Return', comment.returnId],
+        [t('email.label.order'), order.number],
+        [t('email.label.return'), comment.returnId],
       ],
-      quote: { label: 'Comment', text: comment.body },
-      link: { label: 'Open in admin', url: pageUrl(ctx, 'admin', 'returns', comment.returnId) },
+      quote: { label: t('email.label.comment'), text: comment.body },
+      link: { label: t('email.link.admin'), url: pageUrl(ctx, 'admin', 'returns', comment.returnId) },
     },
     ctx,
   );
+};

@@ -1,24 +1,34 @@
-// Shared phrasing: amounts for people, refund methods in words, item lines.
-import { formatMoney, isCurrency } from '../money.ts';
+// Shared phrasing, in the reader's locale: amounts, refund methods, item lines.
+import { translatorFor } from '../../i18n/catalogues/index.ts';
+import { formatAmount } from '../../i18n/format.ts';
+import type { Translate } from '../../i18n/translate.ts';
+import type { EmailContext } from './layout.ts';
 
-/** An integer minor-unit amount for people (`$12.34`, `¥1,234`, `KWD 1.234`). */
-export const money = (amount: number, currency: string): string =>
-  // A currency the runtime does not know cannot be formatted by Intl; show the raw minor units rather than fail the email.
-  isCurrency(currency) ? formatMoney(amount, currency) : `${amount} ${currency} (minor units)`;
+export interface Words {
+  readonly t: Translate;
+  /** An integer minor-unit amount for people (`$12.34`, `12,34 €`, `KWD 1.234`). */
+  readonly money: (amount: number, currency: string) => string;
+  /** How a refund reaches the customer: `to your card`, `by bank transfer`… */
+  readonly how: (method: string) => string;
+  /** `Mug (M) × 2`. */
+  readonly item: (title: string | undefined, quantity: number, variant?: string | null) => string;
+  /** `Hello Ada,` (or a plain greeting when the name is unknown). */
+  readonly hello: (name: string | null | undefined) => string;
+}
 
-const GATEWAYS: Readonly<Record<string, string>> = {
-  card: 'to your card',
-  bank_transfer: 'by bank transfer',
-  voucher: 'as a store voucher',
-  cash: 'in cash',
+export const wordsFor = ({ locale }: EmailContext): Words => {
+  const t = translatorFor(locale);
+  return {
+    t,
+    money: (amount, currency) => formatAmount(amount, currency, locale),
+    how: (method) => t('method.refundHow', { method }),
+    item: (title, quantity, variant) =>
+      variant
+        ? t('item.lineWithVariant', { title: title ?? t('item.untitled'), variant, quantity })
+        : t('item.line', { title: title ?? t('item.untitled'), quantity }),
+    hello: (name) => (name ? t('email.hello', { name }) : t('email.helloNoName')),
+  };
 };
-
-/** How a refund reaches the customer: `to your card`, `by bank transfer`… */
-export const gatewayInWords = (gateway: string): string => GATEWAYS[gateway] ?? `by ${gateway.replaceAll('_', ' ')}`;
-
-/** `Mug (M) × 2`. */
-export const itemLine = (title: string | undefined, quantity: number, variant?: string | null): string =>
-  `${title ?? 'Item'}${variant ? ` (${variant})` : ''} × ${quantity}`;
 
 /** Who acted, from an actor label (`admin:abc`, `customer:xyz`, or a bare role). */
 export const isAdminActor = (actor: string): boolean => actor === 'admin' || actor.startsWith('admin:');

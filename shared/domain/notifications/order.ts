@@ -15,6 +15,7 @@ export const orderNotifications: Detector = (change) => {
       key: `${order.id}#v${order.version}#customer`,
       template: 'order-status',
       to: { kind: 'email', email: order.customer.email },
+      locale: order.customer.locale ?? null,
       data: { order },
     },
   ];

@@ -36,5 +36,6 @@ export const returnRequestNotifications: Detector = (change) => {
     data: { returnRequest },
   };
   const to: Recipient = email ? { kind: 'email', email } : { kind: 'customerOfOrder', orderId: returnRequest.orderId };
-  return [{ key: `${key}#customer`, template: 'return-status-customer', to, ...withOrder, data: { returnRequest } }, admins];
+  const locale = returnRequest.customer?.locale ?? null;
+  return [{ key: `${key}#customer`, template: 'return-status-customer', to, ...withOrder, locale, data: { returnRequest } }, admins];
 };

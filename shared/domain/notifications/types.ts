@@ -35,6 +35,8 @@ export type Notification = {
      * `customerOfOrder` address, when the item itself does not carry them.
      */
     readonly withOrder?: string;
+    /** The customer's locale when the item carries it; else the loaded order's (admins read the shop's default). */
+    readonly locale?: string | null;
     readonly data: DetectorData<TemplateData<T>>;
   };
 }[TemplateId];

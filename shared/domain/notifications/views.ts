@@ -12,7 +12,8 @@ export interface OrderView {
   readonly id: string;
   readonly number: string;
   readonly currency: string;
-  readonly customer: { readonly name: string; readonly email: string };
+  /** `locale`: the language the customer reads (API.md's `customer.locale`), when the order says. */
+  readonly customer: { readonly name: string; readonly email: string; readonly locale?: string | null };
 }
 
 export interface CancellationView {
@@ -45,7 +46,7 @@ export interface ReturnRequestView {
   readonly orderId: string;
   readonly orderNumber?: string;
   readonly currency?: string;
-  readonly customer?: { readonly name?: string | null; readonly email?: string | null } | null;
+  readonly customer?: { readonly name?: string | null; readonly email?: string | null; readonly locale?: string | null } | null;
   readonly status: ReturnStatus;
   readonly items?: readonly ReturnItemView[];
   readonly refundMethod?: string;
