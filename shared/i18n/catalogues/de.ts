@@ -51,7 +51,7 @@ export const de: Catalogue = {
   'email.link.admin': 'Im Backoffice öffnen',
 
   'email.orderStatus.subject':
-    '{status, select, confirmed {Ihre Bestellung {number} ist bestätigt} picked_up {Ihre Bestellung {number} ist verpackt} shipped {Ihre Bestellung {number} ist unterwegs} out_for_delivery {Ihre Bestellung {number} wird heute zugestellt} delivered {Ihre Bestellung {number} wurde zugestellt} delivery_failed {Wir konnten Ihre Bestellung {number} nicht zustellen} other {Neuigkeiten zu Ihrer Bestellung {number}}}',
+    '{status, select, confirmed {Ihre Bestellung {number} ist bestätigt} picked_up {Ihre Bestellung {number} ist verpackt} shipped {Ihre Bestellung {number} ist unterwegs} out_for_delivery {Ihre Bestellung {number} wird heute zugestellt} delivered {Ihre Bestellung {number} wurde zugestellt} delivery_failed {Wir konnten Ihre Bestellung {number} nicht zustellen} other {Ihre Bestellung {number}: {statusName}}}',
   'email.orderStatus.heading': 'Ihre Bestellung {number}: {statusName}',
   'email.orderStatus.body':
     '{status, select, confirmed {Wir haben Ihre Bestellung bestätigt und bereiten sie vor.} picked_up {Ihre Bestellung ist zusammengestellt und verpackt.} shipped {Ihre Bestellung ist auf dem Weg zu Ihnen.} out_for_delivery {Ihre Bestellung wird heute zugestellt.} delivered {Ihre Bestellung wurde zugestellt. Wir wünschen Ihnen viel Freude damit.} delivery_failed {Wir konnten Ihre Bestellung nicht zustellen. Wir versuchen es erneut oder melden uns bei Ihnen.} other {Der Status Ihrer Bestellung lautet jetzt „{statusName}“.}}',

@@ -53,7 +53,7 @@ export const es: Catalogue = {
   'email.link.admin': 'Abrir en el panel de gestión',
 
   'email.orderStatus.subject':
-    '{status, select, confirmed {Tu pedido {number} está confirmado} picked_up {Tu pedido {number} ya está preparado} shipped {Tu pedido {number} está en camino} out_for_delivery {Tu pedido {number} está en reparto} delivered {Tu pedido {number} ha sido entregado} delivery_failed {No hemos podido entregar tu pedido {number}} other {Novedades sobre tu pedido {number}}}',
+    '{status, select, confirmed {Tu pedido {number} está confirmado} picked_up {Tu pedido {number} ya está preparado} shipped {Tu pedido {number} está en camino} out_for_delivery {Tu pedido {number} está en reparto} delivered {Tu pedido {number} ha sido entregado} delivery_failed {No hemos podido entregar tu pedido {number}} other {Tu pedido {number}: {statusName}}}',
   'email.orderStatus.heading': 'Tu pedido {number}: {statusName}',
   'email.orderStatus.body':
     '{status, select, confirmed {Hemos confirmado tu pedido y lo estamos preparando.} picked_up {Tu pedido ya está preparado y embalado.} shipped {Tu pedido está en camino.} out_for_delivery {Tu pedido se entregará hoy.} delivered {Tu pedido ha sido entregado. Esperamos que lo disfrutes.} delivery_failed {No hemos podido entregar tu pedido. Lo intentaremos de nuevo o nos pondremos en contacto contigo.} other {El estado de tu pedido ha cambiado a «{statusName}».}}',

@@ -53,7 +53,7 @@ export const fr: Catalogue = {
   'email.link.admin': 'Ouvrir dans le back-office',
 
   'email.orderStatus.subject':
-    '{status, select, confirmed {Votre commande {number} est confirmée} picked_up {Votre commande {number} est prête} shipped {Votre commande {number} est en route} out_for_delivery {Votre commande {number} est en cours de livraison} delivered {Votre commande {number} a été livrée} delivery_failed {Nous n’avons pas pu livrer votre commande {number}} other {Du nouveau pour votre commande {number}}}',
+    '{status, select, confirmed {Votre commande {number} est confirmée} picked_up {Votre commande {number} est prête} shipped {Votre commande {number} est en route} out_for_delivery {Votre commande {number} est en cours de livraison} delivered {Votre commande {number} a été livrée} delivery_failed {Nous n’avons pas pu livrer votre commande {number}} other {Votre commande {number} : {statusName}}}',
   'email.orderStatus.heading': 'Votre commande {number} : {statusName}',
   'email.orderStatus.body':
     '{status, select, confirmed {Nous avons confirmé votre commande et nous la préparons.} picked_up {Votre commande a été préparée et emballée.} shipped {Votre commande est en route.} out_for_delivery {Votre commande sera livrée aujourd’hui.} delivered {Votre commande a été livrée. Nous espérons qu’elle vous plaira.} delivery_failed {Nous n’avons pas pu livrer votre commande. Nous allons réessayer ou vous contacter.} other {Votre commande est désormais « {statusName} ».}}',

@@ -53,7 +53,7 @@ export const ptBR: Catalogue = {
   'email.link.admin': 'Abrir no painel administrativo',
 
   'email.orderStatus.subject':
-    '{status, select, confirmed {Seu pedido {number} foi confirmado} picked_up {Seu pedido {number} foi separado} shipped {Seu pedido {number} está a caminho} out_for_delivery {Seu pedido {number} saiu para entrega} delivered {Seu pedido {number} foi entregue} delivery_failed {Não conseguimos entregar seu pedido {number}} other {Novidades sobre seu pedido {number}}}',
+    '{status, select, confirmed {Seu pedido {number} foi confirmado} picked_up {Seu pedido {number} foi separado} shipped {Seu pedido {number} está a caminho} out_for_delivery {Seu pedido {number} saiu para entrega} delivered {Seu pedido {number} foi entregue} delivery_failed {Não conseguimos entregar seu pedido {number}} other {Seu pedido {number}: {statusName}}}',
   'email.orderStatus.heading': 'Seu pedido {number}: {statusName}',
   'email.orderStatus.body':
     '{status, select, confirmed {Confirmamos seu pedido e já estamos preparando tudo.} picked_up {Seu pedido foi separado e embalado.} shipped {Seu pedido está a caminho.} out_for_delivery {Seu pedido será entregue hoje.} delivered {Seu pedido foi entregue. Esperamos que você goste!} delivery_failed {Não conseguimos entregar seu pedido. Vamos tentar de novo ou entraremos em contato com você.} other {O status do seu pedido mudou para “{statusName}”.}}',
