@@ -1,7 +1,11 @@
 // Draws an order document (shared/domain/documents) as an A4 PDF with pdfkit.
-// Layout only: every string arrives formatted and printable. Uses the PDF
-// standard fonts, which pdfkit loads at run time; infra/bundling.ts ships them
-// beside the bundled Lambda (pdfkitFontsHook).
+// Layout only: every string arrives formatted and printable. Embeds Noto Sans
+// (Latin, Greek, Cyrillic; pdfkit subsets it to the glyphs a document uses),
+// read from the @expo-google-fonts/noto-sans package through the `#document-fonts/*`
+// import of package.json; infra/bundling.ts ships the two files beside the
+// bundled Lambda with the same mapping (documentFontsHook).
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { OrderDocument, Table } from '#shared/domain/documents/order-document';
 
@@ -12,8 +16,22 @@ const INK = '#1a1a1a';
 const MUTED = '#666666';
 const RULE = '#d0d0d0';
 const SHADE = '#f2f2f2';
-const REGULAR = 'Helvetica';
-const BOLD = 'Helvetica-Bold';
+const REGULAR = 'NotoSans';
+const BOLD = 'NotoSans-Bold';
+
+/** The font files: Regular and Bold, whatever the weight folders are called in the package. */
+export const DOCUMENT_FONTS = { [REGULAR]: '400Regular/NotoSans_400Regular.ttf', [BOLD]: '700Bold/NotoSans_700Bold.ttf' } as const;
+
+let fonts: Record<keyof typeof DOCUMENT_FONTS, Buffer> | undefined;
+/** Read once per process, on the first document (a cold start that prints nothing reads nothing). */
+const fontFiles = (): Record<keyof typeof DOCUMENT_FONTS, Buffer> => {
+  if (!fonts) {
+    const resolve = createRequire(import.meta.url).resolve;
+    const read = (file: string) => readFileSync(resolve(`#document-fonts/${file}`));
+    fonts = { [REGULAR]: read(DOCUMENT_FONTS[REGULAR]), [BOLD]: read(DOCUMENT_FONTS[BOLD]) };
+  }
+  return fonts;
+};
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -61,7 +79,7 @@ const drawHeader = (pdf: Pdf, doc: OrderDocument): number => {
     left += heightOf(pdf, line, 280, REGULAR, 9) + 1;
   }
   const rightX = PAGE.margin + CONTENT_WIDTH - 200;
-  text(pdf, doc.title.toUpperCase(), rightX, top, { font: BOLD, size: 22, width: 200, align: 'right' });
+  text(pdf, doc.title.toLocaleUpperCase(doc.locale), rightX, top, { font: BOLD, size: 22, width: 200, align: 'right' });
   let right = top + 32;
   for (const [label, value] of doc.meta) {
     text(pdf, label, rightX, right, { color: MUTED, width: 90 });
@@ -78,7 +96,7 @@ const drawParties = (pdf: Pdf, doc: OrderDocument, y0: number): number => {
   let bottom = y0;
   doc.parties.forEach((party, i) => {
     const x = PAGE.margin + i * width;
-    text(pdf, party.heading.toUpperCase(), x, y0, { font: BOLD, size: 8, color: MUTED, width: width - 10, characterSpacing: 0.5 });
+    text(pdf, party.heading.toLocaleUpperCase(doc.locale), x, y0, { font: BOLD, size: 8, color: MUTED, width: width - 10, characterSpacing: 0.5 });
     let y = y0 + 13;
     for (const line of party.lines) {
       // Long e-mail addresses shrink to stay on one line rather than break mid-word.
@@ -144,7 +162,7 @@ const drawSummary = (pdf: Pdf, doc: OrderDocument, y0: number): number => {
   const needed = Math.max(doc.totals.length * 15, doc.payment.length * 14 + 16) + 10;
   const y = ensureRoom(pdf, y0, needed);
   // Payment on the left, totals on the right.
-  text(pdf, 'PAYMENT', PAGE.margin, y, { font: BOLD, size: 8, color: MUTED, characterSpacing: 0.5 });
+  text(pdf, doc.paymentHeading.toLocaleUpperCase(doc.locale), PAGE.margin, y, { font: BOLD, size: 8, color: MUTED, characterSpacing: 0.5 });
   doc.payment.forEach(([label, value], i) => {
     text(pdf, label, PAGE.margin, y + 14 + i * 14, { color: MUTED, width: 90 });
     text(pdf, value, PAGE.margin + 90, y + 14 + i * 14, { font: BOLD, width: 130 });
@@ -173,7 +191,7 @@ const drawFooters = (pdf: Pdf, doc: OrderDocument) => {
     const y = PAGE.height - PAGE.margin - 10;
     rule(pdf, y - 6);
     text(pdf, doc.footer, PAGE.margin, y, { size: 7.5, color: MUTED, width: CONTENT_WIDTH - 80, lineBreak: false });
-    text(pdf, `Page ${i - range.start + 1} of ${range.count}`, PAGE.margin + CONTENT_WIDTH - 80, y, {
+    text(pdf, doc.pageLabel(i - range.start + 1, range.count), PAGE.margin + CONTENT_WIDTH - 80, y, {
       size: 7.5,
       color: MUTED,
       width: 80,
@@ -187,10 +205,14 @@ const drawFooters = (pdf: Pdf, doc: OrderDocument) => {
 /** Renders the document; resolves with the PDF bytes. */
 export const renderPdf = (doc: OrderDocument, createdAt: string): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
+    const files = fontFiles();
     const pdf = new PDFDocument({
       size: 'A4',
       margin: PAGE.margin,
       bufferPages: true,
+      // No default font: every text names one of ours (pdfkit would load Helvetica otherwise).
+      font: '',
+      lang: doc.locale,
       info: { Title: `${doc.title} ${doc.meta[0]?.[1] ?? ''}`.trim(), Author: doc.shop.name, CreationDate: new Date(createdAt) },
     });
     const chunks: Buffer[] = [];
@@ -198,6 +220,8 @@ export const renderPdf = (doc: OrderDocument, createdAt: string): Promise<Uint8A
     pdf.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     pdf.on('error', reject);
     try {
+      pdf.registerFont(REGULAR, files[REGULAR]);
+      pdf.registerFont(BOLD, files[BOLD]);
       let y = drawHeader(pdf, doc);
       y = drawParties(pdf, doc, y);
       y = drawTable(pdf, doc.lines, y);

@@ -6,6 +6,7 @@ import { renderPdf } from '#shared/adapters/pdf';
 import { listRefunds } from '#shared/adapters/refunds-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
 import type { Caller } from '#shared/domain/caller';
+import { resolveLocale } from '#shared/i18n/locales';
 import { buildOrderDocument, checkReceiptAvailable, type DocumentKind, type RefundSummary } from '#shared/domain/documents/order-document';
 
 /** The PDF as the HTTP engine answers binaries. */
@@ -32,6 +33,8 @@ export const printOrderDocument = async (kind: DocumentKind, orderId: string, ca
   const order = caller.role === 'admin' ? await getOrderOrThrow(orderId) : await getOwnOrder(orderId, caller.customerId);
   if (kind === 'receipt') checkReceiptAvailable(order);
   const [settings, refunds] = await Promise.all([getSettings(), allRefunds(order.id)]);
-  const document = buildOrderDocument({ kind, order, shop: settings.shop, refunds, now });
+  // Printed in the customer's language (an admin reprinting it gets what the customer got).
+  const locale = resolveLocale(order.customer.locale, settings.locales);
+  const document = buildOrderDocument({ kind, order, shop: settings.shop, refunds, now, locale });
   return { binary: await renderPdf(document, now), contentType: 'application/pdf', fileName: document.fileName };
 };

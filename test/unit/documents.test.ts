@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildOrderDocument, checkReceiptAvailable, formatDate, type RefundSummary, refundState } from '#shared/domain/documents/order-document';
-import { printable, printableAmount } from '#shared/domain/documents/printable';
+import { buildOrderDocument, checkReceiptAvailable, type RefundSummary, refundState } from '#shared/domain/documents/order-document';
+import { printable } from '#shared/domain/documents/printable';
 import { ConflictError } from '#shared/domain/errors';
 import { buildOrder, type Order } from '#shared/domain/order';
 import { orderBody } from '../support/orders.ts';
@@ -22,23 +22,18 @@ const refund = (over: Partial<RefundSummary> = {}): RefundSummary => ({
 const totalsOf = (doc: ReturnType<typeof buildOrderDocument>) => Object.fromEntries(doc.totals.map((t) => [t.label, t.value]));
 
 describe('printable', () => {
-  it('keeps WinAnsi text, transliterates what it can and marks the rest', () => {
-    expect(printable('Zoë Müller — 25 €')).toBe('Zoë Müller — 25 €');
-    expect(printable('Łódź Őz')).toBe('?ódz Oz');
-    expect(printable('山田\ttaro\r\nline')).toBe('?? taro line');
-  });
-
-  it('spells out currency signs the fonts lack, keeps those they have', () => {
-    expect(printableAmount('$1,234.50', 'USD')).toBe('$1,234.50');
-    expect(printableAmount('¥1,235', 'JPY')).toBe('¥1,235');
-    expect(printableAmount('₹1,234.50', 'INR')).toBe('INR 1,234.50');
-    expect(printableAmount('-₩1,235', 'KRW')).toBe('KRW -1,235');
+  it('keeps Latin, Greek and Cyrillic text and currency signs, transliterates what it can and marks the rest', () => {
+    expect(printable('Zoë Müller — 25 € ₹ ₩')).toBe('Zoë Müller — 25 € ₹ ₩');
+    expect(printable('Łukasz Żółć, Řehoř Šťastný, Σωκράτης, Алексей')).toBe('Łukasz Żółć, Řehoř Šťastný, Σωκράτης, Алексей');
+    // Decomposed input (as some keyboards send it) is composed first.
+    expect(printable('R\u030cehor\u030c')).toBe('Řehoř');
+    expect(printable('山田\ttaro\r\nline ﬁ')).toBe('?? taro line fi');
   });
 });
 
 describe('buildOrderDocument', () => {
   it('lays out an invoice with every amount formatted for USD (2 decimals)', () => {
-    const doc = buildOrderDocument({ kind: 'invoice', order: orderIn('USD'), shop, refunds: [], now });
+    const doc = buildOrderDocument({ kind: 'invoice', order: orderIn('USD'), shop, refunds: [], now, locale: 'en' });
     expect(doc.title).toBe('Invoice');
     expect(doc.fileName).toBe('invoice-A1B2C3D4.pdf');
     expect(doc.shop).toEqual({ name: 'Corner Shop', addressLines: ['1 Market Street', 'Springfield 12345'] });
@@ -72,17 +67,17 @@ describe('buildOrderDocument', () => {
   });
 
   it('formats JPY without decimals and KWD with three', () => {
-    const jpy = buildOrderDocument({ kind: 'invoice', order: orderIn('JPY'), shop, refunds: [], now });
+    const jpy = buildOrderDocument({ kind: 'invoice', order: orderIn('JPY'), shop, refunds: [], now, locale: 'en' });
     expect(totalsOf(jpy).Total).toBe('¥6,050');
     expect(jpy.lines.rows[0]?.cells).toEqual(['Mug', '3', '¥1,000', '-¥300', '¥300', '¥3,000']);
-    const kwd = buildOrderDocument({ kind: 'invoice', order: orderIn('KWD'), shop, refunds: [], now });
+    const kwd = buildOrderDocument({ kind: 'invoice', order: orderIn('KWD'), shop, refunds: [], now, locale: 'en' });
     expect(totalsOf(kwd).Total?.replace(/\u00a0/g, ' ')).toBe('KWD 6.050');
     expect(totalsOf(kwd).Tax?.replace(/\u00a0/g, ' ')).toBe('KWD 0.350');
   });
 
   it('shows an unpaid (COD) invoice as due, with nothing paid', () => {
     const order = orderIn('USD', { paymentMethod: 'cod', paymentStatus: 'unpaid' });
-    const doc = buildOrderDocument({ kind: 'invoice', order, shop, refunds: [], now });
+    const doc = buildOrderDocument({ kind: 'invoice', order, shop, refunds: [], now, locale: 'en' });
     expect(totalsOf(doc)).toMatchObject({ Paid: '$0.00', 'Amount due': '$60.50' });
     expect(doc.payment[0]).toEqual(['Payment method', 'Cash on delivery']);
   });
@@ -99,7 +94,7 @@ describe('buildOrderDocument', () => {
       refund({ id: 'rfd_02', createdAt: '2026-11-26T12:00:00.000Z', total: 500, transactions: [{ gateway: 'voucher', status: 'success' }] }),
       refund({ id: 'rfd_01' }),
     ];
-    const doc = buildOrderDocument({ kind: 'receipt', order, shop, refunds, now });
+    const doc = buildOrderDocument({ kind: 'receipt', order, shop, refunds, now, locale: 'en' });
     expect(doc.title).toBe('Receipt');
     expect(doc.meta.map(([label]) => label)).toEqual(['Receipt no.', 'Order no.', 'Order date', 'Delivered', 'Issued', 'Currency']);
     expect(totalsOf(doc)).toMatchObject({ 'Amount paid': '$60.50', Refunded: '-$15.00', 'Net paid': '$45.50' });
@@ -117,7 +112,7 @@ describe('buildOrderDocument', () => {
 
   it('refuses a receipt for an unpaid order (409)', () => {
     const order = orderIn('USD', { paymentMethod: 'cod', paymentStatus: 'unpaid' });
-    expect(() => buildOrderDocument({ kind: 'receipt', order, shop, refunds: [], now })).toThrow(ConflictError);
+    expect(() => buildOrderDocument({ kind: 'receipt', order, shop, refunds: [], now, locale: 'en' })).toThrow(ConflictError);
     expect(() => checkReceiptAvailable({ paymentStatus: 'refunded' })).not.toThrow();
   });
 
@@ -135,16 +130,16 @@ describe('buildOrderDocument', () => {
         phone: '+48 1',
       },
     });
-    const doc = buildOrderDocument({ kind: 'invoice', order, shop: { name: 'Shop ₹', address: '' }, refunds: [], now });
+    const doc = buildOrderDocument({ kind: 'invoice', order, shop: { name: 'Shop ₹', address: '' }, refunds: [], now, locale: 'en' });
     expect(doc.fileName).toBe('invoice-N__7_42.pdf');
-    expect(doc.shop).toEqual({ name: 'Shop ?', addressLines: [] });
-    expect(doc.parties[0]?.lines).toEqual(['?? ??', '?aka 1', 'Apt 2', '30-001 Kraków', 'Ma?opolska', 'PL', 'Tel. +48 1', 'ada@example.com']);
+    expect(doc.shop).toEqual({ name: 'Shop ₹', addressLines: [] });
+    expect(doc.parties[0]?.lines).toEqual(['?? ??', 'Łąka 1', 'Apt 2', '30-001 Kraków', 'Małopolska', 'PL', 'Tel. +48 1', 'ada@example.com']);
   });
 });
 
 describe('refundState', () => {
   it('reads the state from the transactions', () => {
-    expect(refundState({ transactions: [{ gateway: 'card', status: 'success' }] })).toBe('Completed');
+    expect(refundState({ transactions: [{ gateway: 'card', status: 'success' }] })).toBe('completed');
     expect(
       refundState({
         transactions: [
@@ -152,9 +147,9 @@ describe('refundState', () => {
           { gateway: 'card', status: 'pending' },
         ],
       }),
-    ).toBe('Pending');
-    expect(refundState({ transactions: [{ gateway: 'card', status: 'failure' }] })).toBe('Failed');
-    expect(refundState({ transactions: [] })).toBe('Recorded');
+    ).toBe('pending');
+    expect(refundState({ transactions: [{ gateway: 'card', status: 'failure' }] })).toBe('failed');
+    expect(refundState({ transactions: [] })).toBe('recorded');
   });
 
   it('names unknown gateways as they are, and a refund without transactions with a dash', () => {
@@ -165,6 +160,7 @@ describe('refundState', () => {
       shop,
       refunds: [refund({ transactions: [] }), refund({ id: 'rfd_03', transactions: [{ gateway: 'crypto', status: 'failure' }] })],
       now,
+      locale: 'en',
     });
     expect(doc.refunds?.rows.map((r) => r.cells.slice(2, 4))).toEqual([
       ['-', 'Recorded'],
@@ -173,8 +169,21 @@ describe('refundState', () => {
   });
 });
 
-describe('formatDate', () => {
-  it('prints the UTC date', () => {
-    expect(formatDate('2026-12-31T23:59:59.000Z')).toBe('Dec 31, 2026');
+describe('a German receipt', () => {
+  it('speaks German: labels, statuses, amounts and dates', () => {
+    const order = orderIn('EUR', { paymentStatus: 'partially_refunded', status: 'delivered', deliveredAt: '2026-12-07T09:00:00.000Z' });
+    const doc = buildOrderDocument({ kind: 'receipt', order, shop, refunds: [refund({ transactions: [{ gateway: 'card', status: 'success' }] })], now, locale: 'de' });
+    expect(doc.title).toBe('Quittung');
+    expect(doc.meta).toContainEqual(['Zugestellt', '7. Dez. 2026']);
+    expect(doc.lines.columns).toEqual(['Artikel', 'Menge', 'Einzelpreis', 'Rabatt', 'Steuer', 'Gesamt']);
+    expect(doc.lines.rows[0]?.cells).toEqual(['Mug', '3', '10,00\u00a0€', '-3,00\u00a0€', '3,00\u00a0€', '30,00\u00a0€']);
+    expect(doc.payment).toEqual([
+      ['Zahlungsart', 'Karte'],
+      ['Zahlungsstatus', 'Teilweise erstattet'],
+      ['Bestellstatus', 'Zugestellt'],
+    ]);
+    expect(doc.refunds?.rows[0]?.cells.slice(1)).toEqual(['26. Nov. 2026', 'Karte', 'Abgeschlossen', '10,00\u00a0€']);
+    expect(doc.footer).toBe('Corner Shop – vielen Dank für Ihre Zahlung. Beträge in EUR.');
+    expect(doc.pageLabel(1, 2)).toBe('Seite 1 von 2');
   });
 });

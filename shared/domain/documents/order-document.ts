@@ -1,10 +1,13 @@
 // The printable documents of an order (seed 000: "Print Receipt" / "Print
-// Invoice") as pure layout data: every string already formatted for people
-// and for the PDF fonts. shared/adapters/pdf.ts only draws it.
+// Invoice") as pure layout data: every string already formatted for people,
+// in the order's locale, and for the PDF font. shared/adapters/pdf.ts only draws it.
+import { translatorFor } from '../../i18n/catalogues/index.ts';
+import { formatAmount, formatDay } from '../../i18n/format.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import type { Translate } from '../../i18n/translate.ts';
 import { ConflictError } from '../errors.ts';
-import { formatMoney } from '../money.ts';
-import { type Address, lineTotal, type Order, type PaymentMethod, type PaymentStatus } from '../order.ts';
-import { printable, printableAmount } from './printable.ts';
+import { type Address, lineTotal, type Order } from '../order.ts';
+import { printable } from './printable.ts';
 
 export type DocumentKind = 'invoice' | 'receipt';
 
@@ -50,37 +53,20 @@ export interface OrderDocument {
   readonly parties: readonly { readonly heading: string; readonly lines: readonly string[] }[];
   readonly lines: Table;
   readonly totals: readonly TotalRow[];
+  readonly paymentHeading: string;
   readonly payment: readonly (readonly [string, string])[];
   readonly refunds: Table | null;
   readonly footer: string;
+  /** `Page 2 of 3`, in the document's language. */
+  readonly pageLabel: (page: number, pages: number) => string;
+  /** The document's language (the PDF's /Lang). */
+  readonly locale: Locale;
 }
 
-const PAYMENT_METHOD_LABEL = {
-  card: 'Card',
-  cod: 'Cash on delivery',
-  bank_transfer: 'Bank transfer',
-  voucher: 'Voucher',
-} as const satisfies Record<PaymentMethod, string>;
+/** `out_for_delivery` → `Out for delivery`, in the reader's words. */
+const capitalised = (words: string, locale: Locale): string => words.charAt(0).toLocaleUpperCase(locale) + words.slice(1);
 
-const PAYMENT_STATUS_LABEL = {
-  unpaid: 'Unpaid',
-  paid: 'Paid',
-  partially_refunded: 'Partially refunded',
-  refunded: 'Refunded',
-} as const satisfies Record<PaymentStatus, string>;
-
-const GATEWAY_LABEL: Readonly<Record<string, string>> = { card: 'Card', bank_transfer: 'Bank transfer', voucher: 'Voucher', cash: 'Cash' };
-
-/** `out_for_delivery` → `Out for delivery`. */
-const sentence = (code: string): string => {
-  const words = code.replace(/_/g, ' ');
-  return words.charAt(0).toUpperCase() + words.slice(1);
-};
-
-/** `2026-11-21T10:00:00.000Z` → `Nov 21, 2026` (UTC: the same date for every reader). */
-export const formatDate = (iso: string): string => new Intl.DateTimeFormat('en-US', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(iso));
-
-export const addressLines = (address: Address): string[] =>
+export const addressLines = (address: Address, t: Translate): string[] =>
   [
     address.name,
     address.line1,
@@ -88,7 +74,7 @@ export const addressLines = (address: Address): string[] =>
     [address.postalCode, address.city].filter(Boolean).join(' '),
     address.region,
     address.country,
-    address.phone ? `Tel. ${address.phone}` : undefined,
+    address.phone ? t('doc.phone', { phone: address.phone }) : undefined,
   ]
     .filter((line): line is string => typeof line === 'string' && line.trim() !== '')
     .map(printable);
@@ -100,13 +86,13 @@ export const checkReceiptAvailable = (order: Pick<Order, 'paymentStatus'>): void
   }
 };
 
-/** A refund's state in a word, from its transactions. */
-export const refundState = (refund: Pick<RefundSummary, 'transactions'>): string => {
+/** A refund's state, from its transactions (`doc.refundState` words it). */
+export const refundState = (refund: Pick<RefundSummary, 'transactions'>): 'completed' | 'pending' | 'failed' | 'recorded' => {
   const statuses = refund.transactions.map((t) => t.status);
-  if (statuses.length > 0 && statuses.every((s) => s === 'success')) return 'Completed';
-  if (statuses.includes('pending')) return 'Pending';
-  if (statuses.includes('failure')) return 'Failed';
-  return 'Recorded';
+  if (statuses.length > 0 && statuses.every((s) => s === 'success')) return 'completed';
+  if (statuses.includes('pending')) return 'pending';
+  if (statuses.includes('failure')) return 'failed';
+  return 'recorded';
 };
 
 export interface DocumentInput {
@@ -116,68 +102,71 @@ export interface DocumentInput {
   readonly refunds: readonly RefundSummary[];
   /** When the document is printed. */
   readonly now: string;
+  /** The language it is printed in: the order's, resolved against the shop's locales. */
+  readonly locale: Locale;
 }
 
-export const buildOrderDocument = ({ kind, order, shop, refunds, now }: DocumentInput): OrderDocument => {
+export const buildOrderDocument = ({ kind, order, shop, refunds, now, locale }: DocumentInput): OrderDocument => {
   if (kind === 'receipt') checkReceiptAvailable(order);
-  const money = (amount: number): string => printableAmount(formatMoney(amount, order.currency), order.currency);
-  const minus = (amount: number): string => (amount === 0 ? money(0) : `-${money(amount)}`);
+  const t = translatorFor(locale);
+  const money = (amount: number): string => printable(formatAmount(amount, order.currency, locale));
+  const minus = (amount: number): string => (amount === 0 ? money(0) : money(-amount));
+  const day = (iso: string): string => formatDay(iso, locale);
   const { totals } = order;
   const paid = order.paymentStatus === 'unpaid' ? 0 : totals.total;
-  const title = kind === 'invoice' ? 'Invoice' : 'Receipt';
   const number = printable(order.number);
 
   const meta: [string, string][] = [
-    [kind === 'invoice' ? 'Invoice no.' : 'Receipt no.', `${kind === 'invoice' ? 'INV' : 'RCT'}-${number}`],
-    ['Order no.', number],
-    ['Order date', formatDate(order.createdAt)],
-    ...(kind === 'invoice' ? [['Invoice date', formatDate(order.invoicedAt ?? order.createdAt)] as [string, string]] : []),
-    ...(order.deliveredAt ? [['Delivered', formatDate(order.deliveredAt)] as [string, string]] : []),
-    ['Issued', formatDate(now)],
-    ['Currency', order.currency],
+    [t('doc.number', { kind }), `${kind === 'invoice' ? 'INV' : 'RCT'}-${number}`],
+    [t('doc.orderNumber'), number],
+    [t('doc.orderDate'), day(order.createdAt)],
+    ...(kind === 'invoice' ? [[t('doc.invoiceDate'), day(order.invoicedAt ?? order.createdAt)] as [string, string]] : []),
+    ...(order.deliveredAt ? [[t('doc.delivered'), day(order.deliveredAt)] as [string, string]] : []),
+    [t('doc.issued'), day(now)],
+    [t('doc.currency'), order.currency],
   ];
 
   const lines: Table = {
-    heading: 'Items',
-    columns: ['Item', 'Qty', 'Unit price', 'Discount', 'Tax', 'Total'],
+    heading: t('doc.items'),
+    columns: [t('doc.col.item'), t('doc.col.quantity'), t('doc.col.unitPrice'), t('doc.col.discount'), t('doc.col.tax'), t('doc.col.total')],
     widths: [3.2, 0.7, 1.3, 1.2, 1.1, 1.4],
     rows: order.lineItems.map((line) => ({
       cells: [printable(line.title), String(line.quantity), money(line.unitPrice), minus(line.discount), money(line.tax), money(lineTotal(line))],
-      detail: printable([line.variantTitle, `SKU ${line.sku}`].filter(Boolean).join(' · ')),
+      detail: printable([line.variantTitle, t('doc.sku', { sku: line.sku })].filter(Boolean).join(' · ')),
     })),
   };
 
   const totalRows: TotalRow[] = [
-    { label: 'Subtotal', value: money(totals.subtotal), strong: false },
-    { label: 'Discounts', value: minus(totals.discount), strong: false },
-    { label: `Shipping (${printable(order.shipping.method)})`, value: money(totals.shipping), strong: false },
-    { label: 'Tax', value: money(totals.tax), strong: false },
-    { label: 'Total', value: money(totals.total), strong: true },
-    { label: kind === 'invoice' ? 'Paid' : 'Amount paid', value: money(paid), strong: kind === 'receipt' },
+    { label: t('doc.subtotal'), value: money(totals.subtotal), strong: false },
+    { label: t('doc.discounts'), value: minus(totals.discount), strong: false },
+    { label: t('doc.shipping', { method: printable(order.shipping.method) }), value: money(totals.shipping), strong: false },
+    { label: t('doc.tax'), value: money(totals.tax), strong: false },
+    { label: t('doc.total'), value: money(totals.total), strong: true },
+    { label: t('doc.paid', { kind }), value: money(paid), strong: kind === 'receipt' },
     ...(totals.refunded > 0
       ? [
-          { label: 'Refunded', value: minus(totals.refunded), strong: false },
-          { label: 'Net paid', value: money(paid - totals.refunded), strong: true },
+          { label: t('doc.refunded'), value: minus(totals.refunded), strong: false },
+          { label: t('doc.netPaid'), value: money(paid - totals.refunded), strong: true },
         ]
       : []),
-    ...(kind === 'invoice' && order.paymentStatus === 'unpaid' ? [{ label: 'Amount due', value: money(totals.total), strong: true }] : []),
+    ...(kind === 'invoice' && order.paymentStatus === 'unpaid' ? [{ label: t('doc.amountDue'), value: money(totals.total), strong: true }] : []),
   ];
 
   const refundTable: Table | null =
     refunds.length === 0
       ? null
       : {
-          heading: 'Refunds so far',
-          columns: ['Refund', 'Date', 'Method', 'Status', 'Amount'],
+          heading: t('doc.refunds'),
+          columns: [t('doc.col.refund'), t('doc.col.date'), t('doc.col.method'), t('doc.col.status'), t('doc.col.amount')],
           widths: [3.2, 1.3, 1.2, 1.1, 1.3],
           rows: [...refunds]
             .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
             .map((refund) => ({
               cells: [
                 printable(refund.id),
-                formatDate(refund.createdAt),
-                [...new Set(refund.transactions.map((t) => GATEWAY_LABEL[t.gateway] ?? printable(t.gateway)))].join(', ') || '-',
-                refundState(refund),
+                day(refund.createdAt),
+                [...new Set(refund.transactions.map((tx) => printable(t('method.refund', { method: tx.gateway }))))].join(', ') || '-',
+                t('doc.refundState', { state: refundState(refund) }),
                 money(refund.total),
               ],
               detail: null,
@@ -186,7 +175,7 @@ export const buildOrderDocument = ({ kind, order, shop, refunds, now }: Document
 
   return {
     kind,
-    title,
+    title: t('doc.title', { kind }),
     fileName: `${kind}-${order.number.replace(/[^A-Za-z0-9_-]/g, '_')}.pdf`,
     shop: {
       name: printable(shop.name),
@@ -197,20 +186,20 @@ export const buildOrderDocument = ({ kind, order, shop, refunds, now }: Document
     },
     meta,
     parties: [
-      { heading: 'Bill to', lines: [...addressLines(order.billingAddress), printable(order.customer.email)] },
-      { heading: 'Ship to', lines: addressLines(order.shippingAddress) },
+      { heading: t('doc.billTo'), lines: [...addressLines(order.billingAddress, t), printable(order.customer.email)] },
+      { heading: t('doc.shipTo'), lines: addressLines(order.shippingAddress, t) },
     ],
     lines,
     totals: totalRows,
+    paymentHeading: t('doc.payment'),
     payment: [
-      ['Payment method', PAYMENT_METHOD_LABEL[order.paymentMethod]],
-      ['Payment status', PAYMENT_STATUS_LABEL[order.paymentStatus]],
-      ['Order status', sentence(order.status)],
+      [t('doc.paymentMethod'), t('method.payment', { method: order.paymentMethod })],
+      [t('doc.paymentStatus'), t('status.payment', { status: order.paymentStatus })],
+      [t('doc.orderStatus'), capitalised(t('status.order', { status: order.status }), locale)],
     ],
     refunds: refundTable,
-    footer:
-      kind === 'invoice'
-        ? `${printable(shop.name)} - invoice for order ${number}. Amounts in ${order.currency}.`
-        : `${printable(shop.name)} - thank you for your payment. Amounts in ${order.currency}.`,
+    footer: t('doc.footer', { kind, shop: printable(shop.name), number, currency: order.currency }),
+    pageLabel: (page, pages) => t('doc.page', { page: String(page), pages: String(pages) }),
+    locale,
   };
 };

@@ -9,7 +9,7 @@ export const en = {
   'status.return':
     '{status, select, new {new} picked_up {picked up} pending_verification {pending verification} approved {approved} partially_approved {partially approved} denied {denied} refunded {refunded} cancelled {cancelled} other {{status}}}',
   'status.cancellation': '{status, select, requested {requested} approved {approved} rejected {rejected} refunded {refunded} other {{status}}}',
-  'status.payment': '{status, select, unpaid {Unpaid} paid {Paid} partially_refunded {Partly refunded} refunded {Refunded} other {{status}}}',
+  'status.payment': '{status, select, unpaid {Unpaid} paid {Paid} partially_refunded {Partially refunded} refunded {Refunded} other {{status}}}',
   'status.transaction': '{status, select, pending {on its way} success {completed} failure {failed} other {{status}}}',
   'method.payment': '{method, select, card {Card} cod {Cash on delivery} bank_transfer {Bank transfer} voucher {Voucher} other {{method}}}',
   'method.refund':
