@@ -4,6 +4,7 @@
 import path from 'node:path';
 import { type BundlingOptions, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { BuildOptions } from 'esbuild';
+import { DOCUMENT_FONTS } from '#shared/adapters/document-fonts';
 
 /**
  * ESM output has no `require`, `__filename` or `__dirname`; CommonJS
@@ -44,31 +45,34 @@ export const BUNDLING = {
 } as const satisfies BundlingOptions;
 
 /**
- * pdfkit 0.20 loads its standard fonts at runtime with
- * `createRequire(import.meta.url)('#standard-fonts/Helvetica')`, a package
- * `imports` lookup esbuild cannot see. Bundled, that lookup resolves against
- * the asset's own package.json, so the asset gets one mapping the specifier to
- * a copy of pdfkit's font modules. Only the function that renders PDFs needs it.
+ * The documents embed Noto Sans, which shared/adapters/pdf.ts finds with
+ * `createRequire(import.meta.url).resolve('#document-fonts/…')`, a package
+ * `imports` lookup esbuild cannot see (and font files are not code). Bundled,
+ * that lookup resolves against the asset's own package.json, so the asset gets
+ * the two font files it uses and one mapping to them. Only the function that
+ * renders PDFs needs it.
  */
-export const pdfkitFontsHook = (projectRoot: string): NonNullable<BundlingOptions['commandHooks']> => ({
+export const documentFontsHook = (projectRoot: string): NonNullable<BundlingOptions['commandHooks']> => ({
   beforeBundling: () => [],
   beforeInstall: () => [],
   afterBundling: (_inputDir: string, outputDir: string) => [
-    `cp -R "${projectRoot}/node_modules/pdfkit/js/standard-fonts" "${outputDir}/standard-fonts"`,
-    `printf '%s' '${JSON.stringify({ imports: { '#standard-fonts/*': './standard-fonts/*.cjs' } })}' > "${outputDir}/package.json"`,
+    ...Object.values(DOCUMENT_FONTS).map((file) => {
+      const target = path.join(outputDir, 'document-fonts', file);
+      return `mkdir -p "${path.dirname(target)}" && cp "${path.join(projectRoot, 'node_modules', '@expo-google-fonts', 'noto-sans', file)}" "${target}"`;
+    }),
+    `printf '%s' '${JSON.stringify({ imports: { '#document-fonts/*': './document-fonts/*' } })}' > "${outputDir}/package.json"`,
   ],
 });
 
 /**
  * Modules a function's bundle replaces with a stub because no request reaches
- * them: for documents, fontkit (embedded fonts, with brotli for WOFF2), which
- * pdfkit only calls for a font file; the PDFs use the standard fonts (the PDF
- * tests render through the bundle's code path, test/unit/documents-bundle.test.ts).
- * An esbuild alias, so the CDK (which takes no esbuild plugins) and the bench
- * bundle the same way.
+ * them: for documents, brotli, which fontkit only calls to open a WOFF2 font;
+ * the PDFs embed TrueType files (the PDF tests render through the bundle's
+ * code path, test/unit/documents-bundle.test.ts). An esbuild alias, so the
+ * CDK (which takes no esbuild plugins) and the bench bundle the same way.
  */
 export const stubbedModules = (projectRoot: string, fn: string): Record<string, string> =>
-  fn === 'documents' ? { fontkit: path.join(projectRoot, 'infra', 'stubs', 'fontkit.ts') } : {};
+  fn === 'documents' ? { 'brotli/decompress.js': path.join(projectRoot, 'infra', 'stubs', 'brotli.ts') } : {};
 
 /** The NodejsFunction `bundling` of one function: BUNDLING, with its stubs and the documents' fonts hook. */
 export const bundlingOf = (projectRoot: string, fn: string): BundlingOptions => {
@@ -76,7 +80,7 @@ export const bundlingOf = (projectRoot: string, fn: string): BundlingOptions => 
   return {
     ...BUNDLING,
     esbuildArgs: { ...BUNDLING.esbuildArgs, ...Object.fromEntries(aliases.map(([name, stub]) => [`--alias:${name}`, stub])) },
-    ...(fn === 'documents' ? { commandHooks: pdfkitFontsHook(projectRoot) } : {}),
+    ...(fn === 'documents' ? { commandHooks: documentFontsHook(projectRoot) } : {}),
   };
 };
 

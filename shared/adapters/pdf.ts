@@ -1,12 +1,8 @@
 // Draws an order document (shared/domain/documents) as an A4 PDF with pdfkit.
 // Layout only: every string arrives formatted and printable. Embeds Noto Sans
-// (Latin, Greek, Cyrillic; pdfkit subsets it to the glyphs a document uses),
-// read from the @expo-google-fonts/noto-sans package through the `#document-fonts/*`
-// import of package.json; infra/bundling.ts ships the two files beside the
-// bundled Lambda with the same mapping (documentFontsHook).
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// (Latin, Greek, Cyrillic; pdfkit subsets it to the glyphs a document uses).
 import PDFDocument from 'pdfkit';
+import { documentFonts } from './document-fonts.ts';
 import type { OrderDocument, Table } from '#shared/domain/documents/order-document';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 } as const;
@@ -16,22 +12,8 @@ const INK = '#1a1a1a';
 const MUTED = '#666666';
 const RULE = '#d0d0d0';
 const SHADE = '#f2f2f2';
-const REGULAR = 'NotoSans';
-const BOLD = 'NotoSans-Bold';
-
-/** The font files: Regular and Bold, whatever the weight folders are called in the package. */
-export const DOCUMENT_FONTS = { [REGULAR]: '400Regular/NotoSans_400Regular.ttf', [BOLD]: '700Bold/NotoSans_700Bold.ttf' } as const;
-
-let fonts: Record<keyof typeof DOCUMENT_FONTS, Buffer> | undefined;
-/** Read once per process, on the first document (a cold start that prints nothing reads nothing). */
-const fontFiles = (): Record<keyof typeof DOCUMENT_FONTS, Buffer> => {
-  if (!fonts) {
-    const resolve = createRequire(import.meta.url).resolve;
-    const read = (file: string) => readFileSync(resolve(`#document-fonts/${file}`));
-    fonts = { [REGULAR]: read(DOCUMENT_FONTS[REGULAR]), [BOLD]: read(DOCUMENT_FONTS[BOLD]) };
-  }
-  return fonts;
-};
+const REGULAR = 'regular';
+const BOLD = 'bold';
 
 type Pdf = PDFKit.PDFDocument;
 
@@ -205,7 +187,7 @@ const drawFooters = (pdf: Pdf, doc: OrderDocument) => {
 /** Renders the document; resolves with the PDF bytes. */
 export const renderPdf = (doc: OrderDocument, createdAt: string): Promise<Uint8Array> =>
   new Promise((resolve, reject) => {
-    const files = fontFiles();
+    const files = documentFonts();
     const pdf = new PDFDocument({
       size: 'A4',
       margin: PAGE.margin,

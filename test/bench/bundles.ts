@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build, type Metafile } from 'esbuild';
 import { buildApp } from '#infra/app';
-import { esbuildOptions, pdfkitFontsHook, stubbedModules } from '#infra/bundling';
+import { esbuildOptions, documentFontsHook, stubbedModules } from '#infra/bundling';
 import { projectRoot } from '#infra/local/setup';
 import { HTTP_FUNCTIONS } from '#infra/routes';
 
@@ -241,7 +241,7 @@ export const bundleFunction = async (lambda: { readonly name: string; readonly e
   const dir = path.join(OUT_DIR, lambda.name);
   const options = esbuildOptions(path.join(projectRoot, lambda.entry), path.join(dir, 'index.mjs'), stubbedModules(projectRoot, lambda.name));
   const out = await build({ ...options, metafile: true, logLevel: 'error' });
-  if (lambda.name === 'documents') runHook(pdfkitFontsHook(projectRoot).afterBundling(projectRoot, dir));
+  if (lambda.name === 'documents') runHook(documentFontsHook(projectRoot).afterBundling(projectRoot, dir));
   return { dir, bytes: bundleBytes(dir), meta: out.metafile, duplicates: duplicatesOf(out.metafile) };
 };
 

@@ -1,7 +1,7 @@
 // REAL BUNDLING: synthesizes the stack exactly as `npm run synth` does (esbuild
 // on every entry, cdk-nag on) and checks what would ship: self-contained ESM
 // bundles with the AWS SDK inside, each HTTP function with its own area's routes
-// only, pdfkit's fonts beside the documents bundle, and a bundle that answers
+// only, the embedded font beside the documents bundle, and a bundle that answers
 // GET /health when run from outside the repo.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import type { Stack } from 'aws-cdk-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app';
 import { HTTP_FUNCTIONS, routes } from '#infra/routes';
+import { DOCUMENT_FONTS } from '#shared/adapters/document-fonts';
 
 describe('real esbuild bundles', () => {
   let outdir: string;
@@ -75,11 +76,11 @@ describe('real esbuild bundles', () => {
     }
   });
 
-  it("ships pdfkit's standard fonts with the documents function", () => {
+  it('ships the embedded font with the documents function, and the mapping that finds it', () => {
     const dir = assetDir(built.stack, built.stack.functions.documents.fn);
-    expect(existsSync(join(dir, 'standard-fonts', 'Helvetica.cjs'))).toBe(true);
+    for (const file of Object.values(DOCUMENT_FONTS)) expect(existsSync(join(dir, 'document-fonts', file)), file).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8'))).toEqual({
-      imports: { '#standard-fonts/*': './standard-fonts/*.cjs' },
+      imports: { '#document-fonts/*': './document-fonts/*' },
     });
   });
 
