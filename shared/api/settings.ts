@@ -78,9 +78,10 @@ export const settingsApi = /* @__PURE__ */ lazy(
   () =>
     ({
       'settings.reasons': {
-        summary: 'Active reasons a customer may choose',
+        summary: "Active reasons a customer may choose, each `label` in the Accept-Language locale (the shop's default when not enabled)",
         query: z.object({ kind: z.optional(ReasonKind) }),
         response: ReasonList,
+        localized: true,
       },
       'settings.adminReasons': {
         summary: 'Every reason, inactive included',
@@ -111,6 +112,7 @@ export const settingsApi = /* @__PURE__ */ lazy(
         fields: true,
         // Settings change rarely; five minutes of staleness after an edit is the price of never asking the table per page view.
         cacheControl: 'public, max-age=300',
+        localized: true,
       },
       'settings.getReason': { summary: 'One reason (a built-in default until edited)', params: ReasonParams, response: Reason, fields: true },
     }) as const satisfies SpecsOf<'settings'>,

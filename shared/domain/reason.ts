@@ -2,6 +2,7 @@
 // tables): what a customer picks when cancelling or returning. Pure: ids and
 // time are passed in.
 import * as z from 'zod/mini';
+import { type Locale, SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { BusinessRuleError, ConflictError, type FieldError, ValidationError } from './errors.ts';
 import { lazy, pure } from './pure.ts';
 import { Id, Text, Timestamp, Version } from './schema-kit.ts';
@@ -15,6 +16,15 @@ export const ReasonCode = /* @__PURE__ */ lazy(() =>
     .string()
     .check(z.trim(), z.maxLength(64, { abort: true }), z.regex(/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/, 'must be 1 to 64 letters, digits, "_", "." or "-"')),
 );
+/** The label in other languages, by locale (`{de: "Gefällt mir nicht"}`); `label` is the fallback. */
+export const ReasonLabels = /* @__PURE__ */ lazy(() =>
+  z
+    .partialRecord(z.enum(SUPPORTED_LOCALES), Text(200))
+    .clone()
+    .register(z.globalRegistry, { description: 'The label per locale; a locale without one reads `label`.', example: { de: 'Passt nicht' } }),
+);
+export type ReasonLabels = z.infer<typeof ReasonLabels>;
+
 /** A reason's own return window in days; null means the shop's `returns.maxDays`. */
 export const MaxDays = /* @__PURE__ */ lazy(() => z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(3650))));
 
@@ -25,6 +35,7 @@ export const Reason = /* @__PURE__ */ lazy(() =>
       kind: ReasonKind,
       code: z.string(),
       label: z.string(),
+      labels: z.optional(ReasonLabels),
       maxDays: z.nullable(z.number().check(z.int())),
       active: z.boolean(),
       createdAt: Timestamp,
@@ -45,6 +56,7 @@ export const CreateReasonBody = /* @__PURE__ */ lazy(() =>
         .clone()
         .register(z.globalRegistry, { description: 'Stable machine code, unique per kind; derived from the label when absent.' }),
       label: Text(200),
+      labels: z.optional(ReasonLabels),
       maxDays: z.optional(MaxDays),
       active: z.optional(z.boolean()),
     })
@@ -60,6 +72,7 @@ export const UpdateReasonBody = /* @__PURE__ */ lazy(() =>
       kind: z.optional(ReasonKind),
       code: z.optional(ReasonCode),
       label: z.optional(Text(200)),
+      labels: z.optional(ReasonLabels),
       maxDays: z.optional(MaxDays),
       active: z.optional(z.boolean()),
     })
@@ -76,11 +89,26 @@ export type UpdateReasonBody = z.infer<typeof UpdateReasonBody>;
  */
 export const DEFAULTS_CREATED_AT = '2026-01-01T00:00:00.000Z';
 
+/** The defaults' labels in every shipped language, beside the presets they belong to: data an admin may edit, not UI text. */
+const PRESET_LABELS: Readonly<Record<string, Readonly<Record<Exclude<Locale, 'en'>, string>>>> = {
+  changed_my_mind: { de: 'Ich habe es mir anders überlegt', fr: 'J’ai changé d’avis', es: 'He cambiado de opinión', 'pt-BR': 'Mudei de ideia' },
+  ordered_by_mistake: { de: 'Versehentlich bestellt', fr: 'Commandé par erreur', es: 'Lo pedí por error', 'pt-BR': 'Pedi por engano' },
+  found_better_price: { de: 'Anderswo günstiger gefunden', fr: 'Trouvé moins cher ailleurs', es: 'Lo encontré más barato', 'pt-BR': 'Encontrei um preço melhor' },
+  delivery_too_slow: { de: 'Lieferung dauert zu lange', fr: 'Livraison trop lente', es: 'La entrega tarda demasiado', 'pt-BR': 'A entrega está demorando demais' },
+  other: { de: 'Sonstiges', fr: 'Autre', es: 'Otro motivo', 'pt-BR': 'Outro motivo' },
+  damaged: { de: 'Beschädigt oder defekt angekommen', fr: 'Arrivé endommagé ou défectueux', es: 'Llegó dañado o defectuoso', 'pt-BR': 'Chegou danificado ou com defeito' },
+  wrong_item: { de: 'Falschen Artikel erhalten', fr: 'Mauvais article reçu', es: 'Recibí un artículo equivocado', 'pt-BR': 'Recebi o item errado' },
+  doesnt_fit: { de: 'Passt nicht', fr: 'Ne me va pas', es: 'No me queda bien', 'pt-BR': 'Não serviu' },
+  not_as_described: { de: 'Entspricht nicht der Beschreibung', fr: 'Non conforme à la description', es: 'No es como se describía', 'pt-BR': 'Diferente do anunciado' },
+  no_longer_needed: { de: 'Nicht mehr benötigt', fr: 'Je n’en ai plus besoin', es: 'Ya no lo necesito', 'pt-BR': 'Não preciso mais' },
+};
+
 const preset = (id: string, kind: ReasonKind, code: string, label: string): Reason => ({
   id,
   kind,
   code,
   label,
+  labels: { en: label, ...PRESET_LABELS[code] },
   maxDays: null,
   active: true,
   createdAt: DEFAULTS_CREATED_AT,
@@ -130,6 +158,7 @@ export const buildReason = (body: CreateReasonBody, { id, now }: NewReasonIds): 
   kind: body.kind,
   code: body.code ?? codeFromLabel(body.label),
   label: body.label,
+  ...(body.labels ? { labels: body.labels } : {}),
   maxDays: body.maxDays ?? null,
   active: body.active ?? true,
   createdAt: now,
@@ -140,13 +169,14 @@ export const buildReason = (body: CreateReasonBody, { id, now }: NewReasonIds): 
 /** Applies a PUT: unspecified fields keep their value; the version moves on. */
 export const updateReason = (current: Reason, body: UpdateReasonBody, now: string): Reason => {
   if (Object.values(body).every((v) => v === undefined)) {
-    throw new ValidationError([{ path: 'body', message: 'must change at least one of kind, code, label, maxDays, active' }]);
+    throw new ValidationError([{ path: 'body', message: 'must change at least one of kind, code, label, labels, maxDays, active' }]);
   }
   return {
     ...current,
     kind: body.kind ?? current.kind,
     code: body.code ?? current.code,
     label: body.label ?? current.label,
+    ...(body.labels ?? current.labels ? { labels: body.labels ?? current.labels } : {}),
     maxDays: body.maxDays === undefined ? current.maxDays : body.maxDays,
     active: body.active ?? current.active,
     updatedAt: now,
@@ -167,6 +197,9 @@ export const checkReasonUsable = (reason: Reason | undefined, id: string, kind: 
   if (!reason.active) throw new BusinessRuleError('reason_inactive', `Reason ${id} is no longer offered.`, errors('names an inactive reason'));
   return reason;
 };
+
+/** The reason as a reader of `locale` sees it: `label` in their language when there is one. */
+export const localizeReason = (reason: Reason, locale: Locale): Reason => ({ ...reason, label: reason.labels?.[locale] ?? reason.label });
 
 /** Defaults first (in their order, possibly edited), then the shop's own by creation. */
 export const mergeReasons = (stored: readonly Reason[], kind: ReasonKind | undefined, activeOnly: boolean): Reason[] => {

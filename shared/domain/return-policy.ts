@@ -2,6 +2,7 @@
 // cancellation: the public part of the settings, never admin emails or the
 // sender. Pure.
 import * as z from 'zod/mini';
+import { type Locale, SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
 import { refundMethodEnabled } from './return-eligibility.ts';
@@ -22,13 +23,21 @@ export const ReturnPolicy = /* @__PURE__ */ lazy(() =>
       }),
       attachments: z.object({ enabled: z.boolean(), maxBytes: z.number().check(z.int()), contentTypes: z.array(z.string()) }),
       cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus) }),
+      locale: z
+        .enum(SUPPORTED_LOCALES)
+        .clone()
+        .register(z.globalRegistry, { description: "The language of this answer: the Accept-Language locale the shop speaks, else its default." }),
+      locales: z
+        .object({ default: z.enum(SUPPORTED_LOCALES), enabled: z.array(z.enum(SUPPORTED_LOCALES)) })
+        .clone()
+        .register(z.globalRegistry, { description: 'The languages a portal may offer (a language switch), and the default.' }),
     })
     .clone()
     .register(z.globalRegistry, { id: 'ReturnPolicy' }),
 );
 export type ReturnPolicy = z.infer<typeof ReturnPolicy>;
 
-export const returnPolicyOf = (settings: Settings): ReturnPolicy => ({
+export const returnPolicyOf = (settings: Settings, locale: Locale): ReturnPolicy => ({
   returns: {
     maxDays: settings.returns.maxDays,
     termsUrl: settings.returns.termsUrl,
@@ -41,4 +50,6 @@ export const returnPolicyOf = (settings: Settings): ReturnPolicy => ({
     contentTypes: settings.refunds.attachments.contentTypes,
   },
   cancellation: { customerCancellableStatuses: settings.cancellation.customerCancellableStatuses },
+  locale,
+  locales: settings.locales,
 });

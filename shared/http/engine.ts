@@ -40,6 +40,8 @@ export interface ActionInput<S> {
   readonly idempotency: IdempotencyKey | undefined;
   /** Only for a `rawBody` route: the body exactly as sent, and the (lower-case) headers. */
   readonly raw: { readonly body: string; readonly headers: Readonly<Record<string, string | undefined>> } | undefined;
+  /** Only for a `localized` route: the `Accept-Language` header as sent. */
+  readonly acceptLanguage: string | undefined;
 }
 
 /** A binary answer (PDF documents). */
@@ -180,11 +182,16 @@ const dispatch = <R extends Route, S extends AreaSpecs<R>>(areaRoutes: readonly 
             ? readIdempotency(headers['idempotency-key'], principal, { id: route.id, status }, params, rawBody)
             : undefined,
         raw: 'rawBody' in spec && spec.rawBody ? { body: readRawBody(event.body, event.isBase64Encoded), headers } : undefined,
+        acceptLanguage: spec.localized ? headers['accept-language'] : undefined,
       };
       try {
         const action = actions[route.id as R['id']] as (input: unknown) => Promise<unknown>;
         const result = await action(input);
-        const cache: Record<string, string> = 'cacheControl' in spec && spec.cacheControl ? { 'cache-control': spec.cacheControl } : {};
+        const cache: Record<string, string> = {
+          ...('cacheControl' in spec && spec.cacheControl ? { 'cache-control': spec.cacheControl } : {}),
+          // A cache (the browser's, a CDN's) must keep one answer per language.
+          ...(spec.localized ? { vary: 'accept-language' } : {}),
+        };
         const view = viewFor(principal, result);
         const shown = 'fields' in spec && spec.fields ? selectFields(view, fields, declaredFields(spec.response)) : view;
         return respond(status, shown, { ...etagOf(view), ...cache });

@@ -21,6 +21,8 @@ export interface RouteSpec {
   readonly fields?: boolean;
   /** `Cache-Control` of a success, for public answers that browsers and CDNs may keep. */
   readonly cacheControl?: string;
+  /** Answers in the reader's language: the action gets `Accept-Language`; the answer says `Vary: Accept-Language`. */
+  readonly localized?: boolean;
   /** Hands the action the body unparsed, with the headers (signed webhooks verify the exact bytes). */
   readonly rawBody?: boolean;
 }

@@ -4,10 +4,12 @@ import { settingsWith } from '../support/returns.ts';
 
 describe('returnPolicyOf', () => {
   it('says what a customer needs before a return, from the defaults', () => {
-    expect(returnPolicyOf(settingsWith())).toEqual({
+    expect(returnPolicyOf(settingsWith(), 'de')).toEqual({
       returns: { maxDays: 30, termsUrl: null, refundMethods: ['card', 'bank_transfer', 'voucher'], excludedCategories: [] },
       attachments: { enabled: true, maxBytes: 10 * 1024 * 1024, contentTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/heic', 'application/pdf'] },
       cancellation: { customerCancellableStatuses: ['pending', 'confirmed', 'picked_up'] },
+      locale: 'de',
+      locales: { default: 'en', enabled: ['en', 'de', 'fr', 'es', 'pt-BR'] },
     });
   });
 
@@ -22,6 +24,7 @@ describe('returnPolicyOf', () => {
         },
         refunds: { attachments: { enabled: false, maxBytes: 1000, contentTypes: ['image/png'] } },
       }),
+      'en',
     );
     expect(policy.returns).toEqual({ maxDays: 14, termsUrl: 'https://shop.example/terms', refundMethods: ['bank_transfer'], excludedCategories: ['food'] });
     expect(policy.attachments).toEqual({ enabled: false, maxBytes: 1000, contentTypes: ['image/png'] });
@@ -29,7 +32,7 @@ describe('returnPolicyOf', () => {
 
   it('never carries the notification addresses or the shop', () => {
     const settings = settingsWith();
-    const policy = returnPolicyOf({ ...settings, notifications: { adminEmails: ['boss@shop.example'], fromAddress: 'shop@example.com' } });
+    const policy = returnPolicyOf({ ...settings, notifications: { adminEmails: ['boss@shop.example'], fromAddress: 'shop@example.com' } }, 'en');
     expect(JSON.stringify(policy)).not.toMatch(/boss@|shop@|adminEmails|fromAddress|shop/);
   });
 });
