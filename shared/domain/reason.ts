@@ -19,7 +19,8 @@ export const ReasonCode = /* @__PURE__ */ lazy(() =>
 /** The label in other languages, by locale (`{de: "Gefällt mir nicht"}`); `label` is the fallback. */
 export const ReasonLabels = /* @__PURE__ */ lazy(() =>
   z
-    .partialRecord(z.enum(SUPPORTED_LOCALES), Text(200))
+    // One optional field per supported locale; any other key is a 400.
+    .strictObject(Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, z.optional(Text(200))])) as Record<Locale, z.ZodMiniOptional<ReturnType<typeof Text>>>)
     .clone()
     .register(z.globalRegistry, { description: 'The label per locale; a locale without one reads `label`.', example: { de: 'Passt nicht' } }),
 );

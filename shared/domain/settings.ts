@@ -14,6 +14,7 @@ export const LocalesSettings = /* @__PURE__ */ lazy(() =>
       default: SupportedLocale,
       enabled: z.array(SupportedLocale).check(
         z.minLength(1),
+        z.maxLength(SUPPORTED_LOCALES.length),
         z.refine((enabled) => new Set(enabled).size === enabled.length, 'must not repeat a locale'),
       ),
     })

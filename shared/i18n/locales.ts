@@ -17,8 +17,6 @@ export interface LocaleSettings {
 
 export const DEFAULT_LOCALES: LocaleSettings = { default: 'en', enabled: [...SUPPORTED_LOCALES] };
 
-export const isSupportedLocale = (tag: string): tag is Locale => (SUPPORTED_LOCALES as readonly string[]).includes(tag);
-
 /** The canonical form of a well-formed BCP 47 tag (`DE-de` → `de-DE`); undefined when it is not one. */
 export const canonicalLocale = (tag: string): string | undefined => {
   try {
