@@ -2,8 +2,8 @@
 // Layout only: every string arrives formatted and printable. Embeds Noto Sans
 // (Latin, Greek, Cyrillic; pdfkit subsets it to the glyphs a document uses).
 import PDFDocument from 'pdfkit';
-import { documentFonts } from './document-fonts.ts';
 import type { OrderDocument, Table } from '#shared/domain/documents/order-document';
+import { documentFonts } from './document-fonts.ts';
 
 const PAGE = { width: 595.28, height: 841.89, margin: 50 } as const;
 const CONTENT_WIDTH = PAGE.width - 2 * PAGE.margin;

@@ -40,10 +40,9 @@ export const Customer = /* @__PURE__ */ lazy(() =>
       name: Text(),
       email: Email,
       phone: OptionalText(40),
-      locale: z
-        .optional(LocaleTag)
-        .clone()
-        .register(z.globalRegistry, { description: "The language the customer reads: their emails and documents use it (the shop's default when it is not enabled)." }),
+      locale: z.optional(LocaleTag).clone().register(z.globalRegistry, {
+        description: "The language the customer reads: their emails and documents use it (the shop's default when it is not enabled).",
+      }),
     })
     .clone()
     .register(z.globalRegistry, { id: 'OrderCustomer' }),

@@ -20,7 +20,9 @@ export const ReasonCode = /* @__PURE__ */ lazy(() =>
 export const ReasonLabels = /* @__PURE__ */ lazy(() =>
   z
     // One optional field per supported locale; any other key is a 400.
-    .strictObject(Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, z.optional(Text(200))])) as Record<Locale, z.ZodMiniOptional<ReturnType<typeof Text>>>)
+    .strictObject(
+      Object.fromEntries(SUPPORTED_LOCALES.map((locale) => [locale, z.optional(Text(200))])) as Record<Locale, z.ZodMiniOptional<ReturnType<typeof Text>>>,
+    )
     .clone()
     .register(z.globalRegistry, { description: 'The label per locale; a locale without one reads `label`.', example: { de: 'Passt nicht' } }),
 );
@@ -94,13 +96,33 @@ export const DEFAULTS_CREATED_AT = '2026-01-01T00:00:00.000Z';
 const PRESET_LABELS: Readonly<Record<string, Readonly<Record<Exclude<Locale, 'en'>, string>>>> = {
   changed_my_mind: { de: 'Ich habe es mir anders überlegt', fr: 'J’ai changé d’avis', es: 'He cambiado de opinión', 'pt-BR': 'Mudei de ideia' },
   ordered_by_mistake: { de: 'Versehentlich bestellt', fr: 'Commandé par erreur', es: 'Lo pedí por error', 'pt-BR': 'Pedi por engano' },
-  found_better_price: { de: 'Anderswo günstiger gefunden', fr: 'Trouvé moins cher ailleurs', es: 'Lo encontré más barato', 'pt-BR': 'Encontrei um preço melhor' },
-  delivery_too_slow: { de: 'Lieferung dauert zu lange', fr: 'Livraison trop lente', es: 'La entrega tarda demasiado', 'pt-BR': 'A entrega está demorando demais' },
+  found_better_price: {
+    de: 'Anderswo günstiger gefunden',
+    fr: 'Trouvé moins cher ailleurs',
+    es: 'Lo encontré más barato',
+    'pt-BR': 'Encontrei um preço melhor',
+  },
+  delivery_too_slow: {
+    de: 'Lieferung dauert zu lange',
+    fr: 'Livraison trop lente',
+    es: 'La entrega tarda demasiado',
+    'pt-BR': 'A entrega está demorando demais',
+  },
   other: { de: 'Sonstiges', fr: 'Autre', es: 'Otro motivo', 'pt-BR': 'Outro motivo' },
-  damaged: { de: 'Beschädigt oder defekt angekommen', fr: 'Arrivé endommagé ou défectueux', es: 'Llegó dañado o defectuoso', 'pt-BR': 'Chegou danificado ou com defeito' },
+  damaged: {
+    de: 'Beschädigt oder defekt angekommen',
+    fr: 'Arrivé endommagé ou défectueux',
+    es: 'Llegó dañado o defectuoso',
+    'pt-BR': 'Chegou danificado ou com defeito',
+  },
   wrong_item: { de: 'Falschen Artikel erhalten', fr: 'Mauvais article reçu', es: 'Recibí un artículo equivocado', 'pt-BR': 'Recebi o item errado' },
   doesnt_fit: { de: 'Passt nicht', fr: 'Ne me va pas', es: 'No me queda bien', 'pt-BR': 'Não serviu' },
-  not_as_described: { de: 'Entspricht nicht der Beschreibung', fr: 'Non conforme à la description', es: 'No es como se describía', 'pt-BR': 'Diferente do anunciado' },
+  not_as_described: {
+    de: 'Entspricht nicht der Beschreibung',
+    fr: 'Non conforme à la description',
+    es: 'No es como se describía',
+    'pt-BR': 'Diferente do anunciado',
+  },
   no_longer_needed: { de: 'Nicht mehr benötigt', fr: 'Je n’en ai plus besoin', es: 'Ya no lo necesito', 'pt-BR': 'Não preciso mais' },
 };
 
@@ -177,7 +199,7 @@ export const updateReason = (current: Reason, body: UpdateReasonBody, now: strin
     kind: body.kind ?? current.kind,
     code: body.code ?? current.code,
     label: body.label ?? current.label,
-    ...(body.labels ?? current.labels ? { labels: body.labels ?? current.labels } : {}),
+    ...((body.labels ?? current.labels) ? { labels: body.labels ?? current.labels } : {}),
     maxDays: body.maxDays === undefined ? current.maxDays : body.maxDays,
     active: body.active ?? current.active,
     updatedAt: now,

@@ -42,7 +42,12 @@ export const buildReturnRequest = ({ id, order, body, now, actor }: NewReturn): 
   voucherCode: null,
   currency: order.currency,
   // The locale rides along so the request's emails need not read the order to know the language.
-  customer: { name: order.customer.name, email: order.customer.email, phone: order.customer.phone, ...(order.customer.locale ? { locale: order.customer.locale } : {}) },
+  customer: {
+    name: order.customer.name,
+    email: order.customer.email,
+    phone: order.customer.phone,
+    ...(order.customer.locale ? { locale: order.customer.locale } : {}),
+  },
   pickupAddress: body.pickupAddress ?? order.shippingAddress,
   extraComment: body.extraComment || null,
   attachments: body.attachments ?? [],

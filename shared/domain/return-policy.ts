@@ -26,7 +26,7 @@ export const ReturnPolicy = /* @__PURE__ */ lazy(() =>
       locale: z
         .enum(SUPPORTED_LOCALES)
         .clone()
-        .register(z.globalRegistry, { description: "The language of this answer: the Accept-Language locale the shop speaks, else its default." }),
+        .register(z.globalRegistry, { description: 'The language of this answer: the Accept-Language locale the shop speaks, else its default.' }),
       locales: z
         .object({ default: z.enum(SUPPORTED_LOCALES), enabled: z.array(z.enum(SUPPORTED_LOCALES)) })
         .clone()

@@ -1,8 +1,8 @@
 // Building blocks every resource schema shares: bounded strings, integer money,
 // ids, timestamps. Caps on every string and array keep bodies bounded.
 import * as z from 'zod/mini';
-import { canonicalLocale } from '../i18n/locales.ts';
 import en from 'zod/v4/locales/en.js';
+import { canonicalLocale } from '../i18n/locales.ts';
 import { isCurrency } from './money.ts';
 import { lazy } from './pure.ts';
 

@@ -1,8 +1,8 @@
 // Shop settings (seeds 000 and 002), with the defaults of a fresh install.
 import * as z from 'zod/mini';
+import { DEFAULT_LOCALES, SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
-import { DEFAULT_LOCALES, SUPPORTED_LOCALES } from '../i18n/locales.ts';
 import { Email, Text, Version } from './schema-kit.ts';
 
 const SupportedLocale = /* @__PURE__ */ lazy(() => z.enum(SUPPORTED_LOCALES));

@@ -6,8 +6,8 @@ import { renderPdf } from '#shared/adapters/pdf';
 import { listRefunds } from '#shared/adapters/refunds-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
 import type { Caller } from '#shared/domain/caller';
-import { resolveLocale } from '#shared/i18n/locales';
 import { buildOrderDocument, checkReceiptAvailable, type DocumentKind, type RefundSummary } from '#shared/domain/documents/order-document';
+import { resolveLocale } from '#shared/i18n/locales';
 
 /** The PDF as the HTTP engine answers binaries. */
 export interface PrintedDocument {

@@ -54,7 +54,8 @@ describe('a German customer: order → return → refunded', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
-    const step = async (path: string, body: Record<string, unknown>) => expect((await call(admin, 'POST', `/admin/returns/${id}/${path}`, body)).status).toBe(200);
+    const step = async (path: string, body: Record<string, unknown>) =>
+      expect((await call(admin, 'POST', `/admin/returns/${id}/${path}`, body)).status).toBe(200);
     await step('status', { status: 'picked_up' });
     await step('status', { status: 'pending_verification' });
     await step(`items/${mug?.id}/verification`, { goodQuantity: 2 });

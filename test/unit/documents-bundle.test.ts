@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { esbuildOptions, documentFontsHook, stubbedModules } from '#infra/bundling';
+import { documentFontsHook, esbuildOptions, stubbedModules } from '#infra/bundling';
 import { projectRoot } from '#infra/local/setup';
 import type { renderPdf as RenderPdf } from '#shared/adapters/pdf';
 import { buildOrderDocument } from '#shared/domain/documents/order-document';

@@ -58,7 +58,14 @@ describe('renderPdf', () => {
   });
 
   it('embeds a font for Latin, Greek and Cyrillic names: they come out of the PDF as the text they are', async () => {
-    const address = (name: string, city: string) => ({ name, line1: 'ul. Floriańska 1', line2: 'c/o Řehoř Šťastný', city, postalCode: '31-019', country: 'PL' });
+    const address = (name: string, city: string) => ({
+      name,
+      line1: 'ul. Floriańska 1',
+      line2: 'c/o Řehoř Šťastný',
+      city,
+      postalCode: '31-019',
+      country: 'PL',
+    });
     const body = orderBody({
       customer: { customerId: 'c-1', name: 'Łukasz Żółć', email: 'lukasz@example.com' },
       billingAddress: address('Łukasz Żółć', 'Kraków'),

@@ -172,7 +172,14 @@ describe('refundState', () => {
 describe('a German receipt', () => {
   it('speaks German: labels, statuses, amounts and dates', () => {
     const order = orderIn('EUR', { paymentStatus: 'partially_refunded', status: 'delivered', deliveredAt: '2026-12-07T09:00:00.000Z' });
-    const doc = buildOrderDocument({ kind: 'receipt', order, shop, refunds: [refund({ transactions: [{ gateway: 'card', status: 'success' }] })], now, locale: 'de' });
+    const doc = buildOrderDocument({
+      kind: 'receipt',
+      order,
+      shop,
+      refunds: [refund({ transactions: [{ gateway: 'card', status: 'success' }] })],
+      now,
+      locale: 'de',
+    });
     expect(doc.title).toBe('Quittung');
     expect(doc.meta).toContainEqual(['Zugestellt', '7. Dez. 2026']);
     expect(doc.lines.columns).toEqual(['Artikel', 'Menge', 'Einzelpreis', 'Rabatt', 'Steuer', 'Gesamt']);

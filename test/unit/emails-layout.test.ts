@@ -68,7 +68,7 @@ describe('email layout', () => {
 });
 
 describe('email words', () => {
-  it('formats amounts in the currency exponent and the reader\'s locale, and shows minor units of an unknown currency', () => {
+  it("formats amounts in the currency exponent and the reader's locale, and shows minor units of an unknown currency", () => {
     const german = wordsFor({ ...ctx, locale: 'de' });
     expect([german.money(1250, 'EUR'), german.money(1999, 'JPY'), german.how('card'), german.item(undefined, 2)]).toEqual([
       '12,50\u00a0€',

@@ -3,8 +3,8 @@
 // into plain text, or a select missing one of English's cases fails here.
 import { isPluralElement, isSelectElement, type MessageFormatElement, parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUES, translatorFor } from '#shared/i18n/catalogues/index';
 import { en, type MessageId } from '#shared/i18n/catalogues/en';
+import { CATALOGUES, translatorFor } from '#shared/i18n/catalogues/index';
 import type { Catalogue } from '#shared/i18n/catalogues/types';
 import { SUPPORTED_LOCALES } from '#shared/i18n/locales';
 

@@ -1,8 +1,8 @@
 // Which language a reader gets: an order's locale or a browser's
 // Accept-Language, matched to the locales the shop has enabled.
 import { describe, expect, it } from 'vitest';
-import { acceptedLanguages, canonicalLocale, DEFAULT_LOCALES, type LocaleSettings, negotiateLocale, resolveLocale } from '#shared/i18n/locales';
 import { formatAmount, formatDay } from '#shared/i18n/format';
+import { acceptedLanguages, canonicalLocale, DEFAULT_LOCALES, type LocaleSettings, negotiateLocale, resolveLocale } from '#shared/i18n/locales';
 
 const shop: LocaleSettings = DEFAULT_LOCALES;
 const germanShop: LocaleSettings = { default: 'de', enabled: ['de', 'en'] };
@@ -23,12 +23,12 @@ describe('resolveLocale', () => {
   });
 
   it("falls back to the shop's default for a language it does not speak, a malformed tag or none", () => {
-    expect([resolveLocale('ja-JP', germanShop), resolveLocale('fr', germanShop), resolveLocale('not a tag', germanShop), resolveLocale(null, germanShop)]).toEqual([
-      'de',
-      'de',
-      'de',
-      'de',
-    ]);
+    expect([
+      resolveLocale('ja-JP', germanShop),
+      resolveLocale('fr', germanShop),
+      resolveLocale('not a tag', germanShop),
+      resolveLocale(null, germanShop),
+    ]).toEqual(['de', 'de', 'de', 'de']);
   });
 });
 
@@ -62,7 +62,7 @@ describe('formatting', () => {
     expect([formatAmount(1999, 'JPY', 'de'), formatAmount(1999, 'KWD', 'es')]).toEqual(['1.999\u00a0¥', '1,999\u00a0KWD']);
   });
 
-  it('writes dates in the reader\'s locale, in UTC', () => {
+  it("writes dates in the reader's locale, in UTC", () => {
     expect(['en', 'de', 'fr', 'es', 'pt-BR'].map((l) => formatDay('2026-12-07T23:30:00.000Z', l as 'en'))).toEqual([
       'Dec 7, 2026',
       '7. Dez. 2026',

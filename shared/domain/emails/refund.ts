@@ -32,9 +32,7 @@ const transactionDetails = (refund: RefundView, order: OrderView, { t, money, ho
 
 const refundedItems = (refund: RefundView, order: OrderView, { t, money, item }: Words): string[] => [
   ...(refund.refundLineItems ?? []).map((line) => item(line.lineItem?.title, line.quantity, line.lineItem?.variantTitle)),
-  ...(refund.shipping && refund.shipping.amount > 0
-    ? [t('email.refund.shipping', { amount: money(refund.shipping.amount, currencyOf(refund, order)) })]
-    : []),
+  ...(refund.shipping && refund.shipping.amount > 0 ? [t('email.refund.shipping', { amount: money(refund.shipping.amount, currencyOf(refund, order)) })] : []),
 ];
 
 export const refundCreatedEmail = ({ refund, order }: RefundData, ctx: EmailContext): Email => {

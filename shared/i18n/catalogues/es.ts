@@ -10,8 +10,7 @@ export const es: Catalogue = {
   'status.payment':
     '{status, select, unpaid {Pendiente de pago} paid {Pagado} partially_refunded {Reembolsado en parte} refunded {Reembolsado} other {{status}}}',
   'status.transaction': '{status, select, pending {en camino} success {completado} failure {fallido} other {{status}}}',
-  'method.payment':
-    '{method, select, card {Tarjeta} cod {Contra reembolso} bank_transfer {Transferencia bancaria} voucher {Vale de compra} other {{method}}}',
+  'method.payment': '{method, select, card {Tarjeta} cod {Contra reembolso} bank_transfer {Transferencia bancaria} voucher {Vale de compra} other {{method}}}',
   'method.refund':
     '{method, select, card {Tarjeta} bank_transfer {Transferencia bancaria} voucher {Vale de compra} store_credit {Saldo en la tienda} exchange {Cambio} cash {Efectivo} other {{method}}}',
   'method.refundHow':
@@ -65,8 +64,7 @@ export const es: Catalogue = {
   'email.cancellation.requested': 'Hemos recibido tu solicitud para cancelar el pedido {number}. La revisaremos y te responderemos en breve.',
   'email.cancellation.cancelled': 'Tu pedido {number} ha sido cancelado.',
   'email.cancellation.refundComing': 'Te reembolsaremos {amount}. Te escribiremos de nuevo cuando el reembolso esté en camino.',
-  'email.cancellation.refundIssued':
-    '{voucher, select, yes {Te hemos reembolsado {amount} con un vale de compra.} other {Te hemos reembolsado {amount}.}}',
+  'email.cancellation.refundIssued': '{voucher, select, yes {Te hemos reembolsado {amount} con un vale de compra.} other {Te hemos reembolsado {amount}.}}',
   'email.cancellation.rejected': 'Lo sentimos: no hemos podido cancelar el pedido {number}. Seguirá adelante según lo previsto.',
   'email.cancellation.orderState': '{cancelled, select, yes {cancelado} other {sin cambios}}',
   'email.cancellation.by': '{role, select, admin {la tienda} other {el cliente}}',
@@ -105,8 +103,7 @@ export const es: Catalogue = {
     'No hemos podido completar el reembolso de {amount} {how}. Te seguimos debiendo ese importe: volveremos a enviarlo y te escribiremos cuando esté en camino.',
   'email.refundFailedAdmin.subject': '[Reembolso] Ha fallado un reembolso de {amount} del pedido {number}',
   'email.refundFailedAdmin.heading': 'Ha fallado el reembolso de {amount} del pedido {number}',
-  'email.refundFailedAdmin.body':
-    'No se ha podido completar el reembolso {how}. El importe sigue pendiente: abre el reembolso e inicia un nuevo intento.',
+  'email.refundFailedAdmin.body': 'No se ha podido completar el reembolso {how}. El importe sigue pendiente: abre el reembolso e inicia un nuevo intento.',
 
   'email.note.subject': 'Un mensaje sobre tu pedido {number}',
   'email.note.body': 'Hemos añadido una nota a tu pedido:',

@@ -8,8 +8,7 @@ export const fr: Catalogue = {
   'status.return':
     '{status, select, new {reçu} picked_up {collecté} pending_verification {en cours de vérification} approved {accepté} partially_approved {partiellement accepté} denied {refusé} refunded {remboursé} cancelled {retiré} other {{status}}}',
   'status.cancellation': '{status, select, requested {demandée} approved {acceptée} rejected {refusée} refunded {remboursée} other {{status}}}',
-  'status.payment':
-    '{status, select, unpaid {Non payée} paid {Payée} partially_refunded {Partiellement remboursée} refunded {Remboursée} other {{status}}}',
+  'status.payment': '{status, select, unpaid {Non payée} paid {Payée} partially_refunded {Partiellement remboursée} refunded {Remboursée} other {{status}}}',
   'status.transaction': '{status, select, pending {en cours} success {effectué} failure {échoué} other {{status}}}',
   'method.payment': '{method, select, card {Carte} cod {Paiement à la livraison} bank_transfer {Virement bancaire} voucher {Bon d’achat} other {{method}}}',
   'method.refund':
@@ -65,8 +64,7 @@ export const fr: Catalogue = {
   'email.cancellation.requested':
     'Nous avons bien reçu votre demande d’annulation de la commande {number}. Nous allons l’examiner et revenir vers vous rapidement.',
   'email.cancellation.cancelled': 'Votre commande {number} a été annulée.',
-  'email.cancellation.refundComing':
-    'Vous allez recevoir un remboursement de {amount}. Nous vous écrirons de nouveau dès qu’il sera en route.',
+  'email.cancellation.refundComing': 'Vous allez recevoir un remboursement de {amount}. Nous vous écrirons de nouveau dès qu’il sera en route.',
   'email.cancellation.refundIssued':
     '{voucher, select, yes {Votre remboursement de {amount} a été émis sous forme de bon d’achat.} other {Votre remboursement de {amount} a été effectué.}}',
   'email.cancellation.rejected': 'Nous sommes désolés : nous n’avons pas pu annuler la commande {number}. Elle sera traitée comme prévu.',
@@ -107,8 +105,7 @@ export const fr: Catalogue = {
     'Nous n’avons pas pu effectuer le remboursement de {amount} {how}. Cette somme vous reste due : nous allons la renvoyer et vous écrirons dès qu’elle sera en route.',
   'email.refundFailedAdmin.subject': '[Remboursement] Échec du remboursement de {amount} pour la commande {number}',
   'email.refundFailedAdmin.heading': 'Échec du remboursement de {amount} pour la commande {number}',
-  'email.refundFailedAdmin.body':
-    'Le remboursement {how} n’a pas pu aboutir. La somme reste due : ouvrez le remboursement et lancez une nouvelle tentative.',
+  'email.refundFailedAdmin.body': 'Le remboursement {how} n’a pas pu aboutir. La somme reste due : ouvrez le remboursement et lancez une nouvelle tentative.',
 
   'email.note.subject': 'Un message concernant votre commande {number}',
   'email.note.body': 'Nous avons ajouté une note à votre commande :',

@@ -7,11 +7,9 @@ export const ptBR: Catalogue = {
   'status.return':
     '{status, select, new {recebida} picked_up {coletada} pending_verification {em análise} approved {aprovada} partially_approved {aprovada em parte} denied {recusada} refunded {reembolsada} cancelled {retirada} other {{status}}}',
   'status.cancellation': '{status, select, requested {solicitado} approved {aprovado} rejected {recusado} refunded {reembolsado} other {{status}}}',
-  'status.payment':
-    '{status, select, unpaid {Não pago} paid {Pago} partially_refunded {Reembolsado em parte} refunded {Reembolsado} other {{status}}}',
+  'status.payment': '{status, select, unpaid {Não pago} paid {Pago} partially_refunded {Reembolsado em parte} refunded {Reembolsado} other {{status}}}',
   'status.transaction': '{status, select, pending {a caminho} success {concluído} failure {falhou} other {{status}}}',
-  'method.payment':
-    '{method, select, card {Cartão} cod {Pagamento na entrega} bank_transfer {Transferência bancária} voucher {Vale-compras} other {{method}}}',
+  'method.payment': '{method, select, card {Cartão} cod {Pagamento na entrega} bank_transfer {Transferência bancária} voucher {Vale-compras} other {{method}}}',
   'method.refund':
     '{method, select, card {Cartão} bank_transfer {Transferência bancária} voucher {Vale-compras} store_credit {Crédito na loja} exchange {Troca} cash {Dinheiro} other {{method}}}',
   'method.refundHow':
@@ -105,8 +103,7 @@ export const ptBR: Catalogue = {
     'Não conseguimos concluir o reembolso de {amount} {how}. Esse valor continua sendo seu: vamos enviá-lo de novo e avisaremos por e-mail quando estiver a caminho.',
   'email.refundFailedAdmin.subject': '[Reembolso] Falha no reembolso de {amount} do pedido {number}',
   'email.refundFailedAdmin.heading': 'Falha no reembolso de {amount} do pedido {number}',
-  'email.refundFailedAdmin.body':
-    'Não foi possível concluir o reembolso {how}. O valor continua pendente: abra o reembolso e inicie uma nova tentativa.',
+  'email.refundFailedAdmin.body': 'Não foi possível concluir o reembolso {how}. O valor continua pendente: abra o reembolso e inicie uma nova tentativa.',
 
   'email.note.subject': 'Uma mensagem sobre seu pedido {number}',
   'email.note.body': 'Adicionamos uma observação ao seu pedido:',
