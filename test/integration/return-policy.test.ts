@@ -27,6 +27,9 @@ describe('GET /return-policy', () => {
       },
       attachments: settings.refunds.attachments,
       cancellation: settings.cancellation,
+      // No Accept-Language: the shop's default.
+      locale: settings.locales.default,
+      locales: settings.locales,
     });
   });
 

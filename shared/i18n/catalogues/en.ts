@@ -85,7 +85,7 @@ export const en = {
   'email.return.body':
     '{status, select, new {We received your return request and will review it shortly.} picked_up {Your return has been picked up. We will check the items as soon as they arrive.} pending_verification {Your return has arrived and we are checking the items.} approved {Good news: your return has been approved.} partially_approved {Part of your return has been approved; the list below shows what we accepted.} denied {We are sorry: your return request has been denied.} refunded {Your return is complete.} other {Your return request has been withdrawn. Nothing more will happen with it.}}',
   'email.return.refundPlanned': 'We will refund {amount} {how}.',
-  'email.return.refundIssued': 'We have refunded {amount} {how}.',
+  'email.return.refundIssued': 'Your refund of {amount} has been issued {how}.',
   'email.returnAdmin.subject': '[Return] Return for order {number} is now {statusName}',
   'email.returnAdmin.heading': 'Return for order {number} is now {statusName}',
   'email.returnAdmin.withdrawn': 'The customer withdrew this return request.',
