@@ -1,6 +1,7 @@
 // Which language a reader gets: an order's locale or a browser's
 // Accept-Language, matched to the locales the shop has enabled.
 import { describe, expect, it } from 'vitest';
+import { LocalesSettings } from '#shared/domain/settings';
 import { formatAmount, formatDay } from '#shared/i18n/format';
 import { acceptedLanguages, canonicalLocale, DEFAULT_LOCALES, type LocaleSettings, negotiateLocale, resolveLocale } from '#shared/i18n/locales';
 
@@ -70,5 +71,20 @@ describe('formatting', () => {
       '7 dic 2026',
       '7 de dez. de 2026',
     ]);
+  });
+});
+
+describe("the settings' locales", () => {
+  const issues = (value: unknown) => {
+    const result = LocalesSettings.safeParse(value);
+    return result.success ? [] : result.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+  };
+
+  it('takes a default among the enabled supported locales', () => {
+    expect(issues({ default: 'de', enabled: ['de', 'en'] })).toEqual([]);
+    expect(issues({ default: 'fr', enabled: ['de', 'en'] })).toEqual(['default: must be one of the enabled locales']);
+    expect(issues({ default: 'it', enabled: ['it'] }).map((i) => i.split(':')[0])).toEqual(['default', 'enabled.0']);
+    expect(issues({ default: 'de', enabled: ['de', 'de'] })).toEqual(['enabled: must not repeat a locale']);
+    expect(issues({ default: 'de', enabled: [] }).length).toBeGreaterThan(0);
   });
 });
