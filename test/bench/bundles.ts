@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Template } from 'aws-cdk-lib/assertions';
 import { build, type Metafile } from 'esbuild';
 import { buildApp } from '#infra/app';
-import { esbuildOptions, documentFontsHook, stubbedModules } from '#infra/bundling';
+import { documentFontsHook, esbuildOptions, stubbedModules } from '#infra/bundling';
 import { projectRoot } from '#infra/local/setup';
 import { HTTP_FUNCTIONS } from '#infra/routes';
 
