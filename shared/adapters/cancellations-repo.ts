@@ -162,13 +162,6 @@ export const getCancellation = async (id: string): Promise<Cancellation> => {
   return fromItem(Item);
 };
 
-/** A customer sees only their own cancellations; anyone else's is "not found", in the same words. */
-export const getOwnCancellation = async (id: string, customerId: string): Promise<Cancellation> => {
-  const cancellation = await getCancellation(id);
-  if (cancellation.customerId !== customerId) throw new NotFoundError('The cancellation');
-  return cancellation;
-};
-
 export const listCustomerCancellations = (customerId: string, page: PageRequest): Promise<Page<Cancellation>> =>
   listOwned('CANCELLATION', customerId, page, fromItem);
 

@@ -77,13 +77,6 @@ export const getOrderOrThrow = async (id: string, consistent = false): Promise<O
   return order;
 };
 
-/** A customer sees only their own orders; anyone else's is "not found". */
-export const getOwnOrder = async (id: string, customerId: string): Promise<Order> => {
-  const order = await getOrder(id);
-  if (!order || order.customer.customerId !== customerId) throw new NotFoundError('The order');
-  return order;
-};
-
 /**
  * Marks the order held by a customer's open cancellation request: the order
  * item itself carries it, so a status change conditions on it in its one
@@ -215,8 +208,6 @@ const wholePage = async (page: Promise<Page<Order>>): Promise<Page<Order>> => {
 
 /** An order as answered (GET): with its whole timeline. */
 export const getWholeOrder = async (id: string, consistent = false): Promise<Order> => withWholeTimeline(await getOrderOrThrow(id, consistent));
-
-export const getOwnWholeOrder = async (id: string, customerId: string): Promise<Order> => withWholeTimeline(await getOwnOrder(id, customerId));
 
 export const listCustomerOrders = (customerId: string, page: PageRequest): Promise<Page<Order>> => wholePage(listOwned('ORDER', customerId, page, fromItem));
 

@@ -10,8 +10,8 @@
 // refund writer.
 import { transact } from '#shared/adapters/dynamo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
-import { getOwnReturn, getReturnComments, getReturnOrThrow, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
-import type { Caller } from '#shared/domain/caller';
+import { getReturnComments, getReturnWithComments, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 import { checkIfMatch } from '#shared/domain/if-match';
 import { transitionReturn, unitsReleasedBy, withComments } from '#shared/domain/return-lifecycle';
 import type { ReturnRequest, ReturnStatusBody } from '#shared/domain/return-request';
@@ -42,7 +42,8 @@ export const changeReturnStatus = async ({ returnId, body, actor, now, ifMatch, 
     if ('refused' in moved) return explainReturnStatusRefusal(moved.refused, change, ifMatch);
     return withComments(moved.request, moved.comments, caller.role);
   }
-  const { request, comments } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
+  const found = await getReturnWithComments(returnId);
+  const { request, comments } = visibleTo(caller, found, (r) => r.request.customerId, 'The return request');
   checkIfMatch(request, ifMatch);
   const moved = transitionReturn(request, change);
   if (moved.status === 'refunded') {

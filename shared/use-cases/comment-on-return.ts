@@ -10,8 +10,8 @@ import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
 import { commentCopyUpdate } from '#shared/adapters/return-comment-copies';
-import { commentInsert, getOwnReturn, getReturnOrThrow } from '#shared/adapters/returns-repo';
-import type { Caller } from '#shared/domain/caller';
+import { commentInsert, getReturnWithComments } from '#shared/adapters/returns-repo';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 import { planCommentCopy } from '#shared/domain/comment-copies';
 import { commentWindowAt } from '#shared/domain/comment-limit';
 import type { ReturnComment } from '#shared/domain/return-request';
@@ -47,7 +47,8 @@ export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor
     createdAt: now,
   };
   return retryOnChange(async () => {
-    const { request, comments, copy } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
+    const found = await getReturnWithComments(returnId);
+    const { request, comments, copy } = visibleTo(caller, found, (r) => r.request.customerId, 'The return request');
     await transact([
       ...idempotencyRecord(idempotency, comment, now),
       // A customer's comments are rate limited (429); an admin's are not.
