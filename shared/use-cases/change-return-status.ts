@@ -2,7 +2,7 @@
 // (its customer, while `new`). A move that only stamps the status is ONE
 // conditional write, answered from the request as written: the item carries a
 // copy of its comments (shared/domain/comment-copies.ts). A request without
-// one (stored before copies, or whose comments outgrew the copy's budget)
+// one (its comments outgrew the copy's budget)
 // refuses that write; its comments are then read and the move written again,
 // never read after a committed write (a failed read would answer an error for
 // a change that happened). A move that gives units back reads the request and

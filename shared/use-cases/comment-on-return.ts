@@ -31,9 +31,7 @@ export interface CommentOnReturn {
  * Race: two comments read the request while its copy has room for one of
  * them; both append conditioned on the count they saw leaving room, the second
  * fails, reads again and drops the copy instead (its status changes then read
- * the comment items). A first comment on a request stored before copies
- * conditions on the request having no count yet, so two of them never both
- * write a copy missing the other's comment. A customer's comment also takes
+ * the comment items). A customer's comment also takes
  * one of the minute's few (shared/domain/comment-limit.ts) in the same
  * transaction, so a refused or failed comment never uses one up.
  */
@@ -48,13 +46,13 @@ export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor
   };
   return retryOnChange(async () => {
     const found = await getReturnWithComments(returnId);
-    const { request, comments, copy } = visibleTo(caller, found, (r) => r.request.customerId, 'The return request');
+    const { request, copy } = visibleTo(caller, found, (r) => r.request.customerId, 'The return request');
     await transact([
       ...idempotencyRecord(idempotency, comment, now),
       // A customer's comments are rate limited (429); an admin's are not.
       ...(caller.role === 'customer' ? [commentWindowTake(request.id, caller.customerId, commentWindowAt(now))] : []),
       commentInsert({ ...comment, returnId: request.id, orderId: request.orderId, customerId: request.customerId }),
-      { ...commentCopyUpdate(request.id, planCommentCopy(copy, comments, [comment])), onConditionFailed: () => new ConcurrentChangeError('return request') },
+      { ...commentCopyUpdate(request.id, planCommentCopy(copy, [comment])), onConditionFailed: () => new ConcurrentChangeError('return request') },
     ]);
     return comment;
   });

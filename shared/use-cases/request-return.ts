@@ -4,7 +4,7 @@ import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
 import { claimReturnUnits, returnInsert } from '#shared/adapters/returns-repo';
-import { readForRules, withCounters } from '#shared/adapters/rule-reads';
+import { readForRules } from '#shared/adapters/rule-reads';
 import { isAttachmentId } from '#shared/domain/attachment';
 import { type Caller, visibleTo } from '#shared/domain/caller';
 import { returnUnitsOf } from '#shared/domain/refund-counters';
@@ -37,7 +37,7 @@ export const requestReturn = ({ caller, body, actor, now, idempotency }: Request
       reasonIds: body.items.map((i) => i.reasonId),
       attachmentIds: (body.attachments ?? []).filter(isAttachmentId),
     });
-    const { order, counters } = await withCounters(visibleTo(caller, reads.order, (r) => r.order.customer.customerId, 'The order'));
+    const { order, counters } = visibleTo(caller, reads.order, (r) => r.order.customer.customerId, 'The order');
     const { settings, reasons } = reads;
     checkReturnEligibility({ order, body, settings, reasons, refundedThroughReturns: returnUnitsOf(counters), now });
     const request = buildReturnRequest({ id: newId('ret'), order, body, now, actor });
