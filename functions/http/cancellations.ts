@@ -1,7 +1,7 @@
 // Cancellations area: a customer cancels and follows their cancellations; an
 // admin lists, opens, approves, rejects, or cancels directly.
 import { cancellationsRoutes } from '#infra/routes/cancellations';
-import { getCancellation, getOwnCancellation, listCancellations, listCustomerCancellations, listOrderCancellations } from '#shared/adapters/cancellations-repo';
+import { getCancellation, listCancellations, listCustomerCancellations, listOrderCancellations } from '#shared/adapters/cancellations-repo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { cancellationsApi } from '#shared/api/cancellations';
 import { ownerIdOf } from '#shared/domain/caller';
@@ -10,6 +10,7 @@ import { callerOf } from '#shared/http/principal';
 import { adminCancelOrder } from '#shared/use-cases/cancel-order';
 import { approveCancellation, rejectCancellation } from '#shared/use-cases/decide-cancellation';
 import { requestCancellation } from '#shared/use-cases/request-cancellation';
+import { viewCancellation } from '#shared/use-cases/view-cancellation';
 
 export const handler = httpHandler(cancellationsRoutes, cancellationsApi, {
   'cancellations.create': ({ params, body, principal, actor, now, idempotency }) =>
@@ -20,9 +21,8 @@ export const handler = httpHandler(cancellationsRoutes, cancellationsApi, {
     rejectCancellation({ cancellationId: params.id, actor, now, ifMatch, rejectionReason: body.rejectionReason }),
   'cancellations.adminCancel': ({ params, body, actor, now, idempotency, ifMatch }) =>
     adminCancelOrder({ orderId: params.orderId, body, actor, now, idempotency, ifMatch }),
-  // A cancellation holds no staff identity (`requestedBy` is customer or admin), so the owner sees it as stored.
   'cancellations.list': ({ principal, query }) => listCustomerCancellations(ownerIdOf(callerOf(principal)), query),
-  'cancellations.get': ({ principal, params }) => getOwnCancellation(params.cancellationId, ownerIdOf(callerOf(principal))),
+  'cancellations.get': ({ principal, params }) => viewCancellation(params.cancellationId, callerOf(principal)),
   'cancellations.adminGet': ({ params }) => getCancellation(params.id),
   // The order's existence (404) and the page are read in parallel.
   'cancellations.orderList': async ({ params, query }) =>

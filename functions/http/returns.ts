@@ -3,7 +3,7 @@
 import { returnsRoutes } from '#infra/routes/returns';
 import { listAttachmentMeta } from '#shared/adapters/attachments-repo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
-import { getOwnReturn, getReturnOrThrow, listCustomerReturns, listOrderReturns, listReturns } from '#shared/adapters/returns-repo';
+import { getReturnOrThrow, listCustomerReturns, listOrderReturns, listReturns } from '#shared/adapters/returns-repo';
 import { returnsApi } from '#shared/api/returns';
 import { ownerIdOf } from '#shared/domain/caller';
 import { nextStatuses, withComments } from '#shared/domain/return-lifecycle';
@@ -14,15 +14,13 @@ import { commentOnReturn } from '#shared/use-cases/comment-on-return';
 import { listReturnableItems } from '#shared/use-cases/list-returnable-items';
 import { requestReturn } from '#shared/use-cases/request-return';
 import { verifyReturnItemCommand, verifyReturnPackage } from '#shared/use-cases/verify-return';
+import { viewReturn } from '#shared/use-cases/view-return';
 
 export const handler = httpHandler(returnsRoutes, returnsApi, {
   'returns.returnableItems': ({ principal, params, now }) => listReturnableItems(params.orderId, callerOf(principal), now),
   'returns.create': ({ principal, body, actor, now, idempotency }) => requestReturn({ caller: callerOf(principal), body, actor, now, idempotency }),
   'returns.list': ({ principal, query }) => listCustomerReturns(ownerIdOf(callerOf(principal)), query),
-  'returns.get': async ({ principal, params }) => {
-    const { request, comments } = await getOwnReturn(params.returnId, ownerIdOf(callerOf(principal)));
-    return withComments(request, comments, 'customer');
-  },
+  'returns.get': ({ principal, params }) => viewReturn(params.returnId, callerOf(principal)),
   'returns.cancel': ({ principal, params, actor, now, ifMatch }) =>
     changeReturnStatus({ returnId: params.returnId, body: { status: 'cancelled' }, actor, now, ifMatch, caller: callerOf(principal) }),
   'returns.comment': ({ principal, params, body, actor, now, idempotency }) =>

@@ -31,18 +31,18 @@ const SNAPSHOT_TTL_SECONDS = 30 * 24 * 60 * 60;
  * version-conditioned order write checks; when it moved (or the copy expired)
  * the approval reads the order itself.
  */
-export const cancellationOrderInsert = (cancellationId: string, order: Order, counters: RefundCounters | undefined, nowEpochSeconds: number): GuardedItem =>
+export const cancellationOrderInsert = (cancellationId: string, order: Order, counters: RefundCounters, nowEpochSeconds: number): GuardedItem =>
   versionedPut({
     ...KEY.cancellationOrder(cancellationId),
     type: 'CancellationOrder',
     order,
-    ...(counters ? { refundCounters: counters } : {}),
+    refundCounters: counters,
     expiresAt: nowEpochSeconds + SNAPSHOT_TTL_SECONDS,
   });
 
 export const cancellationOrderOf = (item: Record<string, unknown>): OrderRead => ({
   order: item.order as Order,
-  counters: item.refundCounters as RefundCounters | undefined,
+  counters: item.refundCounters as RefundCounters,
 });
 
 /**
@@ -142,31 +142,10 @@ export const releaseOpenCancellation = (orderId: string, cancellationId: string)
   onConditionFailed: () => new ConflictError('The order’s open cancellation changed concurrently; reload and retry.'),
 });
 
-/** Holds only while the request is still open (`requested`). */
-export const cancellationStillRequested = (id: string): GuardedItem => ({
-  item: {
-    ConditionCheck: {
-      TableName: TABLE_NAME,
-      Key: KEY.cancellation(id),
-      ConditionExpression: '#status = :requested',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':requested': 'requested' },
-    },
-  },
-  onConditionFailed: () => new ConflictError('The cancellation request was decided meanwhile.'),
-});
-
 export const getCancellation = async (id: string): Promise<Cancellation> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.cancellation(id), ConsistentRead: true }));
   if (!Item) throw new NotFoundError('The cancellation');
   return fromItem(Item);
-};
-
-/** A customer sees only their own cancellations; anyone else's is "not found", in the same words. */
-export const getOwnCancellation = async (id: string, customerId: string): Promise<Cancellation> => {
-  const cancellation = await getCancellation(id);
-  if (cancellation.customerId !== customerId) throw new NotFoundError('The cancellation');
-  return cancellation;
 };
 
 export const listCustomerCancellations = (customerId: string, page: PageRequest): Promise<Page<Cancellation>> =>

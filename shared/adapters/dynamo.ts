@@ -13,6 +13,7 @@ import {
   type TransactWriteCommandInput,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, DomainError, ValidationError } from '#shared/domain/errors';
+import { withBackoff } from './backoff.ts';
 import { env } from './env.ts';
 import { type KeySchema, TABLE_KEY } from './keys.ts';
 
@@ -45,31 +46,28 @@ export interface GuardedItem {
  */
 export const transact = async (guarded: readonly GuardedItem[], attempts = 6): Promise<void> => {
   const items = [...guarded.filter((g) => g.decisive), ...guarded.filter((g) => !g.decisive)];
-  for (let attempt = 1; ; attempt++) {
-    try {
-      await db.send(new TransactWriteCommand({ TransactItems: items.map((g) => g.item) }));
-      return;
-    } catch (error) {
-      if (!(error instanceof TransactionCanceledException)) throw error;
-      const reasons = error.CancellationReasons ?? [];
-      // Decisive items come first, so the first failed condition is the one that explains the rest.
-      const failed = reasons.findIndex((r) => r.Code === 'ConditionalCheckFailed');
-      if (failed >= 0) {
-        throw items[failed]?.onConditionFailed?.() ?? new ConflictError('The resource was changed by someone else; reload and retry.');
+  await withBackoff(
+    async () => {
+      try {
+        await db.send(new TransactWriteCommand({ TransactItems: items.map((g) => g.item) }));
+      } catch (error) {
+        // Decisive items come first, so the first failed condition is the one that explains the rest.
+        const failed = cancellationCodes(error).indexOf('ConditionalCheckFailed');
+        throw failed >= 0 ? (items[failed]?.onConditionFailed?.() ?? new ConflictError('The resource was changed by someone else; reload and retry.')) : error;
       }
-      // Another transaction held one of our items (e.g. the last units of a SKU).
-      // Nothing was written, and every condition is re-checked, so retrying is safe.
-      if (reasons.some((r) => r.Code === 'TransactionConflict') && attempt < attempts) {
-        await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
-        continue;
-      }
-      if (reasons.some((r) => r.Code === 'TransactionConflict')) {
-        throw new ConflictError('A concurrent change touched the same resource; reload and retry.');
-      }
-      throw error;
-    }
-  }
+    },
+    // Another transaction held one of our items (e.g. the last units of a SKU).
+    // Nothing was written, and every condition is re-checked, so retrying is safe.
+    { attempts, retryIf: (error) => cancellationCodes(error).includes('TransactionConflict'), exhausted: concurrentChange },
+  );
 };
+
+/** Why each item of a cancelled transaction failed, in the items' order (`None` for an item that did not). */
+const cancellationCodes = (error: unknown): (string | undefined)[] =>
+  error instanceof TransactionCanceledException ? (error.CancellationReasons ?? []).map((r) => r.Code) : [];
+
+/** What a write that kept meeting other transactions answers. */
+export const concurrentChange = (): ConflictError => new ConflictError('A concurrent change touched the same resource; reload and retry.');
 
 /** TTL attributes (`expiresAt`) are epoch seconds. */
 export const epochSeconds = (iso: string): number => Math.floor(Date.parse(iso) / 1000);
@@ -180,16 +178,25 @@ const BATCH_ROUNDS = 8;
 /** DynamoDB's limit of keys per BatchGetItem. */
 const BATCH_KEYS = 100;
 
+/** Keys a BatchGetItem left unprocessed, to ask for again. */
+class UnprocessedKeys extends Error {}
+
 const batchGetChunk = async (keys: Record<string, unknown>[], consistent: boolean, found: Map<string, Record<string, unknown>>): Promise<void> => {
   let pending = keys;
-  for (let round = 0; pending.length > 0; round++) {
-    // Still unprocessed after several rounds: the table is throttled, a 503 like any throttling.
-    if (round >= BATCH_ROUNDS) throw new DomainError('unavailable', 'The data store is busy; retry shortly.', { retryAfter: 1 });
-    if (round > 0) await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** round));
-    const out = await db.send(new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending, ConsistentRead: consistent } } }));
-    for (const item of out.Responses?.[TABLE_NAME] ?? []) found.set(keyId(item as ItemKey), item);
-    pending = out.UnprocessedKeys?.[TABLE_NAME]?.Keys ?? [];
-  }
+  await withBackoff(
+    async () => {
+      const out = await db.send(new BatchGetCommand({ RequestItems: { [TABLE_NAME]: { Keys: pending, ConsistentRead: consistent } } }));
+      for (const item of out.Responses?.[TABLE_NAME] ?? []) found.set(keyId(item as ItemKey), item);
+      pending = out.UnprocessedKeys?.[TABLE_NAME]?.Keys ?? [];
+      if (pending.length > 0) throw new UnprocessedKeys();
+    },
+    {
+      attempts: BATCH_ROUNDS,
+      retryIf: (error) => error instanceof UnprocessedKeys,
+      // Still unprocessed after several rounds: the table is throttled, a 503 like any throttling.
+      exhausted: () => new DomainError('unavailable', 'The data store is busy; retry shortly.', { retryAfter: 1 }),
+    },
+  );
 };
 
 /**

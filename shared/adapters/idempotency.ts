@@ -84,7 +84,6 @@ const reused = (message: string) =>
 export const storedResponse = async (idem: IdempotencyKey): Promise<StoredResponse | undefined> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.idempotency(idem.key), ConsistentRead: true }));
   if (!Item) return undefined;
-  // A record without a scope predates scoping; it was stored under its caller's key, so it cannot be found here.
   if (Item.scope !== idem.scope) throw reused('on another route or resource, or by another caller');
   if (Item.fingerprint !== idem.fingerprint) throw reused('with a different request body');
   return Item.response as StoredResponse;

@@ -6,15 +6,7 @@ import { type GuardedItem, type Page, type PageRequest, queryPage, stripKeys, TA
 import { type IdempotencyKey, idempotencyRecord } from './idempotency.ts';
 import { ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
 
-/**
- * Notes written before notes.create stopped reading the order carry the
- * order's customerId too; nothing reads it (the notifier finds the customer
- * through the order) and API.md's note has none, so it is dropped on read.
- */
-const noteOf = (item: Record<string, unknown>): OrderNote => {
-  const { customerId: _customerId, ...note } = stripKeys<OrderNote & { customerId?: string }>(item);
-  return note;
-};
+const noteOf = (item: Record<string, unknown>): OrderNote => stripKeys<OrderNote>(item);
 
 const toItem = (note: OrderNote) => ({ ...KEY.orderNote(note.orderId, note.id), type: 'OrderNote', ...note });
 

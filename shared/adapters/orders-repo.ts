@@ -43,15 +43,15 @@ const toItem = (order: Order, counters?: RefundCounters) => ({
 });
 const fromItem = (item: Record<string, unknown>): Order => stripKeys<Order>(item);
 
-/** An order as the refund rules read it: its counters are absent on an order stored before they existed. */
+/** An order as the refund rules read it: with its counters (every order is created with them). */
 export interface OrderRead {
   readonly order: Order;
-  readonly counters: RefundCounters | undefined;
+  readonly counters: RefundCounters;
 }
 
 export const orderReadOf = (item: Record<string, unknown>): OrderRead => ({
   order: fromItem(item),
-  counters: item.refundCounters as RefundCounters | undefined,
+  counters: item.refundCounters as RefundCounters,
 });
 
 /** Writes a new order and its number pointer, takes its tracked stock, and remembers the idempotent response: one transaction. */
@@ -74,13 +74,6 @@ export const getOrder = async (id: string, consistent = false): Promise<Order | 
 export const getOrderOrThrow = async (id: string, consistent = false): Promise<Order> => {
   const order = await getOrder(id, consistent);
   if (!order) throw new NotFoundError('The order');
-  return order;
-};
-
-/** A customer sees only their own orders; anyone else's is "not found". */
-export const getOwnOrder = async (id: string, customerId: string): Promise<Order> => {
-  const order = await getOrder(id);
-  if (!order || order.customer.customerId !== customerId) throw new NotFoundError('The order');
   return order;
 };
 
@@ -111,26 +104,20 @@ export const orderPut = (order: Order, previousVersion: number, counters?: Refun
     () => new ConflictError('The order was changed concurrently; reload it and retry.'),
   );
 
-/** Sets or removes the hold mark of one request; an order marked by another request is left alone (a 409). */
-const holdUpdate = (orderId: string, cancellationId: string, update: 'SET #held = :id' | 'REMOVE #held'): GuardedItem => ({
+/** Lifts the hold of a rejected request: the mark its filing set, and no other request's (a 409). */
+export const releaseOrderHold = (orderId: string, cancellationId: string): GuardedItem => ({
   item: {
     Update: {
       TableName: TABLE_NAME,
       Key: KEY.order(orderId),
-      UpdateExpression: update,
-      ConditionExpression: 'attribute_exists(PK) AND (attribute_not_exists(#held) OR #held = :id)',
+      UpdateExpression: 'REMOVE #held',
+      ConditionExpression: '#held = :id',
       ExpressionAttributeNames: { '#held': HELD_BY },
       ExpressionAttributeValues: { ':id': cancellationId },
     },
   },
   onConditionFailed: () => new ConflictError('The order’s open cancellation changed concurrently; reload and retry.'),
 });
-
-/** Lifts the hold of a rejected request; tolerates an order that never got the mark (requests filed before the order carried it). */
-export const releaseOrderHold = (orderId: string, cancellationId: string): GuardedItem => holdUpdate(orderId, cancellationId, 'REMOVE #held');
-
-/** Marks an order held by an open request filed before the order carried the mark (backfill-order-holds.ts). */
-export const holdOrder = (orderId: string, cancellationId: string): GuardedItem => holdUpdate(orderId, cancellationId, 'SET #held = :id');
 
 /** The order as written, or, refused, the order as it was (none: not found) and whether a cancellation request held it. */
 export type OrderMove = { readonly order: Order } | { readonly refused: { readonly order: Order; readonly held: boolean } | undefined };
@@ -215,8 +202,6 @@ const wholePage = async (page: Promise<Page<Order>>): Promise<Page<Order>> => {
 
 /** An order as answered (GET): with its whole timeline. */
 export const getWholeOrder = async (id: string, consistent = false): Promise<Order> => withWholeTimeline(await getOrderOrThrow(id, consistent));
-
-export const getOwnWholeOrder = async (id: string, customerId: string): Promise<Order> => withWholeTimeline(await getOwnOrder(id, customerId));
 
 export const listCustomerOrders = (customerId: string, page: PageRequest): Promise<Page<Order>> => wholePage(listOwned('ORDER', customerId, page, fromItem));
 

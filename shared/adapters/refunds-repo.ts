@@ -8,9 +8,8 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import { awaitsSending, type Refund, type RefundGateway, type TransactionStatus } from '#shared/domain/refund';
-import { type CountedRefund, countRefunds, type RefundCounters } from '#shared/domain/refund-counters';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
-import { db, forEachPage, type GuardedItem, type KeyCondition, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
+import { db, type GuardedItem, type KeyCondition, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { dateRange, INDEX, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY, transactionRowKeys } from './keys.ts';
 
 /**
@@ -49,7 +48,7 @@ const rowOf = (item: Record<string, unknown>): RefundTransactionRow => {
   return row;
 };
 
-/** The pointer by refund id, with the refund's copy; pointers written before the copy existed hold the order id alone. */
+/** The pointer by refund id, with the refund's copy. */
 const pointerItem = (refund: Refund) => ({ ...KEY.refundRef(refund.id), type: 'RefundRef', refundId: refund.id, orderId: refund.orderId, refund });
 
 /** A new refund, its pointer and its transaction rows; ids are fresh ULIDs, the conditions only guard against a reused id. */
@@ -94,42 +93,18 @@ export const getRefund = async (orderId: string, refundId: string): Promise<Refu
 /**
  * A refund by its id alone: one read of its pointer, which carries a copy
  * written in the same transactions as the refund (strongly consistent: a
- * refund just created must be found). A pointer from before the copy existed
- * names the order, and the refund is read from there.
+ * refund just created must be found).
  */
 export const findRefund = async (refundId: string): Promise<Refund> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.refundRef(refundId), ConsistentRead: true }));
-  if (!Item || typeof Item.orderId !== 'string') throw new NotFoundError('The refund');
-  return Item.refund ? (Item.refund as Refund) : getRefund(Item.orderId, refundId);
+  if (!Item) throw new NotFoundError('The refund');
+  return Item.refund as Refund;
 };
 
 const refundsOf = (orderId: string): KeyCondition => ({ keys: TABLE_KEY, partition: PARTITION.orderItems(orderId), prefix: ITEM_PREFIX.refund });
 
 /** The refunds of an order, oldest first (ids are time-sortable). */
 export const listRefunds = (orderId: string, page: PageRequest): Promise<Page<Refund>> => queryPage({ key: refundsOf(orderId) }, page, fromItem);
-
-/**
- * The refund counters of an order stored before they existed, counted from
- * its ledger. Read AFTER the order, strongly consistent: every refund written
- * before the order version we hold is then included, and a refund written
- * after it makes our version-conditioned order write fail, so the counters are
- * never stale when used. The write that follows stores them on the order.
- */
-export const ledgerCounters = async (orderId: string): Promise<RefundCounters> => {
-  const refunds: CountedRefund[] = [];
-  const projection = { ProjectionExpression: 'shipping, orderAdjustments, #source, refundLineItems', ExpressionAttributeNames: { '#source': 'source' } };
-  await forEachPage({ key: refundsOf(orderId), ConsistentRead: true, ...projection }, (page) => {
-    for (const item of page.Items ?? []) {
-      refunds.push({
-        shipping: { amount: 0, tax: 0, ...(item.shipping as Partial<CountedRefund['shipping']> | undefined) },
-        orderAdjustments: (item.orderAdjustments ?? []) as CountedRefund['orderAdjustments'],
-        source: (item.source ?? { type: 'manual', id: null }) as CountedRefund['source'],
-        refundLineItems: (item.refundLineItems ?? []) as CountedRefund['refundLineItems'],
-      });
-    }
-  });
-  return countRefunds(refunds);
-};
 
 export interface TransactionFilter {
   readonly status?: TransactionStatus | undefined;

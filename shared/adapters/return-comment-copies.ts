@@ -10,8 +10,7 @@ import { KEY } from './keys.ts';
 /**
  * Table-own attributes of the request item (stripKeys drops them): the copy of
  * its comments, there only while complete, and the UTF-8 bytes of every
- * comment counted since the item carried the count. Requests stored before
- * have neither (`npm run backfill:comments`). No other writer names them:
+ * comment counted (returnInsert starts both). No other writer names them:
  * returnPut SETs the request's own fields, so the copy survives every write.
  */
 export const COPIES = 'commentCopies';
@@ -23,38 +22,31 @@ export const commentOf = ({ id, body, visibleToCustomer, submittedBy, createdAt 
 
 export const copyStateOf = (item: Record<string, unknown>): CommentCopyState => ({
   copied: Array.isArray(item[COPIES]),
-  bytes: typeof item[COUNTED] === 'number' ? item[COUNTED] : undefined,
+  bytes: item[COUNTED] as number,
 });
 
 const COPY_UPDATES: Record<CommentCopyWrite['kind'], { update: string; condition: string }> = {
   append: { update: 'SET #copies = list_append(#copies, :copy) ADD #counted :bytes', condition: 'attribute_exists(#copies) AND #counted <= :room' },
   drop: { update: 'REMOVE #copies ADD #counted :bytes', condition: 'attribute_exists(#counted)' },
-  first: { update: 'SET #counted = :bytes', condition: 'attribute_exists(PK) AND attribute_not_exists(#counted)' },
 };
 
 /**
- * What a comment (or the backfill) writes on its request item, in the
+ * What a comment writes on its request item, in the
  * comment's transaction; never its version, so an If-Match read before a
  * comment still holds. Its condition fails when a racing comment changed what
  * the plan was made on: read again and plan again.
  */
 export const commentCopyUpdate = (returnId: string, plan: CommentCopyWrite): GuardedItem => {
   const { update, condition } = COPY_UPDATES[plan.kind];
-  const copy = plan.kind === 'append' ? plan.comments : plan.kind === 'first' ? plan.copy : undefined;
   return {
     item: {
       Update: {
         TableName: TABLE_NAME,
         Key: KEY.returnRequest(returnId),
-        UpdateExpression: plan.kind === 'first' && copy ? `${update}, #copies = :copy` : update,
+        UpdateExpression: update,
         ConditionExpression: condition,
-        // DynamoDB refuses a name the expressions do not use: a first count without a copy names none.
-        ExpressionAttributeNames: { '#counted': COUNTED, ...(plan.kind === 'first' && !copy ? {} : { '#copies': COPIES }) },
-        ExpressionAttributeValues: {
-          ':bytes': plan.bytes,
-          ...(copy ? { ':copy': copy.map(commentOf) } : {}),
-          ...(plan.kind === 'append' ? { ':room': plan.room } : {}),
-        },
+        ExpressionAttributeNames: { '#counted': COUNTED, '#copies': COPIES },
+        ExpressionAttributeValues: { ':bytes': plan.bytes, ...(plan.kind === 'append' ? { ':copy': plan.comments.map(commentOf), ':room': plan.room } : {}) },
       },
     },
     onConditionFailed: () => new ConflictError('The return request’s comments changed concurrently; retry.'),

@@ -111,13 +111,6 @@ export const getReturnOrThrow = async (id: string): Promise<StoredReturn> => {
   return found;
 };
 
-/** A customer sees only their own requests; anyone else's is "not found". */
-export const getOwnReturn = async (id: string, customerId: string): Promise<StoredReturn> => {
-  const found = await getReturnWithComments(id);
-  if (!found || found.request.customerId !== customerId) throw new NotFoundError('The return request');
-  return found;
-};
-
 export const listCustomerReturns = (customerId: string, page: PageRequest): Promise<Page<ReturnRecord>> => listOwned('RETURN', customerId, page, fromItem);
 
 export interface ReturnFilter {

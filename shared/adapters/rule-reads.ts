@@ -9,7 +9,6 @@
 import type { Attachment } from '#shared/domain/attachment';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { Reason } from '#shared/domain/reason';
-import type { OrderState } from '#shared/domain/refund-write';
 import type { Settings } from '#shared/domain/settings';
 import { attachmentOf } from './attachments-repo.ts';
 import { cancellationOf, cancellationOrderOf } from './cancellations-repo.ts';
@@ -17,7 +16,6 @@ import { batchGet, keyId } from './dynamo.ts';
 import { KEY } from './keys.ts';
 import { type OrderRead, orderReadOf } from './orders-repo.ts';
 import { reasonOf } from './reasons-repo.ts';
-import { ledgerCounters } from './refunds-repo.ts';
 import { settingsOf } from './settings-repo.ts';
 
 export interface RuleReadKeys {
@@ -65,13 +63,3 @@ export const readForRules = async ({ orderId, reasonIds = [], attachmentIds = []
     cancellationOrder: map(keys.cancellationOrder, cancellationOrderOf),
   };
 };
-
-/**
- * The order with its counters: those stored on it, or (an order stored before
- * they existed) counted from its ledger, read after the order (one more round
- * trip, once: the refund that follows stores them).
- */
-export const withCounters = async ({ order, counters }: OrderRead): Promise<OrderState> => ({
-  order,
-  counters: counters ?? (await ledgerCounters(order.id)),
-});

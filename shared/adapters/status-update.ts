@@ -6,9 +6,9 @@
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { ConflictError } from '#shared/domain/errors';
 import type { StatusWrite } from '#shared/domain/status-write';
-import { db, TABLE_NAME } from './dynamo.ts';
+import { withBackoff } from './backoff.ts';
+import { concurrentChange, db, TABLE_NAME } from './dynamo.ts';
 import { INDEX, type ListedEntity, PARTITION, TABLE_KEY } from './keys.ts';
 
 /** The item as written, or (refused) the item as it was: `undefined` when there was none. */
@@ -79,18 +79,17 @@ export const updateStatus = async <S extends string>(target: StatusUpdateTarget,
     ReturnValues: 'ALL_NEW',
     ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
   });
-  for (let attempt = 1; ; attempt++) {
-    try {
-      const { Attributes } = await db.send(command);
-      return { written: Attributes ?? {} };
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
+  return withBackoff(
+    async (): Promise<StatusUpdate> => {
+      try {
+        const { Attributes } = await db.send(command);
+        return { written: Attributes ?? {} };
+      } catch (error) {
+        if (!(error instanceof ConditionalCheckFailedException)) throw error;
         return { refused: error.Item ? unmarshall(error.Item as Parameters<typeof unmarshall>[0]) : undefined };
       }
-      // A transaction was writing the item at that instant: nothing of ours was written, and the condition is re-checked.
-      if (!(error instanceof Error) || error.name !== TRANSACTION_CONFLICT) throw error;
-      if (attempt >= attempts) throw new ConflictError('A concurrent change touched the same resource; reload and retry.');
-      await new Promise((resolve) => setTimeout(resolve, 10 * 2 ** attempt * Math.random()));
-    }
-  }
+    },
+    // A transaction was writing the item at that instant: nothing of ours was written, and the condition is re-checked.
+    { attempts, retryIf: (error) => error instanceof Error && error.name === TRANSACTION_CONFLICT, exhausted: concurrentChange },
+  );
 };

@@ -5,7 +5,7 @@
 // budget that keeps the item far below DynamoDB's 400 KB: a request whose
 // comments outgrow it stops carrying a copy, and its status changes read the
 // comment items instead (correct, one trip more). Pure: decides what a
-// comment (or the backfill) writes on the request item; returns-repo writes it.
+// comment writes on the request item; returns-repo writes it.
 import type { ReturnComment } from './return-request.ts';
 
 /** UTF-8 bytes of comments (as JSON) a request item may carry: hundreds of ordinary comments, a few dozen of the longest. */
@@ -13,38 +13,30 @@ export const COMMENT_COPY_BUDGET = 64 * 1024;
 
 /**
  * What a request item says of its copy. `bytes` counts every comment written
- * since the item carried the count: absent on requests stored before copies
- * existed. `copied`: the copy is on the item and complete.
+ * on it (a request is created with an empty copy and a count of 0). `copied`:
+ * the copy is on the item and complete.
  */
 export interface CommentCopyState {
   readonly copied: boolean;
-  readonly bytes: number | undefined;
+  readonly bytes: number;
 }
 
 /**
  * - `append`: add to a complete copy, if the count is still at most `room`
  *   (a comment that raced in first may have used the room);
- * - `drop`: over budget, the item stops carrying a copy (it still counts);
- * - `first`: a request stored before copies gets its first count, and its
- *   copy when it fits, if nothing counted meanwhile (a racing first comment).
+ * - `drop`: over budget, the item stops carrying a copy (it still counts).
  */
 export type CommentCopyWrite =
   | { readonly kind: 'append'; readonly comments: readonly ReturnComment[]; readonly bytes: number; readonly room: number }
-  | { readonly kind: 'drop'; readonly bytes: number }
-  | { readonly kind: 'first'; readonly copy: readonly ReturnComment[] | undefined; readonly bytes: number };
+  | { readonly kind: 'drop'; readonly bytes: number };
 
 const bytesOf = (comments: readonly ReturnComment[]): number => {
   const utf8 = new TextEncoder();
   return comments.reduce((sum, c) => sum + utf8.encode(JSON.stringify(c)).length, 0);
 };
 
-/** What adding `added` to a request whose items hold `stored` writes on the request item (`added` empty: the backfill). */
-export const planCommentCopy = (state: CommentCopyState, stored: readonly ReturnComment[], added: readonly ReturnComment[]): CommentCopyWrite => {
-  if (state.bytes === undefined) {
-    const all = [...stored, ...added];
-    const bytes = bytesOf(all);
-    return { kind: 'first', copy: bytes <= COMMENT_COPY_BUDGET ? all : undefined, bytes };
-  }
+/** What adding `added` to a request writes on the request item. */
+export const planCommentCopy = (state: CommentCopyState, added: readonly ReturnComment[]): CommentCopyWrite => {
   const bytes = bytesOf(added);
   return state.copied && state.bytes + bytes <= COMMENT_COPY_BUDGET
     ? { kind: 'append', comments: added, bytes, room: COMMENT_COPY_BUDGET - bytes }

@@ -4,8 +4,7 @@
 // returns (for return eligibility). Every refund is written in the same
 // transaction as the order, conditioned on the order's version, so counters
 // read with the order at version v count exactly the refunds committed before
-// v. An order written before the counters existed has none: its refunds are
-// counted from the ledger instead (`countRefunds`). Pure.
+// v: they always equal what the ledger counts (`countRefunds`). Pure.
 import { sum } from './money.ts';
 import type { OrderAdjustment, Refund } from './refund.ts';
 import type { ShippingRefunded } from './refund-plan.ts';
@@ -39,7 +38,7 @@ export const countRefund = (counters: RefundCounters, refund: CountedRefund): Re
   };
 };
 
-/** The counters of an order from its whole ledger (an order stored before the counters existed). */
+/** The counters of a whole ledger: what an order's stored counters always equal. */
 export const countRefunds = (refunds: readonly CountedRefund[]): RefundCounters => refunds.reduce(countRefund, NO_REFUNDS);
 
 /** Units refunded through returns, per line, as return eligibility takes them. */

@@ -112,8 +112,7 @@ const ReturnFields = /* @__PURE__ */ lazy(() => ({
   refundAmount: z.nullable(Money).clone().register(z.globalRegistry, { description: 'Set by verify-package, and by the refund.' }),
   breakdown: z.nullable(RefundBreakdown),
   refundId: z.nullable(z.string()),
-  // Optional: requests stored before refunds carried `owed` have none.
-  owed: z.optional(z.nullable(Money)).clone().register(z.globalRegistry, {
+  owed: z.nullable(Money).clone().register(z.globalRegistry, {
     description: "What the return's refund still owes (its `owed`); null until refunded. `refunded` means the shop has paid or issued it.",
   }),
   rejectionReason: z.nullable(z.string()),

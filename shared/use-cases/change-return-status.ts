@@ -2,7 +2,7 @@
 // (its customer, while `new`). A move that only stamps the status is ONE
 // conditional write, answered from the request as written: the item carries a
 // copy of its comments (shared/domain/comment-copies.ts). A request without
-// one (stored before copies, or whose comments outgrew the copy's budget)
+// one (its comments outgrew the copy's budget)
 // refuses that write; its comments are then read and the move written again,
 // never read after a committed write (a failed read would answer an error for
 // a change that happened). A move that gives units back reads the request and
@@ -10,8 +10,8 @@
 // refund writer.
 import { transact } from '#shared/adapters/dynamo';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
-import { getOwnReturn, getReturnComments, getReturnOrThrow, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
-import type { Caller } from '#shared/domain/caller';
+import { getReturnComments, getReturnWithComments, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 import { checkIfMatch } from '#shared/domain/if-match';
 import { transitionReturn, unitsReleasedBy, withComments } from '#shared/domain/return-lifecycle';
 import type { ReturnRequest, ReturnStatusBody } from '#shared/domain/return-request';
@@ -42,7 +42,8 @@ export const changeReturnStatus = async ({ returnId, body, actor, now, ifMatch, 
     if ('refused' in moved) return explainReturnStatusRefusal(moved.refused, change, ifMatch);
     return withComments(moved.request, moved.comments, caller.role);
   }
-  const { request, comments } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
+  const found = await getReturnWithComments(returnId);
+  const { request, comments } = visibleTo(caller, found, (r) => r.request.customerId, 'The return request');
   checkIfMatch(request, ifMatch);
   const moved = transitionReturn(request, change);
   if (moved.status === 'refunded') {

@@ -10,8 +10,8 @@ import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
 import { commentCopyUpdate } from '#shared/adapters/return-comment-copies';
-import { commentInsert, getOwnReturn, getReturnOrThrow } from '#shared/adapters/returns-repo';
-import type { Caller } from '#shared/domain/caller';
+import { commentInsert, getReturnWithComments } from '#shared/adapters/returns-repo';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 import { planCommentCopy } from '#shared/domain/comment-copies';
 import { commentWindowAt } from '#shared/domain/comment-limit';
 import type { ReturnComment } from '#shared/domain/return-request';
@@ -31,9 +31,7 @@ export interface CommentOnReturn {
  * Race: two comments read the request while its copy has room for one of
  * them; both append conditioned on the count they saw leaving room, the second
  * fails, reads again and drops the copy instead (its status changes then read
- * the comment items). A first comment on a request stored before copies
- * conditions on the request having no count yet, so two of them never both
- * write a copy missing the other's comment. A customer's comment also takes
+ * the comment items). A customer's comment also takes
  * one of the minute's few (shared/domain/comment-limit.ts) in the same
  * transaction, so a refused or failed comment never uses one up.
  */
@@ -47,13 +45,14 @@ export const commentOnReturn = async ({ returnId, body, visibleToCustomer, actor
     createdAt: now,
   };
   return retryOnChange(async () => {
-    const { request, comments, copy } = caller.role === 'customer' ? await getOwnReturn(returnId, caller.customerId) : await getReturnOrThrow(returnId);
+    const found = await getReturnWithComments(returnId);
+    const { request, copy } = visibleTo(caller, found, (r) => r.request.customerId, 'The return request');
     await transact([
       ...idempotencyRecord(idempotency, comment, now),
       // A customer's comments are rate limited (429); an admin's are not.
       ...(caller.role === 'customer' ? [commentWindowTake(request.id, caller.customerId, commentWindowAt(now))] : []),
       commentInsert({ ...comment, returnId: request.id, orderId: request.orderId, customerId: request.customerId }),
-      { ...commentCopyUpdate(request.id, planCommentCopy(copy, comments, [comment])), onConditionFailed: () => new ConcurrentChangeError('return request') },
+      { ...commentCopyUpdate(request.id, planCommentCopy(copy, [comment])), onConditionFailed: () => new ConcurrentChangeError('return request') },
     ]);
     return comment;
   });

@@ -2,14 +2,11 @@
 import { getAttachment } from '#shared/adapters/attachments-repo';
 import { presignDownload } from '#shared/adapters/s3';
 import { type AttachmentDownload, contentDisposition, DOWNLOAD_URL_SECONDS } from '#shared/domain/attachment';
-import type { Caller } from '#shared/domain/caller';
-import { NotFoundError } from '#shared/domain/errors';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 
 /** Anyone but the owner or an admin gets the same 404 as for a missing id. */
 export const downloadAttachment = async ({ id, caller, now }: { id: string; caller: Caller; now: string }): Promise<AttachmentDownload> => {
-  const attachment = await getAttachment(id);
-  const mayRead = caller.role === 'admin' || attachment?.customerId === caller.customerId;
-  if (!attachment || !mayRead) throw new NotFoundError('The attachment');
+  const attachment = visibleTo(caller, await getAttachment(id), (a) => a.customerId, 'The attachment');
   const url = await presignDownload({
     key: attachment.key,
     contentDisposition: contentDisposition(attachment.fileName),

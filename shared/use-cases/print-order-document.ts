@@ -1,11 +1,11 @@
 // Prints an order's invoice or receipt: the order (owner or admin), the shop
 // from settings and the refunds so far, laid out by the domain, drawn as a PDF.
 import type { Page } from '#shared/adapters/dynamo';
-import { getOrderOrThrow, getOwnOrder } from '#shared/adapters/orders-repo';
+import { getOrder } from '#shared/adapters/orders-repo';
 import { renderPdf } from '#shared/adapters/pdf';
 import { listRefunds } from '#shared/adapters/refunds-repo';
 import { getSettings } from '#shared/adapters/settings-repo';
-import type { Caller } from '#shared/domain/caller';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 import { buildOrderDocument, checkReceiptAvailable, type DocumentKind, type RefundSummary } from '#shared/domain/documents/order-document';
 import { resolveLocale } from '#shared/i18n/locales';
 
@@ -29,8 +29,7 @@ const allRefunds = async (orderId: string): Promise<RefundSummary[]> => {
 };
 
 export const printOrderDocument = async (kind: DocumentKind, orderId: string, caller: Caller, now: string): Promise<PrintedDocument> => {
-  // A customer asking for someone else's order gets the same 404 as for none.
-  const order = caller.role === 'admin' ? await getOrderOrThrow(orderId) : await getOwnOrder(orderId, caller.customerId);
+  const order = visibleTo(caller, await getOrder(orderId), (o) => o.customer.customerId, 'The order');
   if (kind === 'receipt') checkReceiptAvailable(order);
   const [settings, refunds] = await Promise.all([getSettings(), allRefunds(order.id)]);
   // Printed in the customer's language (an admin reprinting it gets what the customer got).

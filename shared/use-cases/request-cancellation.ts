@@ -6,7 +6,7 @@ import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempot
 import { newId } from '#shared/adapters/ids';
 import { orderPut } from '#shared/adapters/orders-repo';
 import { readForRules } from '#shared/adapters/rule-reads';
-import { type Caller, mayAccess } from '#shared/domain/caller';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 import {
   buildCancellation,
   type Cancellation,
@@ -15,7 +15,7 @@ import {
   checkRefundAccount,
   isImmediate,
 } from '#shared/domain/cancellation';
-import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import { ConflictError } from '#shared/domain/errors';
 import { checkReasonUsable } from '#shared/domain/reason';
 import { cancelNowItems } from './steps/cancel-now.ts';
 
@@ -34,8 +34,9 @@ export interface RequestCancellation {
  * moved the order (a shipment, a payment) is the customer's 409 to reload.
  */
 export const requestCancellation = async ({ orderId, caller, body, actor, now, idempotency }: RequestCancellation): Promise<Cancellation> => {
-  const { order: read, settings, reasons } = await readForRules({ orderId, reasonIds: [body.reasonId] });
-  if (!read || !mayAccess(caller, read.order.customer.customerId)) throw new NotFoundError('The order');
+  const reads = await readForRules({ orderId, reasonIds: [body.reasonId] });
+  const { settings, reasons } = reads;
+  const read = visibleTo(caller, reads.order, (r) => r.order.customer.customerId, 'The order');
   const { order } = read;
   checkCustomerMayCancel(order, settings);
   const reason = checkReasonUsable(reasons.get(body.reasonId), body.reasonId, 'cancellation');
@@ -44,7 +45,7 @@ export const requestCancellation = async ({ orderId, caller, body, actor, now, i
   const base = { ...body, id: newId('can'), now, requestedBy: 'customer' as const };
 
   if (isImmediate(order)) {
-    const { final, items } = await cancelNowItems({
+    const { final, items } = cancelNowItems({
       read,
       settings,
       cancellation: buildCancellation(order, base, 'approved'),

@@ -4,10 +4,9 @@ import { transact } from '#shared/adapters/dynamo';
 import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempotency';
 import { newId } from '#shared/adapters/ids';
 import { claimReturnUnits, returnInsert } from '#shared/adapters/returns-repo';
-import { readForRules, withCounters } from '#shared/adapters/rule-reads';
+import { readForRules } from '#shared/adapters/rule-reads';
 import { isAttachmentId } from '#shared/domain/attachment';
-import { type Caller, mayAccess } from '#shared/domain/caller';
-import { NotFoundError } from '#shared/domain/errors';
+import { type Caller, visibleTo } from '#shared/domain/caller';
 import { returnUnitsOf } from '#shared/domain/refund-counters';
 import { checkReturnEligibility } from '#shared/domain/return-eligibility';
 import { buildReturnRequest, withComments } from '#shared/domain/return-lifecycle';
@@ -38,8 +37,7 @@ export const requestReturn = ({ caller, body, actor, now, idempotency }: Request
       reasonIds: body.items.map((i) => i.reasonId),
       attachmentIds: (body.attachments ?? []).filter(isAttachmentId),
     });
-    if (!reads.order || !mayAccess(caller, reads.order.order.customer.customerId)) throw new NotFoundError('The order');
-    const { order, counters } = await withCounters(reads.order);
+    const { order, counters } = visibleTo(caller, reads.order, (r) => r.order.customer.customerId, 'The order');
     const { settings, reasons } = reads;
     checkReturnEligibility({ order, body, settings, reasons, refundedThroughReturns: returnUnitsOf(counters), now });
     const request = buildReturnRequest({ id: newId('ret'), order, body, now, actor });

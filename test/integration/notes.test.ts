@@ -1,7 +1,7 @@
 // Order notes end to end: admins write private or customer notes, customers
 // read only theirs, and the stream consumer emails customer notes only.
 import { randomUUID } from 'node:crypto';
-import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { waitForStreamIdle } from '#infra/local/control-server';
 import { waitForEmail } from '#infra/local/ses-local';
@@ -52,20 +52,6 @@ describe('order notes', () => {
     expect(theirs.status).toBe(200);
     // The customer reads the shop as the author, never an admin's id.
     expect(theirs.body.items).toEqual([b, d].map((n) => ({ ...n, author: 'shop' })));
-  });
-
-  it("reads notes stored with the order's customerId (the old layout) in the shape API.md gives", async () => {
-    const owner = customer();
-    const order = await createOrder(owner);
-    const stored = { id: 'note_01OLDLAYOUT', orderId: order.id, body: 'Old', visibility: 'customer', author: 'admin:a', createdAt: order.createdAt };
-    await db.send(
-      new PutCommand({
-        TableName: TABLE_NAME,
-        Item: { PK: `ORDER#${order.id}`, SK: `NOTE#${stored.id}`, type: 'OrderNote', customerId: owner.sub, ...stored },
-      }),
-    );
-    expect((await call<Page>(admin, 'GET', `/admin/orders/${order.id}/notes`)).body.items).toEqual([stored]);
-    expect((await call<Page>(owner, 'GET', `/orders/${order.id}/notes`)).body.items).toEqual([{ ...stored, author: 'shop' }]);
   });
 
   it('pages with limit and cursor', async () => {

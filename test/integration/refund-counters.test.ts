@@ -1,12 +1,11 @@
 // The refund counters on the order item (shared/domain/refund-counters.ts)
 // under attack: refunds, returns, return refunds and a cancellation racing on
-// one order must leave counters equal to what the ledger counts; an order
-// stored before the counters existed must be counted from its ledger; a
+// one order must leave counters equal to what the ledger counts; a
 // cancellation approved after its order moved must not plan on the copy the
 // request kept. The shipping deduction is switched on (a global setting), so
 // this file runs on a table of its own (test/support/own-table.ts).
 import { randomUUID } from 'node:crypto';
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
 import { KEY } from '#shared/adapters/keys';
@@ -51,21 +50,6 @@ const expectCountersMatchLedger = async (order: Order) => {
     expect(refunded).toBeLessThanOrEqual(line.quantity);
   }
   return { refunds, after };
-};
-
-/** The order as stored before the counters existed: the attribute gone, the refund pointers without their copy. */
-const forgetCounters = async (orderId: string) => {
-  await db.send(new UpdateCommand({ TableName: TABLE_NAME, Key: KEY.order(orderId), UpdateExpression: 'REMOVE refundCounters' }));
-  for (const refund of await refundsOf(orderId)) {
-    await db.send(
-      new UpdateCommand({
-        TableName: TABLE_NAME,
-        Key: KEY.refundRef(refund.id),
-        UpdateExpression: 'REMOVE #refund',
-        ExpressionAttributeNames: { '#refund': 'refund' },
-      }),
-    );
-  }
 };
 
 const sixByTen = { lineItems: [{ sku: 'SIX', title: 'Six', quantity: 6, unitPrice: 1000 }], shipping: { method: 's', amount: 700, tax: 70 } };
@@ -142,43 +126,6 @@ describe('refund counters on the order', () => {
     expect(approved.body.refundAmount).toBe(after.totals.refunded - partial.body.total);
     expect(sum(refunds.map((r) => r.shipping.amount))).toBe(400);
     expect(refunds.find((r) => r.source.type === 'cancellation')?.refundLineItems.map((l) => l.quantity)).toEqual([2]);
-  });
-
-  it('counts an order stored before the counters existed from its ledger, then stores them', async () => {
-    const owner = customer();
-    const order = await deliveredOrderFor(owner, sixByTen);
-    const line = order.lineItems[0]!.id;
-    const first = await call<Refund>(admin, 'POST', `/admin/orders/${order.id}/refunds`, {
-      refundLineItems: [{ lineItemId: line, quantity: 1 }],
-      shipping: { amount: 500 },
-    });
-    expect(first.status).toBe(201);
-    const returned = await approve(await createReturn(owner, returnOf(order, { refundMethod: 'voucher' })));
-    expect((await setStatus(returned.id, { status: 'refunded' })).status).toBe(200);
-    await forgetCounters(order.id);
-    expect(await storedCounters(order.id)).toBeUndefined();
-
-    // Only 200 of the shipping is left, the deduction was taken, and the return's unit counts as refunded through a return.
-    const over = await call<{ rule: string }>(admin, 'POST', `/admin/orders/${order.id}/refunds`, { shipping: { amount: 300 } });
-    expect([over.status, over.body.rule]).toEqual([422, 'over_refund']);
-    const returnable = await call<{ items: { lineItemId: string; returnable: number }[] }>(owner, 'GET', `/orders/${order.id}/returnable-items`);
-    expect(returnable.body.items[0]).toMatchObject({ lineItemId: line, returnable: 4 });
-    const next = await call<Refund>(admin, 'POST', `/admin/orders/${order.id}/refunds`, {
-      refundLineItems: [{ lineItemId: line, quantity: 1 }],
-      shipping: { amount: 200 },
-    });
-    expect(next.status).toBe(201);
-    expect(next.body.orderAdjustments.filter((a) => a.kind === 'shipping_deduction')).toEqual([]);
-    await expectCountersMatchLedger(order);
-
-    // A pointer without its copy still finds the refund to settle (and the settlement writes the copy back).
-    await forgetCounters(order.id);
-    const txn = first.body.transactions[0]!;
-    expect(txn.status).toBe('pending');
-    const settled = await call<Refund>(admin, 'POST', `/admin/refunds/${first.body.id}/transactions/${txn.id}`, { status: 'success' });
-    expect([settled.status, settled.body.owed]).toEqual([200, 0]);
-    const pointer = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.refundRef(first.body.id), ConsistentRead: true }));
-    expect(pointer.Item?.refund).toEqual(settled.body);
   });
 
   it('never shows the counters in an answer', async () => {

@@ -1,14 +1,13 @@
 // The copy of a return's comments on its request item (shared/domain/
 // comment-copies.ts): a status change answers them from its one write, racing
 // comments, status changes and verifications all land and the copy keeps
-// every comment, a request outgrowing the budget or stored before copies still
+// every comment, a request outgrowing the budget (no copy) still
 // answers every comment, and the copy never shows where the API has no field.
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
 import { COMMENT_COPY_BUDGET } from '#shared/domain/comment-copies';
 import type { ReturnComment, ReturnRequest } from '#shared/domain/return-request';
-import { backfillReturnComments } from '#shared/use-cases/backfill-return-comments';
 import { changeReturnStatus } from '#shared/use-cases/change-return-status';
 import { admin, call, customer } from '../support/api.ts';
 import { createReturn, deliveredOrderFor, returnOf, setStatus, verifyItem, walk } from '../support/returns-api.ts';
@@ -28,9 +27,16 @@ const newRequest = async (quantity = 1): Promise<{ owner: Owner; request: Return
   const owner = customer();
   return { owner, request: await createReturn(owner, returnOf(await deliveredOrderFor(owner), {}, quantity)) };
 };
-/** The request as stored before copies existed. */
-const asStoredBefore = (id: string) =>
-  db.send(new UpdateCommand({ TableName: TABLE_NAME, Key: KEY(id), UpdateExpression: 'REMOVE commentCopies, commentBytes' }));
+/** The request as its comments leave it once they outgrow the copy's budget: counted, without a copy. */
+const asOverBudget = (id: string) =>
+  db.send(
+    new UpdateCommand({
+      TableName: TABLE_NAME,
+      Key: KEY(id),
+      UpdateExpression: 'REMOVE commentCopies SET commentBytes = :over',
+      ExpressionAttributeValues: { ':over': COMMENT_COPY_BUDGET + 1 },
+    }),
+  );
 /** The copy on the item is complete: exactly the comment items (read through the admin view), in any order. */
 const expectCopyComplete = async (id: string) => {
   const copy = ((await stored(id)).commentCopies as ReturnComment[]).map((c) => c.id).sort();
@@ -140,40 +146,19 @@ describe('comment copies on the return request', () => {
     expect(next.statusHistory.map((h) => h.status)).toEqual(['new', 'picked_up', 'pending_verification']);
   });
 
-  it('answers the comments of a request stored before copies, explains its refusals, and copies them at its next comment', async () => {
+  it('answers the comments of a request that carries no copy, and explains its refusals', async () => {
     const { owner, request } = await newRequest();
-    await comment(owner, request.id, 'before copies');
-    await asStoredBefore(request.id);
+    await comment(owner, request.id, 'before the budget ran out');
+    await asOverBudget(request.id);
     const moved = await setStatus(request.id, { status: 'picked_up' });
-    expect([moved.status, moved.body.comments.map((c) => c.body)]).toEqual([200, ['before copies']]);
+    expect([moved.status, moved.body.comments.map((c) => c.body)]).toEqual([200, ['before the budget ran out']]);
     const illegal = await setStatus(request.id, { status: 'approved' });
     expect([illegal.status, illegal.body.allowedTransitions]).toEqual([409, ['pending_verification']]);
     expect((await setStatus(request.id, { status: 'pending_verification' }, { 'if-match': '"1"' })).status).toBe(412);
-    // Two first comments race: one counts and copies, the other reads again and appends.
-    const firsts = await Promise.all([comment(owner, request.id, 'first A'), note(request.id, 'first B')]);
-    expect(firsts.map((r) => r.status)).toEqual([201, 201]);
-    expect((await stored(request.id)).commentCopies).toHaveLength(3);
-    await expectCopyComplete(request.id);
-  });
-
-  it('backfills the copy of requests stored before copies, racing comments, and leaves counted ones alone', async () => {
-    const [a, b] = [await newRequest(), await newRequest()];
-    await comment(a.owner, a.request.id, 'old comment');
-    await asStoredBefore(a.request.id);
-    await asStoredBefore(b.request.id);
-    const [totals, raced] = await Promise.all([backfillReturnComments(50), comment(a.owner, a.request.id, 'during the backfill')]);
-    expect(raced.status).toBe(201);
-    expect(totals.seen).toBeGreaterThanOrEqual(totals.counted);
-    expect(totals.counted).toBeGreaterThanOrEqual(1);
-    expect((await stored(b.request.id)).commentCopies).toEqual([]);
-    await expectCopyComplete(a.request.id);
-    expect((await stored(a.request.id)).commentCopies).toHaveLength(2);
-    // Run again: a counted request is left as it is.
-    const before = await stored(a.request.id);
-    await backfillReturnComments(50);
-    expect(await stored(a.request.id)).toEqual(before);
-    calls.length = 0;
-    expect((await moveInProcess(a.request.id, 'picked_up')).comments).toHaveLength(2);
-    expect(calls).toEqual(['UpdateItemCommand']);
+    // Comments racing each other still land, counted, and the request still carries no copy.
+    const more = await Promise.all([comment(owner, request.id, 'A'), note(request.id, 'B')]);
+    expect(more.map((r) => r.status)).toEqual([201, 201]);
+    expect((await stored(request.id)).commentCopies).toBeUndefined();
+    expect((await adminView(request.id)).comments).toHaveLength(3);
   });
 });

@@ -2,12 +2,11 @@
 // explained from the item as it was (404, 412, 409 with allowedTransitions,
 // the open-cancellation hold), racing admins included, and the write keeps
 // every side field, the byStatus index and the history it always kept.
-import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
 import type { Order } from '#shared/domain/order';
 import type { ReturnRequest } from '#shared/domain/return-request';
-import { backfillOrderHolds } from '#shared/use-cases/backfill-order-holds';
 import { admin, call, createOrder, customer, deliver } from '../support/api.ts';
 import { createReturn, deliveredOrderFor, type Problem, returnOf, setStatus } from '../support/returns-api.ts';
 
@@ -89,25 +88,6 @@ describe('order status in one write', () => {
     const shipped = await move(order.id, 'shipped');
     expect([shipped.status, shipped.body.status]).toEqual([200, 'shipped']);
     expect(Object.keys((await storedOrder(order.id)) ?? {})).not.toContain('openCancellationId');
-  });
-  it('backfills the hold of a request filed before orders carried it, and of no decided request', async () => {
-    const owner = customer();
-    const [open, decided] = [await createOrder(owner), await createOrder(owner)];
-    const requests = [];
-    for (const order of [open, decided]) {
-      await move(order.id, 'confirmed');
-      requests.push((await call<{ id: string }>(owner, 'POST', `/orders/${order.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' })).body);
-    }
-    expect((await call(admin, 'POST', `/admin/cancellations/${requests[1]?.id}/reject`, { rejectionReason: 'Already packed' })).status).toBe(200);
-    // The old layout: an open request, and no mark on its order.
-    await db.send(new UpdateCommand({ TableName: TABLE_NAME, Key: { PK: `ORDER#${open.id}`, SK: 'ORDER' }, UpdateExpression: 'REMOVE openCancellationId' }));
-    const { seen, held } = await backfillOrderHolds(2);
-    expect(seen).toBeGreaterThanOrEqual(held);
-    expect(held).toBeGreaterThanOrEqual(1);
-    expect((await storedOrder(open.id))?.openCancellationId).toBe(requests[0]?.id);
-    expect((await storedOrder(decided.id))?.openCancellationId).toBeUndefined();
-    expect((await move(open.id, 'shipped')).status).toBe(409);
-    expect((await move(decided.id, 'shipped')).status).toBe(200);
   });
 });
 

@@ -118,6 +118,14 @@ describe('import graph', () => {
     }
   });
 
+  it('leaves "not yours is not found" to the use cases: no adapter or handler compares an owner', () => {
+    for (const file of [...filesUnder('shared/adapters'), ...filesUnder('functions')]) {
+      expect(read(file), `${file} decides ownership: return what was found and let the use case decide (visibleTo)`).not.toMatch(
+        /customerId\s*[!=]==|[!=]==\s*[\w.?]*customerId\b/,
+      );
+    }
+  });
+
   it('builds every table key in shared/adapters/keys.ts', () => {
     for (const dir of ['shared', 'functions']) {
       for (const file of filesUnder(dir).filter((f) => f !== 'shared/adapters/keys.ts')) {

@@ -3,7 +3,6 @@
 // approval of a request), in the caller's one transaction.
 import type { GuardedItem } from '#shared/adapters/dynamo';
 import { type OrderRead, orderPut } from '#shared/adapters/orders-repo';
-import { withCounters } from '#shared/adapters/rule-reads';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { type Cancellation, unitsToRestore, withRefund, withVoucher } from '#shared/domain/cancellation';
 import { ConflictError } from '#shared/domain/errors';
@@ -36,15 +35,7 @@ export interface CancelNow {
  * caller's to re-read and re-plan. Without one, a lost race is a 409: a
  * storefront update that won (e.g. `shipped`) must not be planned over.
  */
-export const cancelNowItems = async ({
-  read,
-  settings,
-  cancellation,
-  actor,
-  now,
-  note,
-  onOrderMoved,
-}: CancelNow): Promise<{ final: Cancellation; items: GuardedItem[] }> => {
+export const cancelNowItems = ({ read, settings, cancellation, actor, now, note, onOrderMoved }: CancelNow): { final: Cancellation; items: GuardedItem[] } => {
   const { order } = read;
   if (refundableRemaining(order) <= 0) {
     const cancelled = transitionOrder(order, { to: 'cancelled', at: now, by: actor, note });
@@ -60,7 +51,7 @@ export const cancelNowItems = async ({
     };
   }
   const write = planRefundWrite(
-    await withCounters(read),
+    read,
     {
       everything: true,
       restock: true,

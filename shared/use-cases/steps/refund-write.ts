@@ -5,7 +5,7 @@ import type { GuardedItem } from '#shared/adapters/dynamo';
 import { newId, newSecretCode } from '#shared/adapters/ids';
 import { orderPut } from '#shared/adapters/orders-repo';
 import { refundInserts } from '#shared/adapters/refunds-repo';
-import { readForRules, withCounters } from '#shared/adapters/rule-reads';
+import { readForRules } from '#shared/adapters/rule-reads';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { NotFoundError } from '#shared/domain/errors';
 import type { PlanIds } from '#shared/domain/refund-plan';
@@ -32,9 +32,9 @@ export const refundWriteItems = (write: RefundWrite): GuardedItem[] => [
   ...[...unitsBySku(write.restock)].map(([sku, units]) => returnStock(sku, units)),
 ];
 
-/** The order with its counters, and the settings: one BatchGetItem (plus the ledger for an order stored before the counters). */
+/** The order with its counters, and the settings: one BatchGetItem. */
 export const readOrderForRefund = async (orderId: string): Promise<{ state: OrderState; settings: Settings }> => {
   const { order, settings } = await readForRules({ orderId });
   if (!order) throw new NotFoundError('The order');
-  return { state: await withCounters(order), settings };
+  return { state: order, settings };
 };

@@ -1,5 +1,6 @@
 // Optimistic concurrency with a re-plan: read, decide, write conditioned on the
 // version read; when only that version moved, read again and decide again.
+import { withBackoff } from '#shared/adapters/backoff';
 import { ConflictError } from '#shared/domain/errors';
 
 /** A version condition failed on an item the caller may re-read and re-plan against. */
@@ -15,13 +16,5 @@ export class ConcurrentChangeError extends ConflictError {
  * times, with jittered backoff), then lets the 409 through. Any other error
  * (a business rule found on re-read, an idempotent replay) ends it at once.
  */
-export const retryOnChange = async <T>(attempt: () => Promise<T>, attempts = 8): Promise<T> => {
-  for (let n = 1; ; n++) {
-    try {
-      return await attempt();
-    } catch (error) {
-      if (!(error instanceof ConcurrentChangeError) || n >= attempts) throw error;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * 10 * 2 ** n));
-    }
-  }
-};
+export const retryOnChange = <T>(attempt: () => Promise<T>, attempts = 8): Promise<T> =>
+  withBackoff(attempt, { attempts, retryIf: (error) => error instanceof ConcurrentChangeError });
