@@ -1,13 +1,14 @@
 // The settings item; absent on a fresh install, when the defaults apply.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors';
-import { defaultSettings, type Settings } from '#shared/domain/settings';
+import { defaultSettings, type Settings, withExchangeDefaults } from '#shared/domain/settings';
 import { db, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { env } from './env.ts';
 import { KEY } from './keys.ts';
 
 /** The settings from their item, or the defaults when there is none yet (with the configured sender). */
-export const settingsOf = (item: Record<string, unknown> | undefined): Settings => (item ? stripKeys<Settings>(item) : defaultSettings(env.defaultFromAddress));
+export const settingsOf = (item: Record<string, unknown> | undefined): Settings =>
+  item ? withExchangeDefaults(stripKeys<Settings>(item)) : defaultSettings(env.defaultFromAddress);
 
 /** The settings, and whether they are stored yet. */
 export const readSettings = async (consistent = false): Promise<{ readonly settings: Settings; readonly stored: boolean }> => {

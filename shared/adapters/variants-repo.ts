@@ -2,23 +2,12 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '#shared/domain/errors';
 import type { Variant } from '#shared/domain/variant';
-import { batchGet, db, keyId, queryAll, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
+import { db, queryAll, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { INDEX, KEY, PARTITION, variantIndexKeys } from './keys.ts';
 
 export const getVariant = async (sku: string): Promise<Variant | undefined> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.variant(sku), ConsistentRead: true }));
   return Item ? stripKeys<Variant>(Item) : undefined;
-};
-
-/** The variants of these SKUs that exist, by SKU (one BatchGetItem). */
-export const getVariants = async (skus: readonly string[]): Promise<Map<string, Variant>> => {
-  const found = await batchGet(skus.map(KEY.variant), true);
-  const variants = new Map<string, Variant>();
-  for (const sku of skus) {
-    const item = found.get(keyId(KEY.variant(sku)));
-    if (item) variants.set(sku, stripKeys<Variant>(item));
-  }
-  return variants;
 };
 
 /** A product has a handful of variants (sizes × colours): read whole, by SKU. */

@@ -52,5 +52,4 @@ export const customerMayCancel = (status: ExchangeStatus): boolean => status ===
 export const adminMayCancel = (status: ExchangeStatus): boolean => status === 'awaiting_payment';
 
 /** Whether leaving `from` for `to` gives reserved stock back: stock is taken on approval, so only after it. */
-export const releasesStock = (from: ExchangeStatus, to: ExchangeStatus): boolean =>
-  (to === 'cancelled' || to === 'declined') && from !== 'requested';
+export const releasesStock = (from: ExchangeStatus, to: ExchangeStatus): boolean => (to === 'cancelled' || to === 'declined') && from !== 'requested';

@@ -92,7 +92,11 @@ const groupUnits = (units: readonly PaidUnit[]): { unitPrice: number; tax: numbe
 
 /** The inbound and outbound items at their exchange prices, and the difference. Refuses unknown lines and unusable variants. */
 export const exchangeValues = ({ order, inbound, outbound, variants, samePriceForSameProduct }: ValuesInput): ExchangeValues => {
-  refuse('empty_outbound', 'An exchange needs at least one item to receive.', outbound.length === 0 ? [{ path: 'outbound', message: 'must not be empty' }] : []);
+  refuse(
+    'empty_outbound',
+    'An exchange needs at least one item to receive.',
+    outbound.length === 0 ? [{ path: 'outbound', message: 'must not be empty' }] : [],
+  );
   const lines = inbound.map((item) => order.lineItems.find((l) => l.id === item.lineItemId));
   refuse(
     'unknown_line_item',

@@ -1,5 +1,6 @@
 // Shop settings (seeds 000 and 002), with the defaults of a fresh install.
 import * as z from 'zod/mini';
+import { DEFAULT_EXCHANGE_SETTINGS, ExchangeSettings } from './exchange.ts';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
 import { Email, Text, Version } from './schema-kit.ts';
@@ -28,6 +29,8 @@ export const SettingsBody = /* @__PURE__ */ lazy(() =>
       cancellation: z.object({ customerCancellableStatuses: z.array(OrderStatus).check(z.maxLength(8)) }),
       notifications: z.object({ adminEmails: z.array(Email).check(z.maxLength(50)), fromAddress: Email }),
       shop: z.object({ name: Text(), address: z.string().check(z.maxLength(500)) }),
+      // Optional in a PUT (kept as it was when left out), so a client written before exchanges keeps working.
+      exchanges: z.optional(ExchangeSettings),
     })
     .clone()
     .register(z.globalRegistry, { id: 'SettingsBody' }),
@@ -36,7 +39,7 @@ export type SettingsBody = z.infer<typeof SettingsBody>;
 
 export const Settings = /* @__PURE__ */ lazy(() =>
   z
-    .extend(SettingsBody, { version: Version, updatedAt: z.nullable(z.string()) })
+    .extend(SettingsBody, { exchanges: ExchangeSettings, version: Version, updatedAt: z.nullable(z.string()) })
     .clone()
     .register(z.globalRegistry, { id: 'Settings' }),
 );
@@ -61,14 +64,22 @@ export const defaultSettings = (fromAddress: string): Settings => ({
   cancellation: { customerCancellableStatuses: ['pending', 'confirmed', 'picked_up'] },
   notifications: { adminEmails: [], fromAddress },
   shop: { name: 'aftersales demo shop', address: '1 Market Street, Springfield' },
+  exchanges: DEFAULT_EXCHANGE_SETTINGS,
   version: 1,
   updatedAt: null,
+});
+
+/** Settings stored before exchanges existed read with their defaults. */
+export const withExchangeDefaults = (stored: Omit<Settings, 'exchanges'> & Partial<Pick<Settings, 'exchanges'>>): Settings => ({
+  ...stored,
+  exchanges: stored.exchanges ?? DEFAULT_EXCHANGE_SETTINGS,
 });
 
 /** Applies a PUT: a new version of everything sent; `shop` is kept when the body leaves it out. */
 export const nextSettings = (current: Settings, body: Omit<SettingsBody, 'shop'> & Partial<Pick<SettingsBody, 'shop'>>, now: string): Settings => ({
   ...body,
   shop: body.shop ?? current.shop,
+  exchanges: body.exchanges ?? current.exchanges,
   version: current.version + 1,
   updatedAt: now,
 });

@@ -144,7 +144,11 @@ describe('exchange values', () => {
     // 3 units, total 3 × 1000 − 1 + 2 = 3001 → unit values 1001, 1000, 1000; tax 2 → 1, 1, 0.
     const odd = line({ quantity: 3, unitPrice: 1000, discount: 1, tax: 2 });
     const values = exchangeValues(
-      input({ order: { currency: 'USD', lineItems: [odd] }, inbound: [{ lineItemId: 'li_1', quantity: 3, reasonId: 'r' }], outbound: [{ sku: 'SHIRT-L', quantity: 3 }] }),
+      input({
+        order: { currency: 'USD', lineItems: [odd] },
+        inbound: [{ lineItemId: 'li_1', quantity: 3, reasonId: 'r' }],
+        outbound: [{ sku: 'SHIRT-L', quantity: 3 }],
+      }),
     );
     expect(values.inboundValue).toBe(3001);
     expect(values.outbound.map((o) => [o.quantity, o.unitPrice, o.tax])).toEqual([
@@ -166,7 +170,12 @@ describe('exchange values', () => {
   });
 
   it('refuses a line the order does not have, naming the item', () => {
-    const bad = input({ inbound: [{ lineItemId: 'li_1', quantity: 1, reasonId: 'r' }, { lineItemId: 'li_x', quantity: 1, reasonId: 'r' }] });
+    const bad = input({
+      inbound: [
+        { lineItemId: 'li_1', quantity: 1, reasonId: 'r' },
+        { lineItemId: 'li_x', quantity: 1, reasonId: 'r' },
+      ],
+    });
     expect(refusal(() => exchangeValues(bad))).toEqual({ rule: 'unknown_line_item', paths: ['inbound[1].lineItemId'] });
   });
 
@@ -182,7 +191,10 @@ describe('exchange values', () => {
   });
 
   it("refuses a variant without a price in the order's currency", () => {
-    expect(refusal(() => exchangeValues(input({ outbound: [{ sku: 'EUR-ONLY', quantity: 1 }] })))).toEqual({ rule: 'currency_mismatch', paths: ['outbound[0].sku'] });
+    expect(refusal(() => exchangeValues(input({ outbound: [{ sku: 'EUR-ONLY', quantity: 1 }] })))).toEqual({
+      rule: 'currency_mismatch',
+      paths: ['outbound[0].sku'],
+    });
   });
 });
 
