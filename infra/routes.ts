@@ -7,6 +7,7 @@ import { type AreaRoute, HTTP_FUNCTIONS, type HttpFunction } from '#shared/http/
 import { attachmentsRoutes } from './routes/attachments.ts';
 import { cancellationsRoutes } from './routes/cancellations.ts';
 import { documentsRoutes } from './routes/documents.ts';
+import { exchangesRoutes } from './routes/exchanges.ts';
 import { metaRoutes } from './routes/meta.ts';
 import { notesRoutes } from './routes/notes.ts';
 import { ordersRoutes } from './routes/orders.ts';
@@ -31,6 +32,7 @@ const routesByArea = {
   attachments: attachmentsRoutes,
   webhooks: webhooksRoutes,
   payments: paymentsRoutes,
+  exchanges: exchangesRoutes,
 } as const satisfies { readonly [F in HttpFunction]: readonly AreaRoute<F>[] };
 
 type AnyRoute = (typeof routesByArea)[HttpFunction][number];

@@ -44,6 +44,8 @@ export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
   webhooks: { table: 'readWrite', objects: [] },
   // The provider's webhook settles refund transactions (and reads the Stripe keys: see Payments).
   payments: { table: 'readWrite', objects: [] },
+  // Variants and exchanges: the exchange, its return request and the stock it takes, in one transaction.
+  exchanges: { table: 'readWrite', objects: [] },
 };
 
 export const SERVICE_NAME = 'aftersales';

@@ -43,6 +43,8 @@
 // | a webhook's deliveries, newest first    | table       | WEBHOOK#<whkId>         | DELIVERY#<dlvId> (TTL 30 d) |
 // | a webhook's in-flight delivery slots    | table       | WEBHOOK#<whkId>         | SLOT#<n> (leases)         |
 // | webhook enqueued marker (TTL 7 d)       | table       | NOTIFY                  | webhook#<hash(evt#whk)>   |
+// | variant by SKU                          | table       | VARIANT#<sku>           | VARIANT                   |
+// | a product's active variants (sparse)    | byType      | PRODUCT#<productId>     | <sku>                     |
 //
 // Every key and index name of the table is built here and nowhere else:
 // repositories pass these builders to the query helpers of dynamo.ts, and
@@ -151,6 +153,7 @@ export const KEY = {
   webhookDelivery: (endpointId: string, deliveryId: string) => ({ PK: PARTITION.webhookItems(endpointId), SK: `${ITEM_PREFIX.delivery}${deliveryId}` }),
   /** One of an endpoint's concurrent-delivery leases (webhooks-repo.ts claimSlot). */
   webhookSlot: (endpointId: string, slot: number) => ({ PK: PARTITION.webhookItems(endpointId), SK: `SLOT#${slot}` }),
+  variant: (sku: string) => ({ PK: `VARIANT#${sku}`, SK: 'VARIANT' }),
 } as const;
 
 /** Partition values of the lists above that are not a single entity's own key. */
@@ -181,6 +184,8 @@ export const PARTITION = {
   transactionsByGateway: (gateway: string) => `REFUNDTXN#${gateway}`,
   transactionsByStatus: (status: string) => `REFUNDTXN#${status}`,
   transactionsByGatewayAndStatus: (gateway: string, status: string) => `REFUNDTXN#${gateway}#${status}`,
+  /** byType: a product's active variants. */
+  productVariants: (productId: string) => `PRODUCT#${productId}`,
 } as const;
 
 /** Sort-key prefixes of the items that share a partition. */
@@ -210,6 +215,13 @@ export const reasonIndexKeys = (reason: { readonly id: string; readonly kind: st
   GSI3PK: PARTITION.reasonsOfKind(reason.kind),
   GSI3SK: byDate(reason),
 });
+
+/**
+ * byType keys of a variant: only an active one is listed under its product (a
+ * sparse index), so a product's list never reads the variants it no longer sells.
+ */
+export const variantIndexKeys = (variant: { readonly sku: string; readonly productId: string; readonly active: boolean }) =>
+  variant.active ? { GSI3PK: PARTITION.productVariants(variant.productId), GSI3SK: variant.sku } : {};
 
 /** byLookup keys of an order: found by its customer's email. */
 export const orderLookupKeys = (order: { readonly id: string; readonly createdAt: string; readonly customer: { readonly email: string } }) => ({

@@ -9,8 +9,10 @@ import { KEY } from './keys.ts';
 /** The settings from their item, or the defaults when there is none yet (with the configured sender). */
 export const settingsOf = (item: Record<string, unknown> | undefined): Settings => {
   const defaults = defaultSettings(env.defaultFromAddress);
-  // Settings stored before the shop had locales speak the defaults until an admin saves them.
-  return item ? { ...stripKeys<Settings>(item), locales: (item.locales as Settings['locales'] | undefined) ?? defaults.locales } : defaults;
+  if (!item) return defaults;
+  // Sections added after a shop saved its settings speak their defaults until an admin saves them again.
+  const stored = stripKeys<Partial<Settings>>(item) as Settings;
+  return { ...stored, locales: stored.locales ?? defaults.locales, exchanges: stored.exchanges ?? defaults.exchanges };
 };
 
 /** The settings, and whether they are stored yet. */

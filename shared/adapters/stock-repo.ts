@@ -5,7 +5,7 @@
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { BusinessRuleError } from '#shared/domain/errors';
 import type { StockChange, StockLevel } from '#shared/domain/stock';
-import { db, type GuardedItem, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
+import { batchGet, db, type GuardedItem, keyId, stripKeys, TABLE_NAME, transact } from './dynamo.ts';
 import { KEY } from './keys.ts';
 
 /** Sums quantities per SKU: one transaction may touch each stock item once. */
@@ -56,6 +56,17 @@ export const getStock = async (sku: string): Promise<StockLevel> => {
   const item = Item ? stripKeys<{ tracked?: boolean; quantity?: number; version?: number; updatedAt?: string }>(Item) : undefined;
   const common = { sku, version: item?.version ?? 0, updatedAt: item?.updatedAt ?? null };
   return item?.tracked ? { ...common, tracked: true, quantity: item.quantity ?? 0 } : { ...common, tracked: false, quantity: null };
+};
+
+/** Units in tracked stock per SKU (one BatchGetItem); null for an untracked SKU (unlimited). */
+export const availableUnits = async (skus: readonly string[]): Promise<Map<string, number | null>> => {
+  const found = await batchGet(skus.map(KEY.stock), true);
+  return new Map(
+    skus.map((sku) => {
+      const item = found.get(keyId(KEY.stock(sku)));
+      return [sku, item?.tracked ? Number(item.quantity ?? 0) : null];
+    }),
+  );
 };
 
 /** The condition of a stock change failed: the caller reads the level again to say why (domain/stock.ts). */

@@ -6,6 +6,7 @@ import type { SpecsOf } from '#shared/http/route-spec';
 import { attachmentsApi } from './attachments.ts';
 import { cancellationsApi } from './cancellations.ts';
 import { documentsApi } from './documents.ts';
+import { exchangesApi } from './exchanges.ts';
 import { metaApi } from './meta.ts';
 import { notesApi } from './notes.ts';
 import { ordersApi } from './orders.ts';
@@ -27,6 +28,7 @@ export const contract = {
   ...returnsApi,
   ...webhooksApi,
   ...paymentsApi,
+  ...exchangesApi,
 } as const satisfies SpecsOf<HttpFunction>;
 
 export type ApiContract = typeof contract;

@@ -1,6 +1,7 @@
 // Shop settings (seeds 000 and 002), with the defaults of a fresh install.
 import * as z from 'zod/mini';
 import { DEFAULT_LOCALES, SUPPORTED_LOCALES } from '../i18n/locales.ts';
+import { DEFAULT_EXCHANGE_SETTINGS, ExchangeSettings } from './exchange.ts';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
 import { Email, Text, Version } from './schema-kit.ts';
@@ -50,6 +51,8 @@ export const SettingsBody = /* @__PURE__ */ lazy(() =>
       notifications: z.object({ adminEmails: z.array(Email).check(z.maxLength(50)), fromAddress: Email }),
       shop: z.object({ name: Text(), address: z.string().check(z.maxLength(500)) }),
       locales: LocalesSettings,
+      // Optional in a PUT (kept as it was when left out), so a client written before exchanges keeps working.
+      exchanges: z.optional(ExchangeSettings),
     })
     .clone()
     .register(z.globalRegistry, { id: 'SettingsBody' }),
@@ -58,7 +61,7 @@ export type SettingsBody = z.infer<typeof SettingsBody>;
 
 export const Settings = /* @__PURE__ */ lazy(() =>
   z
-    .extend(SettingsBody, { version: Version, updatedAt: z.nullable(z.string()) })
+    .extend(SettingsBody, { exchanges: ExchangeSettings, version: Version, updatedAt: z.nullable(z.string()) })
     .clone()
     .register(z.globalRegistry, { id: 'Settings' }),
 );
@@ -84,18 +87,20 @@ export const defaultSettings = (fromAddress: string): Settings => ({
   notifications: { adminEmails: [], fromAddress },
   shop: { name: 'aftersales demo shop', address: '1 Market Street, Springfield' },
   locales: { default: DEFAULT_LOCALES.default, enabled: [...DEFAULT_LOCALES.enabled] },
+  exchanges: DEFAULT_EXCHANGE_SETTINGS,
   version: 1,
   updatedAt: null,
 });
 
-/** What a PUT may leave out, keeping the current value: the shop's name and address, the locales. */
-export type SettingsUpdate = Omit<SettingsBody, 'shop' | 'locales'> & Partial<Pick<SettingsBody, 'shop' | 'locales'>>;
+/** What a PUT may leave out, keeping the current value: the shop's name and address, the locales, the exchanges. */
+export type SettingsUpdate = Omit<SettingsBody, 'shop' | 'locales' | 'exchanges'> & Partial<Pick<SettingsBody, 'shop' | 'locales' | 'exchanges'>>;
 
-/** Applies a PUT: a new version of everything sent; `shop` and `locales` are kept when the body leaves them out. */
+/** Applies a PUT: a new version of everything sent; `shop`, `locales` and `exchanges` are kept when the body leaves them out. */
 export const nextSettings = (current: Settings, body: SettingsUpdate, now: string): Settings => ({
   ...body,
   shop: body.shop ?? current.shop,
   locales: body.locales ?? current.locales,
+  exchanges: body.exchanges ?? current.exchanges,
   version: current.version + 1,
   updatedAt: now,
 });

@@ -19,6 +19,7 @@ export const HTTP_FUNCTIONS = [
   'attachments',
   'webhooks',
   'payments',
+  'exchanges',
 ] as const;
 export type HttpFunction = (typeof HTTP_FUNCTIONS)[number];
 

@@ -78,6 +78,15 @@ describe('settings', () => {
     expect(saved.shop.name).toEqual(expect.any(String));
   });
 
+  it('sets the exchange settings, and keeps them when a PUT leaves them out', async () => {
+    const before = (await read()).exchanges;
+    expect(before).toEqual({ enabled: expect.any(Boolean), samePriceForSameProduct: expect.any(Boolean) });
+    const flipped = { enabled: before.enabled, samePriceForSameProduct: !before.samePriceForSameProduct };
+    expect((await mutate((body) => ({ ...body, exchanges: flipped }))).exchanges).toEqual(flipped);
+    expect((await mutate(({ exchanges: _exchanges, ...body }) => body)).exchanges).toEqual(flipped);
+    expect((await mutate((body) => ({ ...body, exchanges: before }))).exchanges).toEqual(before);
+  });
+
   it('refuses a stale If-Match with 412 and changes nothing', async () => {
     const current = await read();
     const category = markCategory();
