@@ -85,9 +85,9 @@ export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
   webhooks: 490,
   payments: 660,
   notify: 470,
-  events: 480,
+  events: 500,
   'payments-queue': 640,
-  'admin-mfa': 300,
+  'admin-mfa': 360,
   'webhook-delivery': 450,
 };
 
