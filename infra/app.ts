@@ -1,15 +1,19 @@
 // CDK entry point (`cdk.json`: `npx tsx infra/app.ts`) and the in-process
-// builder tests use. cdk-nag's AwsSolutions pack runs on every synth: a finding
-// that is not acknowledged (with its reason, next to the resource) fails it.
+// builder tests use. cdk-nag's AwsSolutions and Serverless packs run on every
+// synth: a finding that is not acknowledged (with its reason, next to the
+// resource) fails it. `-c stage=<name>` names the stack `Aftersales-<name>`
+// (default `dev`); the `prod` stage refuses to synthesize without its settings.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { App, Validations } from 'aws-cdk-lib';
-import { AwsSolutionsChecks } from 'cdk-nag';
+import { AwsSolutionsChecks, ServerlessChecks } from 'cdk-nag';
 import type { CodeMode } from './constructs/app-function.ts';
+import { stageOf } from './constructs/config.ts';
 import { AftersalesStack } from './stack.ts';
 
 export const PROJECT_ROOT = fileURLToPath(new URL('..', import.meta.url));
-export const STACK_NAME = 'Aftersales';
+/** One stack per stage, side by side in one account. */
+export const stackNameOf = (stage: string): string => `Aftersales-${stage}`;
 
 export interface BuildAppOptions {
   /** Context on top of cdk.json's (as `-c key=value` would be). */
@@ -44,13 +48,15 @@ export const buildApp = (options: BuildAppOptions = {}) => {
   });
   const code = options.code ?? codeFromContext(app.node.tryGetContext('lambdaCode'));
   const nag = new AwsSolutionsChecks(app, { verbose: true });
-  Validations.of(app).addPlugins(nag);
-  const stack = new AftersalesStack(app, STACK_NAME, {
+  const serverless = new ServerlessChecks(app, { verbose: true });
+  Validations.of(app).addPlugins(nag, serverless);
+  const stage = stageOf(app.node.tryGetContext('stage'));
+  const stack = new AftersalesStack(app, stackNameOf(stage), {
     projectRoot: PROJECT_ROOT,
     description: 'aftersales: post-purchase backend (orders, cancellations, returns, refunds, emails)',
     code,
   });
-  return { app, stack, nag };
+  return { app, stack, nag, serverless };
 };
 
 const isMain = process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href;

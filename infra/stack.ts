@@ -1,6 +1,6 @@
 // The whole backend in one env-agnostic stack (no account/region lookups, so
 // `cdk synth` runs offline). DESIGN.md "In AWS" is the checklist.
-import { type CfnElement, CfnOutput, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { type CfnElement, CfnOutput, Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type { Construct } from 'constructs';
 import { bundlingOf } from '#infra/bundling';
@@ -11,7 +11,9 @@ import { Auth } from './constructs/auth.ts';
 import { readConfig } from './constructs/config.ts';
 import { ATTACHMENTS_PREFIX, Data } from './constructs/data.ts';
 import { Events } from './constructs/events.ts';
+import { Mail } from './constructs/mail.ts';
 import { Notify } from './constructs/notify.ts';
+import { Observability } from './constructs/observability.ts';
 import { Payments } from './constructs/payments.ts';
 import { TABLE_READ, TABLE_WRITE } from './constructs/table-access.ts';
 import { WebApp } from './constructs/web-app.ts';
@@ -65,6 +67,8 @@ export class AftersalesStack extends Stack {
   readonly events: Events;
   readonly web: WebApp;
   readonly payments: Payments;
+  readonly mail: Mail;
+  readonly observability: Observability;
   readonly functions: Readonly<Record<HttpFunction, AppFunction>>;
 
   constructor(scope: Construct, id: string, props: AftersalesStackProps) {
@@ -75,10 +79,12 @@ export class AftersalesStack extends Stack {
     // The web app first: its URL is where emails link and sign-in returns, and its origin calls the API and S3.
     this.web = new WebApp(this, 'Web', { code });
     const appUrl = config.storefrontUrl ?? this.web.url;
-    const origins = config.storefrontOrigins.includes('*') ? ['*'] : [...config.storefrontOrigins, this.web.origin];
+    // The storefront's configured origins and the web app's own CloudFront origin; never `*` (config.ts).
+    const origins = [...config.storefrontOrigins, this.web.origin];
 
     this.data = new Data(this, 'Data', { storefrontOrigins: origins });
-    const { table, bucket } = this.data;
+    const { table, bucket, streamFailures } = this.data;
+    this.mail = new Mail(this, 'Mail', { fromAddress: config.fromAddress, sesDomain: config.sesDomain });
 
     const environment = {
       TABLE_NAME: table.tableName,
@@ -90,11 +96,22 @@ export class AftersalesStack extends Stack {
       CORS_ORIGINS: origins.join(','),
     };
 
+    this.events = new Events(this, 'Events', {
+      projectRoot: props.projectRoot,
+      code,
+      table,
+      environment: { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: SERVICE_NAME },
+      failures: streamFailures,
+    });
+    acknowledgeIndexWildcard(this.events.consumer, table);
+    acknowledgeIndexWildcard(this.events.delivery, table);
+
     this.payments = new Payments(this, 'Payments', {
       projectRoot: props.projectRoot,
       code,
       table,
       environment,
+      bus: this.events.bus,
     });
     acknowledgeIndexWildcard(this.payments.consumer, table);
 
@@ -131,6 +148,10 @@ export class AftersalesStack extends Stack {
       cognitoDomainPrefix: config.cognitoDomainPrefix,
       authCallbackUrls: config.authCallbackUrls.length > 0 ? config.authCallbackUrls : [`${appUrl}/auth/callback`],
       logoutUrls: [`${appUrl}/`],
+      projectRoot: props.projectRoot,
+      code,
+      environment: { POWERTOOLS_SERVICE_NAME: SERVICE_NAME },
+      mail: config.sesDomain && config.sesVerified ? { construct: this.mail, fromAddress: config.fromAddress, sesDomain: config.sesDomain } : undefined,
     });
 
     this.api = new Api(this, 'Api', {
@@ -150,23 +171,32 @@ export class AftersalesStack extends Stack {
         STOREFRONT_URL: appUrl,
         POWERTOOLS_SERVICE_NAME: SERVICE_NAME,
       },
-      fromAddress: config.fromAddress,
-      sesDomain: config.sesDomain,
-      alarmEmail: config.alarmEmail,
+      mail: this.mail,
+      failures: streamFailures,
     });
     acknowledgeIndexWildcard(this.notify.fn, table);
-
-    this.events = new Events(this, 'Events', {
-      projectRoot: props.projectRoot,
-      code,
-      table,
-      environment: { TABLE_NAME: table.tableName, POWERTOOLS_SERVICE_NAME: SERVICE_NAME },
-      alarmTopic: this.notify.alarmTopic,
-    });
     this.events.grantAdmin(functions.webhooks);
-    this.payments.alarmTo(this.notify.alarmTopic);
-    acknowledgeIndexWildcard(this.events.consumer, table);
-    acknowledgeIndexWildcard(this.events.delivery, table);
+
+    this.observability = new Observability(this, 'Observability', {
+      alarmEmail: config.alarmEmail,
+      serviceName: SERVICE_NAME,
+      functions: {
+        ...functions,
+        notify: this.notify.fn,
+        events: this.events.consumer,
+        'webhook-delivery': this.events.delivery,
+        'payments-queue': this.payments.consumer,
+        ...(this.auth.adminMfaCheck ? { 'admin-mfa': this.auth.adminMfaCheck } : {}),
+      },
+      streamConsumers: { notify: this.notify.fn, events: this.events.consumer },
+      api: this.api.httpApi,
+      queues: [
+        // A delivery waits out its retry pauses on the queue (up to 10 h): only a day-old one means trouble.
+        { name: 'webhook-deliveries', queue: this.events.queue, deadLetters: [this.events.deadLetters], maxAge: Duration.hours(24) },
+        { name: 'card-refunds', queue: this.payments.queue, deadLetters: [this.payments.deadLetters, this.payments.undelivered], maxAge: Duration.hours(1) },
+      ],
+      providerLogs: [functions.payments, this.payments.consumer],
+    });
 
     const hostedUi = this.auth.hostedUi;
     this.web.publish({
@@ -188,6 +218,9 @@ export class AftersalesStack extends Stack {
     new CfnOutput(this, 'BucketName', { value: bucket.bucketName });
     new CfnOutput(this, 'EventBusName', { value: this.events.bus.eventBusName });
     new CfnOutput(this, 'StripeKeysSecret', { value: this.payments.keys.secretArn });
+    new CfnOutput(this, 'StreamFailuresBucket', { value: streamFailures.bucketName });
+    new CfnOutput(this, 'AlarmTopic', { value: this.observability.topic.topicArn });
+    new CfnOutput(this, 'DashboardName', { value: this.observability.dashboard.dashboardName });
     new CfnOutput(this, 'JwtIssuer', { value: this.auth.issuer });
     if (this.auth.userPool) new CfnOutput(this, 'UserPoolId', { value: this.auth.userPool.userPoolId });
   }

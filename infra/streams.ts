@@ -1,4 +1,4 @@
-// Which table changes reach the notify consumer. The CDK event source uses these
+// Which table changes reach the stream consumers. The CDK event source uses these
 // patterns as Lambda filter criteria; the local stream poller applies the same
 // patterns before invoking the handler. The handler checks again in code.
 import { NOTIFIABLE_TYPES } from '#shared/domain/notifications/types';
@@ -13,34 +13,24 @@ export const NOTIFY_FILTER_PATTERNS = [
 
 export const NOTIFY_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryAttempts: 5 } as const;
 
-/**
- * Which table changes reach the payments consumer (functions/streams/payments.ts):
- * refunds holding a pending card transaction not yet sent to the payment
- * provider (`awaitsProvider`, set by shared/adapters/refunds-repo.ts).
- */
-export const PAYMENTS_FILTER_PATTERNS = [
-  {
-    eventName: ['INSERT', 'MODIFY'],
-    dynamodb: { NewImage: { type: { S: ['Refund'] }, awaitsProvider: { BOOL: [true] } } },
-  },
-] as const;
-
-/** Small batches: each record is a provider call. The SDK backs off on its own; the mapping then retries the record. */
-export const PAYMENTS_BATCH = { batchSize: 5, maxBatchingWindowSeconds: 1, retryAttempts: 8 } as const;
-
 export const EVENTS_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryAttempts: 5 } as const;
 
 /**
  * Every consumer of the table's stream, each with its own event source mapping
  * in AWS and its own poller locally, so one's retries never hold up another.
  * `name` is its module under functions/streams/. The events consumer reads the
- * same item types as notify: every notifiable change is also an event.
+ * same item types as notify: every notifiable change is also an event. Two and
+ * no more: DynamoDB Streams serves about two readers per shard before they are
+ * throttled; anything else (payments, webhooks) is fanned out from the events
+ * consumer through the bus (infra/queues.ts).
  */
 export const STREAM_CONSUMERS = [
   { name: 'notify', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: NOTIFY_BATCH },
   { name: 'events', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: EVENTS_BATCH },
-  { name: 'payments', filterPatterns: PAYMENTS_FILTER_PATTERNS, batch: PAYMENTS_BATCH },
 ] as const;
+
+/** A record older than this is not retried any more but kept on the failure destination (replayable from there). */
+export const MAX_RECORD_AGE_SECONDS = 6 * 60 * 60;
 
 export type StreamConsumer = (typeof STREAM_CONSUMERS)[number];
 

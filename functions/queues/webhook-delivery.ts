@@ -5,10 +5,9 @@
 // redelivers it then; a message whose endpoint has no free slot is sent again
 // a little later as a fresh message (so waiting never counts toward the DLQ's
 // receive limit) and acknowledged.
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
+import { queueConsumer, RetryLaterError } from '#shared/adapters/consumer';
 import { env } from '#shared/adapters/env';
-import { logger } from '#shared/adapters/logger';
+import { count } from '#shared/adapters/metrics';
 import { type DeliveryMessage, delayRetry, enqueueDeliveries } from '#shared/adapters/webhook-queue';
 import { RETRY_SCHEDULE_SECONDS } from '#shared/domain/webhook';
 import { deliverWebhook } from '#shared/use-cases/deliver-webhook';
@@ -17,14 +16,6 @@ import { deliverWebhook } from '#shared/use-cases/deliver-webhook';
 const BUSY_DELAY_SECONDS = 2;
 
 const scheduleMs = env.webhookRetryScheduleMs ? env.webhookRetryScheduleMs.split(',').map(Number) : RETRY_SCHEDULE_SECONDS.map((s) => s * 1000);
-
-/** Retry pending, not an error: the message stays on the queue until its pause is over. */
-class RetryLaterError extends Error {
-  constructor(readonly delayMs: number) {
-    super(`delivery retried in ${delayMs} ms`);
-    this.name = 'RetryLaterError';
-  }
-}
 
 const parse = (body: string): DeliveryMessage | undefined => {
   try {
@@ -37,33 +28,18 @@ const parse = (body: string): DeliveryMessage | undefined => {
   }
 };
 
-export const handler = async (event: SQSEvent, context: Context) => {
-  logger.resetKeys();
-  logger.addContext(context);
-  logger.setCorrelationId(context.awsRequestId);
-  const handleRecord = async (record: SQSRecord): Promise<void> => {
-    const message = parse(record.body);
-    if (!message) {
-      logger.error('not a delivery message; dropped', { messageId: record.messageId });
-      return;
-    }
-    const result = await deliverWebhook(message, {
-      clock: Date.now,
-      scheduleMs,
-      slots: env.webhookConcurrency,
-      holder: `${context.awsRequestId}/${record.messageId}`,
-    });
-    if (result.kind === 'busy') await enqueueDeliveries([message], BUSY_DELAY_SECONDS);
-    if (result.kind === 'retry') {
-      await delayRetry(record.receiptHandle, result.delayMs / 1000);
-      logger.info('webhook attempt failed; retry scheduled', { ...message, delayMs: result.delayMs });
-      throw new RetryLaterError(result.delayMs);
-    }
-  };
-  return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.SQS), {
-    context,
-    processInParallel: true,
-    // A batch of retries is normal operation, not a failed invocation (the errors alarm must not fire on a flaky receiver).
-    throwOnFullBatchFailure: false,
+// A batch of retries is normal operation, not a failed invocation (the errors alarm must not fire on a flaky receiver).
+export const handler = queueConsumer({ parse, parallel: true, retriesAreNormal: true }, (context) => async (message, record) => {
+  const result = await deliverWebhook(message, {
+    clock: Date.now,
+    scheduleMs,
+    slots: env.webhookConcurrency,
+    holder: `${context.awsRequestId}/${record.messageId}`,
   });
-};
+  if (result.kind === 'busy') await enqueueDeliveries([message], BUSY_DELAY_SECONDS);
+  if (result.kind === 'retry') {
+    count('DeliveriesFailed');
+    await delayRetry(record.receiptHandle, result.delayMs / 1000);
+    throw new RetryLaterError(result.delayMs);
+  }
+});

@@ -3,17 +3,20 @@
 // once to every enabled webhook endpoint subscribed to its type, as a delivery
 // on the SQS queue. "Once" is a marker per event × destination (send-once.ts,
 // as the email consumer does), so a redelivered or retried record puts and
-// enqueues nothing twice. A failed put or enqueue fails the record
-// (batchItemFailures); after the mapping's retries it is dead-lettered (SQS +
-// alarm in AWS; the local poller's DEAD-LETTER line).
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
-import { putEvent } from '#shared/adapters/event-bus';
+// enqueues nothing twice. A refund that leaves card transactions to send also
+// goes on the bus as internal work, which a rule queues for the payments
+// function (functions/queues/payments.ts): this is the stream's second and
+// last reader besides the emails. A failed put or enqueue fails the record
+// (batchItemFailures); after the mapping's retries it is kept whole on the
+// failure destination (S3 in AWS, the local S3 locally) for `npm run replay`.
+import { streamConsumer } from '#shared/adapters/consumer';
+import { putCardRefundsDue, putEvent } from '#shared/adapters/event-bus';
 import { logger } from '#shared/adapters/logger';
+import { type BusinessMetric, count } from '#shared/adapters/metrics';
 import { isSendInProgress, sendOnce } from '#shared/adapters/send-once';
-import { changeOf } from '#shared/adapters/stream-change';
 import { allEndpoints } from '#shared/adapters/webhooks-repo';
-import type { IntegrationEvent } from '#shared/domain/events/catalogue';
+import { cardRefundsDue } from '#shared/domain/card-refunds-due';
+import type { EventType, IntegrationEvent } from '#shared/domain/events/catalogue';
 import { eventsFor } from '#shared/domain/events/detect';
 import { subscribes, type WebhookEndpoint } from '#shared/domain/webhook';
 import { enqueueDelivery } from '#shared/use-cases/enqueue-delivery';
@@ -25,20 +28,25 @@ interface Outgoing {
   readonly endpoint: WebhookEndpoint | undefined;
 }
 
+/** Events counted as business metrics, once each (when put on the bus). */
+const COUNTED: Partial<Record<EventType, BusinessMetric>> = { 'refund.created': 'RefundsCreated', 'refund.transaction_failed': 'RefundsFailed' };
+
 const publisher = sendOnce(async ({ event, endpoint }: Outgoing) => {
-  if (endpoint) await enqueueDelivery(endpoint, event, new Date().toISOString());
-  else await putEvent(event);
+  if (endpoint) {
+    await enqueueDelivery(endpoint, event, new Date().toISOString());
+    return;
+  }
+  await putEvent(event);
+  const metric = COUNTED[event.type];
+  if (metric) count(metric);
 }, 'webhook');
 
-export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
-  logger.resetKeys();
-  logger.addContext(context);
-  logger.setCorrelationId(context.awsRequestId);
+export const handler = streamConsumer((context) => {
   publisher.registerContext(context);
   // Endpoints are read once per invocation, on the first event: a change made by an admin applies from the next batch.
   let endpoints: Promise<WebhookEndpoint[]> | undefined;
-  const handleRecord = async (record: DynamoDBRecord): Promise<void> => {
-    for (const integrationEvent of eventsFor(changeOf(record))) {
+  return async (change) => {
+    for (const integrationEvent of eventsFor(change)) {
       endpoints ??= allEndpoints();
       const targets = (await endpoints).filter((e) => subscribes(e, integrationEvent.type));
       const outgoing: Outgoing[] = [
@@ -51,13 +59,19 @@ export const handler = async (event: DynamoDBStreamEvent, context: Context) => {
       const failures: { message: Outgoing; error: unknown }[] = [];
       await Promise.all(outgoing.map((message) => publisher.send(message).catch((error: unknown) => failures.push({ message, error }))));
       for (const { message, error } of failures) {
-        const where = { eventId: integrationEvent.id, destination: message.endpoint?.id ?? 'bus', eventID: record.eventID };
+        const where = { eventId: integrationEvent.id, destination: message.endpoint?.id ?? 'bus' };
         if (isSendInProgress(error)) logger.warn('already being published by another invocation; the record will be retried', where);
-        else logger.error('not published; the record will be retried', { ...where, error });
+        else logger.error('not published', { ...where, error });
       }
       if (failures[0]) throw failures[0].error;
       logger.info('published', { eventId: integrationEvent.id, type: integrationEvent.type, endpoints: targets.length });
     }
+    // Not once-only: the payments use case reads the refund again and sends only what still waits,
+    // under the transaction id as the provider's idempotency key.
+    const due = cardRefundsDue(change);
+    if (due) {
+      await putCardRefundsDue(due);
+      logger.info('card refunds due', { ...due });
+    }
   };
-  return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.DynamoDBStreams), { context, processInParallel: false });
-};
+});

@@ -7,15 +7,14 @@
 // record the later ones are still handled (not held back): if the failed one
 // is finally dead-lettered, the batch's other records must not go with it.
 // Their emails are already sent then, and the retry finds them sent.
-import { BatchProcessor, EventType, processPartialResponse } from '@aws-lambda-powertools/batch';
-import type { Context, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
+import { streamConsumer } from '#shared/adapters/consumer';
 import { env } from '#shared/adapters/env';
 import { logger } from '#shared/adapters/logger';
+import { count } from '#shared/adapters/metrics';
 import { getOrder } from '#shared/adapters/orders-repo';
 import { isSendInProgress, sendOnce } from '#shared/adapters/send-once';
 import { type SendEmail, sendEmail } from '#shared/adapters/ses';
 import { getSettings } from '#shared/adapters/settings-repo';
-import { changeOf } from '#shared/adapters/stream-change';
 import { type Email, renderEmail, type TemplateId } from '#shared/domain/emails/index';
 import { notificationsFor } from '#shared/domain/notifications/index';
 import type { Notification } from '#shared/domain/notifications/types';
@@ -46,6 +45,7 @@ export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
   const ports: NotifyPorts = { send: sendEmail, loadOrder: getOrder, loadSettings: getSettings, ...overrides };
   const mailer = sendOnce(async (message: Outgoing) => {
     await ports.send(message.from, [message.to], message.email);
+    count('EmailsSent');
     logger.info('email sent', { notification: message.notification, template: message.template });
   });
 
@@ -77,16 +77,12 @@ export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
     }));
   };
 
-  return async (event: DynamoDBStreamEvent, context: Context) => {
-    // Every line of this invocation carries its own request id as correlation id, and nothing from an earlier one.
-    logger.resetKeys();
-    logger.addContext(context);
-    logger.setCorrelationId(context.awsRequestId);
+  return streamConsumer((context) => {
     mailer.registerContext(context);
     // Settings are read once per invocation, on the first notification that needs them.
     let settings: Promise<Settings> | undefined;
-    const handleRecord = async (record: DynamoDBRecord): Promise<void> => {
-      for (const notification of notificationsFor(changeOf(record))) {
+    return async (change) => {
+      for (const notification of notificationsFor(change)) {
         settings ??= ports.loadSettings();
         for (const message of await prepare(notification, await settings)) {
           try {
@@ -94,15 +90,13 @@ export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
           } catch (error) {
             if (isSendInProgress(error))
               logger.warn('email being sent by another invocation; the record will be retried', { notification: message.notification });
-            else logger.error('email not sent; the record will be retried', { notification: message.notification, eventID: record.eventID, error });
+            else logger.error('email not sent', { notification: message.notification, error });
             throw error;
           }
         }
       }
     };
-    // A processor per invocation: it keeps the batch's state while it runs.
-    return processPartialResponse(event, handleRecord, new BatchProcessor(EventType.DynamoDBStreams), { context, processInParallel: false });
-  };
+  });
 };
 
 export const handler = createHandler();

@@ -26,13 +26,24 @@ export interface Throttle {
 export const STAGE_THROTTLE: Throttle = { rateLimit: 200, burstLimit: 400 };
 
 /**
+ * Routes whose one request costs far more than the others: a rendered PDF
+ * (documents), an S3 presign or bind (attachments), and the summary's counts
+ * (a COUNT Query per status, read to the last page).
+ */
+export const EXPENSIVE_FUNCTIONS: ReadonlySet<HttpFunction> = new Set(['documents', 'attachments']);
+export const EXPENSIVE_ROUTES: ReadonlySet<string> = new Set(['orders.summary']);
+
+const SMALL_SHARE: Throttle = { rateLimit: 10, burstLimit: 20 };
+
+/**
  * Per-route ceilings, below the stage's, so one route — a misbehaving
  * storefront loop, a scraped list, a flood of presign requests — can only use
  * its own share and never starve the others. Public routes answer anyone
- * without a token, so they get the smallest share.
+ * without a token, and expensive routes cost the most per request, so both get
+ * the smallest share.
  */
-export const routeThrottle = (route: Pick<Route, 'roles'>): Throttle =>
-  route.roles.includes('public') ? { rateLimit: 10, burstLimit: 20 } : { rateLimit: 50, burstLimit: 100 };
+export const routeThrottle = (route: Pick<Route, 'roles' | 'fn' | 'id'>): Throttle =>
+  route.roles.includes('public') || EXPENSIVE_FUNCTIONS.has(route.fn) || EXPENSIVE_ROUTES.has(route.id) ? SMALL_SHARE : { rateLimit: 50, burstLimit: 100 };
 
 export const isPublic = (route: Pick<Route, 'roles'>): boolean => route.roles.includes('public');
 
@@ -115,6 +126,10 @@ export class Api extends Construct {
             latencyMs: '$context.responseLatency',
             integrationLatencyMs: '$context.integrationLatency',
             integrationError: '$context.integrationErrorMessage',
+            // The Lambda's own answer and error (a crash or timeout shows here, not in `status` alone).
+            integrationStatus: '$context.integration.integrationStatus',
+            integrationStatusCode: '$context.integration.status',
+            integrationErrorDetail: '$context.integration.error',
             authorizerError: '$context.authorizer.error',
             sub: '$context.authorizer.claims.sub',
             userAgent: '$context.identity.userAgent',

@@ -1,14 +1,18 @@
 // Who issues the tokens the API's JWT authorizer accepts: a Cognito user pool
 // (customers, the `admin` group, and the storefront's machine client), or an
-// external OIDC issuer when `jwtIssuer` + `jwtAudience` are configured.
-import { Aws, Duration, Fn, RemovalPolicy, Validations } from 'aws-cdk-lib';
+// external OIDC issuer when `jwtIssuer` + `jwtAudience` are configured. Admins
+// need TOTP: a pre-token-generation trigger (functions/auth/admin-mfa.ts)
+// leaves the admin group out of the token of an admin without it.
+import { Aws, Duration, Fn, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import * as cognito from 'aws-cdk-lib/aws-cognito';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import { Construct } from 'constructs';
+import { ADMIN_GROUP } from '#shared/domain/admin-mfa';
 import { STOREFRONT_SCOPE } from '#shared/http/principal';
+import { AppFunction, type CodeMode } from './app-function.ts';
 import type { ExternalIssuer } from './config.ts';
+import type { Mail } from './mail.ts';
 
-/** `cognito:groups` value that makes a user an admin (API.md, Roles). */
-export const ADMIN_GROUP = 'admin';
 /** The storefront machine client's scope, `orders/write`: `<resource server>/<scope>`, as handlers check it. */
 const [ORDERS_RESOURCE_SERVER = 'orders', WRITE_SCOPE = 'write'] = STOREFRONT_SCOPE.split('/');
 
@@ -18,7 +22,15 @@ export interface AuthProps {
   readonly authCallbackUrls: readonly string[];
   /** Where the hosted UI may send the browser after sign-out (the web app). */
   readonly logoutUrls: readonly string[];
+  readonly projectRoot: string;
+  readonly code: CodeMode;
+  readonly environment: Readonly<Record<string, string>>;
+  /** Cognito's own emails (temporary passwords, codes) go through this SES identity once it is verified. */
+  readonly mail: { readonly construct: Mail; readonly fromAddress: string; readonly sesDomain: string } | undefined;
 }
+
+/** Refresh tokens of the web app's users (admins included): a working day, then sign in again with TOTP. */
+export const WEB_REFRESH_TOKEN_VALIDITY = Duration.hours(12);
 
 export class Auth extends Construct {
   readonly issuer: string;
@@ -27,6 +39,8 @@ export class Auth extends Construct {
   readonly userPool: cognito.UserPool | undefined;
   /** The hosted UI domain and the web app's public client (authorization code + PKCE); Cognito only. */
   readonly hostedUi: { readonly domain: cognito.UserPoolDomain; readonly webClient: cognito.UserPoolClient } | undefined;
+  /** The pre-token-generation trigger that enforces admin MFA (Cognito only). */
+  readonly adminMfaCheck: AppFunction | undefined;
 
   constructor(scope: Construct, id: string, props: AuthProps) {
     super(scope, id);
@@ -36,8 +50,27 @@ export class Auth extends Construct {
       this.audience = props.externalIssuer.audience;
       this.userPool = undefined;
       this.hostedUi = undefined;
+      this.adminMfaCheck = undefined;
       return;
     }
+
+    this.adminMfaCheck = new AppFunction(this, 'AdminMfaCheck', {
+      projectRoot: props.projectRoot,
+      entry: 'functions/auth/admin-mfa.ts',
+      code: props.code,
+      environment: props.environment,
+      // Cognito waits 5 s for a trigger.
+      timeoutSeconds: 5,
+    });
+    // The pool's ARN would make a cycle (the pool names this function as its trigger):
+    // the pools of this account and region, of which the trigger only ever reads its own (event.userPoolId).
+    const pools = Stack.of(this).formatArn({ service: 'cognito-idp', resource: 'userpool', resourceName: '*' });
+    this.adminMfaCheck.role.addToPrincipalPolicy(new iam.PolicyStatement({ actions: ['cognito-idp:AdminGetUser'], resources: [pools] }));
+    Validations.of(this.adminMfaCheck.role).acknowledge({
+      id: 'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:cognito-idp:<AWS::Region>:<AWS::AccountId>:userpool/*]',
+      reason:
+        "The pool names this function as its trigger, so the function's policy cannot name the pool (a dependency cycle); it reads AdminGetUser (one read action) of the pool that invoked it only.",
+    });
 
     const pool = new cognito.UserPool(this, 'UserPool', {
       // Accounts are created by the shop (admin API or storefront sync), never by strangers.
@@ -56,6 +89,18 @@ export class Auth extends Construct {
       mfaSecondFactor: { otp: true, sms: false },
       accountRecovery: cognito.AccountRecovery.EMAIL_ONLY,
       featurePlan: cognito.FeaturePlan.ESSENTIALS,
+      lambdaTriggers: { preTokenGeneration: this.adminMfaCheck.fn },
+      ...(props.mail
+        ? {
+            email: cognito.UserPoolEmail.withSES({
+              fromEmail: props.mail.fromAddress,
+              sesVerifiedDomain: props.mail.sesDomain,
+              // The stack is region-agnostic (synth runs offline): the identity is in the region it is deployed to.
+              sesRegion: Aws.REGION,
+              configurationSetName: props.mail.construct.configurationSet.configurationSetName,
+            }),
+          }
+        : {}),
       deletionProtection: true,
       // Customer identities: their `sub` is the customerId every order is keyed by.
       removalPolicy: RemovalPolicy.RETAIN,
@@ -63,7 +108,7 @@ export class Auth extends Construct {
     Validations.of(pool).acknowledge({
       id: 'AwsSolutions-COG2',
       reason:
-        'MFA is optional, not required: customers sign in to track orders and request returns; forcing MFA on every shopper is a product decision. Admins are expected to enrol TOTP.',
+        'MFA is optional for shoppers (who sign in to track orders and request returns); admins are held to TOTP by the pre-token-generation trigger (functions/auth/admin-mfa.ts), which leaves the admin group out of the token of an admin without TOTP enrolled.',
     });
     Validations.of(pool).acknowledge({
       id: 'AwsSolutions-COG8',
@@ -113,13 +158,15 @@ export class Auth extends Construct {
       preventUserExistenceErrors: true,
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE],
+        // aws.cognito.signin.user.admin: a signed-in admin enrols TOTP with their own access token (README "Going live").
+        scopes: [cognito.OAuthScope.OPENID, cognito.OAuthScope.EMAIL, cognito.OAuthScope.PROFILE, cognito.OAuthScope.COGNITO_ADMIN],
         callbackUrls: [...props.authCallbackUrls],
         logoutUrls: [...props.logoutUrls],
       },
       accessTokenValidity: Duration.hours(1),
       idTokenValidity: Duration.hours(1),
-      refreshTokenValidity: Duration.days(30),
+      // Per client, not per group: the back office and the portal share this client.
+      refreshTokenValidity: WEB_REFRESH_TOKEN_VALIDITY,
     });
 
     this.userPool = pool;

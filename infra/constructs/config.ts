@@ -1,5 +1,7 @@
 // Deployment settings, read from CDK context (`cdk.json` or `-c key=value`).
-// Everything has an offline default so `cdk synth` works with no account.
+// Everything has an offline default so `cdk synth` of a development stage works
+// with no account; the `prod` stage refuses to synthesize without the settings
+// a shop cannot go live without, naming each one missing.
 import type { Node } from 'constructs';
 
 export interface ExternalIssuer {
@@ -8,13 +10,20 @@ export interface ExternalIssuer {
 }
 
 export interface AppConfig {
-  /** Origins allowed by API and bucket CORS. */
+  /** `-c stage=<name>`: the stack is `Aftersales-<stage>`. */
+  readonly stage: string;
+  /** The storefront's own origins, allowed by API and bucket CORS beside the web app's (never `*`). */
   readonly storefrontOrigins: readonly string[];
   /** Links in emails point here; unset: the web app this stack hosts (`https://<distribution>/app`). */
   readonly storefrontUrl: string | undefined;
   readonly fromAddress: string;
   /** When set, SES verifies the whole domain rather than one address. */
   readonly sesDomain: string | undefined;
+  /**
+   * `-c sesVerified=true` once SES shows sesDomain verified (after the DKIM records are
+   * published): Cognito then sends its emails through it. Cognito refuses an unverified identity.
+   */
+  readonly sesVerified: boolean;
   /** When set, tokens come from this OIDC issuer and no Cognito pool is built. */
   readonly externalIssuer: ExternalIssuer | undefined;
   /** Cognito hosted-domain prefix (must be unique in the region). */
@@ -23,7 +32,7 @@ export interface AppConfig {
   readonly authCallbackUrls: readonly string[];
   /** The web app's OIDC client id at an external issuer (with jwtIssuer); Cognito's own client otherwise. */
   readonly webClientId: string | undefined;
-  /** When set, alarms notify this address through an SNS topic. */
+  /** Subscribed to the alarm topic (which exists either way). */
   readonly alarmEmail: string | undefined;
 }
 
@@ -38,13 +47,40 @@ const list = (value: unknown): string[] => {
 
 const text = (value: unknown): string | undefined => (typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined);
 
+const DEFAULT_STAGE = 'dev';
+/** The stage that is the shop's live system. */
+export const PROD_STAGE = 'prod';
+
+/** What a `prod` synth needs, with why: the error names each one missing. */
+const REQUIRED_IN_PROD = {
+  alarmEmail: 'where alarms go',
+  storefrontOrigins: "the storefront's origins allowed by CORS",
+  sesDomain: 'the domain emails are sent from, with DKIM and MAIL FROM',
+} as const;
+
+const STAGE_NAME = /^[a-z][a-z0-9-]{0,19}$/;
+
+/** `-c stage=…` (default dev), checked: it names the stack and its resources. */
+export const stageOf = (value: unknown): string => {
+  const stage = text(value) ?? DEFAULT_STAGE;
+  if (!STAGE_NAME.test(stage)) throw new Error(`stage must be lowercase letters, digits and dashes (at most 20), got ${JSON.stringify(stage)}`);
+  return stage;
+};
+
 export const readConfig = (node: Node): AppConfig => {
   const ctx = (key: string): unknown => node.tryGetContext(key);
 
-  // `*` keeps a fresh deployment usable from any storefront; set
-  // `storefrontOrigins` to the shop's real origins for production.
-  const origins = list(ctx('storefrontOrigins'));
-  const storefrontOrigins = origins.length > 0 ? origins : ['*'];
+  const stage = stageOf(ctx('stage'));
+  if (stage === PROD_STAGE) {
+    const missing = Object.entries(REQUIRED_IN_PROD).filter(([key]) => list(ctx(key)).length === 0);
+    if (missing.length > 0)
+      throw new Error(`The prod stage needs: ${missing.map(([key, why]) => `-c ${key}=… (${why})`).join(', ')}. Nothing was synthesized.`);
+  }
+
+  // In AWS, CORS allows exactly these origins plus the web app's own (never `*`:
+  // any site could then call the API with a visitor's token in hand).
+  const storefrontOrigins = list(ctx('storefrontOrigins'));
+  if (storefrontOrigins.includes('*')) throw new Error('storefrontOrigins may not be "*": list the storefront\'s origins (https://shop.example).');
   const storefrontUrl = text(ctx('storefrontUrl'))?.replace(/\/+$/, '');
 
   const sesDomain = text(ctx('sesDomain'));
@@ -52,6 +88,8 @@ export const readConfig = (node: Node): AppConfig => {
   if (sesDomain && !fromAddress.toLowerCase().endsWith(`@${sesDomain.toLowerCase()}`)) {
     throw new Error(`fromAddress ${fromAddress} is not an address of sesDomain ${sesDomain}; SES would refuse to send.`);
   }
+  if (stage === PROD_STAGE && /@example\.(com|org|net)$/i.test(fromAddress))
+    throw new Error(`fromAddress ${fromAddress} is a placeholder; prod sends from sesDomain.`);
 
   const issuer = text(ctx('jwtIssuer'));
   const audience = list(ctx('jwtAudience'));
@@ -61,10 +99,12 @@ export const readConfig = (node: Node): AppConfig => {
 
   const callbacks = list(ctx('authCallbackUrls'));
   return {
+    stage,
     storefrontOrigins,
     storefrontUrl,
     fromAddress,
     sesDomain,
+    sesVerified: sesDomain !== undefined && String(ctx('sesVerified')) === 'true',
     externalIssuer: issuer ? { issuer, audience } : undefined,
     cognitoDomainPrefix: text(ctx('cognitoDomainPrefix')),
     authCallbackUrls: callbacks,

@@ -1,5 +1,7 @@
-// The table (from the shared description in infra/table.ts) and the
-// attachments bucket with its access-log bucket.
+// The table (from the shared description in infra/table.ts), the attachments
+// bucket, the bucket that keeps failed stream batches whole (the stream event
+// source mappings' on-failure destination, read by `npm run replay`), and the
+// access-log bucket of both.
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as s3 from 'aws-cdk-lib/aws-s3';
@@ -18,6 +20,8 @@ export interface DataProps {
 export class Data extends Construct {
   readonly table: dynamodb.Table;
   readonly bucket: s3.Bucket;
+  /** Failed stream batches as Lambda writes them (one JSON object per batch). */
+  readonly streamFailures: s3.Bucket;
 
   constructor(scope: Construct, id: string, props: DataProps) {
     super(scope, id);
@@ -92,6 +96,18 @@ export class Data extends Construct {
         },
       ],
       // Customer evidence for refunds outlives any one deployment.
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+
+    this.streamFailures = new s3.Bucket(this, 'StreamFailures', {
+      blockPublicAccess: s3.BlockPublicAccess.BLOCK_ALL,
+      enforceSSL: true,
+      encryption: s3.BucketEncryption.S3_MANAGED,
+      objectOwnership: s3.ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'stream-failures/',
+      // Time to find the cause, fix it and replay; the records' changes stay in the table itself.
+      lifecycleRules: [{ expiration: Duration.days(90) }],
       removalPolicy: RemovalPolicy.RETAIN,
     });
   }

@@ -1,20 +1,21 @@
 // Card refunds through the payment provider (Stripe): the keys in a Secrets
-// Manager secret (never in a Lambda environment), the stream consumer that
-// sends pending card transactions (functions/streams/payments.ts) with its
-// dead-letter queue and alarm, and read access to the keys for the webhook
-// function. Without keys in the secret both run the `manual` flow.
-import { Duration, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+// Manager secret (never in a Lambda environment; `{}` until the operator puts
+// the keys in, which is the `manual` flow), the bus rule that queues the card
+// refunds the events consumer found due (infra/queues.ts), the queue (+ DLQ)
+// and the payments function reading it (functions/queues/payments.ts), and read
+// access to the keys for the webhook function. The table's stream has no third reader.
+import { Duration, SecretValue, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as events from 'aws-cdk-lib/aws-events';
+import * as targets from 'aws-cdk-lib/aws-events-targets';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
+import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { consumerNamed } from '#infra/streams';
+import { queueConsumerNamed } from '#infra/queues';
 import { AppFunction, type CodeMode } from './app-function.ts';
-import { addStreamSource } from './stream-source.ts';
+import { acknowledgeQueueDestination, deadLetterQueue } from './events.ts';
 import { TABLE_WRITE } from './table-access.ts';
 
 export interface PaymentsProps {
@@ -22,20 +23,29 @@ export interface PaymentsProps {
   readonly code: CodeMode;
   readonly table: dynamodb.ITable;
   readonly environment: Readonly<Record<string, string>>;
+  readonly bus: events.IEventBus;
 }
 
+/** A batch of 5 provider calls, each with the SDK's own retries (10 s timeout). */
+const TIMEOUT_SECONDS = 120;
+
 export class Payments extends Construct {
-  /** `{"secretKey": "sk_…", "webhookSecret": "whsec_…"}`, set by the operator after deploying. */
+  /** `{"secretKey": "sk_…", "webhookSecret": "whsec_…"}`, set by the operator after deploying; `{}` until then. */
   readonly keys: secretsmanager.Secret;
   readonly layer: lambda.ParamsAndSecretsLayerVersion;
   readonly consumer: AppFunction;
-  readonly failures: sqs.Queue;
-  readonly alarm: cloudwatch.Alarm;
+  readonly queue: sqs.Queue;
+  readonly deadLetters: sqs.Queue;
+  /** Bus entries the rule could not put on the queue. */
+  readonly undelivered: sqs.Queue;
 
   constructor(scope: Construct, id: string, props: PaymentsProps) {
     super(scope, id);
     this.keys = new secretsmanager.Secret(this, 'StripeKeys', {
-      description: 'Stripe keys for card refunds: {"secretKey": "sk_...", "webhookSecret": "whsec_..."} (empty: manual refunds)',
+      description: 'Stripe keys for card refunds: {"secretKey": "sk_...", "webhookSecret": "whsec_..."} ({}: manual refunds)',
+      // An empty JSON object, not a random string: no keys is the manual flow, and the
+      // operator fills in both keys (README "Going live"). It holds nothing secret until then.
+      secretStringValue: SecretValue.unsafePlainText('{}'),
     });
     Validations.of(this.keys).acknowledge({
       id: 'AwsSolutions-SMG4',
@@ -47,42 +57,41 @@ export class Payments extends Construct {
       logLevel: lambda.ParamsAndSecretsLogLevel.WARN,
     });
 
+    const { maxReceiveCount, batchSize, rule } = queueConsumerNamed('payments');
+    this.deadLetters = deadLetterQueue(this, 'DeadLetters');
+    this.undelivered = deadLetterQueue(this, 'Undelivered');
+    this.queue = new sqs.Queue(this, 'Queue', {
+      encryption: sqs.QueueEncryption.SQS_MANAGED,
+      enforceSSL: true,
+      // At least six times the function's timeout (AWS's advice for SQS event sources): a retry waits this long.
+      visibilityTimeout: Duration.seconds(TIMEOUT_SECONDS * 6),
+      retentionPeriod: Duration.days(4),
+      deadLetterQueue: { queue: this.deadLetters, maxReceiveCount },
+    });
+    new events.Rule(this, 'CardRefundsDue', {
+      eventBus: props.bus,
+      description: 'Refunds with card transactions to send to the provider (put by the events consumer)',
+      eventPattern: { source: [...(rule?.source ?? [])], detailType: [...(rule?.['detail-type'] ?? [])] },
+      targets: [new targets.SqsQueue(this.queue, { deadLetterQueue: this.undelivered, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
+    });
+
     this.consumer = new AppFunction(this, 'Payments', {
       projectRoot: props.projectRoot,
-      entry: 'functions/streams/payments.ts',
+      entry: 'functions/queues/payments.ts',
       code: props.code,
       environment: { ...props.environment, ...this.secretEnvironment() },
       paramsAndSecrets: this.layer,
-      // A batch of 5 provider calls, each with the SDK's own retries (10 s timeout).
-      timeoutSeconds: 120,
+      timeoutSeconds: TIMEOUT_SECONDS,
     });
     props.table.grant(this.consumer.fn, ...TABLE_WRITE);
     this.keys.grantRead(this.consumer.role);
-
-    this.failures = new sqs.Queue(this, 'Failures', { encryption: sqs.QueueEncryption.SQS_MANAGED, enforceSSL: true, retentionPeriod: Duration.days(14) });
-    Validations.of(this.failures).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter destination of the payments stream mapping; nothing consumes it. An alarm fires on its first message.',
-    });
-    addStreamSource(this.consumer, props.table, consumerNamed('payments'), this.failures);
-    this.alarm = new cloudwatch.Alarm(this, 'UnsentRefunds', {
-      alarmDescription: 'Card refunds the payments function gave up sending to the provider. Inspect the queue, fix, replay.',
-      metric: this.failures.metricApproximateNumberOfMessagesVisible({ period: Duration.minutes(5), statistic: 'Maximum' }),
-      threshold: 1,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.consumer.fn.addEventSource(new SqsEventSource(this.queue, { batchSize, reportBatchItemFailures: true, maxConcurrency: 5 }));
+    acknowledgeQueueDestination(this.consumer.fn);
   }
 
   /** What a function needs to find the keys: the secret's ARN, not its value. */
   secretEnvironment(): Record<string, string> {
     return { STRIPE_SECRET_ID: this.keys.secretArn };
-  }
-
-  /** The stack's alarm topic, once it exists (created with the notify construct). */
-  alarmTo(topic: sns.ITopic | undefined): void {
-    if (topic) this.alarm.addAlarmAction(new cwActions.SnsAction(topic));
   }
 
   /** Lets an HTTP function (the webhook) read the keys. */

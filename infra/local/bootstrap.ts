@@ -28,6 +28,8 @@ export interface BootstrapOptions {
   s3Endpoint: string;
   tableName: string;
   bucketName: string;
+  /** The stream pollers' on-failure destination (failed batches kept whole). */
+  failuresBucketName?: string;
 }
 
 /** The table as CreateTable input: string keys, each GSI projecting what keys.ts says, stream with both images. */
@@ -129,6 +131,7 @@ export async function bootstrapResources(options: BootstrapOptions): Promise<{ s
   try {
     const streamArn = await ensureTable(dynamodb, options.tableName);
     await ensureBucket(s3, options.bucketName);
+    if (options.failuresBucketName) await ensureBucket(s3, options.failuresBucketName);
     return { streamArn };
   } finally {
     dynamodb.destroy();

@@ -7,7 +7,7 @@ import { bootstrapResources } from '#infra/local/bootstrap';
 import { type ControlServer, startControlServer } from '#infra/local/control-server';
 import { startDynamoDbLocal } from '#infra/local/dynamodb-local';
 import { jwtAudience, jwtIssuer, jwtKeyFile } from '#infra/local/jwt';
-import { type MessagingLocal, startMessagingLocal } from '#infra/local/messaging-local';
+import { localQueues, type MessagingLocal, startMessagingLocal } from '#infra/local/messaging-local';
 import { type PortSetting, parsePortSetting, resolvePort } from '#infra/local/ports';
 import { S3RVER_CREDENTIALS, startS3Local } from '#infra/local/s3-local';
 import { startSesLocal } from '#infra/local/ses-local';
@@ -96,13 +96,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         return s;
       }),
     ]);
-    // The webhook delivery queue and the event bus (messaging-local.ts), running the shipped delivery handler.
-    const messaging = await startMessagingLocal({
-      queueName: 'aftersales-webhooks',
-      functionName: 'aftersales-webhook-delivery',
-      handler: async () => (await import('#functions/queues/webhook-delivery')).handler,
-      log: (line) => console.error(line),
-    });
+    // The event bus and the queues (messaging-local.ts), each running its shipped handler.
+    const messaging = await startMessagingLocal({ queues: localQueues(), log: (line) => console.error(line) });
     stops.push(messaging.stop);
     const apiUrl = `http://127.0.0.1:${ports.api}`;
     const tableName = options.tableName ?? process.env.TABLE_NAME ?? 'aftersales';
@@ -110,6 +105,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     const env: Record<string, string> = {
       TABLE_NAME: tableName,
       BUCKET_NAME: bucketName,
+      // Where the stream pollers keep failed batches (the S3 on-failure destination's stand-in).
+      STREAM_FAILURES_BUCKET: 'aftersales-stream-failures',
       AWS_REGION: REGION,
       AWS_DEFAULT_REGION: REGION,
       // s3rver only accepts its own key pair; the other emulators accept anything.
@@ -135,7 +132,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       SES_URL: ses.endpoint,
       AWS_ENDPOINT_URL_SQS: messaging.url,
       AWS_ENDPOINT_URL_EVENTBRIDGE: messaging.url,
-      WEBHOOK_QUEUE_URL: messaging.queueUrl,
+      WEBHOOK_QUEUE_URL: messaging.queueUrls['aftersales-webhook-delivery'] ?? '',
+      // Metrics are CloudWatch's (embedded metric format); locally they would only fill the console.
+      POWERTOOLS_METRICS_DISABLED: 'true',
       EVENT_BUS_NAME: 'aftersales-events',
       // A fixed development key (the same across --persist restarts); AWS uses a Secrets Manager secret.
       WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY ?? 'local-only key for sealing webhook secrets; never used in AWS',
@@ -149,7 +148,16 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     delete process.env.AWS_PROFILE;
 
     const credentials = { ...S3RVER_CREDENTIALS };
-    await bootstrapResources({ region: REGION, credentials, dynamodbEndpoint: dynamodb.endpoint, s3Endpoint: s3.endpoint, tableName, bucketName });
+    const failuresBucketName = env.STREAM_FAILURES_BUCKET as string;
+    await bootstrapResources({
+      region: REGION,
+      credentials,
+      dynamodbEndpoint: dynamodb.endpoint,
+      s3Endpoint: s3.endpoint,
+      tableName,
+      bucketName,
+      failuresBucketName,
+    });
     // One poller per stream consumer, like one event source mapping each.
     const pollers: StreamPoller[] = [];
     for (const consumer of STREAM_CONSUMERS) {
@@ -163,6 +171,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
         batchSize: consumer.batch.batchSize,
         retryAttempts: consumer.batch.retryAttempts,
         functionName: `aftersales-${consumer.name}`,
+        failures: { s3Endpoint: s3.endpoint, bucket: failuresBucketName },
         log: (line) => console.error(line),
       });
       stops.push(consumerPoller.stop);

@@ -2,6 +2,7 @@
 // every shard (new ones from their start, closed ones to their end, children
 // after parents), applies the mapping's filter patterns, and hands the records,
 // shaped exactly as Lambda delivers them, to stream-delivery.ts.
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import {
@@ -12,6 +13,8 @@ import {
   GetShardIteratorCommand,
   type ShardIteratorType,
 } from '@aws-sdk/client-dynamodb-streams';
+import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { failedBatchKey, failedBatchOf } from '#infra/failed-batch';
 import { type DeadLetter, deliverRecords, type StreamHandler } from '#infra/local/stream-delivery';
 import { type FilterPattern, matchesAny } from '#infra/local/stream-filter';
 import { toLambdaRecord } from '#infra/local/stream-records';
@@ -44,6 +47,8 @@ export interface StreamPollerOptions {
   startingPosition?: 'LATEST' | 'TRIM_HORIZON';
   /** Also append dead letters here as JSON lines (default: env LOCAL_DLQ_FILE). */
   dlqFile?: string;
+  /** The on-failure destination: each dead-lettered batch is written here whole, as Lambda writes it to S3 (infra/failed-batch.ts). */
+  failures?: { readonly s3Endpoint: string; readonly bucket: string };
   log?: (line: string) => void;
 }
 
@@ -80,11 +85,34 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   const streams = new DynamoDBStreamsClient({ region, credentials, endpoint });
 
   const shards = new Map<string, ShardState>();
+  /** Failed batches being written to S3: awaited before the poller reports idle. */
+  const failedWrites: Promise<void>[] = [];
   const deadLetters: DeadLetter[] = [];
   let waiters: { after: number; resolve: () => void }[] = [];
   let cyclesStarted = 0;
   let running = true;
   let lastError = '';
+
+  const functionName = options.functionName ?? 'aftersales-notify';
+  // The mapping's id, as Lambda names the failed batches' keys with its event source mapping's UUID.
+  const mappingId = randomUUID();
+  const s3 = options.failures ? new S3Client({ region, credentials, endpoint: options.failures.s3Endpoint, forcePathStyle: true }) : undefined;
+  const keepFailedBatch = async (letters: DeadLetter[], shardId: string) => {
+    if (!s3 || !options.failures || letters.length === 0) return;
+    const at = new Date();
+    const batch = failedBatchOf({
+      records: letters.map((l) => l.record),
+      functionArn: `arn:aws:lambda:${region}:123456789012:function:${functionName}`,
+      shardId,
+      streamArn,
+      attempts: letters[0]?.attempts ?? 0,
+      requestId: randomUUID(),
+      at,
+    });
+    const key = failedBatchKey(mappingId, shardId, at, randomUUID());
+    await s3.send(new PutObjectCommand({ Bucket: options.failures.bucket, Key: key, Body: JSON.stringify(batch), ContentType: 'application/json' }));
+    log(`FAILED-BATCH s3://${options.failures.bucket}/${key} (${letters.length} records; npm run replay -- --local s3://${options.failures.bucket}/${key})`);
+  };
 
   const onDeadLetter = (letters: DeadLetter[]) => {
     for (const letter of letters) {
@@ -160,11 +188,15 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         handler: options.handler,
         batchSize: options.batchSize ?? NOTIFY_BATCH.batchSize,
         retryAttempts: options.retryAttempts ?? NOTIFY_BATCH.retryAttempts,
-        functionName: options.functionName ?? 'aftersales-notify',
-        onDeadLetter,
+        functionName,
+        onDeadLetter: (letters) => {
+          onDeadLetter(letters);
+          failedWrites.push(keepFailedBatch(letters, shardId).catch((error: unknown) => log(`failed batch not kept: ${String(error)}`)));
+        },
         ...(options.retryDelayMs ? { retryDelayMs: options.retryDelayMs } : {}),
       });
     }
+    await Promise.all(failedWrites.splice(0));
     return seen;
   };
 
@@ -200,6 +232,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       running = false;
       await loop;
       streams.destroy();
+      s3?.destroy();
       for (const w of waiters) w.resolve();
       waiters = [];
     },

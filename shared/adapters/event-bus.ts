@@ -1,7 +1,9 @@
 // The EventBridge bus integration events go to. Each entry's `detail` is the
 // whole event ({id, type, occurredAt, data, previous}), its `detail-type` the
-// event type, so rules can route on either.
-import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+// event type, so rules can route on either. Internal work (card refunds due)
+// goes on the same bus under its own source, for the rules that queue it.
+import { EventBridgeClient, PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
+import { CARD_REFUNDS_DUE, type CardRefundsDue } from '#shared/domain/card-refunds-due';
 import type { IntegrationEvent } from '#shared/domain/events/catalogue';
 import { env } from './env.ts';
 
@@ -9,14 +11,14 @@ const eventBridge = new EventBridgeClient({});
 
 export const EVENT_SOURCE = 'aftersales';
 
-/** Puts one event; throws when the bus refused it, so the stream record is retried. */
-export const putEvent = async (event: IntegrationEvent): Promise<void> => {
-  const { FailedEntryCount, Entries } = await eventBridge.send(
-    new PutEventsCommand({
-      Entries: [
-        { EventBusName: env.eventBusName, Source: EVENT_SOURCE, DetailType: event.type, Detail: JSON.stringify(event), Time: new Date(event.occurredAt) },
-      ],
-    }),
-  );
-  if (FailedEntryCount) throw new Error(`EventBridge refused event ${event.id}: ${Entries?.[0]?.ErrorCode ?? 'unknown'}`);
+/** Puts one entry; throws when the bus refused it, so the stream record is retried. */
+const put = async (entry: Omit<PutEventsRequestEntry, 'EventBusName'>, what: string): Promise<void> => {
+  const { FailedEntryCount, Entries } = await eventBridge.send(new PutEventsCommand({ Entries: [{ EventBusName: env.eventBusName, ...entry }] }));
+  if (FailedEntryCount) throw new Error(`EventBridge refused ${what}: ${Entries?.[0]?.ErrorCode ?? 'unknown'}`);
 };
+
+export const putEvent = (event: IntegrationEvent): Promise<void> =>
+  put({ Source: EVENT_SOURCE, DetailType: event.type, Detail: JSON.stringify(event), Time: new Date(event.occurredAt) }, `event ${event.id}`);
+
+export const putCardRefundsDue = (due: CardRefundsDue): Promise<void> =>
+  put({ Source: CARD_REFUNDS_DUE.source, DetailType: CARD_REFUNDS_DUE.detailType, Detail: JSON.stringify(due) }, `card refunds of ${due.refundId}`);

@@ -7,22 +7,12 @@
 // transaction, so neither can disagree with the refund.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import { awaitsSending, type Refund, type RefundGateway, type TransactionStatus } from '#shared/domain/refund';
+import type { Refund, RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import { queueStatus, type RefundTransactionRow, transactionRows } from '#shared/domain/refund-queue';
 import { db, type GuardedItem, type KeyCondition, type Page, type PageRequest, queryPage, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
 import { dateRange, INDEX, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY, transactionRowKeys } from './keys.ts';
 
-/**
- * `awaitsProvider` (the attribute the payments stream consumer's filter
- * matches on, infra/streams.ts): a card transaction still to send to the
- * payment provider (`awaitsSending`), so only those refund changes invoke it.
- */
-const toItem = (refund: Refund) => ({
-  ...KEY.refund(refund.orderId, refund.id),
-  type: 'Refund',
-  ...refund,
-  awaitsProvider: refund.transactions.some(awaitsSending),
-});
+const toItem = (refund: Refund) => ({ ...KEY.refund(refund.orderId, refund.id), type: 'Refund', ...refund });
 const fromItem = (item: Record<string, unknown>): Refund => stripKeys<Refund>(item);
 
 /**

@@ -1,5 +1,5 @@
 // The table's own attributes on an item (keys, index keys, type, TTL, and the
-// flag a stream filter matches on, an order's refund counters and its
+// card-refund flag older refunds still carry, an order's refund counters and its
 // open-cancellation hold mark, a return's comment copies and their count),
 // which no answer, email or event ever shows.
 

@@ -24,7 +24,7 @@ export interface LambdaEntry {
   readonly granted: readonly SdkFamily[];
 }
 
-type SdkFamily = 'dynamodb' | 's3' | 'ses' | 'eventbridge' | 'sqs' | 'secrets';
+type SdkFamily = 'dynamodb' | 's3' | 'ses' | 'eventbridge' | 'sqs' | 'secrets' | 'cognito';
 
 /** IAM action prefix → the SDK family that calls it. */
 const SERVICE: Readonly<Record<string, SdkFamily>> = {
@@ -34,6 +34,7 @@ const SERVICE: Readonly<Record<string, SdkFamily>> = {
   events: 'eventbridge',
   sqs: 'sqs',
   secretsmanager: 'secrets',
+  'cognito-idp': 'cognito',
 };
 
 type StackTemplate = { Resources: Record<string, { Type: string; Properties: Record<string, unknown> }> };
@@ -59,7 +60,9 @@ export const LAMBDA_FUNCTIONS: readonly { readonly name: string; readonly entry:
   ...HTTP_FUNCTIONS.map((fn) => ({ name: fn, entry: `functions/http/${fn}.ts` })),
   { name: 'notify', entry: 'functions/streams/notify.ts' },
   { name: 'events', entry: 'functions/streams/events.ts' },
-  { name: 'payments-stream', entry: 'functions/streams/payments.ts' },
+  { name: 'payments-queue', entry: 'functions/queues/payments.ts' },
+  // Cognito's pre-token-generation trigger: the admin MFA check.
+  { name: 'admin-mfa', entry: 'functions/auth/admin-mfa.ts' },
   { name: 'webhook-delivery', entry: 'functions/queues/webhook-delivery.ts' },
 ];
 
@@ -82,8 +85,9 @@ export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
   webhooks: 490,
   payments: 660,
   notify: 470,
-  events: 480,
-  'payments-stream': 640,
+  events: 500,
+  'payments-queue': 640,
+  'admin-mfa': 360,
   'webhook-delivery': 450,
 };
 
@@ -95,7 +99,8 @@ export const lambdaEntries = (): LambdaEntry[] => {
     ...Object.fromEntries(HTTP_FUNCTIONS.map((fn) => [fn, stack.functions[fn].role])),
     notify: stack.notify.fn.role,
     events: stack.events.consumer.role,
-    'payments-stream': stack.payments.consumer.role,
+    'payments-queue': stack.payments.consumer.role,
+    ...(stack.auth.adminMfaCheck ? { 'admin-mfa': stack.auth.adminMfaCheck.role } : {}),
     'webhook-delivery': stack.events.delivery.role,
   };
   return LAMBDA_FUNCTIONS.map((fn) => ({ ...fn, granted: grantsOf(template, stack.getLogicalId(roles[fn.name]?.node.defaultChild as never)) }));
@@ -117,6 +122,7 @@ const FAMILY: Record<SdkFamily, Record<string, { client?: string; extra?: readon
   eventbridge: { 'client-eventbridge': { client: 'EventBridgeClient' } },
   sqs: { 'client-sqs': { client: 'SQSClient' } },
   secrets: { 'client-secrets-manager': { client: 'SecretsManagerClient' } },
+  cognito: { 'client-cognito-identity-provider': { client: 'CognitoIdentityProviderClient' } },
 };
 
 /** Third-party SDKs a function carries (the payment provider's): its own bytes, never the reference's. */

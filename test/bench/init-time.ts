@@ -90,7 +90,7 @@ const prepareEvents = async (): Promise<Record<string, FirstCall>> => {
       accepts: (status: number) => status >= 400 && status < 500,
     },
     events: emptyBatch('stream'),
-    'payments-stream': emptyBatch('stream'),
+    'payments-queue': emptyBatch('queue'),
     'webhook-delivery': emptyBatch('queue'),
     notify: {
       label: 'stream: order pending → confirmed (1 email)',

@@ -38,7 +38,7 @@ describe('events and webhooks', () => {
       .filter((a, i, all) => all.indexOf(a) === i)
       .sort();
 
-  it('a custom bus, and a stream consumer with its own mapping, DLQ and alarms', () => {
+  it('a custom bus, and a stream consumer with its own mapping, failed batches kept in S3, and alarms', () => {
     s.template.resourceCountIs('AWS::Events::EventBus', 1);
     s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       StartingPosition: 'TRIM_HORIZON',
@@ -46,14 +46,14 @@ describe('events and webhooks', () => {
       MaximumRetryAttempts: EVENTS_BATCH.retryAttempts,
       BisectBatchOnFunctionError: true,
       FunctionResponseTypes: ['ReportBatchItemFailures'],
-      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [id(s.stack.events.consumerFailures), 'Arn'] } } },
+      DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [id(s.stack.data.streamFailures), 'Arn'] } } },
       FunctionName: { Ref: id(s.stack.events.consumer.fn) },
     });
     const consumer = s.resources[id(s.stack.events.consumer.fn)]?.Properties;
     expect(consumer?.Environment).toMatchObject({
       Variables: { EVENT_BUS_NAME: { Ref: id(s.stack.events.bus) }, WEBHOOK_QUEUE_URL: { Ref: id(s.stack.events.queue) } },
     });
-    for (const queue of [s.stack.events.consumerFailures, s.stack.events.deadLetters])
+    for (const queue of [s.stack.events.deadLetters])
       s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         MetricName: 'ApproximateNumberOfMessagesVisible',
         Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [id(queue), 'QueueName'] } }],

@@ -5,9 +5,11 @@ import { Match } from 'aws-cdk-lib/assertions';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '#infra/app';
+import { queueConsumerNamed } from '#infra/queues';
 import { HTTP_FUNCTIONS } from '#infra/routes';
 import { FUNCTION_ACCESS } from '#infra/stack';
-import { NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS, PAYMENTS_BATCH, PAYMENTS_FILTER_PATTERNS } from '#infra/streams';
+import { MAX_RECORD_AGE_SECONDS, NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
+import { CARD_REFUNDS_DUE } from '#shared/domain/card-refunds-due';
 import { asArray, logicalId, type Statement, synth } from './stack-synth.ts';
 
 describe('AftersalesStack (Cognito, default context)', () => {
@@ -17,7 +19,7 @@ describe('AftersalesStack (Cognito, default context)', () => {
   });
 
   describe('stream consumer', () => {
-    it('filters, bisects, reports partial failures and sends the rest to an SQS DLQ', () => {
+    it('filters, bisects, reports partial failures, ages records out and keeps failed batches whole in S3', () => {
       s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: NOTIFY_BATCH.batchSize,
@@ -26,29 +28,29 @@ describe('AftersalesStack (Cognito, default context)', () => {
         BisectBatchOnFunctionError: true,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         FilterCriteria: { Filters: NOTIFY_FILTER_PATTERNS.map((p) => ({ Pattern: JSON.stringify(p) })) },
-        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stack, s.stack.notify.failures), 'Arn'] } } },
+        MaximumRecordAgeInSeconds: MAX_RECORD_AGE_SECONDS,
+        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stack, s.stack.data.streamFailures), 'Arn'] } } },
         FunctionName: { Ref: logicalId(s.stack, s.stack.notify.fn.fn) },
-      });
-      s.template.hasResourceProperties('AWS::SQS::Queue', { SqsManagedSseEnabled: true });
-      s.template.hasResourceProperties('AWS::CloudWatch::Alarm', {
-        MetricName: 'ApproximateNumberOfMessagesVisible',
-        Threshold: 1,
-        ComparisonOperator: 'GreaterThanOrEqualToThreshold',
       });
       s.template.hasResourceProperties('AWS::CloudWatch::Alarm', { MetricName: 'Errors', Namespace: 'AWS/Lambda' });
       s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@example.com' });
     });
 
-    it('sends card refunds from its own consumer; the Stripe keys come from Secrets Manager, readable by the payments functions only', () => {
+    it('sends card refunds from an SQS consumer fed by a bus rule; the Stripe keys come from Secrets Manager, readable by the payments functions only', () => {
       const { payments } = s.stack;
+      const { batchSize, maxReceiveCount } = queueConsumerNamed('payments');
+      s.template.hasResourceProperties('AWS::Events::Rule', {
+        EventBusName: { Ref: logicalId(s.stack, s.stack.events.bus) },
+        EventPattern: { source: [CARD_REFUNDS_DUE.source], 'detail-type': [CARD_REFUNDS_DUE.detailType] },
+        Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(s.stack, payments.queue), 'Arn'] } })],
+      });
+      s.template.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: { deadLetterTargetArn: { 'Fn::GetAtt': [logicalId(s.stack, payments.deadLetters), 'Arn'] }, maxReceiveCount },
+      });
       s.template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-        StartingPosition: 'TRIM_HORIZON',
-        BatchSize: PAYMENTS_BATCH.batchSize,
-        MaximumRetryAttempts: PAYMENTS_BATCH.retryAttempts,
-        BisectBatchOnFunctionError: true,
+        EventSourceArn: { 'Fn::GetAtt': [logicalId(s.stack, payments.queue), 'Arn'] },
+        BatchSize: batchSize,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
-        FilterCriteria: { Filters: PAYMENTS_FILTER_PATTERNS.map((p) => ({ Pattern: JSON.stringify(p) })) },
-        DestinationConfig: { OnFailure: { Destination: { 'Fn::GetAtt': [logicalId(s.stack, payments.failures), 'Arn'] } } },
         FunctionName: { Ref: logicalId(s.stack, payments.consumer.fn) },
       });
       const secret = logicalId(s.stack, payments.keys);
@@ -111,7 +113,11 @@ describe('AftersalesStack (Cognito, default context)', () => {
       const s3Statements = (p: ReturnType<typeof identityPolicies>[number]) => p.statements.filter((st) => asArray(st.Action).some((a) => a.startsWith('s3:')));
       // Besides CDK's deploy-time copy of the web app into its own bucket (infra/constructs/web-app.ts).
       const publishRole = logicalId(s.stack, s.stack.web.publishRole ?? s.stack.web);
-      const withS3 = identityPolicies().filter((p) => s3Statements(p).length > 0 && !p.roles.includes(publishRole));
+      // And the stream consumers, which may only put failed batches into the failures bucket (its own test below).
+      const streamRoles = [s.stack.notify.fn.role, s.stack.events.consumer.role].map((role) => logicalId(s.stack, role));
+      const withS3 = identityPolicies().filter(
+        (p) => s3Statements(p).length > 0 && !p.roles.includes(publishRole) && !p.roles.some((r) => streamRoles.includes(r)),
+      );
       expect(withS3.flatMap((p) => p.roles).sort()).toEqual(expected.map((name) => logicalId(s.stack, s.stack.functions[name].role)).sort());
       for (const name of expected) {
         const role = logicalId(s.stack, s.stack.functions[name].role);
@@ -210,9 +216,9 @@ describe('AftersalesStack (external OIDC issuer, SES domain)', () => {
 
   it('notifies the alarm address and still passes cdk-nag', () => {
     s.template.hasResourceProperties('AWS::SNS::Subscription', { Protocol: 'email', Endpoint: 'ops@example.com' });
-    // Notify's two, the events consumer's and the webhook delivery's four, and the payments consumer's one, all to the same topic.
-    s.template.resourceCountIs('AWS::CloudWatch::Alarm', 7);
-    s.template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: Match.anyValue() }] });
+    // Every alarm (observability.test.ts lists them) goes to the one topic.
+    const topic = logicalId(s.stack, s.stack.observability.topic);
+    s.template.allResourcesProperties('AWS::CloudWatch::Alarm', { AlarmActions: [{ Ref: topic }] });
     expect(s.nag.validateScope(s.app).violations).toEqual([]);
   });
 

@@ -95,16 +95,18 @@ describe('AftersalesStack (Cognito, default context)', () => {
   });
 
   describe('functions', () => {
-    it('one Node 22 arm64 Lambda per HTTP area plus the notify, events and payments consumers and the webhook delivery', () => {
+    it('one Node 22 arm64 Lambda per HTTP area plus the notify, events and payments consumers, the webhook delivery and the admin MFA check', () => {
       // Besides CDK's own deploy-time handler that copies the web app into its bucket.
       const fns = Object.entries(s.resources)
         .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'))
         .map(([, r]) => r);
-      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 4);
+      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 5);
       for (const fn of fns) {
         expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024 });
         // HTTP functions answer within 10 s; the notify consumer may back off on SES throttling, the payments one on the provider.
-        expect([10, 60, 120]).toContain(fn.Properties.Timeout);
+        // Cognito waits 5 s for the admin MFA check.
+        expect([5, 10, 60, 120]).toContain(fn.Properties.Timeout);
+        expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
         expect(fn.Properties.LoggingConfig).toMatchObject({ LogGroup: { Ref: expect.any(String) } });
       }
       for (const name of HTTP_FUNCTIONS) {
@@ -118,7 +120,8 @@ describe('AftersalesStack (Cognito, default context)', () => {
             STOREFRONT_URL: expect.anything(),
             POWERTOOLS_SERVICE_NAME: 'aftersales',
             NODE_OPTIONS: '--enable-source-maps',
-            CORS_ORIGINS: '*',
+            // The web app's own origin (a CloudFront token here): never `*`.
+            CORS_ORIGINS: expect.not.stringMatching(/\*/),
           },
         });
       }

@@ -7,9 +7,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import type { StreamPoller } from '#infra/local/stream-poller';
 import { useOwnTable } from '../support/own-table.ts';
-import { cardRefund, postStripeEvent, readRefund, settleByHand, startPaymentsPoller } from '../support/payments.ts';
+import { cardRefund, type PaymentsPath, postStripeEvent, readRefund, settleByHand, startPaymentsPath } from '../support/payments.ts';
 import { STAND_IN_WEBHOOK_SECRET, type StripeStandIn, signedEvent, startStripeStandIn } from '../support/stripe-stand-in.ts';
 
 vi.hoisted(() => {
@@ -21,7 +20,7 @@ let secretString = '{}';
 const secretReads: string[] = [];
 let extension: Server;
 let standIn: StripeStandIn;
-let poller: StreamPoller;
+let poller: PaymentsPath;
 
 beforeAll(async () => {
   await useOwnTable();
@@ -44,7 +43,7 @@ beforeAll(async () => {
     AWS_SESSION_TOKEN: 'session-token',
     STRIPE_API_URL: standIn.url,
   });
-  poller = await startPaymentsPoller();
+  poller = await startPaymentsPath();
 });
 
 afterEach(() => {

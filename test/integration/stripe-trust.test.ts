@@ -5,9 +5,9 @@
 // object is what was sent; a failure after a success reverses it. Stripe keys
 // are per process, so this file runs on a table of its own, in process.
 import { describe, expect, it, vi } from 'vitest';
+import { changeOf } from '#shared/adapters/consumer';
 import { KEY } from '#shared/adapters/keys';
 import { logger } from '#shared/adapters/logger';
-import { changeOf } from '#shared/adapters/stream-change';
 import type { Cancellation } from '#shared/domain/cancellation';
 import { eventsFor } from '#shared/domain/events/detect';
 import type { Order } from '#shared/domain/order';

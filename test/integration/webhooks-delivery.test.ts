@@ -4,8 +4,8 @@
 // checks every signature with the standardwebhooks verifier.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { handler as eventsHandler } from '#functions/streams/events';
+import { changeOf } from '#shared/adapters/consumer';
 import { sendOnce } from '#shared/adapters/send-once';
-import { changeOf } from '#shared/adapters/stream-change';
 import { EVENT_TYPES } from '#shared/domain/events/catalogue';
 import { eventsFor } from '#shared/domain/events/detect';
 import type { Order } from '#shared/domain/order';
