@@ -11,7 +11,7 @@ export const handler = async (event: PreTokenGenerationTriggerEvent): Promise<Pr
   if (!groups.includes(ADMIN_GROUP)) return event;
   const allowed = groupsForToken(groups, await getMfaMethods(event.userPoolId, event.userName));
   if (allowed.length !== groups.length) {
-    logger.warn('admin without TOTP: token issued without the admin group', { userName: event.userName });
+    logger.warn('admin without TOTP: signed in without the admin group', { userName: event.userName });
     event.response.claimsOverrideDetails = { groupOverrideDetails: { groupsToOverride: [...allowed] } };
   }
   return event;

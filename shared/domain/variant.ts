@@ -9,6 +9,9 @@ import { Currency, Money, Text, Timestamp, Version } from './schema-kit.ts';
 export const VariantPrice = /* @__PURE__ */ lazy(() => z.object({ unitPrice: Money, tax: Money }));
 export type VariantPrice = z.infer<typeof VariantPrice>;
 
+const MAX_OPTIONS = 20;
+const MAX_CURRENCIES = 50;
+
 export const PutVariantBody = /* @__PURE__ */ lazy(() =>
   z
     .object({
@@ -17,14 +20,17 @@ export const PutVariantBody = /* @__PURE__ */ lazy(() =>
       variantTitle: Text(200),
       options: z
         .record(Text(50), Text(100))
-        .check(z.refine((o) => Object.keys(o).length <= 20, 'at most 20 options'))
+        .check(z.refine((o) => Object.keys(o).length <= MAX_OPTIONS, `at most ${MAX_OPTIONS} options`))
         .clone()
-        .register(z.globalRegistry, { description: 'Option name → value, e.g. {"Size": "M", "Colour": "Navy"}.' }),
+        .register(z.globalRegistry, { description: 'Option name → value, e.g. {"Size": "M", "Colour": "Navy"}.', maxProperties: MAX_OPTIONS }),
       prices: z
         .record(Currency, VariantPrice)
-        .check(z.refine((p) => Object.keys(p).length <= 50, 'at most 50 currencies'))
+        .check(z.refine((p) => Object.keys(p).length <= MAX_CURRENCIES, `at most ${MAX_CURRENCIES} currencies`))
         .clone()
-        .register(z.globalRegistry, { description: 'Per ISO 4217 currency: the unit price and its tax. An exchange needs the order’s currency here.' }),
+        .register(z.globalRegistry, {
+          description: 'Per ISO 4217 currency: the unit price and its tax. An exchange needs the order’s currency here.',
+          maxProperties: MAX_CURRENCIES,
+        }),
       imageUrl: z.nullable(z.url().check(z.maxLength(2048))),
       active: z.boolean(),
     })

@@ -41,6 +41,15 @@ const unbounded = (schema: z.ZodMiniType, path = ''): string[] => {
     }
     case 'object':
       return Object.entries(def.shape ?? {}).flatMap(([key, value]) => unbounded(value, path ? `${path}.${key}` : key));
+    case 'record': {
+      // Bounded when its keys and values are, and its size is declared (`maxProperties`, enforced by a check beside it).
+      const maxProperties = (z.globalRegistry.get(schema) as { maxProperties?: unknown } | undefined)?.maxProperties;
+      return [
+        ...(typeof maxProperties === 'number' ? [] : [`${path}: open-ended record`]),
+        ...unbounded(def.keyType as z.ZodMiniType, `${path}{key}`),
+        ...unbounded(def.valueType as z.ZodMiniType, `${path}{}`),
+      ];
+    }
     case 'pipe':
       return [...unbounded(def.in as z.ZodMiniType, path), ...unbounded(def.out as z.ZodMiniType, path)];
     case 'union':
@@ -70,6 +79,8 @@ describe('schema limits', () => {
       'n: number without a minimum',
       'n: number without a maximum',
       'meta: open-ended record',
+      'meta{key}: string without a maximum length',
+      'meta{}: string without a maximum length',
       'nested.any: open-ended unknown',
     ]);
     expect(
