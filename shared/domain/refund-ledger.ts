@@ -95,21 +95,30 @@ const payee = (body: NewAttemptBody, readIban: AttemptIds['readIban']): Pick<Ref
 };
 
 /**
+ * Why a new attempt cannot open now (the 409 of `openAttempt`), or undefined
+ * when one can: the back office offers "Retry" only then.
+ */
+export const whyNoNewAttempt = (refund: Pick<Refund, 'total' | 'transactions'>): string | undefined => {
+  const pending = refund.transactions.find((t) => t.status === 'pending');
+  if (pending) {
+    const why = awaitsProvider(pending)
+      ? 'awaits the payment provider: a new attempt opens once the provider reports it failed'
+      : 'is still pending: settle it first';
+    return `Transaction ${pending.id} of this refund ${why}.`;
+  }
+  return owedOf(refund) <= 0 ? 'This refund owes nothing.' : undefined;
+};
+
+/**
  * A new attempt to pay what the refund owes: 409 while one is pending or when
  * nothing is owed. A voucher succeeds at once with a code; every other gateway
  * is pending until settled (a card one goes to the payment provider when one
  * is configured).
  */
 export const openAttempt = (refund: Refund, order: Pick<Order, 'paymentMethod'>, body: NewAttemptBody, ids: AttemptIds): Refund => {
-  const pending = refund.transactions.find((t) => t.status === 'pending');
-  if (pending) {
-    const why = awaitsProvider(pending)
-      ? 'awaits the payment provider: a new attempt opens once the provider reports it failed'
-      : 'is still pending: settle it first';
-    throw new ConflictError(`Transaction ${pending.id} of this refund ${why}.`, { allowedTransitions: [] });
-  }
+  const refused = whyNoNewAttempt(refund);
+  if (refused) throw new ConflictError(refused, { allowedTransitions: [] });
   const owed = owedOf(refund);
-  if (owed <= 0) throw new ConflictError('This refund owes nothing.', { allowedTransitions: [] });
   const gateway = body.gateway ?? refund.transactions.at(-1)?.gateway ?? 'bank_transfer';
   if (gateway === 'card' && order.paymentMethod !== 'card') {
     throw new BusinessRuleError('gateway_unavailable', 'Only an order paid by card can be refunded to a card.', {

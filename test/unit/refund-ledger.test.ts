@@ -7,7 +7,7 @@ import { BusinessRuleError, ConflictError, ValidationError } from '#shared/domai
 import { ibanOf } from '#shared/domain/iban';
 import { sum } from '#shared/domain/money';
 import { REFUND_GATEWAYS, type Refund } from '#shared/domain/refund';
-import { type AttemptIds, openAttempt, settleRefund } from '#shared/domain/refund-ledger';
+import { type AttemptIds, openAttempt, settleRefund, whyNoNewAttempt } from '#shared/domain/refund-ledger';
 import { LEDGER_NOW, refund, txn } from '../support/refund-ledger.ts';
 
 const NOW = LEDGER_NOW;
@@ -43,6 +43,18 @@ describe('refund ledger', () => {
     expect(() => openAttempt(paid, card, {}, ids())).toThrow(ConflictError);
     const pending = openAttempt(failed(), card, {}, ids());
     expect(() => openAttempt(pending, card, { gateway: 'voucher' }, ids())).toThrow(ConflictError);
+  });
+
+  it('says why no attempt opens (what the back office reads before offering "Retry"), and exactly when openAttempt refuses', () => {
+    const held = refund([txn({ provider: 'stripe', providerRefundId: 're_1' })]);
+    const paid = settleRefund(refund(), 'txn_0', { status: 'success' }) as Refund;
+    expect(whyNoNewAttempt(held)).toMatch(/awaits the payment provider/);
+    expect(whyNoNewAttempt(refund([txn({ provider: 'stripe' })]))).toMatch(/awaits the payment provider/);
+    expect(whyNoNewAttempt(refund([txn({ gateway: 'bank_transfer' })]))).toMatch(/settle it first/);
+    expect(whyNoNewAttempt(paid)).toBe('This refund owes nothing.');
+    expect(whyNoNewAttempt(failed())).toBeUndefined();
+    for (const r of [held, paid, refund()]) expect(() => openAttempt(r, card, { gateway: 'voucher' }, ids())).toThrow(whyNoNewAttempt(r));
+    expect(openAttempt(failed(), card, { gateway: 'voucher' }, ids()).owed).toBe(0);
   });
 
   it('sends a bank transfer only to an account, and a card refund only to a card', () => {

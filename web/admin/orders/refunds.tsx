@@ -2,6 +2,7 @@
 // transactions; a pending transaction is settled here (the money went out, or
 // it failed).
 import type { Refund } from '#shared/domain/refund';
+import { whyNoNewAttempt } from '#shared/domain/refund-ledger';
 import { api } from '../../api/client.ts';
 import { AmountTable } from '../../ui/amount-table.tsx';
 import { formatDateTime, money, words } from '../../ui/format.ts';
@@ -9,7 +10,7 @@ import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import type { AdminOrder } from './detail.tsx';
 import { RetryRefund } from './retry.tsx';
-import { Settle } from './settle.tsx';
+import { TransactionAction } from './settle.tsx';
 
 export function Refunds({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
   const [state, reload] = useLoad(
@@ -80,13 +81,11 @@ function RefundCard({ refund, onChange }: { refund: Refund; onChange: () => void
             <StatusBadge status={txn.status} /> {money(txn.amount, txn.currency)} by {words(txn.gateway).toLowerCase()} · {formatDateTime(txn.createdAt)}
             {txn.voucherCode ? ` · voucher ${txn.voucherCode}` : ''}
             {txn.message ? ` · ${txn.message}` : ''}
-            {txn.status === 'pending' ? <Settle refundId={refund.id} txn={txn} onChange={onChange} /> : null}
+            <TransactionAction refundId={refund.id} txn={txn} onChange={onChange} />
           </li>
         ))}
       </ul>
-      {refund.owed > 0 && !refund.transactions.some((t) => t.status === 'pending') ? (
-        <RetryRefund refundId={refund.id} owed={refund.owed} currency={refund.currency} onChange={onChange} />
-      ) : null}
+      {whyNoNewAttempt(refund) === undefined ? <RetryRefund refundId={refund.id} owed={refund.owed} currency={refund.currency} onChange={onChange} /> : null}
     </article>
   );
 }

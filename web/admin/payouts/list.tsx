@@ -6,7 +6,7 @@ import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ChoiceFilter, PagedList, useChoice, useCursor } from '../list-kit.tsx';
-import { Settle } from '../orders/settle.tsx';
+import { TransactionAction } from '../orders/settle.tsx';
 import { GATEWAY_LIST, TRANSACTION_STATUS_LIST } from '../statuses.ts';
 
 export function PayoutList() {
@@ -38,7 +38,7 @@ export function PayoutList() {
                         <a href={`${APP_BASE}/admin/orders/${row.orderId}#refunds`}>{words(row.source.type)} refund of the order</a>
                         {row.message ? ` · ${row.message}` : ''}
                       </p>
-                      {row.status === 'pending' ? <Settle refundId={row.refundId} txn={row} onChange={reload} /> : null}
+                      <TransactionAction refundId={row.refundId} txn={row} onChange={reload} />
                     </article>
                   </li>
                 ))}
