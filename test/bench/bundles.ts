@@ -66,44 +66,6 @@ export const LAMBDA_FUNCTIONS: readonly { readonly name: string; readonly entry:
   { name: 'webhook-delivery', entry: 'functions/queues/webhook-delivery.ts' },
 ];
 
-/**
- * Each function's bundle budget in KB (esbuild, minified, the AWS SDK inside):
- * its size when the budgets were last set, rounded up to 10 KB, plus 10 KB.
- * test/infra/bundle-budget.test.ts fails past it; raise one only with the
- * reason in the commit.
- */
-export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
-  meta: 90,
-  orders: 470,
-  // 916 KB measured (SDK-only reference 337 KB: under the 3× target): the
-  // invoice/receipt PDFs embed Noto Sans so Latin Extended, Greek and
-  // Cyrillic names render, which brings fontkit back (fontkit 230 KB,
-  // unicode-properties 16 KB, restructure 14 KB; the font files ship beside
-  // index.mjs, not in it), plus the five ICU catalogues (54 KB) and the
-  // intl-messageformat runtime with its parser (34 KB).
-  documents: 930,
-  notes: 430,
-  cancellations: 460,
-  settings: 440,
-  refunds: 470,
-  returns: 640,
-  attachments: 570,
-  webhooks: 490,
-  payments: 660,
-  // 557 KB measured: the five ICU MessageFormat catalogues (54 KB) and
-  // intl-messageformat with its parsers (icu-messageformat-parser 20 KB,
-  // icu-skeleton-parser 7 KB, runtime 7 KB) for localized emails, and
-  // Powertools Metrics (12 KB). Pre-parsing the catalogues at build time
-  // would drop the 27 KB of parsers; not done yet.
-  notify: 570,
-  events: 500,
-  'payments-queue': 640,
-  'admin-mfa': 360,
-  'webhook-delivery': 450,
-  // Added with the exchanges function: 417 KB measured when it was listed.
-  exchanges: 430,
-};
-
 /** Each function with the AWS services its role is granted in the synthesized stack (stub code: no esbuild). */
 export const lambdaEntries = (): LambdaEntry[] => {
   const { stack } = buildApp({ code: 'stub' });

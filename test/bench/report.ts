@@ -2,7 +2,8 @@
 // terminal, pasteable into test/bench/RESULTS.md). Pure: formats results.
 
 import type { OverheadResult } from './api-overhead.ts';
-import { BUNDLE_BUDGET_KB, type BundleResult } from './bundles.ts';
+import { BUNDLE_BUDGET_KB } from './bundle-budgets.ts';
+import type { BundleResult } from './bundles.ts';
 import type { FlowResult } from './flows.ts';
 import type { InitResult } from './init-time.ts';
 import type { OperationResult } from './operations.ts';

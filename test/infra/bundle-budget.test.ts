@@ -1,10 +1,11 @@
 // Every function built exactly as the stack builds it (esbuild, the AWS SDK
 // inside): no bundle carries two copies of a package (two versions of an SDK
 // client would ship twice and cold-start twice), and none outgrows the budget
-// stated beside the bench (test/bench/bundles.ts BUNDLE_BUDGET_KB).
+// stated beside the bench (test/bench/bundle-budgets.ts).
 import type { Metafile } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BUNDLE_BUDGET_KB, bundleFunction, duplicatesOf, type FunctionBundle, LAMBDA_FUNCTIONS } from '../bench/bundles.ts';
+import { BUNDLE_BUDGET_KB } from '../bench/bundle-budgets.ts';
+import { bundleFunction, duplicatesOf, type FunctionBundle, LAMBDA_FUNCTIONS } from '../bench/bundles.ts';
 
 const built = new Map<string, FunctionBundle>();
 
