@@ -1,11 +1,15 @@
 // The router: one Route per entry of routes.ts (lazy chunks), each behind its
-// role's guard, inside the layout. `/app/` sends each role to its home.
+// role's guard, inside the layout. `/app/` sends each role to its home. The
+// whole tree is drawn again in a new language when the reader switches.
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
 import { signInUrl } from './auth/return-to.ts';
 import { useSession } from './auth/session.ts';
 import { APP_BASE } from './base.ts';
+import { LanguageSwitch } from './i18n/language-switch.tsx';
+import { t } from './i18n/locale.ts';
+import { useLanguage } from './i18n/use-language.ts';
 import { type AppRoute, appRoutes, HOME } from './routes.ts';
 import { Layout } from './ui/layout.tsx';
 import { Loading } from './ui/states.tsx';
@@ -15,7 +19,7 @@ const Redirect = ({ to }: { to: string }) => {
   const { route } = useLocation();
   const target = useRef(to);
   useEffect(() => route(target.current, true), [route]);
-  return <Loading label="Redirecting…" />;
+  return <Loading label={t('web.redirecting')} />;
 };
 
 const useTitle = (title: string) =>
@@ -31,17 +35,14 @@ const guarded = (entry: AppRoute): ComponentType<any> => {
   return function Guarded(props: any) {
     const session = useSession();
     const { url } = useLocation();
-    useTitle(entry.title);
+    useTitle(t(entry.title));
     if (entry.role !== 'public' && !session) return <Redirect to={signInUrl(url)} />;
     if (entry.role !== 'public' && session && session.role !== entry.role) {
       return (
         <article>
-          <h1>Not available</h1>
-          <p>
-            This page is for {entry.role === 'admin' ? 'shop staff' : 'customers'}. You are signed in as{' '}
-            {session.role === 'admin' ? 'shop staff' : 'a customer'}.
-          </p>
-          <a href={`${APP_BASE}/`}>Go to your start page</a>
+          <h1>{t('web.notAvailable.title')}</h1>
+          <p>{t('web.notAvailable.detail', { page: entry.role, you: session.role })}</p>
+          <a href={`${APP_BASE}/`}>{t('web.startPage')}</a>
         </article>
       );
     }
@@ -57,12 +58,12 @@ const Home = () => {
 };
 
 const NotFound = () => {
-  useTitle('Page not found');
+  useTitle(t('web.pageNotFound.title'));
   return (
     <article>
-      <h1>Page not found</h1>
-      <p>There is no page at this address.</p>
-      <a href={`${APP_BASE}/`}>Go to your start page</a>
+      <h1>{t('web.pageNotFound.title')}</h1>
+      <p>{t('web.pageNotFound.detail')}</p>
+      <a href={`${APP_BASE}/`}>{t('web.startPage')}</a>
     </article>
   );
 };
@@ -71,9 +72,11 @@ const NotFound = () => {
 const focusMain = () => document.getElementById('main')?.focus({ preventScroll: true });
 
 export function App() {
+  const session = useSession();
+  const language = useLanguage(session?.role);
   return (
-    <LocationProvider scope={APP_BASE}>
-      <Layout>
+    <LocationProvider scope={APP_BASE} key={language.locale}>
+      <Layout language={<LanguageSwitch language={language} />}>
         <ErrorBoundary>
           <Router onRouteChange={focusMain}>
             {[

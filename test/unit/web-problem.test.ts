@@ -1,9 +1,11 @@
 // What staff and customers read when the server refuses: the validator's
 // wording in plain words beside each field (the field's label says which),
 // every server path placed on the form's field through the one mapper, and
-// file types and payment methods as people name them.
-import { describe, expect, it } from 'vitest';
+// file types and payment methods as people name them. The field's message is
+// in the reader's language; the problem's title and detail stay the server's.
+import { beforeEach, describe, expect, it } from 'vitest';
 import { ApiError, errorFromResponse, onFormFields } from '../../web/api/problem.ts';
+import { activateLocale } from '../../web/i18n/locale.ts';
 import { fileTypes, paymentMethodWords } from '../../web/ui/names.ts';
 
 const problemResponse = (errors: { path: string; message: string }[], status = 400): Response =>
@@ -13,6 +15,8 @@ const problemResponse = (errors: { path: string; message: string }[], status = 4
   });
 
 describe('server field errors in plain words', () => {
+  beforeEach(() => activateLocale('en'));
+
   it('rewrites each zod message a person would otherwise read raw', async () => {
     const error = await errorFromResponse(
       problemResponse([
@@ -43,6 +47,25 @@ describe('server field errors in plain words', () => {
       'notifications.adminEmails.0: must be an email address, like name@example.com',
     ]);
     expect(error.problem.detail).toBe('The body is invalid.');
+  });
+
+  it('says each field’s error in the reader’s language, the problem’s title and detail as the server sent them', async () => {
+    await activateLocale('de');
+    const error = await errorFromResponse(
+      problemResponse([
+        { path: 'events', message: 'Too small: expected array to have >=1 items' },
+        { path: 'items', message: 'Too small: expected array to have >=2 items' },
+        { path: 'extraComment', message: 'Too big: expected string to have <=250 characters' },
+        { path: 'reasonId', message: 'Invalid input: expected string, received undefined' },
+      ]),
+    );
+    expect(error.fieldErrors.map((e) => `${e.path}: ${e.message}`)).toEqual([
+      'events: wählen Sie mindestens eine Option',
+      'items: wählen Sie mindestens 2',
+      'extraComment: darf höchstens 250 Zeichen lang sein',
+      'reasonId: ist ein Pflichtfeld',
+    ]);
+    expect(error.problem).toMatchObject({ title: 'Invalid request', detail: 'The body is invalid.' });
   });
 
   it('leaves a message the server wrote for people as it is', async () => {

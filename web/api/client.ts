@@ -6,6 +6,7 @@ import type * as z from 'zod/mini';
 import { type RouteId, routes } from '#infra/routes';
 import type { ApiContract } from '#shared/api/index';
 import { currentToken, signOut } from '../auth/session.ts';
+import { currentLocale } from '../i18n/locale.ts';
 import { errorFromResponse, networkError } from './problem.ts';
 
 type Spec<K extends RouteId> = ApiContract[K];
@@ -65,6 +66,8 @@ export async function api<K extends RouteId>(id: K, ...[args]: Record<never, nev
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json, application/pdf' };
   const token = currentToken();
   if (token) headers.authorization = `Bearer ${token}`;
+  // Reasons and the return policy answer in the reader's language.
+  headers['accept-language'] = currentLocale();
   if (a.body !== undefined) headers['content-type'] = 'application/json';
   if (a.ifMatch !== undefined) headers['if-match'] = `"${a.ifMatch}"`;
   if (a.idempotencyKey) headers['idempotency-key'] = a.idempotencyKey;

@@ -3,6 +3,7 @@
 // transitions as the choices).
 import type { FieldError } from '#shared/domain/errors';
 import type { Problem } from '#shared/http/problem';
+import { t } from '../i18n/locale.ts';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -39,43 +40,45 @@ export const errorFromResponse = async (response: Response): Promise<ApiError> =
     body = undefined;
   }
   if (isProblem(body)) return new ApiError({ ...body, errors: (Array.isArray(body.errors) ? body.errors : []).map(inPlainWords) });
-  return new ApiError({ type: 'about:blank', title: response.statusText || 'Request failed', status: response.status, detail: '', errors: [] });
+  return new ApiError({ type: 'about:blank', title: response.statusText || t('web.error.requestFailed'), status: response.status, detail: '', errors: [] });
 };
 
 /** A network failure (offline, CORS, DNS) as a problem, so screens handle one error type. */
 export const networkError = (error: unknown): ApiError =>
   new ApiError({
     type: 'about:blank',
-    title: 'Network error',
+    title: t('web.error.network'),
     status: 0,
-    detail: `The server could not be reached${error instanceof Error ? ` (${error.message})` : ''}. Check your connection and try again.`,
+    detail: t('web.error.networkDetail', { cause: error instanceof Error ? error.message : 'none' }),
     errors: [],
   });
 
 /**
- * The validator's wording as a person reads it beside a field: "Too small:
- * expected array to have >=1 items" is "choose at least one". Messages the
- * server wrote for people (a business rule's "must be at most 450") pass as sent.
+ * The validator's wording as a person reads it beside a field, in the
+ * reader's language: "Too small: expected array to have >=1 items" is "choose
+ * at least one" (`web.field.chooseAtLeast`). problem+json's title and detail
+ * stay as the server wrote them (English); messages the server wrote for
+ * people (a business rule's "must be at most 450") pass as sent.
  */
 const PLAIN: readonly (readonly [RegExp, (...groups: string[]) => string])[] = [
-  [/^Too small: expected (?:array|set) to have >=?1 items?$/, () => 'choose at least one'],
-  [/^Too small: expected (?:array|set) to have >=?(\d+) items?$/, (n) => `choose at least ${n}`],
-  [/^Too big: expected (?:array|set) to have <=?(\d+) items?$/, (n) => `choose at most ${n}`],
-  [/^Too small: expected string to have >=?1 characters?$/, () => 'is required'],
-  [/^Too small: expected string to have >=?(\d+) characters?$/, (n) => `must be at least ${n} characters`],
-  [/^Too big: expected string to have <=?(\d+) characters?$/, (n) => `must be at most ${n} characters`],
-  [/^Too small: expected (?:number|int) to be >0$/, () => 'must be more than 0'],
-  [/^Too small: expected (?:number|int) to be >=(-?\d+)$/, (n) => `must be at least ${n}`],
-  [/^Too big: expected (?:number|int) to be <=(-?\d+)$/, (n) => `must be at most ${n}`],
-  [/^Invalid input: expected \w+, received (?:undefined|null)$/, () => 'is required'],
-  [/^Invalid input: expected int, received number$/, () => 'must be a whole number'],
-  [/^Invalid input: expected number, received \w+$/, () => 'must be a number'],
-  [/^Invalid input: expected boolean, received \w+$/, () => 'must be yes or no'],
-  [/^Invalid option: expected one of .*$/, () => 'choose one of the options'],
-  [/^Invalid (?:email|email address)$/i, () => 'must be an email address, like name@example.com'],
-  [/^Invalid (?:url|URL)$/, () => 'must be a web address starting with https://'],
-  [/^Invalid ISO datetime$|^Invalid ISO date$/, () => 'must be a date'],
-  [/^Unrecognized keys?: .*$/, () => 'is not something this form can send'],
+  [/^Too small: expected (?:array|set) to have >=?1 items?$/, () => t('web.field.chooseAtLeast', { n: 1 })],
+  [/^Too small: expected (?:array|set) to have >=?(\d+) items?$/, (n) => t('web.field.chooseAtLeast', { n: Number(n) })],
+  [/^Too big: expected (?:array|set) to have <=?(\d+) items?$/, (n) => t('web.field.chooseAtMost', { n: Number(n) })],
+  [/^Too small: expected string to have >=?1 characters?$/, () => t('web.field.required')],
+  [/^Too small: expected string to have >=?(\d+) characters?$/, (n) => t('web.field.minLength', { n: Number(n) })],
+  [/^Too big: expected string to have <=?(\d+) characters?$/, (n) => t('web.field.maxLength', { n: Number(n) })],
+  [/^Too small: expected (?:number|int) to be >0$/, () => t('web.field.positive')],
+  [/^Too small: expected (?:number|int) to be >=(-?\d+)$/, (n) => t('web.field.min', { n: Number(n) })],
+  [/^Too big: expected (?:number|int) to be <=(-?\d+)$/, (n) => t('web.field.max', { n: Number(n) })],
+  [/^Invalid input: expected \w+, received (?:undefined|null)$/, () => t('web.field.required')],
+  [/^Invalid input: expected int, received number$/, () => t('web.field.wholeNumber')],
+  [/^Invalid input: expected number, received \w+$/, () => t('web.field.number')],
+  [/^Invalid input: expected boolean, received \w+$/, () => t('web.field.yesNo')],
+  [/^Invalid option: expected one of .*$/, () => t('web.field.option')],
+  [/^Invalid (?:email|email address)$/i, () => t('web.field.email')],
+  [/^Invalid (?:url|URL)$/, () => t('web.field.url')],
+  [/^Invalid ISO datetime$|^Invalid ISO date$/, () => t('web.field.date')],
+  [/^Unrecognized keys?: .*$/, () => t('web.field.unknownKey')],
 ];
 
 const inPlainWords = (error: FieldError): FieldError => {

@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../api/client.ts';
 import { ApiError, networkError } from '../api/problem.ts';
+import { t } from '../i18n/locale.ts';
 
 const save = (blob: Blob, fileName: string) => {
   const url = URL.createObjectURL(blob);
@@ -32,11 +33,11 @@ export function DocumentButtons({ orderId, number, paid }: { orderId: string; nu
     <div>
       <div class="actions">
         <button type="button" class="secondary" aria-busy={busy === 'invoice'} onClick={() => download('invoice')}>
-          Download invoice (PDF)
+          {t('web.documents.invoice')}
         </button>
         {paid ? (
           <button type="button" class="secondary" aria-busy={busy === 'receipt'} onClick={() => download('receipt')}>
-            Download receipt (PDF)
+            {t('web.documents.receipt')}
           </button>
         ) : null}
       </div>

@@ -6,6 +6,7 @@ import type { ComponentChildren, TargetedEvent, VNode } from 'preact';
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { FieldError } from '#shared/domain/errors';
 import { ApiError, networkError } from '../api/problem.ts';
+import { t } from '../i18n/locale.ts';
 import { words } from './format.ts';
 
 /** The DOM id of the control for an API field path (`items.0.quantity` → `field-items-0-quantity`). */
@@ -13,7 +14,7 @@ export const fieldId = (path: string): string => `field-${path.replace(/[^A-Za-z
 
 /** A 400 made by the form itself, before sending: shown exactly like the server's. */
 export const clientProblem = (errors: readonly FieldError[]): ApiError =>
-  new ApiError({ type: 'about:blank', title: 'Invalid request', status: 400, detail: 'Some answers need correcting.', errors });
+  new ApiError({ type: 'about:blank', title: 'Invalid request', status: 400, detail: t('web.form.needsCorrecting'), errors });
 
 export interface Submission {
   readonly submitting: boolean;
@@ -79,7 +80,7 @@ export function ErrorSummary({ error, labels = {} }: { error: ApiError | null; l
   const label = (path: string) => labels[path] ?? words(path.split('.').pop() ?? path);
   return (
     <div class="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
-      <h2 id={titleId}>There is a problem</h2>
+      <h2 id={titleId}>{t('web.form.problem')}</h2>
       {fields.length === 0 ? <p>{error.problem.detail || error.problem.title}</p> : null}
       {fields.length > 0 ? (
         <ul class="error-list">
@@ -106,7 +107,7 @@ export interface ControlProps {
 export const FieldMessage = ({ path, error }: { path: string; error?: string | undefined }) =>
   error ? (
     <small class="field-error" id={`${fieldId(path)}-error`}>
-      <span class="visually-hidden">Error: </span>
+      <span class="visually-hidden">{t('web.form.errorPrefix')} </span>
       {error}
     </small>
   ) : null;

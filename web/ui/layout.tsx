@@ -1,15 +1,17 @@
 // The frame of every screen: a skip link, the app's name, the nav of the
-// signed-in role (from the route map), who is signed in, sign-out, and what
-// the last action did.
+// signed-in role (from the route map), who is signed in, sign-out, the
+// language control, and what the last action did.
 import type { ComponentChildren } from 'preact';
 import { useLocation } from 'preact-iso';
 import { useSession } from '../auth/session.ts';
 import { endSession } from '../auth/sign-out.ts';
 import { APP_BASE } from '../base.ts';
+import { t } from '../i18n/locale.ts';
 import { appRoutes } from '../routes.ts';
 import { StatusMessage } from './status-message.tsx';
 
-export function Layout({ children }: { children: ComponentChildren }) {
+/** `language` is the language control, drawn in the header. */
+export function Layout({ children, language }: { children: ComponentChildren; language: ComponentChildren }) {
   const session = useSession();
   const { path } = useLocation();
   const links = session ? appRoutes.filter((r) => r.role === session.role && r.nav) : [];
@@ -23,10 +25,10 @@ export function Layout({ children }: { children: ComponentChildren }) {
   return (
     <>
       <a class="skip-link" href="#main">
-        Skip to content
+        {t('web.skipToContent')}
       </a>
       <header class="container app-header">
-        <nav aria-label="Main">
+        <nav aria-label={t('web.nav.main')}>
           <a class="brand" href={`${APP_BASE}/`}>
             aftersales
           </a>
@@ -38,7 +40,7 @@ export function Layout({ children }: { children: ComponentChildren }) {
                 return (
                   <li key={r.path}>
                     <a href={href} {...(current ? { 'aria-current': 'page' as const } : {})}>
-                      {r.nav}
+                      {t(r.nav ?? r.title)}
                     </a>
                   </li>
                 );
@@ -48,14 +50,15 @@ export function Layout({ children }: { children: ComponentChildren }) {
           {session ? (
             <div class="who">
               <span>
-                Signed in as <strong>{session.email ?? session.sub}</strong>
-                {session.role === 'admin' ? ' (admin)' : ''}
+                {t('web.signedInAs')} <strong>{session.email ?? session.sub}</strong>
+                {session.role === 'admin' ? ` ${t('web.adminSuffix')}` : ''}
               </span>
               <button type="button" class="secondary outline" onClick={() => void endSession()}>
-                Sign out
+                {t('web.signOut')}
               </button>
             </div>
           ) : null}
+          {language}
         </nav>
       </header>
       <main id="main" class="container" tabIndex={-1}>

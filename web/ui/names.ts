@@ -26,8 +26,8 @@ const FILE_TYPES: Readonly<Record<string, string>> = {
 /** `image/jpeg` → `JPEG`: file types as people know them, not as MIME types. */
 export const fileType = (contentType: string): string => FILE_TYPES[contentType] ?? (contentType.split('/').pop() ?? contentType).toUpperCase();
 
-/** The accepted types in words: "JPEG, PNG, WebP, HEIC or PDF". */
-export const fileTypes = (contentTypes: readonly string[]): string => {
+/** The accepted types in words: "JPEG, PNG, WebP, HEIC or PDF" (`or` in the reader's language). */
+export const fileTypes = (contentTypes: readonly string[], or = 'or'): string => {
   const names = [...new Set(contentTypes.map(fileType))];
-  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} or ${names.at(-1)}`;
+  return names.length < 2 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} ${or} ${names.at(-1)}`;
 };

@@ -1,5 +1,6 @@
 // An order's lines and totals, in its currency, and its addresses.
 import type { Order } from '#shared/domain/order';
+import { t } from '../i18n/locale.ts';
 import { money } from './format.ts';
 import { TableScroll } from './table-scroll.tsx';
 
@@ -22,20 +23,20 @@ export function OrderLines({ order }: { order: Order }) {
   const m = (amount: number) => money(amount, order.currency);
   const { totals } = order;
   return (
-    <TableScroll label={`Items in order ${order.number}`}>
+    <TableScroll label={t('web.order.itemsIn', { number: order.number })}>
       <table>
-        <caption class="visually-hidden">Items in order {order.number}</caption>
+        <caption class="visually-hidden">{t('web.order.itemsIn', { number: order.number })}</caption>
         <thead>
           <tr>
-            <th scope="col">Item</th>
+            <th scope="col">{t('web.col.item')}</th>
             <th scope="col" class="amount">
-              Qty
+              {t('web.col.qty')}
             </th>
             <th scope="col" class="amount">
-              Unit price
+              {t('web.col.unitPrice')}
             </th>
             <th scope="col" class="amount">
-              Line total
+              {t('web.col.lineTotal')}
             </th>
           </tr>
         </thead>
@@ -45,8 +46,8 @@ export function OrderLines({ order }: { order: Order }) {
               <td>
                 {line.title}
                 {line.variantTitle ? ` (${line.variantTitle})` : ''}
-                {line.refundedQuantity > 0 ? <small> · {line.refundedQuantity} refunded</small> : null}
-                {line.returnedQuantity > 0 ? <small> · {line.returnedQuantity} in return requests</small> : null}
+                {line.refundedQuantity > 0 ? <small> · {t('web.order.lineRefunded', { count: line.refundedQuantity })}</small> : null}
+                {line.returnedQuantity > 0 ? <small> · {t('web.order.lineInReturns', { count: line.returnedQuantity })}</small> : null}
               </td>
               <td class="amount">{line.quantity}</td>
               <td class="amount">{m(line.unitPrice)}</td>
@@ -57,12 +58,12 @@ export function OrderLines({ order }: { order: Order }) {
         <tfoot>
           {(
             [
-              ['Subtotal', totals.subtotal],
-              ['Discount', -totals.discount],
-              ['Tax', totals.tax],
-              ['Shipping', totals.shipping],
-              ['Total', totals.total],
-              ...(totals.refunded > 0 ? ([['Refunded', -totals.refunded]] as const) : []),
+              [t('doc.subtotal'), totals.subtotal],
+              [t('doc.col.discount'), -totals.discount],
+              [t('doc.tax'), totals.tax],
+              [t('web.shipping'), totals.shipping],
+              [t('doc.total'), totals.total],
+              ...(totals.refunded > 0 ? ([[t('doc.refunded'), -totals.refunded]] as const) : []),
             ] as const
           ).map(([label, amount]) => (
             <tr key={label}>

@@ -3,6 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { ApiError, networkError } from '../api/problem.ts';
+import { t } from '../i18n/locale.ts';
 
 export type LoadState<T> =
   | { readonly status: 'loading' }
@@ -25,9 +26,9 @@ export function useLoad<T>(load: (signal: AbortSignal) => Promise<T>, deps: read
   return [state, reload];
 }
 
-export const Loading = ({ label = 'Loading…' }: { label?: string }) => (
+export const Loading = ({ label }: { label?: string }) => (
   <p aria-busy="true" role="status">
-    {label}
+    {label ?? t('web.loading')}
   </p>
 );
 
@@ -35,11 +36,11 @@ export const Empty = ({ children }: { children: ComponentChildren }) => <p class
 
 export const ErrorState = ({ error, onRetry }: { error: ApiError; onRetry?: () => void }) => (
   <div class="error-state" role="alert">
-    <h2>{error.status === 404 ? 'Not found' : error.problem.title}</h2>
-    <p>{error.status === 404 ? 'There is nothing here, or it is not yours to see.' : error.problem.detail}</p>
+    <h2>{error.status === 404 ? t('web.notFound.title') : error.problem.title}</h2>
+    <p>{error.status === 404 ? t('web.notFound.detail') : error.problem.detail}</p>
     {onRetry && error.status !== 404 ? (
       <button type="button" class="secondary" onClick={onRetry}>
-        Try again
+        {t('web.tryAgain')}
       </button>
     ) : null}
   </div>

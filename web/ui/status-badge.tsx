@@ -1,5 +1,9 @@
 // A status in plain words, coloured by how it ends (styles.css keys on data-tone).
+import { t } from '../i18n/locale.ts';
 import { words } from './format.ts';
+
+/** Which catalogue names the status: the same code reads differently on an order and on a return. */
+export type StatusKind = 'order' | 'return' | 'cancellation' | 'payment' | 'transaction';
 
 const TONE: Record<string, 'done' | 'bad' | 'waiting'> = {
   delivered: 'done',
@@ -16,8 +20,15 @@ const TONE: Record<string, 'done' | 'bad' | 'waiting'> = {
   partially_refunded: 'done',
 };
 
-export const StatusBadge = ({ status }: { status: string }) => (
+/** The status in the reader's language when its kind is known (the back office's own codes stay in plain English words). */
+const label = (status: string, kind: StatusKind | undefined): string => {
+  if (!kind) return words(status);
+  const text = t(`status.${kind}`, { status });
+  return text.charAt(0).toLocaleUpperCase() + text.slice(1);
+};
+
+export const StatusBadge = ({ status, kind }: { status: string; kind?: StatusKind }) => (
   <span class="badge" data-tone={TONE[status] ?? 'waiting'}>
-    {words(status)}
+    {label(status, kind)}
   </span>
 );

@@ -1,6 +1,7 @@
 // A status history, oldest first: an order's timeline or a return's history.
+import { t } from '../i18n/locale.ts';
 import { formatDateTime } from './format.ts';
-import { StatusBadge } from './status-badge.tsx';
+import { StatusBadge, type StatusKind } from './status-badge.tsx';
 
 export interface TimelineEntry {
   readonly status: string;
@@ -10,12 +11,12 @@ export interface TimelineEntry {
   readonly note?: string | null;
 }
 
-export const Timeline = ({ entries, label }: { entries: readonly TimelineEntry[]; label: string }) => (
+export const Timeline = ({ entries, label, kind }: { entries: readonly TimelineEntry[]; label: string; kind?: StatusKind }) => (
   <ol class="timeline" aria-label={label}>
     {entries.map((entry) => (
       <li key={`${entry.status}-${entry.at}`}>
-        <StatusBadge status={entry.status} /> <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
-        {entry.by ? <span> by {entry.by}</span> : null}
+        <StatusBadge status={entry.status} {...(kind ? { kind } : {})} /> <time dateTime={entry.at}>{formatDateTime(entry.at)}</time>
+        {entry.by ? <span> {t('web.timeline.by', { who: entry.by })}</span> : null}
         {entry.note ? <p>{entry.note}</p> : null}
       </li>
     ))}

@@ -3,14 +3,14 @@
 // (cancel under the shop's policy, request a return once delivered).
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { DocumentButtons } from '../../ui/documents.tsx';
 import { formatDateTime } from '../../ui/format.ts';
-import { paymentMethodWords } from '../../ui/names.ts';
 import { AddressBlock, OrderLines } from '../../ui/order-summary.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
-import { customerFacingActor } from '../actor.ts';
+import { actorWords } from '../actor.ts';
 import { CancellationRequested, loadCancelState } from '../cancellations/open.tsx';
 
 export function OrderDetail({ orderId }: { orderId: string }) {
@@ -31,62 +31,62 @@ export function OrderDetail({ orderId }: { orderId: string }) {
       {([order, tracking, notes, cancel]) => (
         <>
           <hgroup>
-            <h1>Order {order.number}</h1>
+            <h1>{t('web.order.name', { number: order.number })}</h1>
             <p>
-              Placed {formatDateTime(order.createdAt)} · <StatusBadge status={order.status} />
+              {t('web.order.placed', { date: formatDateTime(order.createdAt) })} · <StatusBadge status={order.status} kind="order" />
             </p>
           </hgroup>
-          <nav aria-label="Order actions" class="actions page-actions">
+          <nav aria-label={t('web.order.actions')} class="actions page-actions">
             {cancel.open ? <CancellationRequested cancellation={cancel.open} /> : null}
             {cancel.allowed && !cancel.open ? (
               <a class="action-link" href={`${APP_BASE}/orders/${order.id}/cancel`}>
-                Cancel this order
+                {t('web.order.cancel')}
               </a>
             ) : null}
             {order.status === 'delivered' ? (
               <a class="action-link" href={`${APP_BASE}/orders/${order.id}/return`}>
-                Request a return
+                {t('web.order.requestReturn')}
               </a>
             ) : null}
           </nav>
 
           <section aria-labelledby="tracking">
-            <h2 id="tracking">Tracking</h2>
-            {tracking.deliveredAt ? <p>Delivered {formatDateTime(tracking.deliveredAt)}.</p> : null}
-            <Timeline entries={tracking.timeline.map((t) => ({ ...t, by: customerFacingActor(t.by) }))} label="Order history" />
+            <h2 id="tracking">{t('web.order.tracking')}</h2>
+            {tracking.deliveredAt ? <p>{t('web.order.delivered', { date: formatDateTime(tracking.deliveredAt) })}</p> : null}
+            <Timeline entries={tracking.timeline.map((e) => ({ ...e, by: actorWords(e.by) }))} label={t('web.order.history')} kind="order" />
           </section>
 
           <section aria-labelledby="items">
-            <h2 id="items">Items</h2>
+            <h2 id="items">{t('web.items')}</h2>
             <OrderLines order={order} />
           </section>
 
           <section aria-labelledby="payment">
-            <h2 id="payment">Payment and documents</h2>
+            <h2 id="payment">{t('web.order.payment')}</h2>
             <p>
-              {paymentMethodWords(order.paymentMethod)} · <StatusBadge status={order.paymentStatus} />
+              {t('method.payment', { method: order.paymentMethod })} · <StatusBadge status={order.paymentStatus} kind="payment" />
             </p>
             <DocumentButtons orderId={order.id} number={order.number} paid={order.paymentStatus !== 'unpaid'} />
           </section>
 
           <section aria-labelledby="addresses" class="grid">
             <h2 id="addresses" class="visually-hidden">
-              Addresses
+              {t('web.order.addresses')}
             </h2>
             <div>
-              <h3>Shipping address</h3>
+              <h3>{t('web.order.shippingAddress')}</h3>
               <AddressBlock address={order.shippingAddress} />
             </div>
             <div>
-              <h3>Billing address</h3>
+              <h3>{t('web.order.billingAddress')}</h3>
               <AddressBlock address={order.billingAddress} />
             </div>
           </section>
 
           <section aria-labelledby="notes">
-            <h2 id="notes">Messages from the shop</h2>
+            <h2 id="notes">{t('web.order.notes')}</h2>
             {notes.items.length === 0 ? (
-              <Empty>No messages about this order.</Empty>
+              <Empty>{t('web.order.noNotes')}</Empty>
             ) : (
               <ul>
                 {notes.items.map((note) => (

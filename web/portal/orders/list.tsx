@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { formatDate, money } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
@@ -13,22 +14,22 @@ export function OrderList() {
   const [state, reload] = useLoad((signal) => api('orders.list', { query: { limit: 20, ...(cursor ? { cursor } : {}) }, signal }), [cursor]);
   return (
     <>
-      <h1>My orders</h1>
+      <h1>{t('web.orders.title')}</h1>
       <Loaded state={state} onRetry={reload}>
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>You have no orders yet.</Empty>
+            <Empty>{t('web.orders.empty')}</Empty>
           ) : (
             <>
-              <TableScroll label="My orders">
+              <TableScroll label={t('web.orders.title')}>
                 <table>
                   <thead>
                     <tr>
-                      <th scope="col">Order</th>
-                      <th scope="col">Placed</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t('web.col.order')}</th>
+                      <th scope="col">{t('web.col.placed')}</th>
+                      <th scope="col">{t('web.col.status')}</th>
                       <th scope="col" class="amount">
-                        Total
+                        {t('web.col.total')}
                       </th>
                     </tr>
                   </thead>
@@ -36,11 +37,11 @@ export function OrderList() {
                     {page.items.map((order) => (
                       <tr key={order.id}>
                         <td>
-                          <a href={`${APP_BASE}/orders/${order.id}`}>Order {order.number}</a>
+                          <a href={`${APP_BASE}/orders/${order.id}`}>{t('web.order.name', { number: order.number })}</a>
                         </td>
                         <td>{formatDate(order.createdAt)}</td>
                         <td>
-                          <StatusBadge status={order.status} />
+                          <StatusBadge status={order.status} kind="order" />
                         </td>
                         <td class="amount">{money(order.totals.total, order.currency)}</td>
                       </tr>
@@ -48,7 +49,7 @@ export function OrderList() {
                   </tbody>
                 </table>
               </TableScroll>
-              <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older="Older orders" />
+              <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older={t('web.orders.older')} />
             </>
           )
         }

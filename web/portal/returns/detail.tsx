@@ -7,17 +7,18 @@ import { useState } from 'preact/hooks';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { api, useIntentKey } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { AmountTable } from '../../ui/amount-table.tsx';
 import { AttachmentList } from '../../ui/attachments.tsx';
 import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
-import { formatDateTime, money, words } from '../../ui/format.ts';
+import { formatDateTime, money } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { announce } from '../../ui/status-message.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
-import { customerFacingActor } from '../actor.ts';
+import { actorWords, customerFacingActor } from '../actor.ts';
 
 export function ReturnDetail({ returnId }: { returnId: string }) {
   const [state, reload] = useLoad(
@@ -27,37 +28,37 @@ export function ReturnDetail({ returnId }: { returnId: string }) {
   return (
     <Loaded state={state} onRetry={reload}>
       {([request, reasons]) => {
-        const reasonLabel = (id: string) => reasons.items.find((r) => r.id === id)?.label ?? 'Other';
+        const reasonLabel = (id: string) => reasons.items.find((r) => r.id === id)?.label ?? t('web.reason.other');
         return (
           <>
             <hgroup>
-              <h1>Return for order {request.orderNumber}</h1>
+              <h1>{t('web.return.name', { number: request.orderNumber })}</h1>
               <p>
-                Requested {formatDateTime(request.createdAt)} · <StatusBadge status={request.status} />
+                {t('web.return.requested', { date: formatDateTime(request.createdAt) })} · <StatusBadge status={request.status} kind="return" />
               </p>
             </hgroup>
             <p>
-              <a href={`${APP_BASE}/orders/${request.orderId}`}>View order {request.orderNumber}</a>
+              <a href={`${APP_BASE}/orders/${request.orderId}`}>{t('web.return.viewOrder', { number: request.orderNumber })}</a>
             </p>
             {request.status === 'new' ? <Withdraw request={request} onDone={reload} /> : null}
             {request.rejectionReason ? (
               <p class="notice">
-                <strong>Why it was declined:</strong> {request.rejectionReason}
+                <strong>{t('web.return.declinedWhy')}</strong> {request.rejectionReason}
               </p>
             ) : null}
 
             <section aria-labelledby="items">
-              <h2 id="items">Items</h2>
-              <TableScroll label="Items to return">
+              <h2 id="items">{t('web.items')}</h2>
+              <TableScroll label={t('web.return.itemsLabel')}>
                 <table>
                   <thead>
                     <tr>
-                      <th scope="col">Item</th>
+                      <th scope="col">{t('web.col.item')}</th>
                       <th scope="col" class="amount">
-                        Quantity
+                        {t('web.col.quantity')}
                       </th>
-                      <th scope="col">Reason</th>
-                      <th scope="col">Checked</th>
+                      <th scope="col">{t('web.col.reason')}</th>
+                      <th scope="col">{t('web.col.checked')}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -69,7 +70,7 @@ export function ReturnDetail({ returnId }: { returnId: string }) {
                           {reasonLabel(item.reasonId)}
                           {item.reasonText ? `: ${item.reasonText}` : ''}
                         </td>
-                        <td>{item.goodQuantity === null ? 'Not yet' : <StatusBadge status={item.status} />}</td>
+                        <td>{item.goodQuantity === null ? t('web.return.notYet') : <StatusBadge status={item.status} kind="return" />}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -79,23 +80,24 @@ export function ReturnDetail({ returnId }: { returnId: string }) {
 
             {request.extraComment || request.attachments.length > 0 ? (
               <section aria-labelledby="sent">
-                <h2 id="sent">What you sent</h2>
+                <h2 id="sent">{t('web.return.whatYouSent')}</h2>
                 {request.extraComment ? (
                   <blockquote>
                     <p>{request.extraComment}</p>
                   </blockquote>
                 ) : null}
-                {request.attachments.length > 0 ? <AttachmentList ids={request.attachments} sentBy="Your file" /> : null}
+                {request.attachments.length > 0 ? <AttachmentList ids={request.attachments} sentBy={t('web.return.yourFile')} /> : null}
               </section>
             ) : null}
 
             <Refund request={request} />
 
             <section aria-labelledby="history">
-              <h2 id="history">History</h2>
+              <h2 id="history">{t('web.history')}</h2>
               <Timeline
-                entries={request.statusHistory.map((h) => ({ status: h.status, at: h.at, by: customerFacingActor(h.submittedBy) }))}
-                label="Return history"
+                entries={request.statusHistory.map((h) => ({ status: h.status, at: h.at, by: actorWords(h.submittedBy) }))}
+                label={t('web.return.history')}
+                kind="return"
               />
             </section>
 
@@ -114,38 +116,41 @@ export function ReturnDetail({ returnId }: { returnId: string }) {
  */
 function Refund({ request }: { request: ReturnRequest }) {
   const m = (amount: number) => money(amount, request.currency);
-  const to = `${words(request.refundMethod)}${request.refundMethod === 'bank_transfer' && request.iban ? ` to ${request.iban}` : ''}`;
-  const title = (lineItemId: string) => request.items.find((i) => i.lineItemId === lineItemId)?.title ?? 'Item';
+  const to =
+    request.refundMethod === 'bank_transfer' && request.iban
+      ? t('web.refund.toIban', { iban: request.iban })
+      : t('method.refund', { method: request.refundMethod });
+  const title = (lineItemId: string) => request.items.find((i) => i.lineItemId === lineItemId)?.title ?? t('item.untitled');
   const b = request.breakdown;
   return (
     <section aria-labelledby="refund">
-      <h2 id="refund">Refund</h2>
+      <h2 id="refund">{t('web.col.refund')}</h2>
       <p>
-        {to}: {request.refundAmount === null ? 'the amount is set once the shop has checked your items.' : m(request.refundAmount)}
+        {to}: {request.refundAmount === null ? t('web.refund.notSet') : m(request.refundAmount)}
       </p>
       {request.refundAmount !== null ? (
         <p>
-          <strong>Status: </strong>
+          <strong>{t('web.refund.status')} </strong>
           {refundState(request, m)}
         </p>
       ) : null}
       {b ? (
         <AmountTable
-          caption="How your refund was worked out"
+          caption={t('web.refund.howWorkedOut')}
           rows={[
             ...b.items
               .filter((line) => line.goodQuantity > 0)
-              .map((line): [string, string] => [`${title(line.lineItemId)} × ${line.goodQuantity}`, m(line.amount)]),
-            ...(b.refundedShipping > 0 ? [['Shipping refunded', m(b.refundedShipping)] as [string, string]] : []),
-            ...(b.restockFee > 0 ? [['Restocking fee', `− ${m(b.restockFee)}`] as [string, string]] : []),
-            ...(b.shippingDeduction > 0 ? [['Shipping kept back', `− ${m(b.shippingDeduction)}`] as [string, string]] : []),
+              .map((line): [string, string] => [t('item.line', { title: title(line.lineItemId), quantity: line.goodQuantity }), m(line.amount)]),
+            ...(b.refundedShipping > 0 ? [[t('web.refund.shipping'), m(b.refundedShipping)] as [string, string]] : []),
+            ...(b.restockFee > 0 ? [[t('web.refund.restockFee'), `− ${m(b.restockFee)}`] as [string, string]] : []),
+            ...(b.shippingDeduction > 0 ? [[t('web.refund.shippingKept'), `− ${m(b.shippingDeduction)}`] as [string, string]] : []),
           ]}
-          total={['Total refund', m(b.refundAmount)]}
+          total={[t('web.refund.total'), m(b.refundAmount)]}
         />
       ) : null}
       {request.voucherCode ? (
         <p>
-          Your voucher code: <strong>{request.voucherCode}</strong>
+          {t('web.refund.voucher')} <strong>{request.voucherCode}</strong>
         </p>
       ) : null}
     </section>
@@ -153,19 +158,19 @@ function Refund({ request }: { request: ReturnRequest }) {
 }
 
 const refundState = (request: ReturnRequest, m: (amount: number) => string): string => {
-  if (request.status === 'denied' || request.status === 'cancelled') return 'nothing is refunded.';
-  if (request.status !== 'refunded') return 'not paid yet: the shop pays it once your return is approved.';
+  if (request.status === 'denied' || request.status === 'cancelled') return t('web.refund.state', { state: 'none' });
+  if (request.status !== 'refunded') return t('web.refund.state', { state: 'unpaid' });
   // Requests refunded before refunds carried `owed` say only that the shop issued it.
-  if (request.owed === undefined || request.owed === null) return 'issued by the shop.';
-  if (request.owed === 0) return 'paid.';
-  return request.owed === request.refundAmount ? 'pending: on its way to you, not paid yet.' : `pending: ${m(request.owed)} of it is not paid yet.`;
+  if (request.owed === undefined || request.owed === null) return t('web.refund.state', { state: 'issued' });
+  if (request.owed === 0) return t('web.refund.state', { state: 'paid' });
+  return request.owed === request.refundAmount ? t('web.refund.state', { state: 'pending' }) : t('web.refund.partlyPending', { owed: m(request.owed) });
 };
 
 function Withdraw({ request, onDone }: { request: ReturnRequest; onDone: () => void }) {
   const submission = useSubmission(
     () => api('returns.cancel', { params: { returnId: request.id }, ifMatch: request.version }),
     () => {
-      announce('Your return request was withdrawn. Nothing is refunded and the items stay yours.');
+      announce(t('web.withdraw.done'));
       onDone();
     },
   );
@@ -173,14 +178,14 @@ function Withdraw({ request, onDone }: { request: ReturnRequest; onDone: () => v
     <div class="danger-zone">
       <ErrorSummary error={submission.error} />
       <Confirm
-        action="Withdraw this return"
-        question="Are you sure you want to withdraw this return request? It cannot be undone."
-        confirm="Yes, withdraw it"
-        keep="No, keep it"
+        action={t('web.withdraw.action')}
+        question={t('web.withdraw.question')}
+        confirm={t('web.withdraw.confirm')}
+        keep={t('web.keepIt')}
         busy={submission.submitting}
         onConfirm={submission.submit}
       >
-        <p>The items stay yours and nothing is refunded. You can ask for a new return while the order is still returnable.</p>
+        <p>{t('web.withdraw.explain')}</p>
       </Confirm>
     </div>
   );
@@ -192,35 +197,35 @@ function Comments({ request, onDone }: { request: ReturnRequest; onDone: () => v
   const submission = useSubmission(
     () => api('returns.comment', { params: { returnId: request.id }, body: { body }, idempotencyKey: intent.keyFor({ body }) }),
     () => {
-      announce('Comment sent. The shop has been told.');
+      announce(t('web.comment.sent'));
       intent.renew();
       setBody('');
       onDone();
     },
-    () => (body.trim() ? [] : [{ path: 'body', message: 'Write a comment first' }]),
+    () => (body.trim() ? [] : [{ path: 'body', message: t('web.comment.empty') }]),
   );
   return (
     <section aria-labelledby="comments">
-      <h2 id="comments">Comments</h2>
+      <h2 id="comments">{t('web.comments')}</h2>
       {request.comments.length === 0 ? (
-        <Empty>No comments yet.</Empty>
+        <Empty>{t('web.comments.none')}</Empty>
       ) : (
         <ul>
           {request.comments.map((c) => (
             <li key={c.id}>
-              <strong>{customerFacingActor(c.submittedBy) === 'you' ? 'You' : 'The shop'}</strong>,{' '}
+              <strong>{t('web.comment.author', { who: customerFacingActor(c.submittedBy) })}</strong>,{' '}
               <time dateTime={c.createdAt}>{formatDateTime(c.createdAt)}</time>: {c.body}
             </li>
           ))}
         </ul>
       )}
       <form onSubmit={submission.onSubmit} noValidate>
-        <ErrorSummary error={submission.error} labels={{ body: 'Comment' }} />
-        <Field path="body" label="Add a comment" error={submission.errorFor('body')}>
+        <ErrorSummary error={submission.error} labels={{ body: t('web.comment') }} />
+        <Field path="body" label={t('web.comment.add')} error={submission.errorFor('body')}>
           {(control) => <textarea {...control} rows={3} maxLength={2000} value={body} onInput={(e) => setBody(inputValue(e))} />}
         </Field>
         <button type="submit" aria-busy={submission.submitting}>
-          Send comment
+          {t('web.comment.send')}
         </button>
       </form>
     </section>

@@ -2,6 +2,7 @@
 // what is still returnable), why, and the deadline; excluded lines say why not.
 import type { Reason } from '#shared/domain/reason';
 import type { ReturnableItem } from '#shared/domain/return-request';
+import { t } from '../../i18n/locale.ts';
 import { Field, FieldMessage, inputValue } from '../../ui/form.tsx';
 import { formatDate } from '../../ui/format.ts';
 
@@ -10,12 +11,6 @@ export interface ItemChoice {
   readonly reasonId: string;
   readonly reasonText: string;
 }
-
-const EXCLUDED: Record<NonNullable<ReturnableItem['excludedReason']>, string> = {
-  category_excluded: 'This kind of item cannot be returned.',
-  order_not_delivered: 'The order has not been delivered yet.',
-  return_window_expired: 'The time to return it has passed.',
-};
 
 const NONE: ItemChoice = { quantity: 0, reasonId: '', reasonText: '' };
 
@@ -31,7 +26,7 @@ export function ItemChoices(props: {
   return (
     <fieldset {...(props.errorFor('items') ? { 'aria-describedby': 'field-items-error' } : {})}>
       <legend id="field-items" tabIndex={-1}>
-        What are you returning?
+        {t('web.newReturn.what')}
       </legend>
       <FieldMessage path="items" error={props.errorFor('items')} />
       {props.items.map((item) => {
@@ -41,7 +36,7 @@ export function ItemChoices(props: {
           return (
             <article key={item.lineItemId} class="return-item">
               <h3>{item.title}</h3>
-              <p>{item.excludedReason ? EXCLUDED[item.excludedReason] : 'Every unit of this item is already refunded or in a return.'}</p>
+              <p>{t('web.newReturn.excluded', { reason: item.excludedReason ?? 'none' })}</p>
             </article>
           );
         }
@@ -50,12 +45,13 @@ export function ItemChoices(props: {
             <h3>{item.title}</h3>
             <p>
               <small>
-                {item.returnable} of {item.purchased} can be returned
-                {item.deadline ? `, until ${formatDate(item.deadline)}` : ''}.
+                {item.deadline
+                  ? t('web.newReturn.returnableUntil', { count: item.returnable, purchased: item.purchased, date: formatDate(item.deadline) })
+                  : t('web.newReturn.returnable', { count: item.returnable, purchased: item.purchased })}
               </small>
             </p>
             <div class="grid">
-              <Field path={`${path}.quantity`} label={`Quantity of ${item.title} to return`} error={props.errorFor(`${path}.quantity`)}>
+              <Field path={`${path}.quantity`} label={t('web.newReturn.quantityToReturn', { title: item.title })} error={props.errorFor(`${path}.quantity`)}>
                 {(control) => (
                   <input
                     {...control}
@@ -69,10 +65,10 @@ export function ItemChoices(props: {
                   />
                 )}
               </Field>
-              <Field path={`${path}.reasonId`} label={`Reason for returning ${item.title}`} error={props.errorFor(`${path}.reasonId`)}>
+              <Field path={`${path}.reasonId`} label={t('web.newReturn.reasonForReturning', { title: item.title })} error={props.errorFor(`${path}.reasonId`)}>
                 {(control) => (
                   <select {...control} value={choice.reasonId} onChange={(e) => set(item.lineItemId, { reasonId: inputValue(e) })}>
-                    <option value="">Choose a reason</option>
+                    <option value="">{t('web.newReturn.chooseReason')}</option>
                     {props.reasons.map((r) => (
                       <option key={r.id} value={r.id}>
                         {r.label}
@@ -83,7 +79,7 @@ export function ItemChoices(props: {
               </Field>
             </div>
             {choice.quantity > 0 ? (
-              <Field path={`${path}.reasonText`} label={`More about ${item.title} (optional)`} error={props.errorFor(`${path}.reasonText`)}>
+              <Field path={`${path}.reasonText`} label={t('web.newReturn.moreAbout', { title: item.title })} error={props.errorFor(`${path}.reasonText`)}>
                 {(control) => (
                   <input {...control} maxLength={500} value={choice.reasonText} onInput={(e) => set(item.lineItemId, { reasonText: inputValue(e) })} />
                 )}

@@ -2,6 +2,7 @@
 import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { formatDate, money } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
@@ -13,25 +14,25 @@ export function ReturnList() {
   const [state, reload] = useLoad((signal) => api('returns.list', { query: { limit: 20, ...(cursor ? { cursor } : {}) }, signal }), [cursor]);
   return (
     <>
-      <h1>My returns</h1>
+      <h1>{t('web.returns.title')}</h1>
       <p>
-        To return something, open the order in <a href={`${APP_BASE}/orders`}>My orders</a> and choose “Request a return”.
+        {t('web.returns.howTo.before')} <a href={`${APP_BASE}/orders`}>{t('web.orders.title')}</a> {t('web.returns.howTo.after')}
       </p>
       <Loaded state={state} onRetry={reload}>
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>You have not asked to return anything.</Empty>
+            <Empty>{t('web.returns.empty')}</Empty>
           ) : (
             <>
-              <TableScroll label="My returns">
+              <TableScroll label={t('web.returns.title')}>
                 <table>
                   <thead>
                     <tr>
-                      <th scope="col">Return</th>
-                      <th scope="col">Requested</th>
-                      <th scope="col">Status</th>
+                      <th scope="col">{t('web.col.return')}</th>
+                      <th scope="col">{t('web.col.requested')}</th>
+                      <th scope="col">{t('web.col.status')}</th>
                       <th scope="col" class="amount">
-                        Refund
+                        {t('web.col.refund')}
                       </th>
                     </tr>
                   </thead>
@@ -39,11 +40,11 @@ export function ReturnList() {
                     {page.items.map((r) => (
                       <tr key={r.id}>
                         <td>
-                          <a href={`${APP_BASE}/returns/${r.id}`}>Return for order {r.orderNumber}</a>
+                          <a href={`${APP_BASE}/returns/${r.id}`}>{t('web.return.name', { number: r.orderNumber })}</a>
                         </td>
                         <td>{formatDate(r.createdAt)}</td>
                         <td>
-                          <StatusBadge status={r.status} />
+                          <StatusBadge status={r.status} kind="return" />
                         </td>
                         <td class="amount">{r.refundAmount === null ? '—' : money(r.refundAmount, r.currency)}</td>
                       </tr>
@@ -51,7 +52,7 @@ export function ReturnList() {
                   </tbody>
                 </table>
               </TableScroll>
-              <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older="Older returns" />
+              <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older={t('web.returns.older')} />
             </>
           )
         }

@@ -12,6 +12,7 @@ import type { RefundMethod, ReturnableItem } from '#shared/domain/return-request
 import { api, useIntentKey } from '../../api/client.ts';
 import { onFormFields } from '../../api/problem.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { ErrorSummary, Field, FieldMessage, inputValue, invalidFor, RadioGroup, useSubmission } from '../../ui/form.tsx';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
@@ -34,7 +35,7 @@ export function NewReturn({ orderId }: { orderId: string }) {
     <Loaded state={state} onRetry={reload}>
       {([order, returnable, reasons, policy]) => (
         <>
-          <h1>Return items from order {order.number}</h1>
+          <h1>{t('web.newReturn.title', { number: order.number })}</h1>
           <ReturnForm order={order} items={returnable.items} reasons={reasons.items} policy={policy} />
         </>
       )}
@@ -42,21 +43,16 @@ export function NewReturn({ orderId }: { orderId: string }) {
   );
 }
 
-const METHOD_LABEL: Record<RefundMethod, string> = {
-  card: 'Back to my card',
-  bank_transfer: 'Bank transfer to my account',
-  voucher: 'Store voucher',
-};
-
-const LABELS: Record<string, string> = {
-  items: 'Items',
-  refundMethod: 'Refund method',
-  iban: 'IBAN',
-  accountHolder: 'Account holder',
-  extraComment: 'Comment',
-  termsAccepted: 'Return terms',
-  attachments: 'Photos or documents',
-};
+/** The form's fields by path, in the reader's language (the error summary names them). */
+const fieldLabels = (): Record<string, string> => ({
+  items: t('web.items'),
+  refundMethod: t('web.newReturn.refundMethod'),
+  iban: t('web.newReturn.iban'),
+  accountHolder: t('web.newReturn.accountHolder'),
+  extraComment: t('web.comment'),
+  termsAccepted: t('web.newReturn.terms'),
+  attachments: t('web.photos.field'),
+});
 
 /**
  * The server names items and files by their index in the body; the form names
@@ -66,7 +62,7 @@ const LABELS: Record<string, string> = {
 const byLine = (sent: readonly string[], files: readonly string[]) =>
   onFormFields((e) => {
     const file = /^attachments\.(\d+)/.exec(e.path);
-    if (file) return { path: 'attachments', message: `${files[Number(file[1])] ?? 'a file'} ${e.message}` };
+    if (file) return { path: 'attachments', message: t('web.photos.fileError', { file: files[Number(file[1])] ?? '', message: e.message }) };
     const path = e.path.replace(/^items\.(\d+)/, (m, i: string) => (sent[Number(i)] ? `items.${sent[Number(i)]}` : m));
     return { ...e, path: path.replace(/^(items\.[^.]+)\.lineItemId$/, '$1.quantity') };
   });
@@ -112,24 +108,25 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
     },
     (created) => {
       const page = `${APP_BASE}/returns/${created.id}`;
-      announce(`Your return request for order ${order.number} was sent. We have emailed you a receipt; the shop will tell you what happens next.`, page);
+      announce(t('web.newReturn.sent', { number: order.number }), page);
       route(page);
     },
     () => [
-      ...(chosen.length === 0 ? [{ path: 'items', message: 'Choose at least one item to return' }] : []),
-      ...chosen.flatMap(([lineItemId, c]) => (c.reasonId ? [] : [{ path: `items.${lineItemId}.reasonId`, message: 'Choose a reason' }])),
-      ...(refundMethod ? [] : [{ path: 'refundMethod', message: 'Choose how you want your refund' }]),
-      ...(refundMethod === 'bank_transfer' && !ibanOf(iban) ? [{ path: 'iban', message: 'is not a valid IBAN' }] : []),
-      ...(policy.returns.termsUrl && !termsAccepted ? [{ path: 'termsAccepted', message: 'Accept the return terms to continue' }] : []),
-      ...(uploads.some((u) => !u.id && !u.error) ? [{ path: 'attachments', message: 'Wait for the uploads to finish' }] : []),
+      ...(chosen.length === 0 ? [{ path: 'items', message: t('web.newReturn.chooseItem') }] : []),
+      ...chosen.flatMap(([lineItemId, c]) => (c.reasonId ? [] : [{ path: `items.${lineItemId}.reasonId`, message: t('web.newReturn.chooseReason') }])),
+      ...(refundMethod ? [] : [{ path: 'refundMethod', message: t('web.newReturn.chooseMethod') }]),
+      ...(refundMethod === 'bank_transfer' && !ibanOf(iban) ? [{ path: 'iban', message: t('web.newReturn.badIban') }] : []),
+      ...(policy.returns.termsUrl && !termsAccepted ? [{ path: 'termsAccepted', message: t('web.newReturn.acceptTerms') }] : []),
+      ...(uploads.some((u) => !u.id && !u.error) ? [{ path: 'attachments', message: t('web.photos.wait') }] : []),
     ],
   );
+  const LABELS = fieldLabels();
   const labels = {
     ...LABELS,
     ...Object.fromEntries(
       items.flatMap((i) => [
-        [`items.${i.lineItemId}.quantity`, `Quantity of ${i.title}`],
-        [`items.${i.lineItemId}.reasonId`, `Reason for ${i.title}`],
+        [`items.${i.lineItemId}.quantity`, t('web.newReturn.quantityOf', { title: i.title })],
+        [`items.${i.lineItemId}.reasonId`, t('web.newReturn.reasonFor', { title: i.title })],
       ]),
     ),
   };
@@ -141,14 +138,19 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
       <RadioGroup
         path="refundMethod"
         legend={LABELS.refundMethod}
-        options={methods.map((m) => [m, METHOD_LABEL[m]] as const)}
+        options={methods.map((m) => [m, t('web.newReturn.method', { method: m })] as const)}
         value={refundMethod}
         onChange={setRefundMethod}
         error={submission.errorFor('refundMethod')}
       />
       {refundMethod === 'bank_transfer' ? (
         <>
-          <Field path="iban" label={LABELS.iban} hint="For example GB33 BUKB 2020 1555 5555 55." error={submission.errorFor('iban')}>
+          <Field
+            path="iban"
+            label={LABELS.iban}
+            hint={t('web.newReturn.ibanHint', { example: 'GB33 BUKB 2020 1555 5555 55' })}
+            error={submission.errorFor('iban')}
+          >
             {(control) => <input {...control} autoComplete="off" spellcheck={false} value={iban} onInput={(e) => setIban(inputValue(e))} />}
           </Field>
           <Field path="accountHolder" label={LABELS.accountHolder} error={submission.errorFor('accountHolder')}>
@@ -159,7 +161,7 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
 
       {policy.attachments.enabled ? <Photos limits={policy.attachments} error={submission.errorFor('attachments')} onChange={setUploads} /> : null}
 
-      <Field path="extraComment" label="Anything else we should know? (optional)" hint="Up to 250 characters." error={submission.errorFor('extraComment')}>
+      <Field path="extraComment" label={t('web.newReturn.extraComment')} hint={t('web.upTo', { n: 250 })} error={submission.errorFor('extraComment')}>
         {(control) => <textarea {...control} rows={3} maxLength={250} value={extraComment} onInput={(e) => setExtraComment(inputValue(e))} />}
       </Field>
 
@@ -174,21 +176,21 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
               onChange={(e) => setTermsAccepted(e.currentTarget.checked)}
               {...invalidFor('termsAccepted', submission.errorFor('termsAccepted'))}
             />
-            I accept the{' '}
+            {t('web.newReturn.accept')}{' '}
             <a href={policy.returns.termsUrl} target="_blank" rel="noopener noreferrer">
-              return terms (opens in a new tab)
+              {t('web.newReturn.termsLink')}
             </a>
           </label>
         </div>
       ) : null}
       <p>
-        <small>Returns are accepted within {policy.returns.maxDays} days of delivery. Refunds are paid once the shop has checked the items.</small>
+        <small>{t('web.newReturn.window', { days: policy.returns.maxDays })}</small>
       </p>
       <div class="actions">
         <button type="submit" aria-busy={submission.submitting}>
-          Send return request
+          {t('web.newReturn.send')}
         </button>
-        <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a>
+        <a href={`${APP_BASE}/orders/${order.id}`}>{t('web.backToOrder')}</a>
       </div>
     </form>
   );

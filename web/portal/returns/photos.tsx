@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import type { ReturnPolicy } from '#shared/domain/return-policy';
 import { ApiError, networkError } from '../../api/problem.ts';
+import { t } from '../../i18n/locale.ts';
 import { Field } from '../../ui/form.tsx';
 import { fileTypes } from '../../ui/names.ts';
 import { uploadAttachment } from './upload.ts';
@@ -40,11 +41,11 @@ export function Photos({
       const key = `${file.name}-${file.size}-${Math.random()}`;
       const refused =
         file.size > limits.maxBytes
-          ? `is larger than ${mb(limits.maxBytes)}`
+          ? t('web.photos.tooLarge', { file: file.name, size: mb(limits.maxBytes) })
           : !limits.contentTypes.includes(file.type)
-            ? `is not a file we accept: send a ${fileTypes(limits.contentTypes)} file`
+            ? t('web.photos.wrongType', { file: file.name, types: fileTypes(limits.contentTypes, t('web.or')) })
             : undefined;
-      const entry: Upload = { key, name: file.name, sent: 0, total: file.size, ...(refused ? { error: `${file.name} ${refused}` } : {}) };
+      const entry: Upload = { key, name: file.name, sent: 0, total: file.size, ...(refused ? { error: refused } : {}) };
       setUploads((current) => {
         const next = [...current, entry];
         onChange(next);
@@ -68,8 +69,8 @@ export function Photos({
     <>
       <Field
         path="attachments"
-        label="Photos or documents (optional)"
-        hint={`${fileTypes(limits.contentTypes)}, up to ${mb(limits.maxBytes)} each.`}
+        label={t('web.photos.label')}
+        hint={t('web.photos.hint', { types: fileTypes(limits.contentTypes, t('web.or')), size: mb(limits.maxBytes) })}
         error={error}
       >
         {(control) => (
@@ -95,9 +96,9 @@ export function Photos({
                   {Math.round((u.sent / (u.total || 1)) * 100)}%
                 </progress>
               )}
-              {u.id ? <small>Uploaded</small> : null}
-              <button type="button" class="secondary outline remove" onClick={() => remove(u.key)} aria-label={`Remove ${u.name}`}>
-                Remove
+              {u.id ? <small>{t('web.photos.uploaded')}</small> : null}
+              <button type="button" class="secondary outline remove" onClick={() => remove(u.key)} aria-label={t('web.photos.removeFile', { file: u.name })}>
+                {t('web.remove')}
               </button>
             </li>
           ))}

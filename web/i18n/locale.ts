@@ -1,0 +1,34 @@
+// The web app's language: one locale at a time, its catalogue loaded on
+// demand (each catalogue is its own lazy chunk, so a first load carries one
+// language). `t` reads the active catalogue; the app redraws on a switch
+// (use-language.ts chooses the locale).
+import type { Catalogue } from '#shared/i18n/catalogues/types';
+import type { Locale } from '#shared/i18n/locales';
+import { createTranslator, type MessageId, type MessageValues, type Translate } from '#shared/i18n/translate';
+
+const LOADERS: Readonly<Record<Locale, () => Promise<Catalogue>>> = {
+  en: () => import('#shared/i18n/catalogues/en').then((m) => m.en),
+  de: () => import('#shared/i18n/catalogues/de').then((m) => m.de),
+  fr: () => import('#shared/i18n/catalogues/fr').then((m) => m.fr),
+  es: () => import('#shared/i18n/catalogues/es').then((m) => m.es),
+  'pt-BR': () => import('#shared/i18n/catalogues/pt-BR').then((m) => m.ptBR),
+};
+
+/** Each locale named in its own language, as a switcher lists them. */
+export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', 'pt-BR': 'Português (Brasil)' };
+
+let active: Locale = 'en';
+let translate: Translate | undefined;
+
+/** The active locale (for Intl). */
+export const currentLocale = (): Locale => active;
+
+/** A message in the active locale. */
+export const t = (id: MessageId, values?: MessageValues): string => (translate ? translate(id, values) : id);
+
+/** Loads `locale`'s catalogue and makes it the active one. DOM-free: the field-error mapper's unit tests use it. */
+export const activateLocale = async (locale: Locale): Promise<void> => {
+  const catalogue = await LOADERS[locale]();
+  active = locale;
+  translate = createTranslator(locale, catalogue);
+};
