@@ -18,17 +18,26 @@ const LOADERS: Readonly<Record<Locale, () => Promise<Catalogue>>> = {
 export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', de: 'Deutsch', fr: 'Français', es: 'Español', 'pt-BR': 'Português (Brasil)' };
 
 let active: Locale = 'en';
+let regional: string = active;
 let translate: Translate | undefined;
 
-/** The active locale (for Intl). */
+/** The active locale: which catalogue speaks. */
 export const currentLocale = (): Locale => active;
+
+/** The tag Intl formats money and dates with: the reader's own region of the active language (en-GB's "7 Dec 2026"). */
+export const formattingLocale = (): string => regional;
 
 /** A message in the active locale. */
 export const t = (id: MessageId, values?: MessageValues): string => (translate ? translate(id, values) : id);
 
-/** Loads `locale`'s catalogue and makes it the active one. DOM-free: the field-error mapper's unit tests use it. */
-export const activateLocale = async (locale: Locale): Promise<void> => {
+/**
+ * Loads `locale`'s catalogue and makes it the active one; `formatting` is the
+ * reader's tag for it when they have one (`en-GB` for `en`). DOM-free: the
+ * field-error mapper's unit tests use it.
+ */
+export const activateLocale = async (locale: Locale, formatting: string = locale): Promise<void> => {
   const catalogue = await LOADERS[locale]();
   active = locale;
+  regional = formatting;
   translate = createTranslator(locale, catalogue);
 };

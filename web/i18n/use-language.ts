@@ -25,9 +25,15 @@ const browserLocale = (enabled: readonly Locale[], fallback: Locale): Locale => 
   return fallback;
 };
 
+/** The browser's own tag for `locale`'s language (`en-GB` for `en`), so dates and money read as at home. */
+const regionalTag = (locale: Locale): string => {
+  const language = new Intl.Locale(locale).language;
+  return (navigator.languages ?? []).find((tag) => matchLocale(tag, [locale]) !== undefined && new Intl.Locale(tag).language === language) ?? locale;
+};
+
 /** Makes `locale` the app's language, <html lang> included (screen readers pick their voice by it). */
 export const showLocale = async (locale: Locale): Promise<void> => {
-  await activateLocale(locale);
+  await activateLocale(locale, regionalTag(locale));
   document.documentElement.lang = locale;
 };
 

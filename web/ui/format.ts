@@ -3,17 +3,19 @@
 // the app's active locale (12,50 € and 7. Dez. 2026 in German) and the
 // browser's time zone.
 import { formatMoney } from '#shared/domain/money';
-import { currentLocale } from '../i18n/locale.ts';
+import { formattingLocale } from '../i18n/locale.ts';
 
-export const money = (amount: number, currency: string): string => formatMoney(amount, currency, currentLocale());
+export const money = (amount: number, currency: string): string => formatMoney(amount, currency, formattingLocale());
 
 const formats = new Map<string, Intl.DateTimeFormat>();
 /** One formatter per locale and style, built on first use. */
 const dateFormat = (style: 'date' | 'dateTime'): Intl.DateTimeFormat => {
-  const key = `${currentLocale()} ${style}`;
+  const key = `${formattingLocale()} ${style}`;
   let format = formats.get(key);
   if (!format) {
-    format = new Intl.DateTimeFormat(currentLocale(), style === 'date' ? { dateStyle: 'medium' } : { dateStyle: 'medium', timeStyle: 'short' });
+    // Day, short month, year: "7. Dez. 2026", "7 Dec 2026", "7 déc. 2026" (dateStyle: 'medium' is all digits in German).
+    const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+    format = new Intl.DateTimeFormat(formattingLocale(), style === 'date' ? day : { ...day, hour: 'numeric', minute: '2-digit' });
     formats.set(key, format);
   }
   return format;
