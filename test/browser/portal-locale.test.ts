@@ -4,14 +4,13 @@
 // German catalogue), my returns, a return — with German money and dates, axe
 // clean at 1280 and 375 px; another customer switches by the Language control,
 // and the choice outlives a reload.
-import type { Page } from 'playwright';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '#shared/domain/order';
 import { customer } from '../support/api.ts';
 import { deliveredOrderFor } from '../support/returns-api.ts';
 import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
 
-type Browser = Awaited<ReturnType<typeof launchBrowser>>;
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -34,7 +33,7 @@ const atBothWidths = async (page: Page, screen: string) => {
   await page.setViewportSize({ width: 1280, height: 800 });
 };
 
-const htmlLang = (page: Page) => page.evaluate(() => document.documentElement.lang);
+const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 
 describe('the portal in the customer’s language', { timeout: BROWSER_TEST_TIMEOUT * 2 }, () => {
   it('opens a German customer’s portal in German, with no switching, and files a return in German', async () => {
