@@ -1,14 +1,16 @@
-// Entry point: read /app/config.json (API URL, sign-in kind), then draw the app.
+// Entry point: read /app/config.json (API URL, sign-in kind) and the first
+// language's catalogue, then draw the app.
 import './styles.css';
 import { render } from 'preact';
 import { setApiBase } from './api/client.ts';
 import { App } from './app.tsx';
 import { loadConfig } from './auth/config.ts';
+import { initialLocale, showLocale } from './i18n/use-language.ts';
 
 const root = document.getElementById('app');
 if (root) {
-  loadConfig().then(
-    (config) => {
+  Promise.all([loadConfig(), showLocale(initialLocale())]).then(
+    ([config]) => {
       setApiBase(config.apiUrl);
       render(<App />, root);
     },
