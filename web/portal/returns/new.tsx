@@ -46,6 +46,7 @@ const METHOD_LABEL: Record<RefundMethod, string> = {
   card: 'Back to my card',
   bank_transfer: 'Bank transfer to my account',
   voucher: 'Store voucher',
+  store_credit: 'Store credit',
 };
 
 const LABELS: Record<string, string> = {
