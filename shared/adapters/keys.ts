@@ -51,10 +51,8 @@
 // | an origin credited (once-marker)        | table       | CREDITORIGIN#<type>#<id>| CREDITORIGIN              |
 // | a lot expired / reminded (once-markers) | table       | CREDITEXPIRY#<lotId>, CREDITREMINDER#<lotId> | … |
 // | accounts by next lot expiry (the job)   | byType      | CREDITDUE               | <expiresAt>#<cid>#<cur>   |
-// | gift card by code (keyed hash)          | table       | GIFTCODE#<hmac>         | GIFTCARD                  |
-// | gift card by id (pointer to its hash)   | table       | GIFTCARD#<id>           | GIFTCARD                  |
-// | gift cards, newest first                | byType      | GIFTCARD                | <createdAt>#<id>          |
-// | gift cards by last 4 characters         | byLookup    | GIFTCARDLAST4#<last4>   | <createdAt>#<id>          |
+// | gift card by code hash; by id (pointer) | table       | GIFTCODE#<hmac>; GIFTCARD#<id> | GIFTCARD           |
+// | gift cards newest first; by last 4      | byType; byLookup | GIFTCARD; GIFTCARDLAST4#<last4> | <createdAt>#<id> |
 // | redemption tries per customer (TTL 2 m) | table       | REDEEMTRIES#<cid>       | <minute>                  |
 //
 // Every key and index name of the table is built here and nowhere else:
@@ -72,9 +70,7 @@
 // by admins, and the events consumer reads them all in one Query.
 // Store credit: a customer's account and rows share `CREDIT#<cid>`; each movement
 // rewrites the account (version-conditioned): serialized per customer on purpose.
-// `CREDITDUE` (byType) holds every account with a lot that expires; it is
-// rewritten when an account moves, at the shop's credit-movement rate, far below
-// a GSI partition's ~1,000 writes/s.
+// `CREDITDUE` (byType): every account with an expiring lot, rewritten at the shop's credit-movement rate (≪ 1,000/s).
 
 import { ValidationError } from '#shared/domain/errors';
 
@@ -171,17 +167,12 @@ export const KEY = {
   webhookSlot: (endpointId: string, slot: number) => ({ PK: PARTITION.webhookItems(endpointId), SK: `SLOT#${slot}` }),
   variant: (sku: string) => ({ PK: `VARIANT#${sku}`, SK: 'VARIANT' }),
   creditAccount: (customerId: string, currency: string) => ({ PK: PARTITION.credit(customerId), SK: `${ITEM_PREFIX.creditAccount}${currency}` }),
-  /** Sorted by `seq`, the account version its movement wrote (commit order; ids are drawn before a race is decided). */
-  creditTransaction: (customerId: string, currency: string, seq: number) => ({
-    PK: PARTITION.credit(customerId),
-    SK: `${ITEM_PREFIX.creditTransaction}${currency}#${String(seq).padStart(12, '0')}`,
-  }),
-  /** A debit by its id alone (the revert route knows nothing else); its `revertedBy` makes a revert once. */
+  /** By `seq`, the account version its movement wrote: commit order (ids are drawn before a race is decided). */
+  creditTransaction: (cid: string, cur: string, seq: number) => ({ PK: PARTITION.credit(cid), SK: `TXN#${cur}#${String(seq).padStart(12, '0')}` }),
+  /** A debit by its id alone (for its revert), and once-markers: its `revertedBy`, an origin's credit, a lot's expiry. */
   creditDebit: (id: string) => ({ PK: `SCT#${id}`, SK: 'SCT' }),
-  /** Written with the credit it allows once: a redelivered refund, a retried redemption find it. */
   creditOrigin: (type: string, id: string) => ({ PK: `CREDITORIGIN#${type}#${id}`, SK: 'CREDITORIGIN' }),
   creditExpiry: (lotId: string) => ({ PK: `CREDITEXPIRY#${lotId}`, SK: 'CREDITEXPIRY' }),
-  /** Its insertion is what the email consumer turns into the reminder (once per lot). */
   creditReminder: (lotId: string) => ({ PK: `CREDITREMINDER#${lotId}`, SK: 'CREDITREMINDER' }),
   giftCardByCode: (codeHash: string) => ({ PK: `GIFTCODE#${codeHash}`, SK: 'GIFTCARD' }),
   giftCard: (id: string) => ({ PK: `GIFTCARD#${id}`, SK: 'GIFTCARD' }),
@@ -292,12 +283,10 @@ export const creditDueKeys = (account: { readonly customerId: string; readonly c
   nextExpiry === null ? {} : { GSI3PK: PARTITION.creditDue, GSI3SK: `${nextExpiry}#${account.customerId}#${account.currency}` };
 
 /** byType and byLookup keys of a gift card: the newest-first list and the last-4 filter. */
-export const giftCardIndexKeys = (card: { readonly id: string; readonly createdAt: string; readonly last4: string }) => ({
-  GSI3PK: PARTITION.giftCards,
-  GSI3SK: byDate(card),
-  GSI4PK: PARTITION.giftCardsByLast4(card.last4),
-  GSI4SK: byDate(card),
-});
+export const giftCardIndexKeys = (card: { readonly id: string; readonly createdAt: string; readonly last4: string }) => {
+  const sort = byDate(card);
+  return { GSI3PK: PARTITION.giftCards, GSI3SK: sort, GSI4PK: PARTITION.giftCardsByLast4(card.last4), GSI4SK: sort };
+};
 
 /** Sort-key bounds for a date range on `<createdAt>#<id>` keys (inclusive days). */
 export const dateRange = (prefix: string, dateStart?: string, dateEnd?: string): { from: string; to: string } => {
