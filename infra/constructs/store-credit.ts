@@ -12,6 +12,7 @@ import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { deadLetterQueue } from './events.ts';
 import { AppFunction, type CodeMode } from './app-function.ts';
 import { TABLE_WRITE } from './table-access.ts';
 
@@ -50,15 +51,7 @@ export class StoreCredit extends Construct {
     });
     props.table.grant(this.expiry.fn, ...TABLE_WRITE);
 
-    this.deadLetters = new sqs.Queue(this, 'ExpiryDeadLetters', {
-      encryption: sqs.QueueEncryption.SQS_MANAGED,
-      enforceSSL: true,
-      retentionPeriod: Duration.days(14),
-    });
-    Validations.of(this.deadLetters).acknowledge({
-      id: 'AwsSolutions-SQS3',
-      reason: 'This queue is itself the dead-letter queue of the expiry schedule; an alarm fires on its first message.',
-    });
+    this.deadLetters = deadLetterQueue(this, 'ExpiryDeadLetters');
 
     // The scheduler's own role, so its grant (the function and its versions, `<arn>:*`) is acknowledged here.
     const invoker = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
