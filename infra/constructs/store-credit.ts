@@ -10,10 +10,10 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
 import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
-import * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
-import { deadLetterQueue } from './events.ts';
 import { AppFunction, type CodeMode } from './app-function.ts';
+import { deadLetterQueue } from './events.ts';
 import { TABLE_WRITE } from './table-access.ts';
 
 export interface StoreCreditProps {
