@@ -15,7 +15,8 @@ export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
   // unicode-properties 16 KB, restructure 14 KB; the font files ship beside
   // index.mjs, not in it), plus the five ICU catalogues (54 KB) and the
   // intl-messageformat runtime with its parser (34 KB).
-  documents: 930,
+  // +37 KB measured with the web app's messages in the catalogues (967 KB), as for notify below.
+  documents: 970,
   notes: 430,
   cancellations: 460,
   settings: 440,
@@ -29,11 +30,15 @@ export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
   // icu-skeleton-parser 7 KB, runtime 7 KB) for localized emails, and
   // Powertools Metrics (12 KB). Pre-parsing the catalogues at build time
   // would drop the 27 KB of parsers; not done yet.
-  notify: 570,
+  // +38 KB measured with the web app's messages (the catalogues spread their web ids into the ones the
+  // Lambdas import: 608 KB); splitting the server catalogue from the web's would take them back out.
+  notify: 610,
   events: 500,
   'payments-queue': 640,
   'admin-mfa': 360,
   'webhook-delivery': 450,
   // Added with the exchanges function: 417 KB measured when it was listed.
   exchanges: 430,
+  // Added with the store-credit function: 457 KB measured when it was listed (the ledger, gift cards and the webhook key's reader).
+  credit: 470,
 };
