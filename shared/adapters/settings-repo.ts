@@ -12,13 +12,7 @@ export const settingsOf = (item: Record<string, unknown> | undefined): Settings 
   if (!item) return defaults;
   // Sections added after a shop saved its settings speak their defaults until an admin saves them again.
   const stored = stripKeys<Partial<Settings>>(item) as Settings;
-  return {
-    ...stored,
-    returns: { ...stored.returns, refundMethods: { ...stored.returns.refundMethods, storeCredit: stored.returns.refundMethods.storeCredit ?? true } },
-    locales: stored.locales ?? defaults.locales,
-    exchanges: stored.exchanges ?? defaults.exchanges,
-    storeCredit: stored.storeCredit ?? defaults.storeCredit,
-  };
+  return { ...stored, locales: stored.locales ?? defaults.locales, exchanges: stored.exchanges ?? defaults.exchanges };
 };
 
 /** The settings, and whether they are stored yet. */

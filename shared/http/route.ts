@@ -20,7 +20,6 @@ export const HTTP_FUNCTIONS = [
   'webhooks',
   'payments',
   'exchanges',
-  'credit',
 ] as const;
 export type HttpFunction = (typeof HTTP_FUNCTIONS)[number];
 

@@ -9,7 +9,6 @@ import { ConflictError, DomainError } from '#shared/domain/errors';
 import { planRefundWrite } from '#shared/domain/refund-write';
 import { returnRefundBreakdown, returnRefundRequest } from '#shared/domain/return-amount';
 import type { ReturnRecord } from '#shared/domain/return-request';
-import { refundCreditItems } from './credit-refund.ts';
 import { planIds, readOrderForRefund, refundWriteItems } from './refund-write.ts';
 import { retryOnChange } from './retry-on-change.ts';
 
@@ -37,15 +36,7 @@ const attempt = async ({ before, moved, actor, now }: RefundReturn): Promise<Ret
     voucherCode: write.refund.transactions.find((t) => t.voucherCode)?.voucherCode ?? null,
     breakdown,
   };
-  const credited = await refundCreditItems({
-    refund: write.refund,
-    customerId: state.order.customer.customerId,
-    settings,
-    withBonus: before.refundMethod === 'store_credit',
-    now,
-    by: actor,
-  });
-  await transact([...refundWriteItems(write), returnPut(refunded, before.version), ...credited]);
+  await transact([...refundWriteItems(write), returnPut(refunded, before.version)]);
   return refunded;
 };
 
