@@ -8,7 +8,9 @@ import { changeOf } from '#shared/adapters/consumer';
 import { sendOnce } from '#shared/adapters/send-once';
 import { EVENT_TYPES } from '#shared/domain/events/catalogue';
 import { eventsFor } from '#shared/domain/events/detect';
+import { newGiftCard, redeemCard } from '#shared/domain/gift-card';
 import type { Order } from '#shared/domain/order';
+import { credit, debit, emptyAccount, expireLot, revert } from '#shared/domain/store-credit-ledger';
 import { admin, call, createOrder, customer } from '../support/api.ts';
 import { cancellationItem, commentItem, context, noteItem, orderItem, refundItem, returnItem } from '../support/notify.ts';
 import { batch, inserted, modified } from '../support/stream-events.ts';
@@ -62,7 +64,34 @@ describe('webhook delivery', () => {
     const failing = refundItem(order);
     const note = noteItem(order, 'on its way', 'customer');
     const comment = commentItem(order, ret.id, 'looks fine', 'admin:admin-1');
+    // The ledger's rows and a gift card, as the store-credit repository writes them (one row per movement).
+    const run = `${Date.now()}${Math.random().toString(36).slice(2, 6)}`;
+    const ctx = (id: string, now = LATER) => ({ transactionId: id, now, by: 'admin:admin-1' });
+    const funded = credit(
+      emptyAccount('cus-webhooks', 'USD'),
+      { amount: 500, origin: { type: 'manual', id: `m${run}` }, expiresAt: '2030-01-01T00:00:00.000Z' },
+      ctx(`sct_${run}c`),
+    );
+    const spent = debit(funded.account, { amount: 200, origin: { type: 'order', id: `o${run}` } }, ctx(`sct_${run}d`));
+    const putBack = revert(spent.account, spent.transaction, 30, { ...ctx(`sct_${run}r`), newLotId: (i) => `sct_${run}l${i}` });
+    const expired = expireLot(funded.account, funded.account.lots[0]?.id ?? '', ctx(`sct_${run}x`, '2099-01-01T00:00:00.000Z'));
+    const ledger = [funded.transaction, spent.transaction, putBack.transaction, ...(expired ? [expired.transaction] : [])];
+    const ledgerRow = (txn: (typeof ledger)[number]) => ({
+      PK: `CREDIT#${txn.customerId}#${txn.currency}`,
+      SK: `TXN#${txn.id}`,
+      type: 'CreditTransaction',
+      txn,
+    });
+    const card = newGiftCard(
+      { amount: 2500, currency: 'USD', note: 'webhooks' },
+      { id: `gc_${run}`, code: 'ABCDEFGHJKMNPQRSTVWX', now: LATER },
+      { type: 'admin', id: null },
+    );
+    const cardItem = (c: typeof card) => ({ PK: `GIFTCARD#${c.id}`, SK: 'GIFTCARD', type: 'GiftCard', card: c, codeHash: `h${run}` });
     const records = [
+      ...ledger.map((txn) => inserted(ledgerRow(txn))),
+      inserted(cardItem(card)),
+      modified(cardItem(card), cardItem(redeemCard(card, 'cus-webhooks', LATER))),
       inserted(base),
       modified(base, { ...base, status: 'confirmed', version: 2, updatedAt: LATER }),
       modified({ ...base, paymentStatus: 'unpaid' }, { ...base, paymentStatus: 'paid', version: 3, updatedAt: LATER }),
@@ -83,7 +112,7 @@ describe('webhook delivery', () => {
     const response = await eventsHandler(batch(...records), context());
     expect(response.batchItemFailures, JSON.stringify(response)).toEqual([]);
 
-    const ids = [base.id, cxl.id, ret.id, refund.id, failing.id, note.id, comment.id];
+    const ids = [base.id, cxl.id, ret.id, refund.id, failing.id, note.id, comment.id, ...ledger.map((t) => t.id), card.id];
     const events = await eventually(
       async () => {
         const got = mine(receiver, endpoint.secret, ids);
