@@ -6,6 +6,7 @@
 import { type AreaRoute, HTTP_FUNCTIONS, type HttpFunction } from '#shared/http/route';
 import { attachmentsRoutes } from './routes/attachments.ts';
 import { cancellationsRoutes } from './routes/cancellations.ts';
+import { creditRoutes } from './routes/credit.ts';
 import { documentsRoutes } from './routes/documents.ts';
 import { exchangesRoutes } from './routes/exchanges.ts';
 import { metaRoutes } from './routes/meta.ts';
@@ -33,6 +34,7 @@ const routesByArea = {
   webhooks: webhooksRoutes,
   payments: paymentsRoutes,
   exchanges: exchangesRoutes,
+  credit: creditRoutes,
 } as const satisfies { readonly [F in HttpFunction]: readonly AreaRoute<F>[] };
 
 type AnyRoute = (typeof routesByArea)[HttpFunction][number];

@@ -15,6 +15,7 @@ import { Mail } from './constructs/mail.ts';
 import { Notify } from './constructs/notify.ts';
 import { Observability } from './constructs/observability.ts';
 import { Payments } from './constructs/payments.ts';
+import { StoreCredit } from './constructs/store-credit.ts';
 import { TABLE_READ, TABLE_WRITE } from './constructs/table-access.ts';
 import { WebApp } from './constructs/web-app.ts';
 
@@ -48,6 +49,8 @@ export const FUNCTION_ACCESS: Readonly<Record<HttpFunction, FunctionAccess>> = {
   payments: { table: 'readWrite', objects: [] },
   // Variants and exchanges: the exchange, its return request and the stock it takes, in one transaction.
   exchanges: { table: 'readWrite', objects: [] },
+  // Accounts, ledger rows and gift cards; the gift card key is granted by the StoreCredit construct.
+  credit: { table: 'readWrite', objects: [] },
 };
 
 export const SERVICE_NAME = 'aftersales';
@@ -69,6 +72,7 @@ export class AftersalesStack extends Stack {
   readonly payments: Payments;
   readonly mail: Mail;
   readonly observability: Observability;
+  readonly storeCredit: StoreCredit;
   readonly functions: Readonly<Record<HttpFunction, AppFunction>>;
 
   constructor(scope: Construct, id: string, props: AftersalesStackProps) {
@@ -177,6 +181,10 @@ export class AftersalesStack extends Stack {
     acknowledgeIndexWildcard(this.notify.fn, table);
     this.events.grantAdmin(functions.webhooks);
 
+    this.storeCredit = new StoreCredit(this, 'StoreCredit', { projectRoot: props.projectRoot, code, table, environment });
+    this.storeCredit.grantCodes(functions.credit, this.events.signingKey);
+    acknowledgeIndexWildcard(this.storeCredit.expiry, table);
+
     this.observability = new Observability(this, 'Observability', {
       alarmEmail: config.alarmEmail,
       serviceName: SERVICE_NAME,
@@ -186,6 +194,7 @@ export class AftersalesStack extends Stack {
         events: this.events.consumer,
         'webhook-delivery': this.events.delivery,
         'payments-queue': this.payments.consumer,
+        'credit-expiry': this.storeCredit.expiry,
         ...(this.auth.adminMfaCheck ? { 'admin-mfa': this.auth.adminMfaCheck } : {}),
       },
       streamConsumers: { notify: this.notify.fn, events: this.events.consumer },
@@ -194,6 +203,8 @@ export class AftersalesStack extends Stack {
         // A delivery waits out its retry pauses on the queue (up to 10 h): only a day-old one means trouble.
         { name: 'webhook-deliveries', queue: this.events.queue, deadLetters: [this.events.deadLetters], maxAge: Duration.hours(24) },
         { name: 'card-refunds', queue: this.payments.queue, deadLetters: [this.payments.deadLetters, this.payments.undelivered], maxAge: Duration.hours(1) },
+        // The daily expiry's runs the scheduler gave up on: the queue is its own dead letters.
+        { name: 'credit-expiry', queue: this.storeCredit.deadLetters, deadLetters: [this.storeCredit.deadLetters], maxAge: Duration.hours(1) },
       ],
       providerLogs: [functions.payments, this.payments.consumer],
     });

@@ -1,13 +1,21 @@
 // Which table changes reach the stream consumers. The CDK event source uses these
 // patterns as Lambda filter criteria; the local stream poller applies the same
 // patterns before invoking the handler. The handler checks again in code.
-import { NOTIFIABLE_TYPES } from '#shared/domain/notifications/types';
+import { EVENT_ONLY_TYPES, NOTIFIABLE_TYPES } from '#shared/domain/notifications/types';
 
 /** Lambda event filter patterns (EventBridge pattern syntax), ORed. */
 export const NOTIFY_FILTER_PATTERNS = [
   {
     eventName: ['INSERT', 'MODIFY'],
     dynamodb: { NewImage: { type: { S: [...NOTIFIABLE_TYPES] } } },
+  },
+] as const;
+
+/** The events consumer's filter: every notifiable change, and the event-only types. */
+export const EVENTS_FILTER_PATTERNS = [
+  {
+    eventName: ['INSERT', 'MODIFY'],
+    dynamodb: { NewImage: { type: { S: [...NOTIFIABLE_TYPES, ...EVENT_ONLY_TYPES] } } },
   },
 ] as const;
 
@@ -19,14 +27,15 @@ export const EVENTS_BATCH = { batchSize: 25, maxBatchingWindowSeconds: 1, retryA
  * Every consumer of the table's stream, each with its own event source mapping
  * in AWS and its own poller locally, so one's retries never hold up another.
  * `name` is its module under functions/streams/. The events consumer reads the
- * same item types as notify: every notifiable change is also an event. Two and
+ * item types notify reads (every notifiable change is also an event) and the
+ * event-only ones. Two and
  * no more: DynamoDB Streams serves about two readers per shard before they are
  * throttled; anything else (payments, webhooks) is fanned out from the events
  * consumer through the bus (infra/queues.ts).
  */
 export const STREAM_CONSUMERS = [
   { name: 'notify', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: NOTIFY_BATCH },
-  { name: 'events', filterPatterns: NOTIFY_FILTER_PATTERNS, batch: EVENTS_BATCH },
+  { name: 'events', filterPatterns: EVENTS_FILTER_PATTERNS, batch: EVENTS_BATCH },
 ] as const;
 
 /** A record older than this is not retried any more but kept on the failure destination (replayable from there). */

@@ -138,6 +138,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       EVENT_BUS_NAME: 'aftersales-events',
       // A fixed development key (the same across --persist restarts); AWS uses a Secrets Manager secret.
       WEBHOOK_SECRET_KEY: process.env.WEBHOOK_SECRET_KEY ?? 'local-only key for sealing webhook secrets; never used in AWS',
+      GIFT_CARD_SECRET_KEY: process.env.GIFT_CARD_SECRET_KEY ?? 'local-only key for hashing gift card codes; never used in AWS',
       // Local only: webhook URLs may be http://127.0.0.1:<port>, so a developer receives events on their machine.
       WEBHOOKS_ALLOW_LOCAL_HTTP: process.env.WEBHOOKS_ALLOW_LOCAL_HTTP ?? '1',
       ...(process.env.WEBHOOK_RETRY_SCHEDULE_MS ? { WEBHOOK_RETRY_SCHEDULE_MS: process.env.WEBHOOK_RETRY_SCHEDULE_MS } : {}),

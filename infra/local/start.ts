@@ -3,6 +3,7 @@
 // child; the Java process also dies with us if we are killed outright.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { startCreditExpiry } from '#infra/local/credit-expiry';
 import { watchAncestors } from '#infra/local/parent-watch';
 import { cacheDir, checkJava, ensureDynamoDbLocal } from '#infra/local/setup';
 import { type LocalStack, startLocalStack } from '#infra/local/stack';
@@ -37,6 +38,8 @@ async function main(): Promise<void> {
     ...(values.persist ? { dynamodbDataDir: path.join(cacheDir, 'dynamodb-data'), s3Dir: path.join(cacheDir, 's3') } : {}),
   });
   if (stopping) return;
+  // The daily job of AWS (EventBridge Scheduler) on a timer here: the same handler.
+  startCreditExpiry((line) => console.log(line));
   const { urls } = stack;
   console.log(
     [

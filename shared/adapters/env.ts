@@ -22,6 +22,10 @@ export const env = {
   webhookKeySecretArn: read('WEBHOOK_KEY_SECRET_ARN', ''),
   /** The same key given directly (local stack only). */
   webhookSecretKey: read('WEBHOOK_SECRET_KEY', ''),
+  /** Secrets Manager secret whose value keys the hash of gift card codes (AWS). */
+  giftCardKeySecretArn: read('GIFT_CARD_KEY_SECRET_ARN', ''),
+  /** The same key given directly (local stack only). */
+  giftCardSecretKey: read('GIFT_CARD_SECRET_KEY', ''),
   /** `1` only in the local stack: webhook URLs may be `http://127.0.0.1:<port>`. Never set in AWS. */
   webhooksAllowLocalHttp: read('WEBHOOKS_ALLOW_LOCAL_HTTP', '') === '1',
   /** Retry pauses in ms, comma-separated, to replace the real schedule (tests). */

@@ -45,6 +45,15 @@
 // | webhook enqueued marker (TTL 7 d)       | table       | NOTIFY                  | webhook#<hash(evt#whk)>   |
 // | variant by SKU                          | table       | VARIANT#<sku>           | VARIANT                   |
 // | a product's active variants (sparse)    | byType      | PRODUCT#<productId>     | <sku>                     |
+// | a customer's credit accounts            | table       | CREDIT#<cid>            | ACCOUNT#<currency>        |
+// | their credit transactions, newest first | table       | CREDIT#<cid>            | TXN#<currency>#<seq>      |
+// | a debit by id (revert; once-marker)     | table       | SCT#<sctId>             | SCT                       |
+// | an origin credited (once-marker)        | table       | CREDITORIGIN#<type>#<id>| CREDITORIGIN              |
+// | a lot expired / reminded (once-markers) | table       | CREDITEXPIRY#<lotId>, CREDITREMINDER#<lotId> | … |
+// | accounts by next lot expiry (the job)   | byType      | CREDITDUE               | <expiresAt>#<cid>#<cur>   |
+// | gift card by code hash; by id (pointer) | table       | GIFTCODE#<hmac>; GIFTCARD#<id> | GIFTCARD           |
+// | gift cards newest first; by last 4      | byType; byLookup | GIFTCARD; GIFTCARDLAST4#<last4> | <createdAt>#<id> |
+// | redemption tries per customer (TTL 2 m) | table       | REDEEMTRIES#<cid>       | <minute>                  |
 //
 // Every key and index name of the table is built here and nowhere else:
 // repositories pass these builders to the query helpers of dynamo.ts, and
@@ -59,6 +68,9 @@
 // shop's order rate; shard the key (ORDER#<n>) if that ever changes.
 // `WEBHOOK` holds every endpoint in one partition: a shop has a handful, written
 // by admins, and the events consumer reads them all in one Query.
+// Store credit: a customer's account and rows share `CREDIT#<cid>`; each movement
+// rewrites the account (version-conditioned): serialized per customer on purpose.
+// `CREDITDUE` (byType): every account with an expiring lot, rewritten at the shop's credit-movement rate (≪ 1,000/s).
 
 import { ValidationError } from '#shared/domain/errors';
 
@@ -154,6 +166,17 @@ export const KEY = {
   /** One of an endpoint's concurrent-delivery leases (webhooks-repo.ts claimSlot). */
   webhookSlot: (endpointId: string, slot: number) => ({ PK: PARTITION.webhookItems(endpointId), SK: `SLOT#${slot}` }),
   variant: (sku: string) => ({ PK: `VARIANT#${sku}`, SK: 'VARIANT' }),
+  creditAccount: (customerId: string, currency: string) => ({ PK: PARTITION.credit(customerId), SK: `${ITEM_PREFIX.creditAccount}${currency}` }),
+  /** By `seq`, the account version its movement wrote: commit order (ids are drawn before a race is decided). */
+  creditTransaction: (cid: string, cur: string, seq: number) => ({ PK: PARTITION.credit(cid), SK: `TXN#${cur}#${String(seq).padStart(12, '0')}` }),
+  /** A debit by its id alone (for its revert), and once-markers: its `revertedBy`, an origin's credit, a lot's expiry. */
+  creditDebit: (id: string) => ({ PK: `SCT#${id}`, SK: 'SCT' }),
+  creditOrigin: (type: string, id: string) => ({ PK: `CREDITORIGIN#${type}#${id}`, SK: 'CREDITORIGIN' }),
+  creditExpiry: (lotId: string) => ({ PK: `CREDITEXPIRY#${lotId}`, SK: 'CREDITEXPIRY' }),
+  creditReminder: (lotId: string) => ({ PK: `CREDITREMINDER#${lotId}`, SK: 'CREDITREMINDER' }),
+  giftCardByCode: (codeHash: string) => ({ PK: `GIFTCODE#${codeHash}`, SK: 'GIFTCARD' }),
+  giftCard: (id: string) => ({ PK: `GIFTCARD#${id}`, SK: 'GIFTCARD' }),
+  redeemTries: (customerId: string, minute: string) => ({ PK: `REDEEMTRIES#${customerId}`, SK: minute }),
 } as const;
 
 /** Partition values of the lists above that are not a single entity's own key. */
@@ -186,6 +209,10 @@ export const PARTITION = {
   transactionsByGatewayAndStatus: (gateway: string, status: string) => `REFUNDTXN#${gateway}#${status}`,
   /** byType: a product's active variants. */
   productVariants: (productId: string) => `PRODUCT#${productId}`,
+  credit: (customerId: string) => `CREDIT#${customerId}`,
+  creditDue: 'CREDITDUE',
+  giftCards: 'GIFTCARD',
+  giftCardsByLast4: (last4: string) => `GIFTCARDLAST4#${last4.toUpperCase()}`,
 } as const;
 
 /** Sort-key prefixes of the items that share a partition. */
@@ -196,6 +223,8 @@ export const ITEM_PREFIX = {
   refund: 'REFUND#',
   webhook: 'WEBHOOK#',
   delivery: 'DELIVERY#',
+  creditAccount: 'ACCOUNT#',
+  creditTransaction: 'TXN#',
   /** byOwner and byLookup (filed against an order): one entity's items among a customer's or an order's. */
   entity: (entity: ListedEntity) => `${entity}#`,
 } as const;
@@ -248,6 +277,16 @@ export const transactionRowKeys = (t: { readonly id: string; readonly gateway: s
   GSI4PK: PARTITION.transactionsByGatewayAndStatus(t.gateway, queueStatus),
   GSI4SK: byDate(t),
 });
+
+/** byType key of an account with a lot that expires: found by the expiry job from its soonest expiry. */
+export const creditDueKeys = (account: { readonly customerId: string; readonly currency: string }, nextExpiry: string | null) =>
+  nextExpiry === null ? {} : { GSI3PK: PARTITION.creditDue, GSI3SK: `${nextExpiry}#${account.customerId}#${account.currency}` };
+
+/** byType and byLookup keys of a gift card: the newest-first list and the last-4 filter. */
+export const giftCardIndexKeys = (card: { readonly id: string; readonly createdAt: string; readonly last4: string }) => {
+  const sort = byDate(card);
+  return { GSI3PK: PARTITION.giftCards, GSI3SK: sort, GSI4PK: PARTITION.giftCardsByLast4(card.last4), GSI4SK: sort };
+};
 
 /** Sort-key bounds for a date range on `<createdAt>#<id>` keys (inclusive days). */
 export const dateRange = (prefix: string, dateStart?: string, dateEnd?: string): { from: string; to: string } => {

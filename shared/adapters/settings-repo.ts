@@ -12,7 +12,13 @@ export const settingsOf = (item: Record<string, unknown> | undefined): Settings 
   if (!item) return defaults;
   // Sections added after a shop saved its settings speak their defaults until an admin saves them again.
   const stored = stripKeys<Partial<Settings>>(item) as Settings;
-  return { ...stored, locales: stored.locales ?? defaults.locales, exchanges: stored.exchanges ?? defaults.exchanges };
+  return {
+    ...stored,
+    returns: { ...stored.returns, refundMethods: { ...stored.returns.refundMethods, storeCredit: stored.returns.refundMethods.storeCredit ?? true } },
+    locales: stored.locales ?? defaults.locales,
+    exchanges: stored.exchanges ?? defaults.exchanges,
+    storeCredit: stored.storeCredit ?? defaults.storeCredit,
+  };
 };
 
 /** The settings, and whether they are stored yet. */

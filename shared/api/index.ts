@@ -5,6 +5,7 @@ import type { HttpFunction } from '#shared/http/route';
 import type { SpecsOf } from '#shared/http/route-spec';
 import { attachmentsApi } from './attachments.ts';
 import { cancellationsApi } from './cancellations.ts';
+import { creditApi } from './credit.ts';
 import { documentsApi } from './documents.ts';
 import { exchangesApi } from './exchanges.ts';
 import { metaApi } from './meta.ts';
@@ -29,6 +30,7 @@ export const contract = {
   ...webhooksApi,
   ...paymentsApi,
   ...exchangesApi,
+  ...creditApi,
 } as const satisfies SpecsOf<HttpFunction>;
 
 export type ApiContract = typeof contract;

@@ -8,7 +8,7 @@ import { LineItem, type Order, type PaymentMethod, type PaymentStatus } from './
 import { lazy } from './pure.ts';
 import { Id, Money, OptionalText, Quantity, Timestamp, Version } from './schema-kit.ts';
 
-export const REFUND_GATEWAYS = ['card', 'bank_transfer', 'voucher', 'cash'] as const;
+export const REFUND_GATEWAYS = ['card', 'bank_transfer', 'voucher', 'cash', 'store_credit'] as const;
 export const RefundGateway = /* @__PURE__ */ lazy(() => z.enum(REFUND_GATEWAYS));
 export type RefundGateway = z.infer<typeof RefundGateway>;
 
@@ -156,8 +156,9 @@ export type TransactionBody = z.infer<typeof TransactionBody>;
 /** Where a refund goes by default: back the way the money came (COD is paid back in cash). */
 export const defaultGateway = (method: PaymentMethod): RefundGateway => (method === 'cod' ? 'cash' : method);
 
-/** A voucher is issued on the spot; every other gateway waits for confirmation. */
-export const initialTransactionStatus = (gateway: RefundGateway): TransactionStatus => (gateway === 'voucher' ? 'success' : 'pending');
+/** A voucher is issued and store credit credited on the spot (in the refund's own transaction); every other gateway waits for confirmation. */
+export const initialTransactionStatus = (gateway: RefundGateway): TransactionStatus =>
+  gateway === 'voucher' || gateway === 'store_credit' ? 'success' : 'pending';
 
 /**
  * Payment status once `refunded` of what was paid is refunded. `refunded` is

@@ -44,14 +44,17 @@ const check = (rule: string, message: string, errors: FieldError[]): void => {
   if (errors.length > 0) refuse(rule, message, errors);
 };
 
-const REFUND_METHOD_SETTING = { card: 'card', bank_transfer: 'bankTransfer', voucher: 'voucher' } as const satisfies Record<
+const REFUND_METHOD_SETTING = { card: 'card', bank_transfer: 'bankTransfer', voucher: 'voucher', store_credit: 'storeCredit' } as const satisfies Record<
   RefundMethod,
   keyof Settings['returns']['refundMethods']
 >;
 
 /** Whether the settings offer a refund method (the setting names differ from the API's spelling). */
-export const refundMethodEnabled = (settings: Pick<Settings, 'returns'>, method: RefundMethod): boolean =>
-  settings.returns.refundMethods[REFUND_METHOD_SETTING[method]];
+export const refundMethodEnabled = (settings: Pick<Settings, 'returns' | 'storeCredit'>, method: RefundMethod): boolean =>
+  // Store credit is offered once the shop has turned it on, and unless the method itself is switched off.
+  method === 'store_credit'
+    ? settings.storeCredit.enabled && settings.returns.refundMethods.storeCredit !== false
+    : settings.returns.refundMethods[REFUND_METHOD_SETTING[method]] === true;
 
 export interface EligibilityInput {
   readonly order: Order;

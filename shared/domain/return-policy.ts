@@ -31,6 +31,17 @@ export const ReturnPolicy = /* @__PURE__ */ lazy(() =>
         .object({ default: z.enum(SUPPORTED_LOCALES), enabled: z.array(z.enum(SUPPORTED_LOCALES)) })
         .clone()
         .register(z.globalRegistry, { description: 'The languages a portal may offer (a language switch), and the default.' }),
+      storeCredit: z
+        .object({
+          enabled: z.boolean(),
+          expiresInDays: z.nullable(z.number().check(z.int())),
+          bonus: z.object({ percent: z.number().check(z.int()), flat: z.number().check(z.int()), max: z.nullable(z.number().check(z.int())) }),
+        })
+        .clone()
+        .register(z.globalRegistry, {
+          description:
+            'What choosing store credit for a return earns before submitting: the credit plus a bonus of `floor(amount × percent / 100) + flat`, at most `max` (store-credit-ledger.ts `bonusFor`), expiring `expiresInDays` after it is issued.',
+        }),
     })
     .clone()
     .register(z.globalRegistry, { id: 'ReturnPolicy' }),
@@ -52,4 +63,5 @@ export const returnPolicyOf = (settings: Settings, locale: Locale): ReturnPolicy
   cancellation: { customerCancellableStatuses: settings.cancellation.customerCancellableStatuses },
   locale,
   locales: settings.locales,
+  storeCredit: { enabled: settings.storeCredit.enabled, expiresInDays: settings.storeCredit.expiresInDays, bonus: settings.storeCredit.bonus },
 });

@@ -8,7 +8,7 @@ import { lazy } from './pure.ts';
 import { ReturnItemStatus, ReturnStatus } from './return-status.ts';
 import { Id, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
 
-export const REFUND_METHODS = ['card', 'bank_transfer', 'voucher'] as const;
+export const REFUND_METHODS = ['card', 'bank_transfer', 'voucher', 'store_credit'] as const;
 export const RefundMethod = /* @__PURE__ */ lazy(() => z.enum(REFUND_METHODS));
 export type RefundMethod = z.infer<typeof RefundMethod>;
 

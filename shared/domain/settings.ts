@@ -5,6 +5,7 @@ import { DEFAULT_EXCHANGE_SETTINGS, ExchangeSettings } from './exchange.ts';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
 import { Email, Text, Version } from './schema-kit.ts';
+import { DEFAULT_STORE_CREDIT, StoreCreditSettings } from './store-credit.ts';
 
 const SupportedLocale = /* @__PURE__ */ lazy(() => z.enum(SUPPORTED_LOCALES));
 
@@ -34,7 +35,13 @@ export const SettingsBody = /* @__PURE__ */ lazy(() =>
         // Shown to customers as a link: https only, never `javascript:` or `data:` (API.md "Settings").
         termsUrl: z.nullable(z.url({ protocol: /^https$/, normalize: true, error: 'must be an https URL' }).check(z.maxLength(2048))),
         excludedCategories: z.array(Text(100)).check(z.maxLength(500)),
-        refundMethods: z.object({ card: z.boolean(), bankTransfer: z.boolean(), voucher: z.boolean() }),
+        refundMethods: z.object({
+          card: z.boolean(),
+          bankTransfer: z.boolean(),
+          voucher: z.boolean(),
+          // Optional in a PUT (kept as it was when left out), so a client written before store credit keeps working.
+          storeCredit: z.optional(z.boolean()),
+        }),
       }),
       refunds: z.object({
         restock: z.boolean(),
@@ -53,6 +60,7 @@ export const SettingsBody = /* @__PURE__ */ lazy(() =>
       locales: LocalesSettings,
       // Optional in a PUT (kept as it was when left out), so a client written before exchanges keeps working.
       exchanges: z.optional(ExchangeSettings),
+      storeCredit: z.optional(StoreCreditSettings),
     })
     .clone()
     .register(z.globalRegistry, { id: 'SettingsBody' }),
@@ -61,7 +69,7 @@ export type SettingsBody = z.infer<typeof SettingsBody>;
 
 export const Settings = /* @__PURE__ */ lazy(() =>
   z
-    .extend(SettingsBody, { exchanges: ExchangeSettings, version: Version, updatedAt: z.nullable(z.string()) })
+    .extend(SettingsBody, { exchanges: ExchangeSettings, storeCredit: StoreCreditSettings, version: Version, updatedAt: z.nullable(z.string()) })
     .clone()
     .register(z.globalRegistry, { id: 'Settings' }),
 );
@@ -72,7 +80,7 @@ export const defaultSettings = (fromAddress: string): Settings => ({
     maxDays: 30,
     termsUrl: null,
     excludedCategories: [],
-    refundMethods: { card: true, bankTransfer: true, voucher: true },
+    refundMethods: { card: true, bankTransfer: true, voucher: true, storeCredit: true },
   },
   refunds: {
     restock: true,
@@ -88,16 +96,23 @@ export const defaultSettings = (fromAddress: string): Settings => ({
   shop: { name: 'aftersales demo shop', address: '1 Market Street, Springfield' },
   locales: { default: DEFAULT_LOCALES.default, enabled: [...DEFAULT_LOCALES.enabled] },
   exchanges: DEFAULT_EXCHANGE_SETTINGS,
+  storeCredit: DEFAULT_STORE_CREDIT,
   version: 1,
   updatedAt: null,
 });
 
 /** What a PUT may leave out, keeping the current value: the shop's name and address, the locales, the exchanges. */
-export type SettingsUpdate = Omit<SettingsBody, 'shop' | 'locales' | 'exchanges'> & Partial<Pick<SettingsBody, 'shop' | 'locales' | 'exchanges'>>;
+export type SettingsUpdate = Omit<SettingsBody, 'shop' | 'locales' | 'exchanges' | 'storeCredit'> &
+  Partial<Pick<SettingsBody, 'shop' | 'locales' | 'exchanges' | 'storeCredit'>>;
 
-/** Applies a PUT: a new version of everything sent; `shop`, `locales` and `exchanges` are kept when the body leaves them out. */
+/** Applies a PUT: a new version of everything sent; `shop`, `locales`, `exchanges` and `storeCredit` are kept when the body leaves them out. */
 export const nextSettings = (current: Settings, body: SettingsUpdate, now: string): Settings => ({
   ...body,
+  returns: {
+    ...body.returns,
+    refundMethods: { ...body.returns.refundMethods, storeCredit: body.returns.refundMethods.storeCredit ?? current.returns.refundMethods.storeCredit ?? true },
+  },
+  storeCredit: body.storeCredit ?? current.storeCredit,
   shop: body.shop ?? current.shop,
   locales: body.locales ?? current.locales,
   exchanges: body.exchanges ?? current.exchanges,

@@ -20,6 +20,7 @@ export const HTTP_FUNCTIONS = [
   'webhooks',
   'payments',
   'exchanges',
+  'credit',
 ] as const;
 export type HttpFunction = (typeof HTTP_FUNCTIONS)[number];
 

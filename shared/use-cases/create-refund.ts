@@ -10,6 +10,7 @@ import { checkIfMatch } from '#shared/domain/if-match';
 import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import { planRefundWrite, type RefundAsk } from '#shared/domain/refund-write';
+import { refundCreditItems } from './steps/credit-refund.ts';
 import { planIds, readOrderForRefund, refundWriteItems } from './steps/refund-write.ts';
 import { retryOnChange } from './steps/retry-on-change.ts';
 
@@ -38,10 +39,19 @@ export const createRefund = (input: RefundInput, ctx: RefundContext): Promise<{ 
     const { state, settings } = await readOrderForRefund(input.orderId);
     checkIfMatch(state.order, ctx.expectedVersion);
     const write = planRefundWrite(state, input, { settings, ids: planIds(true), now: ctx.now, actor: ctx.actor });
+    const credited = await refundCreditItems({
+      refund: write.refund,
+      customerId: state.order.customer.customerId,
+      settings,
+      withBonus: false,
+      now: ctx.now,
+      by: ctx.actor,
+    });
     await transact([
       // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
       ...idempotencyRecord(ctx.idempotency, write.refund, ctx.now),
       ...refundWriteItems(write),
+      ...credited,
     ]);
     return { refund: write.refund, order: write.order };
   });

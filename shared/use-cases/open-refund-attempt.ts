@@ -5,8 +5,10 @@ import { type IdempotencyKey, idempotencyRecord } from '#shared/adapters/idempot
 import { newId, newSecretCode } from '#shared/adapters/ids';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
+import { getSettings } from '#shared/adapters/settings-repo';
 import type { Refund } from '#shared/domain/refund';
 import { type NewAttemptBody, openAttempt } from '#shared/domain/refund-ledger';
+import { refundCreditItems } from './steps/credit-refund.ts';
 import { owedConsequences } from './steps/owed-consequences.ts';
 
 export interface OpenRefundAttempt {
@@ -28,9 +30,19 @@ export const openRefundAttempt = async ({ refundId, body, now, idempotency }: Op
   // ibantools (17 KB, about 0.06 of the refunds function's cold start) loads with the first attempt, not at init.
   const { ibanOf } = await import('#shared/domain/iban');
   const next = openAttempt(refund, order, body, { transactionId: newId('txn'), voucherCode: newSecretCode, now, readIban: ibanOf });
+  // A store-credit attempt is credited in the same transaction (its own new transaction only).
+  const credited = await refundCreditItems({
+    refund: { transactions: next.transactions.slice(-1), currency: next.currency },
+    customerId: order.customer.customerId,
+    settings: await getSettings(),
+    withBonus: false,
+    now,
+    by: 'admin',
+  });
   await transact([
     // First, so a same-key twin that committed first is reported as a replay, not as a lost race.
     ...idempotencyRecord(idempotency, next, now),
+    ...credited,
     ...refundPut(next, refund.version),
     ...owedConsequences(refund, next, now),
   ]);

@@ -95,17 +95,17 @@ describe('AftersalesStack (Cognito, default context)', () => {
   });
 
   describe('functions', () => {
-    it('one Node 22 arm64 Lambda per HTTP area plus the notify, events and payments consumers, the webhook delivery and the admin MFA check', () => {
+    it('one Node 22 arm64 Lambda per HTTP area plus the notify, events and payments consumers, the webhook delivery, the admin MFA check and the store-credit expiry job', () => {
       // Besides CDK's own deploy-time handler that copies the web app into its bucket.
       const fns = Object.entries(s.resources)
         .filter(([id, r]) => r.Type === 'AWS::Lambda::Function' && !id.startsWith('CustomCDKBucketDeployment'))
         .map(([, r]) => r);
-      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 5);
+      expect(fns).toHaveLength(HTTP_FUNCTIONS.length + 6);
       for (const fn of fns) {
         expect(fn.Properties).toMatchObject({ Runtime: 'nodejs22.x', Architectures: ['arm64'], MemorySize: 1024 });
         // HTTP functions answer within 10 s; the notify consumer may back off on SES throttling, the payments one on the provider.
-        // Cognito waits 5 s for the admin MFA check.
-        expect([5, 10, 60, 120]).toContain(fn.Properties.Timeout);
+        // Cognito waits 5 s for the admin MFA check; the store-credit expiry job pages for up to 5 minutes.
+        expect([5, 10, 60, 120, 300]).toContain(fn.Properties.Timeout);
         expect(fn.Properties.TracingConfig).toEqual({ Mode: 'Active' });
         expect(fn.Properties.LoggingConfig).toMatchObject({ LogGroup: { Ref: expect.any(String) } });
       }

@@ -13,6 +13,7 @@ import type { RouteSpec } from '#shared/http/route-spec';
 import { admin, type Caller, call, createOrder, customer, storefront } from '../support/api.ts';
 import { orderBody } from '../support/orders.ts';
 import { createReturn, deliveredOrderFor, returnOf } from '../support/returns-api.ts';
+import { credit, rows } from '../support/store-credit.ts';
 import { registerEndpoint } from '../support/webhook-receiver.ts';
 
 type Problem = { id?: string; rule?: string; errors?: { path: string }[] };
@@ -65,7 +66,66 @@ const failedRefund = async (): Promise<Refund> => {
   return failed.body;
 };
 
+/** A customer with 1,000 of USD credit. */
+const withCredit = async () => {
+  const owner = customer();
+  await credit(owner.sub, 1000);
+  return owner;
+};
+
+const debitOf = async (customerId: string) =>
+  (await call<{ id: string }>(storefront, 'POST', '/store-credit/debits', { customerId, currency: 'USD', amount: 100 })).body.id;
+
+const giftCard = async () => (await call<{ code: string }>(admin, 'POST', '/admin/gift-cards', { amount: 500, currency: 'USD' })).body.code;
+
+/** An admin route under a customer's store credit, used on customer A and then on customer B. */
+const onTwoAccounts = async (suffix: string, body: unknown, otherBody: unknown): Promise<Case> => {
+  const [a, b] = [await withCredit(), await withCredit()];
+  return {
+    caller: admin,
+    other: otherAdmin,
+    path: `/admin/customers/${a.sub}/store-credit/${suffix}`,
+    otherPath: `/admin/customers/${b.sub}/store-credit/${suffix}`,
+    body,
+    otherBody,
+    countOther: async () => (await rows(b.sub)).length - 1,
+  };
+};
+
 const CASES: Record<string, () => Promise<Case>> = {
+  'credit.redeem': async () => ({
+    caller: customer(),
+    other: customer(),
+    path: '/gift-cards/redeem',
+    body: { code: await giftCard() },
+    otherBody: { code: await giftCard() },
+  }),
+  'credit.debit': async () => {
+    const owner = await withCredit();
+    const body = (amount: number) => ({ customerId: owner.sub, currency: 'USD', amount });
+    return { caller: storefront, other: { role: 'storefront', sub: 'storefront-2' }, path: '/store-credit/debits', body: body(100), otherBody: body(200) };
+  },
+  'credit.revert': async () => {
+    const [a, b] = [await withCredit(), await withCredit()];
+    const [debitA, debitB] = [await debitOf(a.sub), await debitOf(b.sub)];
+    return {
+      caller: storefront,
+      other: { role: 'storefront', sub: 'storefront-2' },
+      path: `/store-credit/debits/${debitA}/revert`,
+      otherPath: `/store-credit/debits/${debitB}/revert`,
+      body: undefined,
+      countOther: async () => (await rows(b.sub)).filter((r) => r.kind === 'revert').length,
+    };
+  },
+  'credit.adminCredit': () => onTwoAccounts('credits', { amount: 100, currency: 'USD', note: 'goodwill' }, { amount: 101, currency: 'USD', note: 'goodwill' }),
+  'credit.adminDebit': () => onTwoAccounts('debits', { amount: 100, currency: 'USD', note: 'in error' }, { amount: 101, currency: 'USD', note: 'in error' }),
+  'credit.issueGiftCard': async () => ({
+    caller: admin,
+    other: otherAdmin,
+    path: '/admin/gift-cards',
+    body: { amount: 500, currency: 'USD', note: 'a' },
+    otherBody: { amount: 500, currency: 'USD', note: 'b' },
+  }),
   'orders.create': async () => {
     const owner = customer();
     const body = (number: string) => {

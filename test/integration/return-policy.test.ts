@@ -15,13 +15,13 @@ describe('GET /return-policy', () => {
     expect(response.headers.get('cache-control')).toBe('public, max-age=300');
     const policy = (await response.json()) as ReturnPolicy;
     const settings = (await call<Settings>(admin, 'GET', '/admin/settings')).body;
-    const methods = { card: 'card', bank_transfer: 'bankTransfer', voucher: 'voucher' } as const;
+    const methods = { card: 'card', bank_transfer: 'bankTransfer', voucher: 'voucher', store_credit: 'storeCredit' } as const;
     expect(policy).toEqual({
       returns: {
         maxDays: settings.returns.maxDays,
         termsUrl: settings.returns.termsUrl,
         refundMethods: Object.entries(methods)
-          .filter(([, setting]) => settings.returns.refundMethods[setting])
+          .filter(([method, setting]) => settings.returns.refundMethods[setting] !== false && (method !== 'store_credit' || settings.storeCredit.enabled))
           .map(([method]) => method),
         excludedCategories: settings.returns.excludedCategories,
       },
@@ -30,6 +30,7 @@ describe('GET /return-policy', () => {
       // No Accept-Language: the shop's default.
       locale: settings.locales.default,
       locales: settings.locales,
+      storeCredit: { enabled: settings.storeCredit.enabled, expiresInDays: settings.storeCredit.expiresInDays, bonus: settings.storeCredit.bonus },
     });
   });
 

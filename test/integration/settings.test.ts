@@ -43,7 +43,18 @@ describe('settings', () => {
   it('answers the settings of API.md with a version and ETag', async () => {
     const settings = await read();
     expect(Object.keys(settings)).toEqual(expect.arrayContaining(['returns', 'refunds', 'cancellation', 'notifications', 'shop', 'version']));
-    expect(settings.returns.refundMethods).toEqual({ card: expect.any(Boolean), bankTransfer: expect.any(Boolean), voucher: expect.any(Boolean) });
+    expect(settings.returns.refundMethods).toEqual({
+      card: expect.any(Boolean),
+      bankTransfer: expect.any(Boolean),
+      voucher: expect.any(Boolean),
+      storeCredit: expect.any(Boolean),
+    });
+    expect(settings.storeCredit).toEqual({
+      enabled: expect.any(Boolean),
+      expiresInDays: expect.any(Number),
+      reminderDays: expect.any(Number),
+      bonus: expect.any(Object),
+    });
     expect(settings.refunds.attachments.maxBytes).toEqual(expect.any(Number));
     const picked = await call<Record<string, unknown>>(admin, 'GET', '/admin/settings?fields=returns,version');
     expect(Object.keys(picked.body).sort()).toEqual(['returns', 'version']);

@@ -10,7 +10,17 @@ describe('returnPolicyOf', () => {
       cancellation: { customerCancellableStatuses: ['pending', 'confirmed', 'picked_up'] },
       locale: 'de',
       locales: { default: 'en', enabled: ['en', 'de', 'fr', 'es', 'pt-BR'] },
+      storeCredit: { enabled: false, expiresInDays: 365, bonus: { percent: 0, flat: 0, max: null } },
     });
+  });
+
+  it('offers store credit once the shop enables it (unless the method is off), with the bonus a portal shows before submitting', () => {
+    const bonus = { percent: 10, flat: 100, max: 2000 };
+    const on = { ...settingsWith(), storeCredit: { enabled: true, expiresInDays: 90, reminderDays: 7, bonus } };
+    expect(returnPolicyOf(on, 'en').returns.refundMethods).toEqual(['card', 'bank_transfer', 'voucher', 'store_credit']);
+    expect(returnPolicyOf(on, 'en').storeCredit).toEqual({ enabled: true, expiresInDays: 90, bonus });
+    const off = { ...on, returns: { ...on.returns, refundMethods: { ...on.returns.refundMethods, storeCredit: false } } };
+    expect(returnPolicyOf(off, 'en').returns.refundMethods).not.toContain('store_credit');
   });
 
   it('lists only the enabled refund methods, in the API spelling, and carries the terms, exclusions and window', () => {

@@ -23,7 +23,7 @@ export const CANCELLATION_STATUS_LIST = every<CancellationStatus>({ requested: t
 
 export const TRANSACTION_STATUS_LIST = every<TransactionStatus>({ pending: true, success: true, failure: true });
 
-export const GATEWAY_LIST = every<RefundGateway>({ card: true, bank_transfer: true, voucher: true, cash: true });
+export const GATEWAY_LIST = every<RefundGateway>({ card: true, bank_transfer: true, voucher: true, cash: true, store_credit: true });
 
 export const EVENT_TYPE_LIST = every<EventType>({
   'order.created': true,
@@ -41,4 +41,10 @@ export const EVENT_TYPE_LIST = every<EventType>({
   'refund.transaction_failed': true,
   'note.created': true,
   'comment.created': true,
+  'store_credit.credited': true,
+  'store_credit.debited': true,
+  'store_credit.reverted': true,
+  'store_credit.expired': true,
+  'gift_card.issued': true,
+  'gift_card.redeemed': true,
 });

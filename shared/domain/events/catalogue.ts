@@ -5,6 +5,7 @@
 // `previous` holds what the change replaced (null when something was created).
 import * as z from 'zod/mini';
 import { Cancellation } from '../cancellation.ts';
+import { GiftCard } from '../gift-card.ts';
 import { OrderNote } from '../note.ts';
 import { Order } from '../order.ts';
 import { OrderStatus } from '../order-status.ts';
@@ -13,6 +14,7 @@ import { Refund, TransactionStatus } from '../refund.ts';
 import { ReturnComment, ReturnRecord } from '../return-request.ts';
 import { ReturnItemStatus, ReturnStatus } from '../return-status.ts';
 import { Timestamp } from '../schema-kit.ts';
+import { CreditTransaction } from '../store-credit.ts';
 
 export const EVENT_TYPES = [
   'order.created',
@@ -30,6 +32,12 @@ export const EVENT_TYPES = [
   'refund.transaction_failed',
   'note.created',
   'comment.created',
+  'store_credit.credited',
+  'store_credit.debited',
+  'store_credit.reverted',
+  'store_credit.expired',
+  'gift_card.issued',
+  'gift_card.redeemed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -94,6 +102,22 @@ export const EVENT_SCHEMAS = /* @__PURE__ */ lazy(
       ),
       'note.created': envelope('note.created', 'A customer-visible order note was written (or a private one shared).', OrderNote, Created),
       'comment.created': envelope('comment.created', 'A comment was added to a return request.', Comment, Created),
+      'store_credit.credited': envelope(
+        'store_credit.credited',
+        "A customer's store credit was credited (a refund, a bonus, a gift card, an admin).",
+        CreditTransaction,
+        Created,
+      ),
+      'store_credit.debited': envelope('store_credit.debited', "A customer's store credit was spent or debited by an admin.", CreditTransaction, Created),
+      'store_credit.reverted': envelope('store_credit.reverted', 'A debit was put back (`data.revertOf` names it).', CreditTransaction, Created),
+      'store_credit.expired': envelope('store_credit.expired', 'What was left of a lot expired.', CreditTransaction, Created),
+      'gift_card.issued': envelope('gift_card.issued', 'A gift card was issued (never its code).', GiftCard, Created),
+      'gift_card.redeemed': envelope(
+        'gift_card.redeemed',
+        "A gift card was redeemed into a customer's store credit.",
+        GiftCard,
+        z.object({ status: z.string() }),
+      ),
     }) as const satisfies Record<EventType, z.ZodMiniType>,
 );
 

@@ -3,7 +3,9 @@
 // same OLD/NEW images drive emails and events. Unlike emails, events are for
 // the shop's systems, so every change is one (an order's creation, any
 // comment), each with an id stable per change for consumers to dedupe on.
-import { type Change, changed, imageAs, type NotifiableType } from '../notifications/types.ts';
+import type { GiftCard } from '../gift-card.ts';
+import { type Change, changed, type EventfulType, imageAs } from '../notifications/types.ts';
+import type { CreditTransaction } from '../store-credit.ts';
 import { stripKeys } from '../stored-item.ts';
 import { type EventType, eventId, type IntegrationEvent } from './catalogue.ts';
 
@@ -98,7 +100,45 @@ const noteEvents = (change: Change): IntegrationEvent[] =>
 
 const commentEvents = (change: Change): IntegrationEvent[] => (change.eventName === 'INSERT' ? [eventOf(change, 'comment.created', null)] : []);
 
-const DETECTORS: Record<NotifiableType, (change: Change) => IntegrationEvent[]> = {
+const CREDIT_EVENTS: Readonly<Record<CreditTransaction['kind'], EventType | undefined>> = {
+  credit: 'store_credit.credited',
+  debit: 'store_credit.debited',
+  revert: 'store_credit.reverted',
+  expiry: 'store_credit.expired',
+  // No route writes a void yet: it would need an event of its own in API.md's list first.
+  void: undefined,
+};
+
+/** A ledger row is written once (never changed but for a debit's `revertedBy`): its insertion is the event. */
+const creditEvents = (change: Change): IntegrationEvent[] => {
+  const txn = change.new?.txn as CreditTransaction | undefined;
+  const type = txn && change.eventName === 'INSERT' ? CREDIT_EVENTS[txn.kind] : undefined;
+  return txn && type ? [{ id: eventId(txn.id, 1, type), type, occurredAt: txn.createdAt, data: txn, previous: null } as IntegrationEvent] : [];
+};
+
+/** Its code never travels: the card item holds only its hash, outside `card`. */
+const giftCardEvents = (change: Change): IntegrationEvent[] => {
+  const card = change.new?.card as GiftCard | undefined;
+  const before = change.old?.card as GiftCard | undefined;
+  if (!card) return [];
+  if (change.eventName === 'INSERT')
+    return [{ id: eventId(card.id, card.version, 'gift_card.issued'), type: 'gift_card.issued', occurredAt: card.createdAt, data: card, previous: null }];
+  return card.status === 'redeemed' && before?.status !== 'redeemed'
+    ? [
+        {
+          id: eventId(card.id, card.version, 'gift_card.redeemed'),
+          type: 'gift_card.redeemed',
+          occurredAt: card.redeemedAt ?? card.createdAt,
+          data: card,
+          previous: { status: before?.status ?? 'active' },
+        },
+      ]
+    : [];
+};
+
+const DETECTORS: Record<EventfulType, (change: Change) => IntegrationEvent[]> = {
+  CreditTransaction: creditEvents,
+  GiftCard: giftCardEvents,
   Order: orderEvents,
   Cancellation: cancellationEvents,
   ReturnRequest: returnEvents,
@@ -109,4 +149,4 @@ const DETECTORS: Record<NotifiableType, (change: Change) => IntegrationEvent[]> 
 
 /** Every event a change implies; unknown types, removals and records without a new image imply none. */
 export const eventsFor = (change: Change): IntegrationEvent[] =>
-  change.eventName !== 'REMOVE' && change.new !== undefined && Object.hasOwn(DETECTORS, change.type) ? DETECTORS[change.type as NotifiableType](change) : [];
+  change.eventName !== 'REMOVE' && change.new !== undefined && Object.hasOwn(DETECTORS, change.type) ? DETECTORS[change.type as EventfulType](change) : [];

@@ -8,6 +8,10 @@ import type { TemplateData, TemplateId } from '../emails/index.ts';
 export const NOTIFIABLE_TYPES = ['Order', 'Cancellation', 'ReturnRequest', 'Refund', 'OrderNote', 'ReturnComment'] as const;
 export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];
 
+/** Item `type`s that are integration events but send no email of their own (store credit's ledger rows, gift cards). */
+export const EVENT_ONLY_TYPES = ['CreditTransaction', 'GiftCard'] as const;
+export type EventfulType = NotifiableType | (typeof EVENT_ONLY_TYPES)[number];
+
 export interface Change {
   readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   readonly type: string;

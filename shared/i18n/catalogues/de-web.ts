@@ -147,7 +147,7 @@ export const deWeb: Readonly<Record<WebMessageId, string>> = {
   'web.newReturn.chooseMethod': 'Wählen Sie, wie Sie Ihr Geld zurückerhalten möchten',
   'web.newReturn.refundMethod': 'Art der Erstattung',
   'web.newReturn.method':
-    '{method, select, card {Zurück auf meine Karte} bank_transfer {Überweisung auf mein Konto} voucher {Gutschein für den Shop} other {{method}}}',
+    '{method, select, card {Zurück auf meine Karte} bank_transfer {Überweisung auf mein Konto} voucher {Gutschein für den Shop} store_credit {Guthaben im Shop} other {{method}}}',
   'web.newReturn.iban': 'IBAN',
   'web.newReturn.ibanHint': 'Zum Beispiel {example}.',
   'web.newReturn.badIban': 'ist keine gültige IBAN',

@@ -143,7 +143,8 @@ export const enWeb = {
   'web.newReturn.chooseItem': 'Choose at least one item to return',
   'web.newReturn.chooseMethod': 'Choose how you want your refund',
   'web.newReturn.refundMethod': 'Refund method',
-  'web.newReturn.method': '{method, select, card {Back to my card} bank_transfer {Bank transfer to my account} voucher {Store voucher} other {{method}}}',
+  'web.newReturn.method':
+    '{method, select, card {Back to my card} bank_transfer {Bank transfer to my account} voucher {Store voucher} store_credit {Store credit} other {{method}}}',
   'web.newReturn.iban': 'IBAN',
   'web.newReturn.ibanHint': 'For example {example}.',
   'web.newReturn.badIban': 'is not a valid IBAN',

@@ -145,7 +145,8 @@ export const esWeb: Readonly<Record<WebMessageId, string>> = {
   'web.newReturn.chooseItem': 'Elige al menos un artículo para devolver',
   'web.newReturn.chooseMethod': 'Elige cómo quieres recibir el reembolso',
   'web.newReturn.refundMethod': 'Forma de reembolso',
-  'web.newReturn.method': '{method, select, card {A mi tarjeta} bank_transfer {Transferencia a mi cuenta} voucher {Vale para la tienda} other {{method}}}',
+  'web.newReturn.method':
+    '{method, select, card {A mi tarjeta} bank_transfer {Transferencia a mi cuenta} voucher {Vale para la tienda} store_credit {Saldo en la tienda} other {{method}}}',
   'web.newReturn.iban': 'IBAN',
   'web.newReturn.ibanHint': 'Por ejemplo, {example}.',
   'web.newReturn.badIban': 'no es un IBAN válido',

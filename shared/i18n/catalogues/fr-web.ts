@@ -146,7 +146,7 @@ export const frWeb: Readonly<Record<WebMessageId, string>> = {
   'web.newReturn.chooseMethod': 'Choisissez comment être remboursé',
   'web.newReturn.refundMethod': 'Mode de remboursement',
   'web.newReturn.method':
-    '{method, select, card {Sur ma carte} bank_transfer {Par virement sur mon compte} voucher {En bon d’achat de la boutique} other {{method}}}',
+    '{method, select, card {Sur ma carte} bank_transfer {Par virement sur mon compte} voucher {En bon d’achat de la boutique} store_credit {Avoir en boutique} other {{method}}}',
   'web.newReturn.iban': 'IBAN',
   'web.newReturn.ibanHint': 'Par exemple {example}.',
   'web.newReturn.badIban': 'n’est pas un IBAN valide',

@@ -145,7 +145,7 @@ export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
   'web.newReturn.chooseMethod': 'Escolha como quer receber o reembolso',
   'web.newReturn.refundMethod': 'Forma de reembolso',
   'web.newReturn.method':
-    '{method, select, card {De volta no meu cartão} bank_transfer {Transferência para a minha conta} voucher {Vale-compras da loja} other {{method}}}',
+    '{method, select, card {De volta no meu cartão} bank_transfer {Transferência para a minha conta} voucher {Vale-compras da loja} store_credit {Crédito na loja} other {{method}}}',
   'web.newReturn.iban': 'IBAN',
   'web.newReturn.ibanHint': 'Por exemplo, {example}.',
   'web.newReturn.badIban': 'não é um IBAN válido',

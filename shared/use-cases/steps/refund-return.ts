@@ -9,6 +9,7 @@ import { ConflictError, DomainError } from '#shared/domain/errors';
 import { planRefundWrite } from '#shared/domain/refund-write';
 import { returnRefundBreakdown, returnRefundRequest } from '#shared/domain/return-amount';
 import type { ReturnRecord } from '#shared/domain/return-request';
+import { refundCreditItems } from './credit-refund.ts';
 import { planIds, readOrderForRefund, refundWriteItems } from './refund-write.ts';
 import { retryOnChange } from './retry-on-change.ts';
 
@@ -36,7 +37,15 @@ const attempt = async ({ before, moved, actor, now }: RefundReturn): Promise<Ret
     voucherCode: write.refund.transactions.find((t) => t.voucherCode)?.voucherCode ?? null,
     breakdown,
   };
-  await transact([...refundWriteItems(write), returnPut(refunded, before.version)]);
+  const credited = await refundCreditItems({
+    refund: write.refund,
+    customerId: state.order.customer.customerId,
+    settings,
+    withBonus: before.refundMethod === 'store_credit',
+    now,
+    by: actor,
+  });
+  await transact([...refundWriteItems(write), returnPut(refunded, before.version), ...credited]);
   return refunded;
 };
 

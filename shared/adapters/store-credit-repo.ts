@@ -1,0 +1,200 @@
+// Store-credit accounts and their transaction rows (keys.ts: `CREDIT#<cid>`).
+// An account is ONE item holding its balance and its live lots: every movement
+// rewrites it conditioned on the version it was planned against, in the same
+// TransactWriteItems as its row and its once-markers, so the balance, the lots
+// and the rows can never disagree. Lots live on the account item rather than
+// as items of their own because a debit draws from several of them at once and
+// a revert puts them back: one conditional item keeps that one condition, and
+// spent lots leave the item (store-credit-ledger.ts), so it stays small.
+import { GetCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { ConflictError } from '#shared/domain/errors';
+import type { CreditAccount, CreditOrigin, CreditTransaction } from '#shared/domain/store-credit';
+import { emptyAccount, type Movement, nextExpiry } from '#shared/domain/store-credit-ledger';
+import { batchGet, db, type GuardedItem, keyId, type Page, type PageRequest, queryAll, queryPage, TABLE_NAME } from './dynamo.ts';
+import { creditDueKeys, INDEX, ITEM_PREFIX, KEY, PARTITION, TABLE_KEY } from './keys.ts';
+
+/** The account's version moved since it was read: the caller reads and plans again. */
+export class AccountChangedError extends ConflictError {
+  constructor() {
+    super('The store credit account was changed concurrently; retry.');
+    this.name = 'AccountChangedError';
+  }
+}
+
+/** The origin has credited already (a redelivery, a retry, a racing twin). */
+export class OriginCreditedError extends ConflictError {
+  constructor(origin: CreditOrigin) {
+    super(`The ${origin.type} ${origin.id} has been credited already.`);
+    this.name = 'OriginCreditedError';
+  }
+}
+
+const accountOf = (item: Record<string, unknown>): CreditAccount => ({
+  customerId: String(item.customerId),
+  currency: String(item.currency),
+  balance: Number(item.balance),
+  lots: item.lots as CreditAccount['lots'],
+  version: Number(item.version),
+});
+
+/** A customer's accounts, one per currency: one strongly consistent Query (a customer holds a handful). */
+export const listAccounts = async (customerId: string): Promise<CreditAccount[]> =>
+  (
+    await queryAll({
+      key: { keys: TABLE_KEY, partition: PARTITION.credit(customerId), prefix: ITEM_PREFIX.creditAccount },
+      ConsistentRead: true,
+    })
+  ).map(accountOf);
+
+export const getAccount = async (customerId: string, currency: string): Promise<CreditAccount> => {
+  const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.creditAccount(customerId, currency), ConsistentRead: true }));
+  return Item ? accountOf(Item) : emptyAccount(customerId, currency);
+};
+
+const put = (Item: Record<string, unknown>, onConditionFailed?: () => Error): GuardedItem => ({
+  item: { Put: { TableName: TABLE_NAME, Item, ConditionExpression: 'attribute_not_exists(PK)' } },
+  ...(onConditionFailed ? { onConditionFailed } : {}),
+});
+
+/** What a movement writes beside the account and its row. */
+export interface MovementExtras {
+  /** A credit from this origin happens once. */
+  readonly originOnce?: CreditOrigin;
+  /** A revert: the debit it puts back (and where its row sits), reverted once. */
+  readonly revertOf?: { readonly debit: CreditTransaction; readonly seq: number };
+  /** An expiry: the lot, expired once. */
+  readonly expiredLot?: string;
+}
+
+/**
+ * The items of one movement. The account's Put is conditioned on the version
+ * read (absent for a new account). Race, 50 checkouts spending 100 each from
+ * 1,000: all read v7 and plan a debit; one commits v8, 49 fail `version = :v`
+ * and nothing of theirs is written; they read v8 and plan again, and once the
+ * balance is spent each plan is a 422. `balance >= :floor` says the same about
+ * a debit in the item's own terms.
+ */
+export const movementItems = (movement: Movement, previousVersion: number, extras: MovementExtras = {}): GuardedItem[] => {
+  const { account, transaction } = movement;
+  const floor = transaction.kind === 'debit' ? transaction.amount : 0;
+  const accountItem: GuardedItem = {
+    item: {
+      Put: {
+        TableName: TABLE_NAME,
+        Item: { ...KEY.creditAccount(account.customerId, account.currency), type: 'CreditAccount', ...account, ...creditDueKeys(account, nextExpiry(account)) },
+        ...(previousVersion === 0
+          ? { ConditionExpression: 'attribute_not_exists(PK)' }
+          : { ConditionExpression: 'version = :v AND balance >= :floor', ExpressionAttributeValues: { ':v': previousVersion, ':floor': floor } }),
+      },
+    },
+    onConditionFailed: () => new AccountChangedError(),
+  };
+  const items: GuardedItem[] = [
+    accountItem,
+    put({ ...KEY.creditTransaction(transaction.customerId, transaction.currency, account.version), type: 'CreditTransaction', txn: transaction }),
+  ];
+  if (extras.originOnce) {
+    const origin = extras.originOnce;
+    items.push({
+      ...put(
+        { ...KEY.creditOrigin(origin.type, origin.id), type: 'CreditOrigin', transactionId: transaction.id, seq: account.version },
+        () => new OriginCreditedError(origin),
+      ),
+      // A second credit of the origin is explained by the first, whatever else moved meanwhile.
+      decisive: true,
+    });
+  }
+  if (transaction.kind === 'debit') {
+    items.push(
+      put({
+        ...KEY.creditDebit(transaction.id),
+        type: 'CreditDebit',
+        customerId: transaction.customerId,
+        currency: transaction.currency,
+        seq: account.version,
+      }),
+    );
+  }
+  if (extras.revertOf) {
+    const { debit: debitRow, seq } = extras.revertOf;
+    items.push(
+      {
+        item: {
+          Update: {
+            TableName: TABLE_NAME,
+            Key: KEY.creditDebit(debitRow.id),
+            UpdateExpression: 'SET revertedBy = :r',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revertedBy)',
+            ExpressionAttributeValues: { ':r': transaction.id },
+          },
+        },
+        onConditionFailed: () => new ConflictError(`The debit ${debitRow.id} has been reverted already.`, { allowedTransitions: [] }),
+        decisive: true,
+      },
+      {
+        item: {
+          Update: {
+            TableName: TABLE_NAME,
+            Key: KEY.creditTransaction(debitRow.customerId, debitRow.currency, seq),
+            UpdateExpression: 'SET txn.revertedBy = :r',
+            ExpressionAttributeValues: { ':r': transaction.id },
+          },
+        },
+      },
+    );
+  }
+  if (extras.expiredLot) items.push({ ...put({ ...KEY.creditExpiry(extras.expiredLot), type: 'CreditExpiry' }), decisive: true });
+  return items;
+};
+
+/** The debit `debitId` names and where its row sits; undefined when there is none. */
+export const getDebit = async (debitId: string): Promise<{ debit: CreditTransaction; seq: number } | undefined> => {
+  const { Item: ref } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.creditDebit(debitId), ConsistentRead: true }));
+  if (!ref) return undefined;
+  const seq = Number(ref.seq);
+  const { Item } = await db.send(
+    new GetCommand({ TableName: TABLE_NAME, Key: KEY.creditTransaction(String(ref.customerId), String(ref.currency), seq), ConsistentRead: true }),
+  );
+  return Item ? { debit: { ...(Item.txn as CreditTransaction), ...(ref.revertedBy ? { revertedBy: String(ref.revertedBy) } : {}) }, seq } : undefined;
+};
+
+/** A customer's rows, newest first, of one currency or all. */
+export const listCreditTransactions = (customerId: string, currency: string | undefined, page: PageRequest): Promise<Page<CreditTransaction>> =>
+  queryPage(
+    {
+      key: {
+        keys: TABLE_KEY,
+        partition: PARTITION.credit(customerId),
+        prefix: currency ? `${ITEM_PREFIX.creditTransaction}${currency}#` : ITEM_PREFIX.creditTransaction,
+      },
+      ScanIndexForward: false,
+      ConsistentRead: true,
+    },
+    page,
+    (item) => item.txn as CreditTransaction,
+  );
+
+/** Accounts whose soonest lot expires at or before `until`: what the expiry job looks at (one page per call). */
+export const accountsDueBy = async (until: string, startKey?: Record<string, unknown>) => {
+  const out = await db.send(
+    new QueryCommand({
+      TableName: TABLE_NAME,
+      IndexName: INDEX.byType.name,
+      KeyConditionExpression: '#pk = :pk AND #sk <= :until',
+      ExpressionAttributeNames: { '#pk': INDEX.byType.pk, '#sk': INDEX.byType.sk },
+      ExpressionAttributeValues: { ':pk': PARTITION.creditDue, ':until': `${until}~` },
+      ExclusiveStartKey: startKey,
+    }),
+  );
+  // The index holds keys only (keys.ts): the accounts themselves in one strongly consistent BatchGetItem.
+  const keys = (out.Items ?? []).map((entry) => ({ PK: String(entry.PK), SK: String(entry.SK) }));
+  const found = await batchGet(keys, true);
+  return {
+    accounts: keys.flatMap((key) => (found.has(keyId(key)) ? [accountOf(found.get(keyId(key)) as Record<string, unknown>)] : [])),
+    next: out.LastEvaluatedKey,
+  };
+};
+
+/** A lot's reminder, written once (attribute_not_exists): its insertion is what the email consumer sends. */
+export const reminderItem = (account: CreditAccount, lot: CreditAccount['lots'][number], now: string): GuardedItem =>
+  put({ ...KEY.creditReminder(lot.id), type: 'CreditReminder', customerId: account.customerId, currency: account.currency, lot, createdAt: now });
