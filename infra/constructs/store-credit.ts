@@ -4,11 +4,10 @@
 // EventBridge Scheduler schedule with a dead-letter queue (alarmed, with the
 // function's errors, by the Observability construct). The job
 // is idempotent (a second run changes nothing), so the scheduler's retries are safe.
-import { type CfnElement, Duration, Stack, Validations } from 'aws-cdk-lib';
+import { Duration, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as scheduler from 'aws-cdk-lib/aws-scheduler';
-import * as targets from 'aws-cdk-lib/aws-scheduler-targets';
 import * as secretsmanager from 'aws-cdk-lib/aws-secretsmanager';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
@@ -53,16 +52,21 @@ export class StoreCredit extends Construct {
 
     this.deadLetters = deadLetterQueue(this, 'ExpiryDeadLetters');
 
-    // The scheduler's own role, so its grant (the function and its versions, `<arn>:*`) is acknowledged here.
+    // The scheduler's own role may invoke this one function, unqualified, and nothing else. The L2
+    // LambdaInvoke target would also grant every version (`<arn>:*`), which no schedule here needs.
     const invoker = new iam.Role(this, 'SchedulerRole', { assumedBy: new iam.ServicePrincipal('scheduler.amazonaws.com') });
-    Validations.of(invoker).acknowledge({
-      id: `AwsSolutions-IAM5[Resource::<${Stack.of(this).getLogicalId(this.expiry.fn.node.defaultChild as CfnElement)}.Arn>:*]`,
-      reason: "CDK grants lambda:InvokeFunction on the expiry function and its versions (`<arn>:*`); it is this one function's, nothing else's.",
-    });
-    new scheduler.Schedule(this, 'Daily', {
+    invoker.addToPolicy(new iam.PolicyStatement({ actions: ['lambda:InvokeFunction'], resources: [this.expiry.fn.functionArn] }));
+    this.deadLetters.grantSendMessages(invoker);
+    new scheduler.CfnSchedule(this, 'Daily', {
       description: 'Expires store credit lots past due and sends expiry reminders',
-      schedule: scheduler.ScheduleExpression.cron({ minute: '15', hour: '3' }),
-      target: new targets.LambdaInvoke(this.expiry.fn, { role: invoker, deadLetterQueue: this.deadLetters, retryAttempts: 3, maxEventAge: Duration.hours(6) }),
+      scheduleExpression: 'cron(15 3 * * ? *)',
+      flexibleTimeWindow: { mode: 'OFF' },
+      target: {
+        arn: this.expiry.fn.functionArn,
+        roleArn: invoker.roleArn,
+        deadLetterConfig: { arn: this.deadLetters.queueArn },
+        retryPolicy: { maximumRetryAttempts: 3, maximumEventAgeInSeconds: Duration.hours(6).toSeconds() },
+      },
     });
   }
 
