@@ -6,7 +6,7 @@ import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, DomainError, NotFoundError } from '#shared/domain/errors';
 import { type GiftCard, REDEEM_TRIES_PER_MINUTE } from '#shared/domain/gift-card';
 import { db, epochSeconds, type GuardedItem, type Page, type PageRequest, queryPage, TABLE_NAME } from './dynamo.ts';
-import { giftCardIndexKeys, INDEX, KEY, PARTITION } from './keys.ts';
+import { dateRange, giftCardIndexKeys, INDEX, KEY, PARTITION } from './keys.ts';
 
 const cardItem = (card: GiftCard, codeHash: string) => ({ ...KEY.giftCardByCode(codeHash), type: 'GiftCard', ...giftCardIndexKeys(card), card });
 
@@ -46,12 +46,15 @@ export const getGiftCard = async (id: string): Promise<{ card: GiftCard; codeHas
   return { card, codeHash: String(ref.codeHash) };
 };
 
+// Bounded like every dated list, so a cursor edited past the dates (`~…`) is DynamoDB's refusal: a 400.
+const ALL_DATES = dateRange('');
+
 /** Newest first; `last4` narrows to the cards whose code ends so (what a customer reads out on the phone). */
 export const listGiftCards = (filter: { readonly last4?: string | undefined }, page: PageRequest): Promise<Page<GiftCard>> =>
   queryPage(
     filter.last4
-      ? { key: { keys: INDEX.byLookup, partition: PARTITION.giftCardsByLast4(filter.last4) }, ScanIndexForward: false }
-      : { key: { keys: INDEX.byType, partition: PARTITION.giftCards }, ScanIndexForward: false },
+      ? { key: { keys: INDEX.byLookup, partition: PARTITION.giftCardsByLast4(filter.last4), range: ALL_DATES }, ScanIndexForward: false }
+      : { key: { keys: INDEX.byType, partition: PARTITION.giftCards, range: ALL_DATES }, ScanIndexForward: false },
     page,
     (item) => item.card as GiftCard,
   );

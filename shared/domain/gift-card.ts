@@ -6,7 +6,7 @@
 import * as z from 'zod/mini';
 import { BusinessRuleError, ConflictError } from './errors.ts';
 import { lazy } from './pure.ts';
-import { Currency, Money, OptionalText, Text, Timestamp, Version } from './schema-kit.ts';
+import { Currency, IsoDateTime, Money, OptionalText, Text, Timestamp, Version } from './schema-kit.ts';
 import { CreditAmount } from './store-credit.ts';
 
 export const GIFT_CARD_STATUSES = ['active', 'redeemed', 'expired', 'disabled'] as const;
@@ -47,7 +47,7 @@ export const CreateGiftCardBody = /* @__PURE__ */ lazy(() =>
     .object({
       amount: CreditAmount,
       currency: Currency,
-      expiresAt: z.optional(z.iso.datetime()),
+      expiresAt: z.optional(IsoDateTime()),
       customerId: z.optional(Text(128)),
       note: OptionalText(500),
     })

@@ -55,3 +55,5 @@ export const Page = <T extends z.ZodMiniType>(item: T) => z.object({ items: z.ar
 export const DateFilter = /* @__PURE__ */ lazy(() =>
   z.string().check(z.maxLength(32, { abort: true }), z.regex(/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z)?$/, 'must be YYYY-MM-DD or an ISO 8601 UTC timestamp')),
 );
+/** An ISO 8601 timestamp a client sends (bounded, like every string it may send). */
+export const IsoDateTime = () => z.iso.datetime().check(z.maxLength(40, { abort: true }));

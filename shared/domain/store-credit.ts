@@ -3,7 +3,7 @@
 // the OpenAPI entries; the movements are in store-credit-ledger.ts. Pure.
 import * as z from 'zod/mini';
 import { lazy } from './pure.ts';
-import { Currency, MAX_MONEY, Text, Timestamp } from './schema-kit.ts';
+import { Currency, IsoDateTime, MAX_MONEY, Text, Timestamp } from './schema-kit.ts';
 
 export const CREDIT_ORIGINS = ['refund', 'bonus', 'manual', 'gift_card', 'order', 'exchange'] as const;
 
@@ -104,7 +104,7 @@ export const ManualCreditBody = /* @__PURE__ */ lazy(() =>
       amount: CreditAmount,
       currency: Currency,
       expiresAt: z
-        .optional(z.iso.datetime())
+        .optional(IsoDateTime())
         .clone()
         .register(z.globalRegistry, { description: "A credit's expiry (default: `storeCredit.expiresInDays` from now)." }),
       note: Text(500),

@@ -9,6 +9,7 @@ import { MAX_BODY_BYTES } from '#shared/http/parse';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { admin, type Caller, call, createOrder, customer, storefront } from '../support/api.ts';
 import { buildWorld, type World } from '../support/fuzz-fixtures.ts';
+import { credit } from '../support/store-credit.ts';
 
 const all = routes as readonly Route[];
 const specOf = (route: Route): RouteSpec => contract[route.id as keyof typeof contract] as RouteSpec;
@@ -39,6 +40,7 @@ const pathOf = (route: Route) =>
               ? world.webhookId
               : world.cancellationId,
         deliveryId: world.deliveryId,
+        customerId: world.owner.sub,
       })[name] ?? 'x',
   );
 type Problem = { status: number; errors: { path: string }[] };
@@ -52,6 +54,10 @@ beforeAll(async () => {
   await createOrder(world.owner);
   await call(admin, 'POST', `/admin/orders/${world.order.id}/notes`, { body: 'Second', visibility: 'customer' });
   await call(admin, 'POST', `/admin/orders/${world.order.id}/refunds`, { amount: 1 });
+  for (const note of ['First', 'Second']) {
+    await credit(world.owner.sub, 100);
+    await call(admin, 'POST', '/admin/gift-cards', { amount: 500, currency: 'USD', note });
+  }
 });
 
 describe('body size', () => {
