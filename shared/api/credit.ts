@@ -68,7 +68,9 @@ export const creditApi = /* @__PURE__ */ lazy(
       },
       'credit.giftCards': {
         summary: 'Gift cards, newest first (`last4`: those whose code ends so)',
-        query: z.extend(PageQuery, { last4: z.optional(z.string().check(z.maxLength(4, { abort: true }), z.regex(/^[0-9A-Za-z]{4}$/, 'must be the last 4 characters of a code'))) }),
+        query: z.extend(PageQuery, {
+          last4: z.optional(z.string().check(z.maxLength(4, { abort: true }), z.regex(/^[0-9A-Za-z]{4}$/, 'must be the last 4 characters of a code'))),
+        }),
         response: Page(GiftCard),
       },
       'credit.issueGiftCard': {
