@@ -1,17 +1,18 @@
 // Entry point: read /app/config.json (API URL, sign-in kind) and the first
-// language's catalogue, then draw the app.
+// language's catalogue, connect the API client to the session, then draw the app.
 import './styles.css';
 import { render } from 'preact';
-import { setApiBase } from './api/client.ts';
-import { App } from './app.tsx';
+import { connectApi } from './api/client.ts';
 import { loadConfig } from './auth/config.ts';
+import { currentToken, signOut } from './auth/session.ts';
 import { initialLocale, showLocale } from './i18n/use-language.ts';
+import { App } from './shell/app.tsx';
 
 const root = document.getElementById('app');
 if (root) {
   Promise.all([loadConfig(), showLocale(initialLocale())]).then(
     ([config]) => {
-      setApiBase(config.apiUrl);
+      connectApi({ baseUrl: config.apiUrl, token: currentToken, refused: signOut });
       render(<App />, root);
     },
     (error: unknown) =>

@@ -1,6 +1,6 @@
 // Every screen of the web app, as data: its path under APP_BASE, who may see
 // it, its title, its place in the role's nav, and the lazy chunk that draws it.
-// app.tsx builds the router and ui/layout.tsx the navs from this one list.
+// shell/app.tsx builds the router and shell/layout.tsx the navs from this one list.
 import type { ComponentType } from 'preact';
 import type { MessageId } from '#shared/i18n/translate';
 import type { AppRole } from './auth/session.ts';

@@ -163,3 +163,80 @@ describe('import graph', () => {
     }
   });
 });
+
+// The web app: the component kit (ui/) draws and knows nothing of the app around it;
+// the API client gets who is signed in through a port; the shell (shell/, routes.ts)
+// puts screens together, and a screen (web/portal/<x>/, web/admin/<x>/) never reaches
+// into another: what two screens share lives in ui/, parts/ or its area's own modules.
+const webFiles = (dir: string): string[] => repoFiles(dir, /\.tsx?$/);
+
+/** Static imports, `import type` included, resolved to web/… paths; dynamic `import()` (lazy routes) left out. */
+const staticWebImportsOf = (file: string): string[] =>
+  [...read(file).matchAll(/^import [^'"]*['"]([^'"]+)['"]|^export (?:type )?(?:\*|\{[^}]*\}) from ['"]([^'"]+)['"]/gm)]
+    .map((m) => resolveImport(file, (m[1] ?? m[2]) as string))
+    .filter((path) => path.startsWith('web/'));
+
+/** The screen a file belongs to (`web/portal/orders`), or undefined for everything else. */
+const screenOf = (path: string): string | undefined => /^web\/(?:portal|admin)\/[^/]+(?=\/)/.exec(path)?.[0];
+
+/** What the component kit may import from the rest of web/: itself, the language, the base path and the API's error model (no I/O). */
+const KIT_MAY_IMPORT = /^web\/(ui\/|i18n\/locale\.ts$|base\.ts$|api\/problem\.ts$)/;
+
+describe('web import graph', () => {
+  it('keeps ui/ a component kit: no routes, auth, shell, API client or screens', () => {
+    const kit = webFiles('web/ui');
+    expect(kit.length, 'the kit is where this test looks').toBeGreaterThan(5);
+    for (const file of kit) {
+      expect(
+        allImportsOf(file)
+          .map((spec) => resolveImport(file, spec))
+          .filter((path) => path.startsWith('web/') && !KIT_MAY_IMPORT.test(path)),
+        `${file}: the kit draws what it is given; loading, signing in and routing live in parts/, auth/ and shell/`,
+      ).toEqual([]);
+    }
+  });
+
+  it('keeps the API client apart from the session: web/api imports no auth, shell, routes or screens', () => {
+    for (const file of webFiles('web/api')) {
+      expect(
+        allImportsOf(file)
+          .map((spec) => resolveImport(file, spec))
+          .filter((path) => /^web\/(auth\/|shell\/|routes\.ts$|parts\/|portal\/|admin\/)/.test(path)),
+        `${file}: the token comes through connectApi's port`,
+      ).toEqual([]);
+    }
+  });
+
+  it('lets no screen import another: a screen is imported only by itself and, lazily, by routes.ts', () => {
+    const files = webFiles('web');
+    expect(new Set(files.map(screenOf).filter(Boolean)).size, 'the screens are where this test looks').toBeGreaterThan(10);
+    for (const file of files) {
+      const own = screenOf(file);
+      expect(
+        allImportsOf(file)
+          .map((spec) => resolveImport(file, spec))
+          .filter((path) => screenOf(path) !== undefined && screenOf(path) !== own)
+          .filter((path) => !(file === 'web/routes.ts' && !staticWebImportsOf(file).includes(path))),
+        `${file} imports another screen: move what they share to ui/, parts/ or the area's own modules`,
+      ).toEqual([]);
+    }
+  });
+
+  it('has no import cycle in web/ (lazy routes aside)', () => {
+    const graph = new Map(webFiles('web').map((file) => [file, staticWebImportsOf(file)] as const));
+    const done = new Set<string>();
+    const cycles: string[] = [];
+    const visit = (file: string, trail: readonly string[]) => {
+      if (trail.includes(file)) {
+        cycles.push([...trail.slice(trail.indexOf(file)), file].join(' → '));
+        return;
+      }
+      if (done.has(file)) return;
+      for (const next of graph.get(file) ?? []) visit(next, [...trail, file]);
+      done.add(file);
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(graph.get('web/shell/app.tsx'), 'the graph is resolved').toContain('web/routes.ts');
+    expect(cycles).toEqual([]);
+  });
+});

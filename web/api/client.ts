@@ -1,11 +1,12 @@
 // The one API client: every call is named by its route id from infra/routes.ts,
 // and its params, query, body and answer are the zod types of shared/api (type
 // imports only: no zod in the bundle). A renamed field or route fails the build.
+// Who is signed in comes through a port the shell connects (main.tsx), so the
+// client knows nothing of the session and runs alone in a test.
 import { useRef } from 'preact/hooks';
 import type * as z from 'zod/mini';
 import { type RouteId, routes } from '#infra/routes';
 import type { ApiContract } from '#shared/api/index';
-import { currentToken, signOut } from '../auth/session.ts';
 import { currentLocale } from '../i18n/locale.ts';
 import { errorFromResponse, networkError } from './problem.ts';
 
@@ -29,10 +30,23 @@ export type ApiResult<K extends RouteId> = Spec<K> extends { response: infer R e
 
 const byId = new Map<string, (typeof routes)[number]>(routes.map((r) => [r.id, r]));
 
+/** What the client needs from the app around it. */
+export interface ApiPort {
+  /** From /app/config.json; '' means the app's own origin (local). */
+  readonly baseUrl: string;
+  /** The bearer token of whoever is signed in, if anyone. */
+  readonly token: () => string | undefined;
+  /** The API refused the token (expired or revoked): forget it, so the app asks to sign in again. */
+  readonly refused: () => void;
+}
+
+let port: ApiPort = { baseUrl: '', token: () => undefined, refused: () => undefined };
 let apiBase = '';
-/** Set once from /app/config.json; '' means the app's own origin (local). */
-export const setApiBase = (url: string): void => {
-  apiBase = url.replace(/\/+$/, '');
+
+/** Connected once, when the app starts. */
+export const connectApi = (next: ApiPort): void => {
+  port = next;
+  apiBase = next.baseUrl.replace(/\/+$/, '');
 };
 
 const fillPath = (template: string, params: Record<string, unknown> | undefined): string =>
@@ -64,7 +78,7 @@ export async function api<K extends RouteId>(id: K, ...[args]: Record<never, nev
     'params' | 'query' | 'body'
   >;
   const headers: Record<string, string> = { accept: 'application/json, application/problem+json, application/pdf' };
-  const token = currentToken();
+  const token = port.token();
   if (token) headers.authorization = `Bearer ${token}`;
   // Reasons and the return policy answer in the reader's language.
   headers['accept-language'] = currentLocale();
@@ -84,8 +98,7 @@ export async function api<K extends RouteId>(id: K, ...[args]: Record<never, nev
     throw networkError(error);
   }
   if (!response.ok) {
-    // An expired or revoked session: drop it so the app asks to sign in again.
-    if (response.status === 401) signOut();
+    if (response.status === 401) port.refused();
     throw await errorFromResponse(response);
   }
   const type = response.headers.get('content-type') ?? '';

@@ -10,7 +10,7 @@ import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.ts
 import { money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
-import type { AdminOrder } from './detail.tsx';
+import type { AdminOrder } from './order.ts';
 
 export function AdminCancel({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
   if (isFinalOrderStatus(order.status)) return null;

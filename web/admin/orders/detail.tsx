@@ -2,21 +2,19 @@
 // lines, addresses, payment and timeline; the legal next statuses; documents;
 // notes; refunds with their transactions; and cancelling it outright.
 
-import type { ApiResult } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
-import { DocumentButtons } from '../../ui/documents.tsx';
+import { DocumentButtons } from '../../parts/documents.tsx';
 import { formatDateTime, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { AdminCancel } from './cancel-form.tsx';
 import { OrderFacts } from './facts.tsx';
 import { Notes } from './notes.tsx';
+import type { AdminOrder } from './order.ts';
 import { RefundForm } from './refund-form.tsx';
 import { Refunds } from './refunds.tsx';
 import { Related, useFiled } from './related.tsx';
 import { OrderStatusActions } from './status-actions.tsx';
-
-export type AdminOrder = ApiResult<'orders.adminGet'>;
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const [state, reload] = useLoad((signal) => api('orders.adminGet', { params: { orderId }, signal }), [orderId]);

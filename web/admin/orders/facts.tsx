@@ -9,7 +9,7 @@ import { paymentMethodWords } from '../../ui/names.ts';
 import { AddressBlock } from '../../ui/order-summary.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
-import type { AdminOrder } from './detail.tsx';
+import type { AdminOrder } from './order.ts';
 
 type OrderReturn = ApiResult<'returns.orderList'>['items'][number];
 

@@ -7,7 +7,7 @@ import { ErrorSummary, Field, inputValue, RadioGroup, useSubmission } from '../.
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
-import type { AdminOrder } from './detail.tsx';
+import type { AdminOrder } from './order.ts';
 
 const VISIBILITY = { private: 'Private (staff only)', customer: 'For the customer (emailed)' } as const satisfies Record<NoteVisibility, string>;
 

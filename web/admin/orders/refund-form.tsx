@@ -10,8 +10,8 @@ import { money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
 import { readAmounts } from '../form-kit.ts';
-import type { AdminOrder } from './detail.tsx';
 import { GatewayOptions } from './gateway-options.tsx';
+import type { AdminOrder } from './order.ts';
 import { RefundSummary } from './refunds.tsx';
 
 interface Draft {

@@ -8,9 +8,9 @@ import { AmountTable } from '../../ui/amount-table.tsx';
 import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import type { AdminOrder } from './detail.tsx';
+import { TransactionAction } from '../settle.tsx';
+import type { AdminOrder } from './order.ts';
 import { RetryRefund } from './retry.tsx';
-import { TransactionAction } from './settle.tsx';
 
 export function Refunds({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
   const [state, reload] = useLoad(

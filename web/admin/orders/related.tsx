@@ -5,7 +5,7 @@ import { APP_BASE } from '../../base.ts';
 import { formatDate } from '../../ui/format.ts';
 import { Empty, Loaded, type LoadState, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import type { AdminOrder } from './detail.tsx';
+import type { AdminOrder } from './order.ts';
 
 export type Filed = readonly [ApiResult<'returns.orderList'>, ApiResult<'cancellations.orderList'>];
 

@@ -8,7 +8,7 @@ import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.ts
 import { words } from '../../ui/format.ts';
 import { announce } from '../../ui/status-message.tsx';
 import { AllowedTransitions } from '../../ui/transitions.tsx';
-import type { AdminOrder } from './detail.tsx';
+import type { AdminOrder } from './order.ts';
 
 export function OrderStatusActions({ order, onChange }: { order: AdminOrder; onChange: () => void }) {
   // A ref, not state: the click that picks the move submits in the same tick.

@@ -6,7 +6,7 @@ import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { ChoiceFilter, PagedList, useChoice, useCursor } from '../list-kit.tsx';
-import { TransactionAction } from '../orders/settle.tsx';
+import { TransactionAction } from '../settle.tsx';
 import { GATEWAY_LIST, TRANSACTION_STATUS_LIST } from '../statuses.ts';
 
 export function PayoutList() {

@@ -1,6 +1,6 @@
 // The customer's files, inline beside the request they support.
 import type { AttachmentMeta } from '#shared/domain/attachment';
-import { AttachmentList } from '../../ui/attachments.tsx';
+import { AttachmentList } from '../../parts/attachments.tsx';
 import { Empty } from '../../ui/states.tsx';
 
 export const Attachments = ({ files }: { files: readonly AttachmentMeta[] }) => (

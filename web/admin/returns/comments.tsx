@@ -6,7 +6,7 @@ import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.ts
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
-import type { AdminReturn } from './detail.tsx';
+import type { AdminReturn } from './request.ts';
 
 export function Comments({ request, onChange }: { request: AdminReturn; onChange: () => void }) {
   const [body, setBody] = useState('');

@@ -2,7 +2,6 @@
 // their files, the verification beside the items, the package check with the
 // refund it implies, the next statuses, comments and history.
 import type { NextStatuses } from '#shared/domain/return-request';
-import type { ApiResult } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { formatDateTime, money, words } from '../../ui/format.ts';
@@ -13,9 +12,8 @@ import { Attachments } from './attachments.tsx';
 import { Comments } from './comments.tsx';
 import { ReturnItems } from './items.tsx';
 import { PackageCheck } from './package.tsx';
+import type { AdminReturn } from './request.ts';
 import { ReturnStatusActions } from './status-actions.tsx';
-
-export type AdminReturn = ApiResult<'returns.adminGet'>;
 
 export function ReturnDetail({ returnId }: { returnId: string }) {
   const [state, reload] = useLoad(

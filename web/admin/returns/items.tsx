@@ -7,7 +7,7 @@ import { money } from '../../ui/format.ts';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { announce } from '../../ui/status-message.tsx';
 import { underPrefix } from '../form-kit.ts';
-import type { AdminReturn } from './detail.tsx';
+import type { AdminReturn } from './request.ts';
 
 type Item = AdminReturn['items'][number];
 

@@ -7,7 +7,7 @@ import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.ts
 import { money } from '../../ui/format.ts';
 import { announce } from '../../ui/status-message.tsx';
 import { amountText, readAmounts } from '../form-kit.ts';
-import type { AdminReturn } from './detail.tsx';
+import type { AdminReturn } from './request.ts';
 
 const PACKAGE_STATUSES: readonly string[] = ['pending_verification', 'approved', 'partially_approved'];
 

@@ -11,7 +11,7 @@ import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.ts
 import { money } from '../../ui/format.ts';
 import { announce } from '../../ui/status-message.tsx';
 import { AllowedTransitions } from '../../ui/transitions.tsx';
-import type { AdminReturn } from './detail.tsx';
+import type { AdminReturn } from './request.ts';
 
 /** What each move is called on its button. */
 const ACTION = {

@@ -4,12 +4,13 @@ import { useState } from 'preact/hooks';
 import { isFinalOrderStatus, ORDER_STATUSES, type OrderStatus } from '#shared/domain/order-transitions';
 import type { Settings } from '#shared/domain/settings';
 import { api } from '../../api/client.ts';
+import { Check, CheckGroup } from '../../ui/checks.tsx';
 import { ErrorSummary, Field, fieldId, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
 import { words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
 import { onListFields } from '../form-kit.ts';
-import { Check, CheckGroup, listText, textList } from './controls.tsx';
+import { listText, textList } from './lists.ts';
 
 export function SettingsScreen() {
   const [state, reload] = useLoad((signal) => api('settings.get', { signal }), []);

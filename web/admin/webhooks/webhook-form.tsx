@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import type { EventType } from '#shared/domain/events/catalogue';
 import { type ApiResult, api, useIntentKey } from '../../api/client.ts';
+import { Check } from '../../ui/checks.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { announce } from '../../ui/status-message.tsx';
-import { Check } from '../settings/controls.tsx';
 import { EVENT_TYPE_LIST } from '../statuses.ts';
 
 type Endpoint = ApiResult<'webhooks.get'>;

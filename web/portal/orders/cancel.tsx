@@ -12,7 +12,7 @@ import { ErrorSummary, Field, FieldMessage, inputValue, useSubmission } from '..
 import { money, words } from '../../ui/format.ts';
 import { paymentMethodWords } from '../../ui/names.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
-import { CancellationRequested, loadCancelState } from '../cancellations/open.tsx';
+import { CancellationRequested, loadCancelState } from './open-cancellation.tsx';
 
 export function CancelOrder({ orderId }: { orderId: string }) {
   const [state, reload] = useLoad(

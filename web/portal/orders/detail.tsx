@@ -4,14 +4,14 @@
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { t } from '../../i18n/locale.ts';
-import { DocumentButtons } from '../../ui/documents.tsx';
+import { DocumentButtons } from '../../parts/documents.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { AddressBlock, OrderLines } from '../../ui/order-summary.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
 import { actorWords } from '../actor.ts';
-import { CancellationRequested, loadCancelState } from '../cancellations/open.tsx';
+import { CancellationRequested, loadCancelState } from './open-cancellation.tsx';
 
 export function OrderDetail({ orderId }: { orderId: string }) {
   const [state, reload] = useLoad(

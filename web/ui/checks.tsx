@@ -1,6 +1,6 @@
-// Small controls of the settings and reasons forms.
+// Checkboxes: one labelled box, and a group answering one field (settings, webhooks).
 import type { ComponentChildren } from 'preact';
-import { FieldMessage, fieldId, invalidFor } from '../../ui/form.tsx';
+import { FieldMessage, fieldId, invalidFor } from './form.tsx';
 
 /** A labelled checkbox; `id` lets an error summary link to it, `invalid` ties it to its group's message. */
 export const Check = ({
@@ -33,11 +33,3 @@ export const CheckGroup = ({ path, legend, error, children }: { path: string; le
     {children}
   </fieldset>
 );
-
-/** A list edited as one line of text: "a, b, c". */
-export const listText = (items: readonly string[]): string => items.join(', ');
-export const textList = (text: string): string[] =>
-  text
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean);

@@ -4,15 +4,15 @@
 import type { ComponentType } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import { ErrorBoundary, LocationProvider, lazy, Route, Router, useLocation } from 'preact-iso';
-import { signInUrl } from './auth/return-to.ts';
-import { useSession } from './auth/session.ts';
-import { APP_BASE } from './base.ts';
-import { LanguageSwitch } from './i18n/language-switch.tsx';
-import { t } from './i18n/locale.ts';
-import { useLanguage } from './i18n/use-language.ts';
-import { type AppRoute, appRoutes, HOME } from './routes.ts';
-import { Layout } from './ui/layout.tsx';
-import { Loading } from './ui/states.tsx';
+import { signInUrl } from '../auth/return-to.ts';
+import { useSession } from '../auth/session.ts';
+import { APP_BASE } from '../base.ts';
+import { LanguageSwitch } from '../i18n/language-switch.tsx';
+import { t } from '../i18n/locale.ts';
+import { useLanguage } from '../i18n/use-language.ts';
+import { type AppRoute, appRoutes, HOME } from '../routes.ts';
+import { Loading } from '../ui/states.tsx';
+import { Layout } from './layout.tsx';
 
 /** Navigates once, to where it was first told: the location changes under it while the next screen loads. */
 const Redirect = ({ to }: { to: string }) => {

@@ -3,8 +3,8 @@
 // presigned URL (GET /attachments/{id}), fetched when shown; the API answers
 // one only to the file's owner and to admins.
 import { api } from '../api/client.ts';
-import { fileType } from './names.ts';
-import { Loaded, useLoad } from './states.tsx';
+import { fileType } from '../ui/names.ts';
+import { Loaded, useLoad } from '../ui/states.tsx';
 
 const kilobytes = (size: number): string => `${Math.max(1, Math.round(size / 1024))} KB`;
 

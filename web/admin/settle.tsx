@@ -5,11 +5,11 @@
 // the form.
 import { useState } from 'preact/hooks';
 import { awaitsProvider, type RefundTransaction } from '#shared/domain/refund';
-import { api } from '../../api/client.ts';
-import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
-import { money, words } from '../../ui/format.ts';
-import { announce } from '../../ui/status-message.tsx';
-import { underPrefix } from '../form-kit.ts';
+import { api } from '../api/client.ts';
+import { ErrorSummary, Field, inputValue, useSubmission } from '../ui/form.tsx';
+import { money, words } from '../ui/format.ts';
+import { announce } from '../ui/status-message.tsx';
+import { underPrefix } from './form-kit.ts';
 
 /** The provider's name as a person reads it ("Stripe"). */
 const providerName = (txn: Pick<RefundTransaction, 'provider'>): string => (txn.provider ? words(txn.provider) : 'the payment provider');

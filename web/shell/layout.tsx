@@ -8,7 +8,7 @@ import { endSession } from '../auth/sign-out.ts';
 import { APP_BASE } from '../base.ts';
 import { t } from '../i18n/locale.ts';
 import { appRoutes } from '../routes.ts';
-import { StatusMessage } from './status-message.tsx';
+import { StatusMessage } from '../ui/status-message.tsx';
 
 /** `language` is the language control, drawn in the header. */
 export function Layout({ children, language }: { children: ComponentChildren; language: ComponentChildren }) {
