@@ -55,13 +55,15 @@ export const orderReadOf = (item: Record<string, unknown>): OrderRead => ({
 });
 
 /** Writes a new order and its number pointer, takes its tracked stock, and remembers the idempotent response: one transaction. */
-export const insertOrder = async (order: Order, idempotency: IdempotencyKey | undefined): Promise<void> => {
+/** `also`: the caller's items written with the order (a store-credit payment's debit marked as paying it). */
+export const insertOrder = async (order: Order, idempotency: IdempotencyKey | undefined, also: readonly GuardedItem[] = []): Promise<void> => {
   await transact([
     versionedPut(toItem(order, NO_REFUNDS)),
     // Numbers and emails never change after creation, so the pointer is written once, here.
     versionedPut({ ...KEY.orderNumber(order.number, order.createdAt, order.id), type: 'OrderNumberRef', orderId: order.id }),
     ...[...unitsBySku(order.lineItems)].map(([sku, units]) => takeStock(sku, units)),
     ...idempotencyRecord(idempotency, order, order.createdAt),
+    ...also,
   ]);
 };
 

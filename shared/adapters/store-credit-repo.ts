@@ -124,11 +124,13 @@ export const movementItems = (movement: Movement, previousVersion: number, extra
             TableName: TABLE_NAME,
             Key: KEY.creditDebit(debitRow.id),
             UpdateExpression: 'SET revertedBy = :r',
-            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revertedBy)',
+            // A debit that paid an order goes back through that order's refund, never by a revert as well.
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revertedBy) AND attribute_not_exists(paidOrderId)',
             ExpressionAttributeValues: { ':r': transaction.id },
           },
         },
-        onConditionFailed: () => new ConflictError(`The debit ${debitRow.id} has been reverted already.`, { allowedTransitions: [] }),
+        onConditionFailed: () =>
+          new ConflictError(`The debit ${debitRow.id} has been reverted already or pays for an order (refund the order instead).`, { allowedTransitions: [] }),
         decisive: true,
       },
       {
@@ -147,16 +149,40 @@ export const movementItems = (movement: Movement, previousVersion: number, extra
   return items;
 };
 
-/** The debit `debitId` names and where its row sits; undefined when there is none. */
-export const getDebit = async (debitId: string): Promise<{ debit: CreditTransaction; seq: number } | undefined> => {
+/** The debit `debitId` names, where its row sits, and the order it paid for (if any); undefined when there is none. */
+export const getDebit = async (debitId: string): Promise<{ debit: CreditTransaction; seq: number; paidOrderId?: string } | undefined> => {
   const { Item: ref } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.creditDebit(debitId), ConsistentRead: true }));
   if (!ref) return undefined;
   const seq = Number(ref.seq);
   const { Item } = await db.send(
     new GetCommand({ TableName: TABLE_NAME, Key: KEY.creditTransaction(String(ref.customerId), String(ref.currency), seq), ConsistentRead: true }),
   );
-  return Item ? { debit: { ...(Item.txn as CreditTransaction), ...(ref.revertedBy ? { revertedBy: String(ref.revertedBy) } : {}) }, seq } : undefined;
+  if (!Item) return undefined;
+  return {
+    debit: { ...(Item.txn as CreditTransaction), ...(ref.revertedBy ? { revertedBy: String(ref.revertedBy) } : {}) },
+    seq,
+    ...(ref.paidOrderId ? { paidOrderId: String(ref.paidOrderId) } : {}),
+  };
 };
+
+/**
+ * A debit pays one order, and only while it is not reverted: the order's
+ * insertion marks the debit's reference in the same transaction, and a revert
+ * conditions on that mark (movementItems). Race: two orders name one debit, or
+ * an order and a revert race; one commits, the other fails this condition.
+ */
+export const debitPaysOrderItem = (debitId: string, orderId: string, onConditionFailed: () => Error): GuardedItem => ({
+  item: {
+    Update: {
+      TableName: TABLE_NAME,
+      Key: KEY.creditDebit(debitId),
+      UpdateExpression: 'SET paidOrderId = :o',
+      ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(revertedBy) AND attribute_not_exists(paidOrderId)',
+      ExpressionAttributeValues: { ':o': orderId },
+    },
+  },
+  onConditionFailed,
+});
 
 /** A customer's rows, newest first, of one currency or all. */
 export const listCreditTransactions = (customerId: string, currency: string | undefined, page: PageRequest): Promise<Page<CreditTransaction>> =>

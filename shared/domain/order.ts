@@ -3,6 +3,7 @@
 import * as z from 'zod/mini';
 import { type FieldError, ValidationError } from './errors.ts';
 import { splitEvenly, sum } from './money.ts';
+import { OrderPayment, OrderPayments, orderPayments } from './order-payments.ts';
 import { OrderStatus } from './order-status.ts';
 import { lazy } from './pure.ts';
 import { Currency, Email, LocaleTag, MAX_MONEY, Money, OptionalText, Quantity, Text, Timestamp, Version } from './schema-kit.ts';
@@ -120,6 +121,9 @@ export const Order = /* @__PURE__ */ lazy(() =>
         description: "The payment provider's id of the charge (a Stripe PaymentIntent `pi_…`): what a card refund is sent against.",
       }),
       paymentStatus: PaymentStatus,
+      payments: z.optional(z.array(OrderPayment)).clone().register(z.globalRegistry, {
+        description: 'How the order was paid when more than one way (store credit first on a refund); absent: all by `paymentMethod`.',
+      }),
       status: OrderStatus,
       timeline: z.array(TimelineEntry),
       invoicedAt: z.nullable(Timestamp),
@@ -161,6 +165,9 @@ export const CreateOrderBody = /* @__PURE__ */ lazy(() =>
       paymentMethod: PaymentMethod,
       paymentReference: z.optional(Text(255)),
       paymentStatus: z.enum(['paid', 'unpaid']),
+      payments: z.optional(OrderPayments).clone().register(z.globalRegistry, {
+        description: 'Several ways the order was paid, adding up to its total (a `store_credit` payment names its debit).',
+      }),
     })
     .clone()
     .register(z.globalRegistry, { id: 'CreateOrderBody' }),
@@ -253,6 +260,8 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
     errors.push({ path: 'lineItems', message: `the order's totals must not exceed ${MAX_AMOUNT}` });
   }
   if (errors.length > 0) throw new ValidationError(errors);
+  const totals = computeTotals(lineItems, shipping);
+  const payments = orderPayments(body.payments, totals.total);
   return {
     id: ids.id,
     number: body.number ?? ids.number,
@@ -268,10 +277,11 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
     currency: body.currency,
     lineItems,
     shipping,
-    totals: computeTotals(lineItems, shipping),
+    totals,
     paymentMethod: body.paymentMethod,
     paymentReference: body.paymentReference ?? null,
     paymentStatus: body.paymentStatus,
+    ...(payments ? { payments } : {}),
     status: 'pending',
     timeline: [{ status: 'pending', at: ids.now, by: ids.by, note: null }],
     invoicedAt: null,

@@ -4,6 +4,7 @@
 import { BusinessRuleError, type FieldError, ValidationError } from './errors.ts';
 import { splitEvenly, sum } from './money.ts';
 import { amountPaid, type LineItem, type Order, unitValues } from './order.ts';
+import { creditShare, withCreditRefunded } from './order-payments.ts';
 import {
   defaultGateway,
   initialTransactionStatus,
@@ -192,25 +193,29 @@ export const planRefund = (order: Order, request: RefundRequest, ctx: PlanContex
   if (total > refundable) {
     throw new BusinessRuleError('over_refund', `The refund of ${total} exceeds the ${refundable} still refundable on this order.`, { refundable, total });
   }
-  const voucherCode = gateway === 'voucher' && total > 0 ? ids.voucherCode() : undefined;
-  const transactions: RefundTransaction[] =
-    total > 0
-      ? [
-          {
-            id: ids.newId('txn'),
-            kind: 'refund',
-            amount: total,
-            currency: order.currency,
-            gateway,
-            status: initialTransactionStatus(gateway),
-            message: null,
-            errorCode: null,
-            createdAt: ctx.now,
-            ...(voucherCode ? { voucherCode } : {}),
-            ...(gateway === 'bank_transfer' ? request.payee : {}),
-          },
-        ]
-      : [];
+  // Back the way the order was paid: what store credit paid goes back to it first, then the rest by the gateway
+  // (unless the customer or an admin chose shop money, store credit or a gift card, for all of it).
+  const toCredit = request.gateway === 'store_credit' || request.gateway === 'voucher' ? 0 : creditShare(order.payments, total);
+  const transaction = (via: RefundGateway, amount: number): RefundTransaction[] => {
+    if (amount <= 0) return [];
+    const voucherCode = via === 'voucher' ? ids.voucherCode() : undefined;
+    return [
+      {
+        id: ids.newId('txn'),
+        kind: 'refund',
+        amount,
+        currency: order.currency,
+        gateway: via,
+        status: initialTransactionStatus(via),
+        message: null,
+        errorCode: null,
+        createdAt: ctx.now,
+        ...(voucherCode ? { voucherCode } : {}),
+        ...(via === 'bank_transfer' ? request.payee : {}),
+      },
+    ];
+  };
+  const transactions = [...transaction('store_credit', toCredit), ...transaction(gateway, total - toCredit)];
   return {
     id: ids.refundId,
     orderId: order.id,
@@ -240,6 +245,7 @@ export const applyRefund = (order: Order, refund: Pick<Refund, 'refundLineItems'
   const refunded = order.totals.refunded + refund.total;
   return {
     ...order,
+    ...(order.payments ? { payments: withCreditRefunded(order.payments, creditShare(order.payments, refund.total)) } : {}),
     lineItems: order.lineItems.map((l) => ({ ...l, refundedQuantity: l.refundedQuantity + (units.get(l.id) ?? 0) })),
     totals: { ...order.totals, refunded },
     paymentStatus: paymentStatusAfter(order, refunded),

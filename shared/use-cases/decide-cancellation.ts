@@ -42,7 +42,7 @@ export const approveCancellation = ({ cancellationId, actor, now, ifMatch }: Dec
     const read = reads.order ?? reads.cancellationOrder ?? (await readForRules({ orderId })).order;
     if (!read) throw new NotFoundError('The order');
     checkOrderCancellable(read.order);
-    const { final, items } = cancelNowItems({
+    const { final, items } = await cancelNowItems({
       read,
       settings: reads.settings,
       cancellation: approved,

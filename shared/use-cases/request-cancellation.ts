@@ -45,7 +45,7 @@ export const requestCancellation = async ({ orderId, caller, body, actor, now, i
   const base = { ...body, id: newId('can'), now, requestedBy: 'customer' as const };
 
   if (isImmediate(order)) {
-    const { final, items } = cancelNowItems({
+    const { final, items } = await cancelNowItems({
       read,
       settings,
       cancellation: buildCancellation(order, base, 'approved'),

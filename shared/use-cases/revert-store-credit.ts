@@ -22,6 +22,9 @@ export const revertStoreCredit = async ({ debitId, by, now, idempotency }: Rever
   if (!found) throw new NotFoundError('The debit');
   const debitRow = found.debit;
   if (debitRow.revertedBy) throw new ConflictError(`The debit ${debitId} has been reverted already.`, { allowedTransitions: [] });
+  if (found.paidOrderId) {
+    throw new ConflictError(`The debit ${debitId} pays for the order ${found.paidOrderId}: refund the order instead.`, { allowedTransitions: [] });
+  }
   const id = newId('sct');
   const moved = await moveCredit({
     customerId: debitRow.customerId,

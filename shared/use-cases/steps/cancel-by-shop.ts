@@ -35,7 +35,7 @@ export const cancelByShop = ({ orderId, body, actor, now, idempotency, ifMatch }
     checkOrderCancellable(read.order);
     const reason = checkReasonUsable(reasons.get(body.reasonId), body.reasonId, 'cancellation');
     const cancellation = buildCancellation(read.order, { ...body, id, now, requestedBy: 'admin' }, 'approved');
-    const { final, items } = cancelNowItems({ read, settings, cancellation, actor, now, note: `Cancelled by the shop: ${reason.label}` });
+    const { final, items } = await cancelNowItems({ read, settings, cancellation, actor, now, note: `Cancelled by the shop: ${reason.label}` });
     await transact([...idempotencyRecord(idempotency, final, now), cancellationInsert(final), noOpenCancellation(orderId), ...items]);
     return final;
   });

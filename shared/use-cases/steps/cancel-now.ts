@@ -10,6 +10,7 @@ import { transitionOrder } from '#shared/domain/order-lifecycle';
 import { refundableRemaining } from '#shared/domain/refund-plan';
 import { planRefundWrite } from '#shared/domain/refund-write';
 import type { Settings } from '#shared/domain/settings';
+import { refundCreditItems } from './credit-refund.ts';
 import { planIds, refundWriteItems } from './refund-write.ts';
 
 export interface CancelNow {
@@ -35,7 +36,15 @@ export interface CancelNow {
  * caller's to re-read and re-plan. Without one, a lost race is a 409: a
  * storefront update that won (e.g. `shipped`) must not be planned over.
  */
-export const cancelNowItems = ({ read, settings, cancellation, actor, now, note, onOrderMoved }: CancelNow): { final: Cancellation; items: GuardedItem[] } => {
+export const cancelNowItems = async ({
+  read,
+  settings,
+  cancellation,
+  actor,
+  now,
+  note,
+  onOrderMoved,
+}: CancelNow): Promise<{ final: Cancellation; items: GuardedItem[] }> => {
   const { order } = read;
   if (refundableRemaining(order) <= 0) {
     const cancelled = transitionOrder(order, { to: 'cancelled', at: now, by: actor, note });
@@ -60,5 +69,7 @@ export const cancelNowItems = ({ read, settings, cancellation, actor, now, note,
     },
     { settings, ids: planIds(true), now, actor, orderChange: { to: 'cancelled', note } },
   );
-  return { final: withVoucher(withRefund(cancellation, write.refund), write.refund), items: refundWriteItems(write) };
+  // An order paid partly with store credit gets that part back as credit, in this same transaction.
+  const credited = await refundCreditItems({ refund: write.refund, customerId: order.customer.customerId, settings, withBonus: false, now, by: actor });
+  return { final: withVoucher(withRefund(cancellation, write.refund), write.refund), items: [...refundWriteItems(write), ...credited] };
 };
