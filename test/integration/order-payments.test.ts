@@ -40,6 +40,16 @@ const split = (debitId: string, byCredit: number) => [
   { method: 'card', amount: TOTAL - byCredit, reference: 'pi_split' },
 ];
 
+/** A new customer's order paid `byCredit` with store credit (credited, then debited for it) and the rest by card. */
+const paidWithCredit = async (byCredit: number) => {
+  const owner = customer();
+  await credit(owner.sub, byCredit);
+  const paid = await debit(owner.sub, byCredit);
+  const reply = await postOrder(owner, split(paid.id, byCredit));
+  expect(reply.status, JSON.stringify(reply.body)).toBe(201);
+  return { ada: owner, order: reply.body };
+};
+
 const ordersOf = async (customerId: string) =>
   (await call<{ items: Order[] }>(admin, 'GET', `/admin/orders?customerId=${encodeURIComponent(customerId)}`)).body.items;
 
@@ -105,10 +115,7 @@ describe('orders paid partly with store credit', () => {
   });
 
   it('refunds store credit first, up to what it paid, then the card: one transaction per gateway', async () => {
-    const ada = customer();
-    await credit(ada.sub, 1000);
-    const paid = await debit(ada.sub, 1000);
-    const order = (await postOrder(ada, split(paid.id, 1000))).body;
+    const { ada, order } = await paidWithCredit(1000);
 
     const first = await call<Refund>(admin, 'POST', `/admin/orders/${order.id}/refunds`, { amount: 700 });
     expect(first.body.transactions.map((t) => [t.gateway, t.amount, t.status])).toEqual([['store_credit', 700, 'success']]);
@@ -139,10 +146,7 @@ describe('orders paid partly with store credit', () => {
   });
 
   it("a cancellation of an order paid partly with credit credits that part back in the cancellation's own write", async () => {
-    const ada = customer();
-    await credit(ada.sub, 500);
-    const paid = await debit(ada.sub, 500);
-    const order = (await postOrder(ada, split(paid.id, 500))).body;
+    const { ada, order } = await paidWithCredit(500);
     expect((await call(admin, 'POST', `/admin/orders/${order.id}/cancel`, { reasonId: 'rsn_cxlchangedmind' })).status).toBe(200);
     const refunds = (await call<{ items: Refund[] }>(admin, 'GET', `/admin/orders/${order.id}/refunds`)).body.items;
     expect(paidByGateway(refunds)).toEqual({ store_credit: 500, card: TOTAL - 500 });
@@ -150,10 +154,8 @@ describe('orders paid partly with store credit', () => {
   });
 
   it('a return refunded to the card gives the credit part back as credit first (no bonus: the customer chose the card)', async () => {
-    const ada = customer();
-    await credit(ada.sub, 300);
-    const paid = await debit(ada.sub, 300);
-    const order = await deliver((await postOrder(ada, split(paid.id, 300))).body);
+    const { ada, order: placed } = await paidWithCredit(300);
+    const order = await deliver(placed);
     const request = await createReturn(ada, returnOf(order, { refundMethod: 'card' }));
     await approve(request);
     const refunded = await setStatus(request.id, { status: 'refunded' });
@@ -167,10 +169,7 @@ describe('orders paid partly with store credit', () => {
   });
 
   it('racing refunds never give back more store credit than it paid, nor more to the card than the card paid', async () => {
-    const ada = customer();
-    await credit(ada.sub, 1000);
-    const paid = await debit(ada.sub, 1000);
-    const order = (await postOrder(ada, split(paid.id, 1000))).body;
+    const { ada, order } = await paidWithCredit(1000);
     const replies = await Promise.all(Array.from({ length: 12 }, () => call<Refund>(admin, 'POST', `/admin/orders/${order.id}/refunds`, { amount: 600 })));
     const made = replies.filter((r) => r.status === 201).map((r) => r.body);
     // 6050 holds ten refunds of 600; the rest are 422 over_refund (or 409 after losing every race).
