@@ -46,8 +46,18 @@ export type OrderPayment = z.infer<typeof OrderPayment>;
  * The order's payments as recorded, or a 422 naming `payments` when they do not
  * add up to the total (400 when a store-credit payment names no debit).
  */
-export const orderPayments = (payments: readonly OrderPaymentInput[] | undefined, total: number): OrderPayment[] | undefined => {
+export const orderPayments = (
+  payments: readonly OrderPaymentInput[] | undefined,
+  total: number,
+  paymentStatus: 'paid' | 'unpaid',
+): OrderPayment[] | undefined => {
   if (!payments) return undefined;
+  // An unpaid order refunds nothing (its cancellation gives nothing back), so credit spent on it would be lost.
+  if (paymentStatus === 'unpaid' && payments.some((p) => p.method === 'store_credit')) {
+    throw new BusinessRuleError('credit_on_unpaid_order', 'Store credit can pay only an order recorded as paid.', {
+      errors: [{ path: 'payments', message: 'must not include store_credit while paymentStatus is unpaid' }],
+    });
+  }
   const missing: FieldError[] = payments.flatMap((p, i) =>
     p.method === 'store_credit' && !p.reference ? [{ path: `payments.${i}.reference`, message: "is required: the store credit debit's id (sct_…)" }] : [],
   );

@@ -261,7 +261,7 @@ export const buildOrder = (body: CreateOrderBody, ids: NewOrderIds): Order => {
   }
   if (errors.length > 0) throw new ValidationError(errors);
   const totals = computeTotals(lineItems, shipping);
-  const payments = orderPayments(body.payments, totals.total);
+  const payments = orderPayments(body.payments, totals.total, body.paymentStatus);
   return {
     id: ids.id,
     number: body.number ?? ids.number,

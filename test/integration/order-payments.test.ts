@@ -91,6 +91,18 @@ describe('orders paid partly with store credit', () => {
       const refused = await postOrder(ada, split(reference, amount));
       expect([refused.status, refused.body.rule, refused.body.errors?.map((e) => e.path)]).toEqual([422, 'debit_unusable', ['payments.0.reference']]);
     }
+    const base = orderBody();
+    const unpaid = await call<Problem>(storefront, 'POST', '/orders', {
+      ...base,
+      customer: { ...base.customer, customerId: ada.sub },
+      paymentMethod: 'cod',
+      paymentStatus: 'unpaid',
+      payments: [
+        { method: 'store_credit', amount: 400, reference: own.id },
+        { method: 'cod', amount: TOTAL - 400 },
+      ],
+    });
+    expect([unpaid.status, unpaid.body.rule, unpaid.body.errors?.map((e) => e.path)]).toEqual([422, 'credit_on_unpaid_order', ['payments']]);
     expect((await call(storefront, 'POST', `/store-credit/debits/${own.id}/revert`)).status).toBe(201);
     const reverted = await postOrder(ada, split(own.id, 400));
     expect([reverted.status, reverted.body.rule]).toEqual([422, 'debit_unusable']);

@@ -8,14 +8,18 @@ import { creditShare, orderPayments, withCreditRefunded } from '#shared/domain/o
 
 describe('order payments', () => {
   it('must add up to the total (422 on payments) and name a debit for store credit (400 on its reference)', () => {
-    expect(() => orderPayments([{ method: 'card', amount: 99 }], 100)).toThrow(expect.objectContaining({ code: 'business_rule' }));
+    expect(() => orderPayments([{ method: 'card', amount: 99 }], 100, 'paid')).toThrow(expect.objectContaining({ code: 'business_rule' }));
     try {
-      orderPayments([{ method: 'store_credit', amount: 100 }], 100);
+      orderPayments([{ method: 'store_credit', amount: 100 }], 100, 'paid');
       expect.unreachable();
     } catch (error) {
       expect((error as DomainError).code).toBe('validation');
     }
-    expect(orderPayments(undefined, 100)).toBeUndefined();
+    expect(orderPayments(undefined, 100, 'paid')).toBeUndefined();
+    // An unpaid order refunds nothing: credit spent on it would be lost.
+    expect(() => orderPayments([{ method: 'store_credit', amount: 100, reference: 'sct_1' }], 100, 'unpaid')).toThrow(
+      expect.objectContaining({ code: 'business_rule' }),
+    );
     expect(
       orderPayments(
         [
@@ -23,6 +27,7 @@ describe('order payments', () => {
           { method: 'card', amount: 60 },
         ],
         100,
+        'paid',
       ),
     ).toEqual([
       { method: 'store_credit', amount: 40, reference: 'sct_1', refunded: 0 },
@@ -40,6 +45,7 @@ describe('order payments', () => {
             orderPayments(
               [...credits.map((amount, i) => ({ method: 'store_credit' as const, amount, reference: `sct_${i}` })), { method: 'card' as const, amount: 500 }],
               credits.reduce((s, a) => s + a, 500),
+              'paid',
             ) ?? [];
           let given = 0;
           for (const total of refunds) {
