@@ -161,17 +161,21 @@ export const withComments = (request: ReturnRecord, comments: readonly ReturnCom
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
 });
 
-/** Moves that give every unit back to the order's lines, and those that give back the ones found bad. */
+/**
+ * Moves that give every unit back to the order's lines, and the one that gives
+ * back the units found bad. `approved` gives nothing back: the verification
+ * implies it only when every unit is good.
+ */
 const RELEASES_ALL: readonly ReturnStatus[] = ['cancelled', 'denied'];
-const RELEASES_BAD: readonly ReturnStatus[] = ['approved', 'partially_approved'];
+const RELEASES_BAD: readonly ReturnStatus[] = ['partially_approved'];
 
-/** Whether moving to `to` may give units back to the order (so its write needs the order too). */
+/** Whether moving to `to` may give units back to the order (so its write needs the request's units, read first). */
 export const mayReleaseUnits = (to: ReturnStatus): boolean => RELEASES_ALL.includes(to) || RELEASES_BAD.includes(to);
 
 /**
  * Units a move gives back to the order's lines (`returnedQuantity`): all of
  * them when the request is cancelled or denied, the ones found bad when it is
- * approved (the good ones stay counted through the refund). Nothing otherwise.
+ * partially approved (the good ones stay counted through the refund). Nothing otherwise.
  */
 export const unitsReleasedBy = (request: ReturnRecord, to: ReturnStatus): { lineItemId: string; quantity: number }[] => {
   const release = (count: (item: ReturnRecord['items'][number]) => number) =>
