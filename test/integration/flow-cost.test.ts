@@ -5,8 +5,9 @@
 // change that gains a trip fails its flow's step.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RETURN_STATUSES } from '#shared/domain/return-status';
+import { FLOWS } from '../bench/flow-catalogue.ts';
 import { FLOW_TRIPS, RETURN_STATUS_WHY } from '../bench/flow-trips.ts';
-import { FLOWS, runFlow } from '../bench/flows.ts';
+import { runFlow } from '../bench/flows.ts';
 import { calibrateTransactionalFactor, installMeters } from '../bench/meter.ts';
 
 let factor = 2;
