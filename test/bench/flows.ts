@@ -59,6 +59,8 @@ export interface FlowResult {
   readonly itemsFloor: number;
   /** Table write units per kind of item written (a plain put's units, ×2 in a transaction: AWS's price), largest first: where the WCU go. */
   readonly writtenByKind: readonly (readonly [string, number])[];
+  /** Of the table write units, those of items that are no API resource (copies, pointers, rows, marks): the design's own cost. */
+  readonly designUnits: number;
   readonly steps: readonly StepCost[];
 }
 
@@ -101,6 +103,7 @@ export const runFlow = async (flow: Flow, transactionalFactor: number): Promise<
   let itemsFloor = 0;
   let consumerRecords = 0;
   const byKind = new Map<string, number>();
+  let designUnits = 0;
   try {
     for (const step of flow.steps) {
       const { result, meter } = await metered(() => ('run' in step ? step.run(state) : invokeOk<Body>(step.request(state), step.status ?? 200)));
@@ -116,6 +119,7 @@ export const runFlow = async (flow: Flow, transactionalFactor: number): Promise<
         for (const w of call.writes.filter((x) => x.kind !== 'ConditionCheck' && changed(x.before, x.after))) {
           const units = Math.max(w.beforeUnits ?? 0, w.afterUnits ?? 0) * (call.transactional ? 2 : 1);
           byKind.set(kindOf(w.key), (byKind.get(kindOf(w.key)) ?? 0) + units);
+          if (!isResource(w.after ?? w.before, w.key)) designUnits += units;
         }
       }
       itemsFloor += resources.length;
@@ -139,6 +143,7 @@ export const runFlow = async (flow: Flow, transactionalFactor: number): Promise<
     itemsWritten,
     itemsFloor,
     writtenByKind: [...byKind].sort((a, b) => b[1] - a[1]),
+    designUnits,
     steps,
   };
 };

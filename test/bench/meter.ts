@@ -201,7 +201,8 @@ export const kindOf = (key: unknown): string => {
   const k = key as { PK?: unknown; SK?: unknown } | undefined;
   const pk = String(k?.PK ?? '?').split('#')[0] as string;
   const sk = String(k?.SK ?? '').split('#')[0] as string;
-  return sk && sk !== pk ? `${pk}/${sk}` : pk;
+  // A sort key that starts with a time (a payout row, a try window) names no kind.
+  return sk && sk !== pk && !/^\d/.test(sk) ? `${pk}/${sk}` : pk;
 };
 
 /** Round trips one after another: a call that starts before the current group's last one ended joins its group (sent together with Promise.all). */
