@@ -51,6 +51,13 @@ export const appRoutes: readonly AppRoute[] = [
   },
   { path: '/returns/:returnId', role: 'customer', title: 'web.route.return', load: () => import('./portal/returns/detail.tsx').then((m) => m.ReturnDetail) },
   {
+    path: '/store-credit',
+    role: 'customer',
+    title: 'web.route.storeCredit',
+    nav: 'web.route.storeCredit',
+    load: () => import('./portal/credit/store-credit.tsx').then((m) => m.StoreCredit),
+  },
+  {
     path: '/cancellations',
     role: 'customer',
     title: 'web.route.myCancellations',
@@ -125,6 +132,26 @@ export const appRoutes: readonly AppRoute[] = [
     role: 'admin',
     title: 'web.route.webhookEndpoint',
     load: () => import('./admin/webhooks/detail.tsx').then((m) => m.WebhookDetail),
+  },
+  {
+    path: '/admin/store-credit',
+    role: 'admin',
+    title: 'web.route.storeCredit',
+    nav: 'web.route.storeCredit',
+    load: () => import('./admin/credit/lookup.tsx').then((m) => m.CreditLookup),
+  },
+  {
+    path: '/admin/customers/:customerId/credit',
+    role: 'admin',
+    title: 'web.route.customerCredit',
+    load: () => import('./admin/credit/customer.tsx').then((m) => m.CustomerCredit),
+  },
+  {
+    path: '/admin/gift-cards',
+    role: 'admin',
+    title: 'web.route.giftCards',
+    nav: 'web.route.giftCards',
+    load: () => import('./admin/credit/gift-cards.tsx').then((m) => m.GiftCards),
   },
   {
     path: '/admin/settings',

@@ -11,6 +11,7 @@ import type { Cancellation } from '#shared/domain/cancellation';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { admin, call, createOrder, customer } from '../support/api.ts';
 import { createReturn, deliveredOrderFor } from '../support/returns-api.ts';
+import { credit } from '../support/store-credit.ts';
 import { registerEndpoint, startReceiver } from '../support/webhook-receiver.ts';
 import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
 
@@ -53,7 +54,9 @@ const fill = (pattern: string, ids: Readonly<Record<string, string>>): string =>
   });
 
 /** A delivered order with a return request, and another order with a cancellation request: a screen's worth of each. */
-const somethingOfEach = async (owner: ReturnType<typeof customer>): Promise<{ ids: Record<'orderId' | 'returnId' | 'cancellationId', string> }> => {
+const somethingOfEach = async (
+  owner: ReturnType<typeof customer>,
+): Promise<{ ids: Record<'orderId' | 'returnId' | 'cancellationId' | 'customerId', string> }> => {
   const order = await deliveredOrderFor(owner);
   const request: ReturnRequest = await createReturn(owner, {
     orderId: order.id,
@@ -63,7 +66,9 @@ const somethingOfEach = async (owner: ReturnType<typeof customer>): Promise<{ id
   const open = await createOrder(owner);
   const asked = await call<Cancellation>(owner, 'POST', `/orders/${open.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' });
   expect(asked.status).toBe(201);
-  return { ids: { orderId: order.id, returnId: request.id, cancellationId: asked.body.id } };
+  // Store credit with a lot and a transaction to draw.
+  await credit(owner.sub, 1500, { expiresAt: new Date(Date.now() + 30 * 864e5).toISOString() });
+  return { ids: { orderId: order.id, returnId: request.id, cancellationId: asked.body.id, customerId: owner.sub } };
 };
 
 const visitAtBothWidths = async (page: Page, path: string): Promise<void> => {

@@ -1,7 +1,9 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+import { deCreditWeb } from './de-credit-web.ts';
 import type { WebMessageId } from './en-web.ts';
 
 export const deWeb: Readonly<Record<WebMessageId, string>> = {
+  ...deCreditWeb,
   // Die Web-App (web/): das Kundenportal und der Rahmen des Backoffice.
   'web.language': 'Sprache',
   'web.loading': 'Wird geladen …',

@@ -1,6 +1,8 @@
 // The web app's English messages (web/), beside the ones emails and documents share in en.ts.
 
+import { enCreditWeb } from './en-credit-web.ts';
 export const enWeb = {
+  ...enCreditWeb,
   // The web app (web/): the portal and the back office's frame.
   'web.language': 'Language',
   'web.loading': 'Loading…',

@@ -1,7 +1,10 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+
 import type { WebMessageId } from './en-web.ts';
+import { esCreditWeb } from './es-credit-web.ts';
 
 export const esWeb: Readonly<Record<WebMessageId, string>> = {
+  ...esCreditWeb,
   // La aplicación web (web/): el portal del cliente y el marco del back office.
   'web.language': 'Idioma',
   'web.loading': 'Cargando…',

@@ -1,7 +1,10 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+
 import type { WebMessageId } from './en-web.ts';
+import { frCreditWeb } from './fr-credit-web.ts';
 
 export const frWeb: Readonly<Record<WebMessageId, string>> = {
+  ...frCreditWeb,
   // L'application web (web/) : le portail client et le cadre du back-office.
   'web.language': 'Langue',
   'web.loading': 'Chargement…',

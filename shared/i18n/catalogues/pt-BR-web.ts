@@ -1,7 +1,10 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+
 import type { WebMessageId } from './en-web.ts';
+import { ptBRCreditWeb } from './pt-BR-credit-web.ts';
 
 export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
+  ...ptBRCreditWeb,
   // O aplicativo web (web/): o portal do cliente e a moldura do back-office.
   'web.language': 'Idioma',
   'web.loading': 'Carregando…',

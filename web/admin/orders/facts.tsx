@@ -9,6 +9,7 @@ import { paymentMethodWords } from '../../ui/names.ts';
 import { AddressBlock } from '../../ui/order-summary.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
+import { customerCreditPath } from '../credit-path.ts';
 import type { AdminOrder } from './order.ts';
 
 type OrderReturn = ApiResult<'returns.orderList'>['items'][number];
@@ -120,6 +121,9 @@ export function OrderFacts({ order, returns }: { order: AdminOrder; returns: rea
                 {order.customer.phone}
               </>
             ) : null}
+          </p>
+          <p>
+            <a href={customerCreditPath(order.customer.customerId)}>Store credit of {order.customer.customerId}</a>
           </p>
         </section>
         <section aria-labelledby="payment-title">

@@ -18,6 +18,7 @@ import { ErrorSummary, Field, FieldMessage, inputValue, invalidFor, RadioGroup, 
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
 import { loadPolicy } from '../policy.ts';
+import { CreditBonus } from './credit-bonus.tsx';
 import { type ItemChoice, ItemChoices } from './item-choices.tsx';
 import { Photos, type Upload } from './photos.tsx';
 
@@ -144,6 +145,7 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
         onChange={setRefundMethod}
         error={submission.errorFor('refundMethod')}
       />
+      {methods.includes('store_credit') ? <CreditBonus order={order} bonus={policy.storeCredit.bonus} chosen={chosen} /> : null}
       {refundMethod === 'bank_transfer' ? (
         <>
           <Field

@@ -1,0 +1,36 @@
+// Die Guthaben-Meldungen der Web-App auf Deutsch; ids und Argumente wie in en-credit-web.ts.
+import type { CreditWebMessageId } from './en-credit-web.ts';
+
+export const deCreditWeb: Readonly<Record<CreditWebMessageId, string>> = {
+  'web.route.storeCredit': 'Guthaben',
+  'web.route.customerCredit': 'Kundenguthaben',
+  'web.route.giftCards': 'Geschenkkarten',
+  'web.credit.none': 'Hier gibt es noch kein Guthaben.',
+  'web.credit.balanceIn': 'Guthaben in {currency}',
+  'web.credit.lotsIn': 'Guthaben in {currency}, das zuerst ablaufende oben',
+  'web.credit.col.from': 'Herkunft',
+  'web.credit.col.amount': 'Betrag',
+  'web.credit.col.left': 'Übrig',
+  'web.credit.col.expires': 'Gültig bis',
+  'web.credit.col.date': 'Datum',
+  'web.credit.col.what': 'Vorgang',
+  'web.credit.col.balanceAfter': 'Guthaben danach',
+  'web.credit.col.note': 'Notiz',
+  'web.credit.never': 'Unbegrenzt',
+  'web.credit.origin':
+    '{origin, select, refund {Erstattung} bonus {Bonus} manual {Vom Shop} gift_card {Geschenkkarte} order {Bestellung} exchange {Umtausch} other {{origin}}}',
+  'web.credit.kind': '{kind, select, credit {Gutgeschrieben} debit {Eingelöst} revert {Zurückgebucht} expiry {Abgelaufen} void {Storniert} other {{kind}}}',
+  'web.credit.transactions': 'Buchungen',
+  'web.credit.noTransactions': 'Noch keine Buchungen.',
+  'web.credit.older': 'Ältere Buchungen',
+  'web.credit.redeem.title': 'Geschenkkarte einlösen',
+  'web.credit.redeem.code': 'Code der Geschenkkarte',
+  'web.credit.redeem.hint': 'So wie er auf der Karte oder in der E-Mail steht, zum Beispiel ABCD-EFGH-JKLM-NPQR.',
+  'web.credit.redeem.send': 'Einlösen',
+  'web.credit.redeem.enterCode': 'Geben Sie den Code Ihrer Geschenkkarte ein',
+  'web.credit.redeem.invalid': 'Dieser Code kann nicht eingelöst werden. Bitte prüfen Sie ihn: Jeder Code gilt nur einmal und nur bis zu seinem Ablaufdatum.',
+  'web.credit.redeem.tooMany': 'Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
+  'web.credit.redeem.done': '{amount} wurden Ihrem Guthaben gutgeschrieben. Ihr Guthaben beträgt jetzt {balance}.',
+  'web.credit.bonus': 'Wenn Sie Guthaben wählen, legen wir {bonus} als Bonus dazu: {total} Guthaben für diese Artikel, sobald wir sie geprüft haben.',
+  'web.credit.bonusPending': 'Wenn Sie Guthaben wählen, legen wir einen Bonus dazu. Wählen Sie die Artikel aus, um die Höhe zu sehen.',
+};

@@ -1,0 +1,36 @@
+// Los mensajes de saldo de la aplicación web en español; ids y argumentos como en en-credit-web.ts.
+import type { CreditWebMessageId } from './en-credit-web.ts';
+
+export const esCreditWeb: Readonly<Record<CreditWebMessageId, string>> = {
+  'web.route.storeCredit': 'Saldo en la tienda',
+  'web.route.customerCredit': 'Saldo del cliente',
+  'web.route.giftCards': 'Tarjetas regalo',
+  'web.credit.none': 'Todavía no hay saldo.',
+  'web.credit.balanceIn': 'Saldo en {currency}',
+  'web.credit.lotsIn': 'Saldo en {currency}, primero el que caduca antes',
+  'web.credit.col.from': 'Origen',
+  'web.credit.col.amount': 'Importe',
+  'web.credit.col.left': 'Disponible',
+  'web.credit.col.expires': 'Caduca',
+  'web.credit.col.date': 'Fecha',
+  'web.credit.col.what': 'Movimiento',
+  'web.credit.col.balanceAfter': 'Saldo después',
+  'web.credit.col.note': 'Nota',
+  'web.credit.never': 'No caduca',
+  'web.credit.origin':
+    '{origin, select, refund {Reembolso} bonus {Bonificación} manual {Por la tienda} gift_card {Tarjeta regalo} order {Pedido} exchange {Cambio} other {{origin}}}',
+  'web.credit.kind': '{kind, select, credit {Añadido} debit {Usado} revert {Devuelto} expiry {Caducado} void {Anulado} other {{kind}}}',
+  'web.credit.transactions': 'Movimientos',
+  'web.credit.noTransactions': 'Todavía no hay movimientos.',
+  'web.credit.older': 'Movimientos anteriores',
+  'web.credit.redeem.title': 'Canjear una tarjeta regalo',
+  'web.credit.redeem.code': 'Código de la tarjeta regalo',
+  'web.credit.redeem.hint': 'Tal como aparece en la tarjeta o en el correo, por ejemplo ABCD-EFGH-JKLM-NPQR.',
+  'web.credit.redeem.send': 'Canjear',
+  'web.credit.redeem.enterCode': 'Escribe el código de tu tarjeta regalo',
+  'web.credit.redeem.invalid': 'Este código no se puede usar. Revísalo: cada código sirve una sola vez y antes de que caduque.',
+  'web.credit.redeem.tooMany': 'Demasiados intentos. Espera un minuto y vuelve a intentarlo.',
+  'web.credit.redeem.done': 'Se han añadido {amount} a tu saldo. Ahora tienes {balance}.',
+  'web.credit.bonus': 'Si eliges saldo en la tienda, te regalamos {bonus} más: {total} de saldo por estos artículos cuando los hayamos revisado.',
+  'web.credit.bonusPending': 'Si eliges saldo en la tienda, te regalamos una bonificación. Elige los artículos para ver cuánto.',
+};

@@ -1,0 +1,36 @@
+// Les messages d’avoir de l’application web en français ; ids et arguments comme dans en-credit-web.ts.
+import type { CreditWebMessageId } from './en-credit-web.ts';
+
+export const frCreditWeb: Readonly<Record<CreditWebMessageId, string>> = {
+  'web.route.storeCredit': 'Avoir',
+  'web.route.customerCredit': 'Avoir du client',
+  'web.route.giftCards': 'Cartes cadeaux',
+  'web.credit.none': 'Aucun avoir pour le moment.',
+  'web.credit.balanceIn': 'Solde en {currency}',
+  'web.credit.lotsIn': 'Avoir en {currency}, le plus proche de l’expiration en premier',
+  'web.credit.col.from': 'Origine',
+  'web.credit.col.amount': 'Montant',
+  'web.credit.col.left': 'Restant',
+  'web.credit.col.expires': 'Expire le',
+  'web.credit.col.date': 'Date',
+  'web.credit.col.what': 'Opération',
+  'web.credit.col.balanceAfter': 'Solde après',
+  'web.credit.col.note': 'Note',
+  'web.credit.never': 'Jamais',
+  'web.credit.origin':
+    '{origin, select, refund {Remboursement} bonus {Bonus} manual {Par la boutique} gift_card {Carte cadeau} order {Commande} exchange {Échange} other {{origin}}}',
+  'web.credit.kind': '{kind, select, credit {Ajouté} debit {Utilisé} revert {Restitué} expiry {Expiré} void {Annulé} other {{kind}}}',
+  'web.credit.transactions': 'Opérations',
+  'web.credit.noTransactions': 'Aucune opération pour le moment.',
+  'web.credit.older': 'Opérations plus anciennes',
+  'web.credit.redeem.title': 'Utiliser une carte cadeau',
+  'web.credit.redeem.code': 'Code de la carte cadeau',
+  'web.credit.redeem.hint': 'Tel qu’il figure sur la carte ou dans l’e-mail, par exemple ABCD-EFGH-JKLM-NPQR.',
+  'web.credit.redeem.send': 'Ajouter à mon avoir',
+  'web.credit.redeem.enterCode': 'Saisissez le code de votre carte cadeau',
+  'web.credit.redeem.invalid': 'Ce code ne peut pas être utilisé. Vérifiez-le : chaque code ne sert qu’une fois, avant sa date d’expiration.',
+  'web.credit.redeem.tooMany': 'Trop de tentatives. Patientez une minute, puis réessayez.',
+  'web.credit.redeem.done': '{amount} ajoutés à votre avoir. Votre solde est maintenant de {balance}.',
+  'web.credit.bonus': 'Choisissez l’avoir et nous ajoutons un bonus de {bonus} : {total} d’avoir pour ces articles, une fois vérifiés.',
+  'web.credit.bonusPending': 'Choisissez l’avoir et nous ajoutons un bonus. Sélectionnez les articles pour en voir le montant.',
+};

@@ -1,0 +1,36 @@
+// As mensagens de crédito na loja do aplicativo web em português do Brasil; ids e argumentos como em en-credit-web.ts.
+import type { CreditWebMessageId } from './en-credit-web.ts';
+
+export const ptBRCreditWeb: Readonly<Record<CreditWebMessageId, string>> = {
+  'web.route.storeCredit': 'Crédito na loja',
+  'web.route.customerCredit': 'Crédito do cliente',
+  'web.route.giftCards': 'Vales-presente',
+  'web.credit.none': 'Ainda não há crédito aqui.',
+  'web.credit.balanceIn': 'Saldo em {currency}',
+  'web.credit.lotsIn': 'Crédito em {currency}, o que vence primeiro no topo',
+  'web.credit.col.from': 'Origem',
+  'web.credit.col.amount': 'Valor',
+  'web.credit.col.left': 'Restante',
+  'web.credit.col.expires': 'Vence em',
+  'web.credit.col.date': 'Data',
+  'web.credit.col.what': 'Movimentação',
+  'web.credit.col.balanceAfter': 'Saldo depois',
+  'web.credit.col.note': 'Observação',
+  'web.credit.never': 'Não vence',
+  'web.credit.origin':
+    '{origin, select, refund {Reembolso} bonus {Bônus} manual {Pela loja} gift_card {Vale-presente} order {Pedido} exchange {Troca} other {{origin}}}',
+  'web.credit.kind': '{kind, select, credit {Adicionado} debit {Usado} revert {Devolvido} expiry {Vencido} void {Cancelado} other {{kind}}}',
+  'web.credit.transactions': 'Movimentações',
+  'web.credit.noTransactions': 'Nenhuma movimentação ainda.',
+  'web.credit.older': 'Movimentações anteriores',
+  'web.credit.redeem.title': 'Resgatar um vale-presente',
+  'web.credit.redeem.code': 'Código do vale-presente',
+  'web.credit.redeem.hint': 'Como aparece no cartão ou no e-mail, por exemplo ABCD-EFGH-JKLM-NPQR.',
+  'web.credit.redeem.send': 'Resgatar',
+  'web.credit.redeem.enterCode': 'Digite o código do seu vale-presente',
+  'web.credit.redeem.invalid': 'Este código não pode ser usado. Confira: cada código vale uma única vez e só até o vencimento.',
+  'web.credit.redeem.tooMany': 'Tentativas demais. Aguarde um minuto e tente de novo.',
+  'web.credit.redeem.done': '{amount} adicionados ao seu crédito. Seu saldo agora é {balance}.',
+  'web.credit.bonus': 'Escolha crédito na loja e ganhe um bônus de {bonus}: {total} em crédito por estes itens depois que os conferirmos.',
+  'web.credit.bonusPending': 'Escolha crédito na loja e ganhe um bônus. Selecione os itens para ver o valor.',
+};
