@@ -44,7 +44,7 @@ const balanceShows = (page: Page, text: string, name = 'Balance in USD') =>
 
 /** A page that waits longer for each step: the shared machine may be busy. */
 const slowPage = async () => {
-  const app = await slowPage();
+  const app = await openPage(browser);
   app.page.setDefaultTimeout(90_000);
   return app;
 };
