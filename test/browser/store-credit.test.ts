@@ -6,14 +6,14 @@
 // issues a gift card whose code is shown once and copied, and disables one
 // after confirming; the return form shows the exact store-credit bonus before
 // submitting. axe at 1280 and 375 px on each.
-import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedGiftCard } from '#shared/domain/gift-card';
 import type { Settings } from '#shared/domain/settings';
 import { admin, call, createOrder, customer } from '../support/api.ts';
 import { deliveredOrderFor } from '../support/returns-api.ts';
 import { accountOf, credit, rows } from '../support/store-credit.ts';
-import { BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
@@ -43,11 +43,17 @@ const balanceShows = (page: Page, text: string, name = 'Balance in USD') =>
   page.getByRole('region', { name, exact: true }).getByRole('paragraph').filter({ hasText: text }).waitFor();
 
 /** A page that waits longer for each step: the shared machine may be busy. */
+const opened: BrowserContext[] = [];
 const slowPage = async () => {
   const app = await openPage(browser);
   app.page.setDefaultTimeout(90_000);
+  opened.push(app.page.context());
   return app;
 };
+// Each test's page closes after it: a page left open keeps the focus the clipboard needs.
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((context) => context.close()));
+});
 
 const inTenDays = () => new Date(Date.now() + 10 * 864e5).toISOString();
 
@@ -130,6 +136,9 @@ describe('store credit in the portal', { timeout: BROWSER_TEST_TIMEOUT * 2 }, ()
     await page.getByRole('region', { name: 'Buchungen' }).last().getByRole('columnheader', { name: 'Guthaben danach' }).waitFor();
     await page.getByRole('button', { name: 'Erste Seite' }).waitFor();
     await atBothWidths(page, 'store credit in German');
+    // Back to English: the choice is kept on this device.
+    await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
+    await page.getByRole('heading', { level: 1, name: 'Store credit' }).waitFor();
     expect(errors).toEqual([]);
   });
 });
@@ -216,9 +225,10 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
     await shown.getByText('this code will not be shown again').waitFor();
     const code = (await shown.locator('code').textContent()) ?? '';
     expect(code.length).toBeGreaterThan(8);
+    await page.bringToFront();
     await shown.getByRole('button', { name: 'Copy code' }).click();
     await shown.getByRole('button', { name: 'Copied' }).waitFor();
-    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(code);
+    expect(await page.evaluate('navigator.clipboard.readText()')).toBe(code);
     await page
       .getByRole('status')
       .filter({ hasText: /Gift card ending \w{4} (issued|copied)/ })
@@ -274,7 +284,8 @@ describe('the return form’s store-credit bonus', { timeout: BROWSER_TEST_TIMEO
     // Mugs of 1000 each (3 × 1000 − 300 discount + 300 tax): one earns 10 % + 0.50 = 1.50; two earn 2.50, capped at 2.00.
     const order = await deliveredOrderFor(fay);
     const { page, errors } = await slowPage();
-    await signIn(page, { role: 'customer', sub: fay.sub, email: fay.email }, `/orders/${order.id}/return`);
+    await signIn(page, { role: 'customer', sub: fay.sub, email: fay.email });
+    await page.goto(appUrl(`/orders/${order.id}/return`));
     await page.getByRole('radio', { name: 'Store credit' }).waitFor();
     await page.getByText('Choose store credit and we add a bonus. Choose the items to see how much.').waitFor();
     await page.getByLabel('Quantity of Mug to return').fill('1');
