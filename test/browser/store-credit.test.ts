@@ -6,8 +6,8 @@
 // issues a gift card whose code is shown once and copied, and disables one
 // after confirming; the return form shows the exact store-credit bonus before
 // submitting. axe at 1280 and 375 px on each.
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { IssuedGiftCard } from '#shared/domain/gift-card';
 import type { Settings } from '#shared/domain/settings';
 import { admin, call, createOrder, customer } from '../support/api.ts';
@@ -43,17 +43,11 @@ const balanceShows = (page: Page, text: string, name = 'Balance in USD') =>
   page.getByRole('region', { name, exact: true }).getByRole('paragraph').filter({ hasText: text }).waitFor();
 
 /** A page that waits longer for each step: the shared machine may be busy. */
-const opened: BrowserContext[] = [];
 const slowPage = async () => {
   const app = await openPage(browser);
   app.page.setDefaultTimeout(90_000);
-  opened.push(app.page.context());
   return app;
 };
-// Each test's page closes after it: a page left open keeps the focus the clipboard needs.
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((context) => context.close()));
-});
 
 const inTenDays = () => new Date(Date.now() + 10 * 864e5).toISOString();
 
@@ -136,7 +130,7 @@ describe('store credit in the portal', { timeout: BROWSER_TEST_TIMEOUT * 2 }, ()
     await page.getByRole('region', { name: 'Buchungen' }).last().getByRole('columnheader', { name: 'Guthaben danach' }).waitFor();
     await page.getByRole('button', { name: 'Erste Seite' }).waitFor();
     await atBothWidths(page, 'store credit in German');
-    // Back to English: the choice is kept on this device.
+    // Back to English: the choice is kept on this device (and one Chromium process may share it between pages).
     await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Store credit' }).waitFor();
     expect(errors).toEqual([]);
