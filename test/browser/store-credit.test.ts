@@ -204,7 +204,7 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
     await balanceShows(page, 'US$7.00');
   });
 
-  // Skipped: fails in this stack's single-process Chromium — the Copy click's clipboard write is refused (the screen says so); not yet resolved.
+  // biome-ignore lint/suspicious/noSkippedTests: fails in this stack's single-process Chromium — the Copy click's clipboard write is refused (the screen says so); not yet resolved.
   it.skip('issues a gift card, shows and copies its code once, and disables it after confirming', async () => {
     const { page, errors } = await slowPage();
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
@@ -274,7 +274,7 @@ describe('the return form’s store-credit bonus', { timeout: BROWSER_TEST_TIMEO
     if (before) await putStoreCredit(before);
   });
 
-  // Skipped: under load the return form's 'Store credit' radio was not found within 90 s; not yet diagnosed (the bonus rendering is untested in a browser).
+  // biome-ignore lint/suspicious/noSkippedTests: under load the return form's 'Store credit' radio was not found within 90 s; not yet diagnosed (the bonus rendering is untested in a browser).
   it.skip('offers store credit with the exact bonus before submitting', async () => {
     const fay = customer();
     // Mugs of 1000 each (3 × 1000 − 300 discount + 300 tax): one earns 10 % + 0.50 = 1.50; two earn 2.50, capped at 2.00.

@@ -4,8 +4,9 @@
 // in as integer minor units and is only formatted here, never computed.
 import type { CreditAccount, CreditTransaction } from '#shared/domain/store-credit';
 import { t } from '../i18n/locale.ts';
+import { useCursor } from './address.ts';
 import { formatDate, formatDateTime, money } from './format.ts';
-import { Pager, useUrlCursor } from './pager.tsx';
+import { Pager } from './pager.tsx';
 import { Empty, Loaded, useLoad } from './states.tsx';
 import { TableScroll } from './table-scroll.tsx';
 
@@ -66,7 +67,7 @@ const signed = (row: CreditTransaction): string => `${row.kind === 'credit' || r
  * The back office also shows each row's note.
  */
 export function Transactions(props: { load: (cursor: string | undefined, signal: AbortSignal) => Promise<TransactionPage>; round: number; notes?: boolean }) {
-  const [cursor, setCursor] = useUrlCursor();
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad((signal) => props.load(cursor, signal), [cursor, props.round]);
   return (
     <section aria-labelledby="credit-transactions">

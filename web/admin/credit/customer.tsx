@@ -2,7 +2,8 @@
 // balances, lots and the ledger, and money moved by hand with a note — a
 // credit at once, a debit only after the in-page confirmation.
 import { useState } from 'preact/hooks';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { Confirm } from '../../ui/confirm.tsx';
 import { Balances, Transactions } from '../../ui/credit-ledger.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';

@@ -3,13 +3,15 @@
 // last 4 characters, disable an active one after asking.
 import { useState } from 'preact/hooks';
 import type { ApiResult } from '../../api/client.ts';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
+import { useCursor, useQueryParam } from '../../ui/address.ts';
 import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDate, money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
-import { type Column, ListTable, PagedList, useCursor, useQueryParam } from '../list-kit.tsx';
+import { type Column, ListTable, PagedList } from '../list-kit.tsx';
 import { endOfDay, MoneyFields, readMoney } from './money-fields.tsx';
 
 type GiftCard = ApiResult<'credit.giftCard'>;
@@ -18,7 +20,7 @@ type Issued = ApiResult<'credit.issueGiftCard'>;
 export function GiftCards() {
   const [last4, setLast4] = useQueryParam('last4');
   const [draft, setDraft] = useState(last4);
-  const [cursor, setCursor] = useCursor([last4]);
+  const [cursor, setCursor] = useCursor();
   const [issued, setIssued] = useState<Issued | null>(null);
   const [state, reload] = useLoad(
     (signal) => api('credit.giftCards', { query: { limit: 20, ...(cursor ? { cursor } : {}), ...(last4 ? { last4 } : {}) }, signal }),

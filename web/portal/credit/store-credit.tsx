@@ -2,7 +2,8 @@
 // and their expiry, the transactions a page at a time (the cursor in the
 // address), and a gift card redeemed into it (POST /gift-cards/redeem).
 import { useState } from 'preact/hooks';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { ApiError } from '../../api/problem.ts';
 import { t } from '../../i18n/locale.ts';
 import { Balances, Transactions } from '../../ui/credit-ledger.tsx';
