@@ -7,8 +7,11 @@ import { ownerIdOf } from '#shared/domain/caller';
 import { httpHandler } from '#shared/http/handler';
 import { callerOf } from '#shared/http/principal';
 import { calculateExchange } from '#shared/use-cases/calculate-exchange';
+import { cancelExchange } from '#shared/use-cases/cancel-exchange';
+import { approveExchange, denyExchange } from '#shared/use-cases/decide-exchange';
 import { listVariants } from '#shared/use-cases/list-variants';
 import { putVariant } from '#shared/use-cases/put-variant';
+import { recordExchangePayment } from '#shared/use-cases/record-exchange-payment';
 import { requestExchange } from '#shared/use-cases/request-exchange';
 import { viewExchange } from '#shared/use-cases/view-exchange';
 
@@ -25,4 +28,12 @@ export const handler = httpHandler(exchangesRoutes, exchangesApi, {
   'exchanges.get': ({ principal, params }) => viewExchange(params.id, callerOf(principal)),
   'exchanges.adminList': ({ query: { limit, cursor, ...filter } }) => listExchanges(filter, { limit, cursor }),
   'exchanges.adminGet': ({ params }) => getExchangeOrThrow(params.id),
+  'exchanges.approve': ({ params, actor, now, ifMatch }) => approveExchange({ exchangeId: params.id, actor, now, ifMatch }),
+  'exchanges.deny': ({ params, body, actor, now, ifMatch }) => denyExchange({ exchangeId: params.id, reason: body.reason, actor, now, ifMatch }),
+  'exchanges.cancel': ({ params, principal, actor, now, ifMatch }) =>
+    cancelExchange({ exchangeId: params.id, caller: callerOf(principal), actor, now, ifMatch }),
+  'exchanges.adminCancel': ({ params, principal, actor, now, ifMatch }) =>
+    cancelExchange({ exchangeId: params.id, caller: callerOf(principal), actor, now, ifMatch }),
+  'exchanges.recordPayment': ({ params, body, actor, now, ifMatch }) =>
+    recordExchangePayment({ exchangeId: params.id, reference: body.reference, actor, now, ifMatch }),
 });

@@ -13,4 +13,9 @@ export const exchangesRoutes = [
   { id: 'exchanges.get', method: 'GET', path: '/exchanges/{id}', fn: 'exchanges', roles: ['customer'] },
   { id: 'exchanges.adminList', method: 'GET', path: '/admin/exchanges', fn: 'exchanges', roles: ['admin'] },
   { id: 'exchanges.adminGet', method: 'GET', path: '/admin/exchanges/{id}', fn: 'exchanges', roles: ['admin'] },
+  { id: 'exchanges.approve', method: 'POST', path: '/admin/exchanges/{id}/approve', fn: 'exchanges', roles: ['admin'] },
+  { id: 'exchanges.deny', method: 'POST', path: '/admin/exchanges/{id}/deny', fn: 'exchanges', roles: ['admin'] },
+  { id: 'exchanges.cancel', method: 'POST', path: '/exchanges/{id}/cancel', fn: 'exchanges', roles: ['customer'] },
+  { id: 'exchanges.adminCancel', method: 'POST', path: '/admin/exchanges/{id}/cancel', fn: 'exchanges', roles: ['admin'] },
+  { id: 'exchanges.recordPayment', method: 'POST', path: '/admin/exchanges/{id}/payment', fn: 'exchanges', roles: ['admin'] },
 ] as const satisfies readonly AreaRoute<'exchanges'>[];

@@ -1,7 +1,7 @@
 // Routes of the exchanges area (API.md "Exchange"): variants, and exchanges.
 import * as z from 'zod/mini';
 import { Exchange } from '#shared/domain/exchange';
-import { AdminCreateExchangeBody, CreateExchangeBody, ExchangeCalculation } from '#shared/domain/exchange-request';
+import { AdminCreateExchangeBody, CreateExchangeBody, DenyExchangeBody, ExchangeCalculation, RecordExchangePaymentBody } from '#shared/domain/exchange-request';
 import { ExchangeStatus } from '#shared/domain/exchange-status';
 import { lazy } from '#shared/domain/pure';
 import { DateFilter, Id, Page, PageQuery, Text } from '#shared/domain/schema-kit';
@@ -57,5 +57,37 @@ export const exchangesApi = /* @__PURE__ */ lazy(
         response: Page(Exchange),
       },
       'exchanges.adminGet': { summary: 'Any exchange', params: ExchangeParams, response: Exchange, fields: true },
+      'exchanges.approve': {
+        summary: 'Approve: the outbound stock taken (all or nothing; 409 naming the short SKUs), then awaiting_payment or awaiting_return at once',
+        params: ExchangeParams,
+        response: Exchange,
+        ifMatch: true,
+      },
+      'exchanges.deny': {
+        summary: 'Deny with a reason; its return request is withdrawn',
+        params: ExchangeParams,
+        body: DenyExchangeBody,
+        response: Exchange,
+        ifMatch: true,
+      },
+      'exchanges.cancel': {
+        summary: 'Withdraw my exchange while requested or awaiting payment (stock back, its return request withdrawn)',
+        params: ExchangeParams,
+        response: Exchange,
+        ifMatch: true,
+      },
+      'exchanges.adminCancel': {
+        summary: 'Cancel an exchange awaiting payment (stock back, its return request withdrawn)',
+        params: ExchangeParams,
+        response: Exchange,
+        ifMatch: true,
+      },
+      'exchanges.recordPayment': {
+        summary: 'Record that the difference was paid, when no payment provider takes it (once); the exchange then awaits its return',
+        params: ExchangeParams,
+        body: RecordExchangePaymentBody,
+        response: Exchange,
+        ifMatch: true,
+      },
     }) as const satisfies SpecsOf<'exchanges'>,
 );

@@ -99,6 +99,7 @@ const OWNED: Record<string, (w: World, route: Route) => string | undefined> = {
 const SAMPLE_BODIES: Record<string, unknown> = {
   'cancellations.create': { reasonId: 'rsn_cxlmistake' },
   'returns.comment': { body: 'Any news?' },
+  'exchanges.cancel': {},
 };
 
 const customerRoutes = all.filter((r) => r.roles.includes('customer'));
