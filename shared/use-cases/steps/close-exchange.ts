@@ -5,8 +5,7 @@
 // exchange's version moved and writes nothing.
 import type { GuardedItem } from '#shared/adapters/dynamo';
 import { exchangePut } from '#shared/adapters/exchanges-repo';
-import { getOrderOrThrow } from '#shared/adapters/orders-repo';
-import { getReturn, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
+import { getReturnWithComments, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
 import { returnStock, unitsBySku } from '#shared/adapters/stock-repo';
 import { ConflictError } from '#shared/domain/errors';
 import type { Exchange } from '#shared/domain/exchange';
@@ -22,16 +21,18 @@ const SETTLED = new Set(['cancelled', 'denied']);
  * back and the exchange runs to verification instead (409 naming the return).
  */
 export const closeExchangeItems = async (before: Exchange, after: Exchange, actor: string, now: string): Promise<GuardedItem[]> => {
-  const [request, order] = await Promise.all([getReturn(before.returnId), getOrderOrThrow(before.orderId, true)]);
+  // The request with where its lines sit in the order, so its units go back without reading the order.
+  const stored = await getReturnWithComments(before.returnId);
+  const request = stored?.request;
   const withdraw: GuardedItem[] = [];
-  if (request && !SETTLED.has(request.status)) {
+  if (stored && request && !SETTLED.has(request.status)) {
     if (request.status !== 'new') {
       throw new ConflictError(`Its return request ${request.id} is already ${request.status}: the items are on their way back.`, {
         allowedTransitions: [],
       });
     }
     const withdrawn = transitionReturn(request, { to: 'cancelled', at: now, by: actor, role: 'admin' });
-    withdraw.push(returnPut(withdrawn, request.version), releaseReturnUnits(order, request.items, now));
+    withdraw.push(returnPut(withdrawn, request.version), releaseReturnUnits(stored, request.items, now));
   }
   return [exchangePut(after, before.version), ...withdraw, ...[...unitsBySku(stockGivenBack(before, after))].map(([sku, units]) => returnStock(sku, units))];
 };
