@@ -11,11 +11,8 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { waitForStreamIdle } from '#infra/local/control-server';
-import { waitForEmail } from '#infra/local/ses-local';
-import type { ReturnRequest } from '#shared/domain/return-request';
-import { admin, call, customer } from '../support/api.ts';
-import { inbox, sesUrl } from '../support/notify.ts';
+import { customer } from '../support/api.ts';
+import { expectGermanJourneyEmails, shopRefunds } from '../support/german-journey.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { deliveredOrderFor } from '../support/returns-api.ts';
 import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage } from './support/browser.ts';
@@ -91,14 +88,7 @@ describe('a German customer’s whole journey', { timeout: BROWSER_TEST_TIMEOUT 
 
       // The shop takes it through to refunded.
       const mug = order.lineItems.find((line) => line.title === 'Mug');
-      const step = async (to: string, body: Record<string, unknown>) =>
-        expect((await call<ReturnRequest>(admin, 'POST', `/admin/returns/${returnId}/${to}`, body)).status).toBe(200);
-      await step('status', { status: 'picked_up' });
-      await step('status', { status: 'pending_verification' });
-      await step(`items/${mug?.id}/verification`, { goodQuantity: 2 });
-      await step('verify-package', { restockFee: 0, refundedShipping: 0 });
-      await step('status', { status: 'approved' });
-      await step('status', { status: 'refunded' });
+      await shopRefunds(returnId, mug?.id ?? '', 2);
 
       // The return in the portal: refunded, the refund in euros, the photo still there.
       await page.reload();
@@ -144,24 +134,6 @@ describe('a German customer’s whole journey', { timeout: BROWSER_TEST_TIMEOUT 
     }
 
     // Every email the customer got, from the local SES: German, subject and body.
-    await waitForEmail(sesUrl(), (e) => e.destination.to.includes(owner.email) && e.subject.includes('erstattet'), { timeoutMs: 30_000 });
-    await waitForStreamIdle();
-    const mails = await inbox(owner.email);
-    expect(mails.map((m) => m.subject)).toEqual([
-      `Ihre Bestellung ${n} ist bestätigt`,
-      `Ihre Bestellung ${n} ist unterwegs`,
-      `Ihre Bestellung ${n} wurde zugestellt`,
-      `Ihre Rücksendung zu Bestellung ${n} ist eingegangen`,
-      `Ihre Rücksendung zu Bestellung ${n}: abgeholt`,
-      `Ihre Rücksendung zu Bestellung ${n}: in Prüfung`,
-      `Ihre Rücksendung zu Bestellung ${n}: angenommen`,
-      `Ihre Rücksendung zu Bestellung ${n}: erstattet`,
-    ]);
-    for (const mail of mails) {
-      expect(mail.body.text).toContain(`Guten Tag ${POLISH},`);
-      expect(mail.body.html).toContain('<html lang="de">');
-      expect(mail.body.text).not.toMatch(/\b(Hello|Your|Order|View|Track|refund)\b/);
-    }
-    expect(mails.at(-1)?.body.text).toContain('Wir haben Ihnen 20,00\u00a0€ auf Ihre Karte erstattet.');
+    await expectGermanJourneyEmails(owner.email, n, POLISH);
   });
 });

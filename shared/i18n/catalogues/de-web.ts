@@ -1,6 +1,7 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
 
 import { deWords } from './de.ts';
+import { deAdmin } from './de-admin.ts';
 import type { WebMessageId } from './en-web.ts';
 import type { Catalogue, WebId } from './types.ts';
 
@@ -261,5 +262,5 @@ export const deWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.stock': 'Lagerbestand',
 };
 
-/** The web app's catalogue: the shared words and its own messages, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
-export const deWebCatalogue: Catalogue<WebId> = { ...deWords, ...deWeb };
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const deWebCatalogue: Catalogue<WebId> = { ...deWords, ...deWeb, ...deAdmin };

@@ -1,6 +1,7 @@
 // The web app's English messages (web/), beside the ones emails and documents share in en.ts.
 
 import { enWords } from './en.ts';
+import { enAdmin } from './en-admin.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const enWeb = {
@@ -259,5 +260,5 @@ export const enWeb = {
 
 export type WebMessageId = keyof typeof enWeb;
 
-/** The web app's catalogue: the shared words and its own messages, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
-export const enWebCatalogue: Catalogue<WebId> = { ...enWords, ...enWeb };
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const enWebCatalogue: Catalogue<WebId> = { ...enWords, ...enWeb, ...enAdmin };

@@ -1,6 +1,8 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+
 import type { WebMessageId } from './en-web.ts';
 import { esWords } from './es.ts';
+import { esAdmin } from './es-admin.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const esWeb: Readonly<Record<WebMessageId, string>> = {
@@ -259,5 +261,5 @@ export const esWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.stock': 'Existencias',
 };
 
-/** The web app's catalogue: the shared words and its own messages, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
-export const esWebCatalogue: Catalogue<WebId> = { ...esWords, ...esWeb };
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const esWebCatalogue: Catalogue<WebId> = { ...esWords, ...esWeb, ...esAdmin };

@@ -1,6 +1,8 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+
 import type { WebMessageId } from './en-web.ts';
 import { frWords } from './fr.ts';
+import { frAdmin } from './fr-admin.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const frWeb: Readonly<Record<WebMessageId, string>> = {
@@ -260,5 +262,5 @@ export const frWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.stock': 'Stock',
 };
 
-/** The web app's catalogue: the shared words and its own messages, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
-export const frWebCatalogue: Catalogue<WebId> = { ...frWords, ...frWeb };
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const frWebCatalogue: Catalogue<WebId> = { ...frWords, ...frWeb, ...frAdmin };

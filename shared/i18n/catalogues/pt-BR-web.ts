@@ -1,6 +1,8 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+
 import type { WebMessageId } from './en-web.ts';
 import { ptBRWords } from './pt-BR.ts';
+import { ptBRAdmin } from './pt-BR-admin.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
@@ -258,5 +260,5 @@ export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.stock': 'Estoque',
 };
 
-/** The web app's catalogue: the shared words and its own messages, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
-export const ptBRWebCatalogue: Catalogue<WebId> = { ...ptBRWords, ...ptBRWeb };
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const ptBRWebCatalogue: Catalogue<WebId> = { ...ptBRWords, ...ptBRWeb, ...ptBRAdmin };

@@ -5,6 +5,7 @@
 // app the emails').
 
 import type { DocumentId, EmailId, WordId } from './en.ts';
+import type { AdminMessageId } from './en-admin.ts';
 import type { WebMessageId } from './en-web.ts';
 
 export type Catalogue<Id extends string> = Readonly<Record<Id, string>>;
@@ -13,5 +14,5 @@ export type Catalogue<Id extends string> = Readonly<Record<Id, string>>;
 export type EmailMessageId = WordId | EmailId;
 /** What the invoice and receipt say. */
 export type DocumentMessageId = WordId | DocumentId;
-/** What the web app says. */
-export type WebId = WordId | WebMessageId;
+/** What the web app says: the portal and the back office. */
+export type WebId = WordId | WebMessageId | AdminMessageId;
