@@ -2,7 +2,7 @@
 // it, its title, its place in the role's nav, and the lazy chunk that draws it.
 // shell/app.tsx builds the router and shell/layout.tsx the navs from this one list.
 import type { ComponentType } from 'preact';
-import type { MessageId } from '#shared/i18n/translate';
+import type { WebId } from '#shared/i18n/catalogues/types';
 import type { AppRole } from './auth/session.ts';
 
 export interface AppRoute {
@@ -10,9 +10,9 @@ export interface AppRoute {
   readonly path: string;
   readonly role: AppRole | 'public';
   /** The document title (and, mostly, the page's h1), as a message id. */
-  readonly title: MessageId;
+  readonly title: WebId;
   /** Label in the nav of `role` (a message id); absent: not in the nav. */
-  readonly nav?: MessageId;
+  readonly nav?: WebId;
   // biome-ignore lint/suspicious/noExplicitAny: route components take their own params; preact-iso passes them by name.
   readonly load: () => Promise<ComponentType<any>>;
 }

@@ -9,7 +9,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { buildWeb } from '#infra/web-build';
-import { CATALOGUES } from '#shared/i18n/catalogues/index';
+import { deWebCatalogue } from '#shared/i18n/catalogues/de-web';
+import { enWebCatalogue } from '#shared/i18n/catalogues/en-web';
+import { esWebCatalogue } from '#shared/i18n/catalogues/es-web';
+import { frWebCatalogue } from '#shared/i18n/catalogues/fr-web';
+import { ptBRWebCatalogue } from '#shared/i18n/catalogues/pt-BR-web';
 import { DEFAULT_LOCALES, type Locale, SUPPORTED_LOCALES } from '#shared/i18n/locales';
 import { table } from './report.ts';
 
@@ -40,6 +44,8 @@ const sizeOf = (dir: string, file: string): WebFile => {
  * A message only `locale`'s catalogue has, as the bundle writes it: plain
  * ASCII (the bundler escapes anything else) and unlike the other locales' text.
  */
+const CATALOGUES = { en: enWebCatalogue, de: deWebCatalogue, fr: frWebCatalogue, es: esWebCatalogue, 'pt-BR': ptBRWebCatalogue } as const;
+
 const markerOf = (locale: Locale): string => {
   const catalogue = CATALOGUES[locale];
   const id = (Object.keys(catalogue) as (keyof typeof catalogue)[]).find(

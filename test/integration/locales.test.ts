@@ -5,14 +5,13 @@
 // letters as text. The admins of the same action read the shop's default
 // (English). Then reasons and the return policy in the Accept-Language locale.
 import { describe, expect, it } from 'vitest';
-import { waitForStreamIdle } from '#infra/local/control-server';
-import { waitForEmail } from '#infra/local/ses-local';
 import type { Order } from '#shared/domain/order';
 import type { Reason } from '#shared/domain/reason';
 import type { ReturnPolicy } from '#shared/domain/return-policy';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { admin, apiUrl, type Caller, call, createOrder, customer, deliver, tokenFor } from '../support/api.ts';
-import { address, context, inbox, notifyWith, returnItem, sesUrl } from '../support/notify.ts';
+import { expectGermanJourneyEmails, shopRefunds } from '../support/german-journey.ts';
+import { address, context, inbox, notifyWith, returnItem } from '../support/notify.ts';
 import { pdfText } from '../support/pdf-text.ts';
 import { batch, inserted } from '../support/stream-events.ts';
 
@@ -54,39 +53,10 @@ describe('a German customer: order → return → refunded', () => {
     });
     expect(created.status).toBe(201);
     const id = created.body.id;
-    const step = async (path: string, body: Record<string, unknown>) =>
-      expect((await call(admin, 'POST', `/admin/returns/${id}/${path}`, body)).status).toBe(200);
-    await step('status', { status: 'picked_up' });
-    await step('status', { status: 'pending_verification' });
-    await step(`items/${mug?.id}/verification`, { goodQuantity: 2 });
-    await step('verify-package', { restockFee: 0, refundedShipping: 0 });
-    await step('status', { status: 'approved' });
-    await step('status', { status: 'refunded' });
+    await shopRefunds(id, mug?.id ?? '', 2);
 
-    await waitForEmail(sesUrl(), (e) => e.destination.to.includes(owner.email) && e.subject.includes('erstattet'), { timeoutMs: 30_000 });
-    await waitForStreamIdle();
-    const mails = await inbox(owner.email);
+    await expectGermanJourneyEmails(owner.email, order.number, GERMAN_NAME);
     const n = order.number;
-    expect(mails.map((m) => m.subject)).toEqual([
-      `Ihre Bestellung ${n} ist bestätigt`,
-      `Ihre Bestellung ${n} ist unterwegs`,
-      `Ihre Bestellung ${n} wurde zugestellt`,
-      `Ihre Rücksendung zu Bestellung ${n} ist eingegangen`,
-      `Ihre Rücksendung zu Bestellung ${n}: abgeholt`,
-      `Ihre Rücksendung zu Bestellung ${n}: in Prüfung`,
-      `Ihre Rücksendung zu Bestellung ${n}: angenommen`,
-      `Ihre Rücksendung zu Bestellung ${n}: erstattet`,
-    ]);
-    for (const mail of mails) {
-      expect(mail.body.text).toContain(`Guten Tag ${GERMAN_NAME},`);
-      expect(mail.body.html).toContain('Diese Nachricht wurde automatisch versandt.');
-      expect(mail.body.html).toContain('<html lang="de">');
-      // Nothing English left over: no greeting, no label, no link text.
-      expect(mail.body.text).not.toMatch(/\b(Hello|Your|Order|View|Track|refund)\b/);
-    }
-    const refunded = mails.at(-1)?.body.text ?? '';
-    expect(refunded).toContain('Wir haben Ihnen 20,00\u00a0€ auf Ihre Karte erstattet.');
-    expect(refunded).toContain('Mug × 2: 2 von 2 angenommen');
 
     const invoice = await pdfOf(owner, `/orders/${order.id}/invoice.pdf`);
     expect(invoice.title).toBe(`Rechnung INV-${n}`);

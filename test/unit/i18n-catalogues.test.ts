@@ -3,10 +3,16 @@
 // into plain text, or a select missing one of English's cases fails here.
 import { isPluralElement, isSelectElement, type MessageFormatElement, parse } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
-import { en, type MessageId } from '#shared/i18n/catalogues/en';
-import { CATALOGUES, translatorFor } from '#shared/i18n/catalogues/index';
-import type { Catalogue } from '#shared/i18n/catalogues/types';
-import { SUPPORTED_LOCALES } from '#shared/i18n/locales';
+import { deWebCatalogue } from '#shared/i18n/catalogues/de-web';
+import { DOCUMENT_CATALOGUES, documentTranslator } from '#shared/i18n/catalogues/documents';
+import { EMAIL_CATALOGUES, emailTranslator } from '#shared/i18n/catalogues/emails';
+import { enWebCatalogue } from '#shared/i18n/catalogues/en-web';
+import { esWebCatalogue } from '#shared/i18n/catalogues/es-web';
+import { frWebCatalogue } from '#shared/i18n/catalogues/fr-web';
+import { ptBRWebCatalogue } from '#shared/i18n/catalogues/pt-BR-web';
+import type { Catalogue, DocumentMessageId, EmailMessageId, WebId } from '#shared/i18n/catalogues/types';
+import { type Locale, SUPPORTED_LOCALES } from '#shared/i18n/locales';
+import { createTranslator } from '#shared/i18n/translate';
 
 type Kind = 'argument' | 'plural' | 'select';
 interface Argument {
@@ -35,6 +41,21 @@ const argumentsOf = (message: string): Map<string, Argument> => {
 const samples = (id: MessageId): Record<string, string | number> =>
   Object.fromEntries([...argumentsOf(en[id])].map(([name, arg]) => [name, arg.kind === 'select' ? (arg.cases[0] ?? 'other') : 2]));
 
+type MessageId = EmailMessageId | DocumentMessageId | WebId;
+const WEB_CATALOGUES: Readonly<Record<Locale, Catalogue<WebId>>> = {
+  en: enWebCatalogue,
+  de: deWebCatalogue,
+  fr: frWebCatalogue,
+  es: esWebCatalogue,
+  'pt-BR': ptBRWebCatalogue,
+};
+/** Every message of a locale, whichever surface says it. */
+const CATALOGUES = Object.fromEntries(
+  SUPPORTED_LOCALES.map((locale) => [locale, { ...EMAIL_CATALOGUES[locale], ...DOCUMENT_CATALOGUES[locale], ...WEB_CATALOGUES[locale] }]),
+) as Readonly<Record<Locale, Catalogue<MessageId>>>;
+const en = CATALOGUES.en;
+const translatorFor = (locale: Locale) => createTranslator(locale, CATALOGUES[locale]);
+
 const ids = Object.keys(en) as MessageId[];
 const others = SUPPORTED_LOCALES.filter((locale) => locale !== 'en');
 
@@ -45,7 +66,7 @@ describe('message catalogues', () => {
   });
 
   it.each(others)('%s has exactly the English ids, none empty', (locale) => {
-    const catalogue: Catalogue = CATALOGUES[locale];
+    const catalogue: Catalogue<MessageId> = CATALOGUES[locale];
     expect(Object.keys(catalogue).sort()).toEqual([...ids].sort());
     expect(ids.filter((id) => catalogue[id].trim() === '')).toEqual([]);
   });
@@ -74,6 +95,20 @@ describe('message catalogues', () => {
   it.each([...SUPPORTED_LOCALES])('%s formats every message with sample values', (locale) => {
     const t = translatorFor(locale);
     for (const id of ids) expect(t(id, samples(id)), `${locale} ${id}`).not.toMatch(/[{}]|^\s*$/);
+  });
+
+  // The Lambdas bundle their catalogues: notify must not carry the web app's or the documents' messages, nor documents the emails'.
+  it.each([...SUPPORTED_LOCALES])('%s: each surface carries only its own messages and the shared words', (locale) => {
+    const prefixes = (catalogue: object) => new Set(Object.keys(catalogue).map((id) => id.split('.')[0]));
+    const emails = prefixes(EMAIL_CATALOGUES[locale]);
+    const documents = prefixes(DOCUMENT_CATALOGUES[locale]);
+    const web = prefixes(WEB_CATALOGUES[locale]);
+    expect([emails.has('email'), emails.has('doc'), emails.has('web')]).toEqual([true, false, false]);
+    expect([documents.has('doc'), documents.has('email'), documents.has('web')]).toEqual([true, false, false]);
+    expect([web.has('web'), web.has('email'), web.has('doc')]).toEqual([true, false, false]);
+    expect(web.has('status')).toBe(true);
+    expect(emailTranslator(locale)('email.footer')).toBe(translatorFor(locale)('email.footer'));
+    expect(documentTranslator(locale)('doc.page', { page: 1, pages: 2 })).toBe(translatorFor(locale)('doc.page', { page: 1, pages: 2 }));
   });
 
   it('chooses plural forms by the language rules', () => {

@@ -4,6 +4,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../api/problem.ts';
+import { t } from '../i18n/locale.ts';
 import { useAddress } from '../ui/address.ts';
 import { Field, inputValue } from '../ui/form.tsx';
 import { words } from '../ui/format.ts';
@@ -27,7 +28,7 @@ export function ChoiceFilter({
     <label>
       {label}
       <select value={value ?? ''} onChange={(e) => onChange(inputValue(e))}>
-        <option value="">All</option>
+        <option value="">{t('web.admin.all')}</option>
         {options.map((o) => (
           <option key={o} value={o}>
             {words(o)}
@@ -66,7 +67,7 @@ export function DateRange({ dates, onChange, error }: { dates: Dates; onChange: 
     setBackwards(false);
   }, [dates.dateStart, dates.dateEnd]);
   const errorFor = (path: keyof Dates) =>
-    (path === 'dateEnd' && backwards ? 'must not be before the From date' : undefined) ?? error?.fieldErrors.find((e) => e.path === path)?.message;
+    (path === 'dateEnd' && backwards ? t('web.admin.beforeFrom') : undefined) ?? error?.fieldErrors.find((e) => e.path === path)?.message;
   const input = (path: keyof Dates, label: string, value: string, set: (value: string) => void) => (
     <Field path={path} label={label} error={errorFor(path)}>
       {(c) => <input {...c} type="date" name={path} value={value} onInput={(e) => set(inputValue(e))} />}
@@ -75,7 +76,7 @@ export function DateRange({ dates, onChange, error }: { dates: Dates; onChange: 
   return (
     <form
       class="filters"
-      aria-label="Date range"
+      aria-label={t('web.admin.dateRange')}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
@@ -84,10 +85,10 @@ export function DateRange({ dates, onChange, error }: { dates: Dates; onChange: 
         if (!reversed) onChange({ ...(start ? { dateStart: start } : {}), ...(end ? { dateEnd: end } : {}) });
       }}
     >
-      {input('dateStart', 'From', start, setStart)}
-      {input('dateEnd', 'To', end, setEnd)}
+      {input('dateStart', t('web.admin.from'), start, setStart)}
+      {input('dateEnd', t('web.admin.to'), end, setEnd)}
       <button type="submit" class="secondary">
-        Apply dates
+        {t('web.admin.applyDates')}
       </button>
     </form>
   );
@@ -105,7 +106,7 @@ export function PagedList<T>(props: {
   return (
     <>
       {props.children(props.page.items)}
-      <Pager cursor={props.cursor} nextCursor={props.page.nextCursor} onPage={props.onPage} older="Next page" />
+      <Pager cursor={props.cursor} nextCursor={props.page.nextCursor} onPage={props.onPage} older={t('web.admin.nextPage')} />
     </>
   );
 }

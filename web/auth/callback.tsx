@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { APP_BASE } from '../base.ts';
+import { t } from '../i18n/locale.ts';
 import { HOME } from '../routes.ts';
 import { Loading } from '../ui/states.tsx';
 import { appConfig } from './config.ts';
@@ -27,12 +28,12 @@ export function AuthCallback() {
       })
       .catch((error: unknown) => setFailure(error instanceof Error ? error.message : String(error)));
   }, [route]);
-  if (!failure) return <Loading label="Signing you in…" />;
+  if (!failure) return <Loading label={t('web.signIn.signingIn')} />;
   return (
     <div class="error-state" role="alert">
-      <h2>Sign-in did not complete</h2>
+      <h2>{t('web.signIn.failed')}</h2>
       <p>{failure}</p>
-      <a href={`${APP_BASE}/sign-in`}>Try again</a>
+      <a href={`${APP_BASE}/sign-in`}>{t('web.tryAgain')}</a>
     </div>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { errorFromResponse } from '../api/problem.ts';
 import { APP_BASE } from '../base.ts';
+import { t } from '../i18n/locale.ts';
 import { HOME } from '../routes.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../ui/form.tsx';
 import { appConfig } from './config.ts';
@@ -18,7 +19,7 @@ export function SignIn() {
   const returnTo = safeReturnTo(query.returnTo);
   return (
     <>
-      <h1>Sign in</h1>
+      <h1>{t('web.route.signIn')}</h1>
       {config.auth.kind === 'oidc' ? <HostedSignIn returnTo={returnTo} /> : <LocalSignIn returnTo={returnTo} />}
     </>
   );
@@ -35,9 +36,9 @@ function HostedSignIn({ returnTo }: { returnTo: string | undefined }) {
   };
   return (
     <>
-      <p>You will be taken to the shop's sign-in page and brought back here.</p>
+      <p>{t('web.signIn.hosted')}</p>
       <button type="button" onClick={() => void start()} aria-busy={busy}>
-        Continue to sign in
+        {t('web.signIn.continue')}
       </button>
     </>
   );
@@ -66,29 +67,29 @@ function LocalSignIn({ returnTo }: { returnTo: string | undefined }) {
   return (
     <form onSubmit={submission.onSubmit} noValidate>
       <p class="notice">
-        Local development only: this page signs you in with a token from the local API server, like <code>npm run token</code>. In AWS the shop's sign-in page
-        is used instead.
+        {t('web.signIn.localOnly.before')} <code>npm run token</code>
+        {t('web.signIn.localOnly.after')}
       </p>
-      <ErrorSummary error={submission.error} labels={{ sub: 'Customer id', email: 'Email' }} />
+      <ErrorSummary error={submission.error} labels={{ sub: t('web.signIn.customerId'), email: t('web.signIn.email') }} />
       <fieldset>
-        <legend>Role</legend>
+        <legend>{t('web.signIn.role')}</legend>
         {(['customer', 'admin'] as const).map((r) => (
           <label key={r}>
             <input type="radio" name="role" value={r} checked={role === r} onChange={() => setRole(r)} />
-            {r === 'customer' ? 'Customer (returns portal)' : 'Admin (back office)'}
+            {t('web.signIn.roleName', { role: r })}
           </label>
         ))}
       </fieldset>
       {role === 'customer' ? (
-        <Field path="sub" label="Customer id" hint="The customerId on the orders you want to see." error={submission.errorFor('sub')}>
+        <Field path="sub" label={t('web.signIn.customerId')} hint={t('web.signIn.customerIdHint')} error={submission.errorFor('sub')}>
           {(control) => <input {...control} name="sub" value={sub} onInput={(e) => setSub(inputValue(e))} autoComplete="off" />}
         </Field>
       ) : null}
-      <Field path="email" label="Email" error={submission.errorFor('email')}>
+      <Field path="email" label={t('web.signIn.email')} error={submission.errorFor('email')}>
         {(control) => <input {...control} type="email" name="email" value={email} onInput={(e) => setEmail(inputValue(e))} autoComplete="email" />}
       </Field>
       <button type="submit" aria-busy={submission.submitting}>
-        Sign in
+        {t('web.route.signIn')}
       </button>
     </form>
   );

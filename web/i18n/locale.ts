@@ -2,16 +2,17 @@
 // demand (each catalogue is its own lazy chunk, so a first load carries one
 // language). `t` reads the active catalogue; the app redraws on a switch
 // (use-language.ts chooses the locale).
-import type { Catalogue } from '#shared/i18n/catalogues/types';
+import type { Catalogue, WebId } from '#shared/i18n/catalogues/types';
 import type { Locale } from '#shared/i18n/locales';
-import { createTranslator, type MessageId, type MessageValues, type Translate } from '#shared/i18n/translate';
+import { createTranslator, type MessageValues, type Translate } from '#shared/i18n/translate';
 
-const LOADERS: Readonly<Record<Locale, () => Promise<Catalogue>>> = {
-  en: () => import('#shared/i18n/catalogues/en').then((m) => m.en),
-  de: () => import('#shared/i18n/catalogues/de').then((m) => m.de),
-  fr: () => import('#shared/i18n/catalogues/fr').then((m) => m.fr),
-  es: () => import('#shared/i18n/catalogues/es').then((m) => m.es),
-  'pt-BR': () => import('#shared/i18n/catalogues/pt-BR').then((m) => m.ptBR),
+// The web's own catalogues (<locale>-web.ts): the emails' and documents' messages stay out of the chunks.
+const LOADERS: Readonly<Record<Locale, () => Promise<Catalogue<WebId>>>> = {
+  en: () => import('#shared/i18n/catalogues/en-web').then((m) => m.enWebCatalogue),
+  de: () => import('#shared/i18n/catalogues/de-web').then((m) => m.deWebCatalogue),
+  fr: () => import('#shared/i18n/catalogues/fr-web').then((m) => m.frWebCatalogue),
+  es: () => import('#shared/i18n/catalogues/es-web').then((m) => m.esWebCatalogue),
+  'pt-BR': () => import('#shared/i18n/catalogues/pt-BR-web').then((m) => m.ptBRWebCatalogue),
 };
 
 /** Each locale named in its own language, as a switcher lists them. */
@@ -19,7 +20,7 @@ export const LOCALE_NAMES: Readonly<Record<Locale, string>> = { en: 'English', d
 
 let active: Locale = 'en';
 let regional: string = active;
-let translate: Translate | undefined;
+let translate: Translate<WebId> | undefined;
 
 /** The active locale: which catalogue speaks. */
 export const currentLocale = (): Locale => active;
@@ -28,7 +29,7 @@ export const currentLocale = (): Locale => active;
 export const formattingLocale = (): string => regional;
 
 /** A message in the active locale. */
-export const t = (id: MessageId, values?: MessageValues): string => (translate ? translate(id, values) : id);
+export const t = (id: WebId, values?: MessageValues): string => (translate ? translate(id, values) : id);
 
 /**
  * Loads `locale`'s catalogue and makes it the active one; `formatting` is the

@@ -58,12 +58,12 @@ export function OrderLines({ order }: { order: Order }) {
         <tfoot>
           {(
             [
-              [t('doc.subtotal'), totals.subtotal],
-              [t('doc.col.discount'), -totals.discount],
-              [t('doc.tax'), totals.tax],
+              [t('web.summary.subtotal'), totals.subtotal],
+              [t('web.summary.discount'), -totals.discount],
+              [t('web.summary.tax'), totals.tax],
               [t('web.shipping'), totals.shipping],
-              [t('doc.total'), totals.total],
-              ...(totals.refunded > 0 ? ([[t('doc.refunded'), -totals.refunded]] as const) : []),
+              [t('web.summary.total'), totals.total],
+              ...(totals.refunded > 0 ? ([[t('web.summary.refunded'), -totals.refunded]] as const) : []),
             ] as const
           ).map(([label, amount]) => (
             <tr key={label}>

@@ -21,7 +21,7 @@ const TONE: Record<string, 'done' | 'bad' | 'waiting'> = {
 };
 
 /** The status in the reader's language when its kind is known (the back office's own codes stay in plain English words). */
-const label = (status: string, kind: StatusKind | undefined): string => {
+export const statusLabel = (status: string, kind: StatusKind | undefined): string => {
   if (!kind) return words(status);
   const text = t(`status.${kind}`, { status });
   return text.charAt(0).toLocaleUpperCase() + text.slice(1);
@@ -29,6 +29,6 @@ const label = (status: string, kind: StatusKind | undefined): string => {
 
 export const StatusBadge = ({ status, kind }: { status: string; kind?: StatusKind }) => (
   <span class="badge" data-tone={TONE[status] ?? 'waiting'}>
-    {label(status, kind)}
+    {statusLabel(status, kind)}
   </span>
 );

@@ -1,7 +1,8 @@
 // The printable documents of an order (seed 000: "Print Receipt" / "Print
 // Invoice") as pure layout data: every string already formatted for people,
 // in the order's locale, and for the PDF font. shared/adapters/pdf.ts only draws it.
-import { translatorFor } from '../../i18n/catalogues/index.ts';
+import { documentTranslator } from '../../i18n/catalogues/documents.ts';
+import type { DocumentMessageId } from '../../i18n/catalogues/types.ts';
 import { formatAmount, formatDay } from '../../i18n/format.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Translate } from '../../i18n/translate.ts';
@@ -66,7 +67,7 @@ export interface OrderDocument {
 /** `out_for_delivery` → `Out for delivery`, in the reader's words. */
 const capitalised = (words: string, locale: Locale): string => words.charAt(0).toLocaleUpperCase(locale) + words.slice(1);
 
-export const addressLines = (address: Address, t: Translate): string[] =>
+export const addressLines = (address: Address, t: Translate<DocumentMessageId>): string[] =>
   [
     address.name,
     address.line1,
@@ -108,7 +109,7 @@ export interface DocumentInput {
 
 export const buildOrderDocument = ({ kind, order, shop, refunds, now, locale }: DocumentInput): OrderDocument => {
   if (kind === 'receipt') checkReceiptAvailable(order);
-  const t = translatorFor(locale);
+  const t = documentTranslator(locale);
   const money = (amount: number): string => printable(formatAmount(amount, order.currency, locale));
   const minus = (amount: number): string => (amount === 0 ? money(0) : money(-amount));
   const day = (iso: string): string => formatDay(iso, locale);

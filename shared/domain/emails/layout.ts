@@ -1,7 +1,7 @@
 // What every email shares: escaping, the HTML frame and the plain-text frame.
 // Templates describe an email as data (EmailBody); only this file writes HTML,
 // so every user-supplied string passes through escapeHtml exactly once.
-import { translatorFor } from '../../i18n/catalogues/index.ts';
+import { emailTranslator } from '../../i18n/catalogues/emails.ts';
 import type { Locale } from '../../i18n/locales.ts';
 
 export interface Email {
@@ -89,7 +89,7 @@ const htmlBody = (body: EmailBody, ctx: EmailContext): string =>
       ? `<p style="margin:24px 0 8px"><a href="${escapeHtml(body.link.url)}" style="display:inline-block;background:#2563eb;color:#fff;text-decoration:none;padding:10px 18px;border-radius:6px">${escapeHtml(body.link.label)}</a></p>`
       : '',
     '</td></tr>',
-    `<tr><td style="padding:16px 24px;font-size:12px;color:#888;border-top:1px solid #eee">${escapeHtml(ctx.shopName)} · ${escapeHtml(translatorFor(ctx.locale)('email.footer'))}</td></tr>`,
+    `<tr><td style="padding:16px 24px;font-size:12px;color:#888;border-top:1px solid #eee">${escapeHtml(ctx.shopName)} · ${escapeHtml(emailTranslator(ctx.locale)('email.footer'))}</td></tr>`,
     '</table></td></tr></table></body></html>',
   ]
     .filter((line) => line !== '')

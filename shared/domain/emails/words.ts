@@ -1,11 +1,12 @@
 // Shared phrasing, in the reader's locale: amounts, refund methods, item lines.
-import { translatorFor } from '../../i18n/catalogues/index.ts';
+import { emailTranslator } from '../../i18n/catalogues/emails.ts';
+import type { EmailMessageId } from '../../i18n/catalogues/types.ts';
 import { formatAmount } from '../../i18n/format.ts';
 import type { Translate } from '../../i18n/translate.ts';
 import type { EmailContext } from './layout.ts';
 
 export interface Words {
-  readonly t: Translate;
+  readonly t: Translate<EmailMessageId>;
   /** An integer minor-unit amount for people (`$12.34`, `12,34 €`, `KWD 1.234`). */
   readonly money: (amount: number, currency: string) => string;
   /** How a refund reaches the customer: `to your card`, `by bank transfer`… */
@@ -17,7 +18,7 @@ export interface Words {
 }
 
 export const wordsFor = ({ locale }: EmailContext): Words => {
-  const t = translatorFor(locale);
+  const t = emailTranslator(locale);
   return {
     t,
     money: (amount, currency) => formatAmount(amount, currency, locale),

@@ -1,6 +1,10 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
+
+import { deWords } from './de.ts';
+import { deAdmin } from './de-admin.ts';
 import { deCreditWeb } from './de-credit-web.ts';
 import type { WebMessageId } from './en-web.ts';
+import type { Catalogue, WebId } from './types.ts';
 
 export const deWeb: Readonly<Record<WebMessageId, string>> = {
   ...deCreditWeb,
@@ -173,6 +177,67 @@ export const deWeb: Readonly<Record<WebMessageId, string>> = {
   'web.photos.removeFile': '{file} entfernen',
   'web.photos.wait': 'Bitte warten Sie, bis alle Dateien hochgeladen sind',
 
+  // Bestellung stornieren, meine Stornierungen und eine davon (web/portal/cancellations, web/portal/orders/cancel.tsx).
+  'web.cancel.title': 'Bestellung {number} stornieren',
+  'web.cancel.tooLate': 'Eine Bestellung mit dem Status „{statusName}“ kann hier nicht mehr storniert werden. Bitte wenden Sie sich an den Shop.',
+  'web.cancel.tellUsMore': 'Weitere Angaben',
+  'web.cancel.optional': '{label} (optional)',
+  'web.cancel.accountNumber': 'Kontonummer oder IBAN',
+  'web.cancel.accountHint': 'Mindestens 6 Ziffern.',
+  'web.cancel.bankName': 'Bank',
+  'web.cancel.bankBranch': 'Filiale',
+  'web.cancel.bankAccount': 'Bankkonto',
+  'web.cancel.chooseReasonError': 'Wählen Sie aus, warum Sie stornieren',
+  'web.cancel.paid': 'Sie haben {amount} bezahlt. Der Shop prüft Ihre Anfrage vor der Stornierung und erstattet Ihnen den Betrag, sobald sie genehmigt ist.',
+  'web.cancel.unpaid': 'Es wurde noch nichts berechnet: Die Bestellung wird sofort storniert.',
+  'web.cancel.where': 'Wohin sollen wir Ihre Erstattung überweisen?',
+  'web.cancel.toBank':
+    '{method, select, cod {Sie haben per Nachnahme bezahlt, daher erstatten wir auf ein Bankkonto.} bank_transfer {Sie haben per Überweisung bezahlt, daher erstatten wir auf ein Bankkonto.} voucher {Sie haben mit einem Gutschein bezahlt, daher erstatten wir auf ein Bankkonto.} other {Ihre Zahlung lässt sich nicht auf demselben Weg erstatten, daher erstatten wir auf ein Bankkonto.}}',
+  'web.cancel.action': '{paid, select, yes {Stornierung beantragen} other {Bestellung stornieren}}',
+  'web.cancel.question':
+    '{paid, select, yes {Möchten Sie die Stornierung der Bestellung {number} wirklich beantragen? Sie können die Anfrage nicht zurücknehmen.} other {Möchten Sie die Bestellung {number} wirklich stornieren? Das lässt sich nicht rückgängig machen.}}',
+  'web.cancel.confirm': '{paid, select, yes {Ja, Stornierung beantragen} other {Ja, Bestellung stornieren}}',
+  'web.cancel.keep': 'Nein, Bestellung behalten',
+  'web.cancel.doneTitle': '{approved, select, yes {Ihre Bestellung ist storniert} other {Ihre Stornierungsanfrage wurde gesendet}}',
+  'web.cancel.nothingToRefund': 'Es wurde nichts berechnet, daher gibt es nichts zu erstatten.',
+  'web.cancel.willRefund': 'Der Shop prüft die Anfrage und erstattet Ihnen nach der Genehmigung {amount}. Wir benachrichtigen Sie per E-Mail.',
+  'web.cancellations.empty': 'Sie haben noch keine Bestellung storniert.',
+  'web.cancellations.askedOn': 'Beantragt am {date}.',
+  'web.cancellations.see': 'Anfrage ansehen',
+  'web.cancellations.reviewing': 'Der Shop prüft Ihre Anfrage.',
+  'web.cancellations.declined': 'Abgelehnt: {reason}',
+  'web.cancellations.refundTo': 'Erstattung auf das Konto von {name}.',
+  'web.cancellations.older': 'Ältere Stornierungen',
+  'web.cancellation.title': 'Stornierung der Bestellung {number}',
+  'web.cancellation.asked': 'Beantragt am {date}',
+  'web.cancellation.next':
+    '{status, select, requested {Der Shop prüft Ihre Anfrage und teilt Ihnen seine Entscheidung per E-Mail mit.} approved {Die Bestellung ist storniert. Eine etwaige Erstattung ist unterwegs: Wir schreiben Ihnen, sobald sie ausgezahlt ist.} rejected {Der Shop hat die Stornierung der Bestellung abgelehnt.} other {Die Bestellung ist storniert und Ihre Erstattung wurde ausgezahlt.}}',
+  'web.cancellation.requested': 'Stornierung beantragt',
+  'web.cancellation.requestedOn': 'am {date}: Der Shop prüft sie und teilt Ihnen seine Entscheidung per E-Mail mit.',
+  'web.cancellation.refundTo': 'Erstattung an',
+  'web.cancellation.voucherCode': 'Gutscheincode',
+  'web.cancellation.all': 'Alle meine Stornierungen',
+
+  // Anmelden (web/auth).
+  'web.signIn.hosted': 'Sie werden zur Anmeldeseite des Shops weitergeleitet und danach hierher zurückgebracht.',
+  'web.signIn.continue': 'Weiter zur Anmeldung',
+  'web.signIn.localOnly.before': 'Nur für die lokale Entwicklung: Diese Seite meldet Sie mit einem Token des lokalen API-Servers an, wie',
+  'web.signIn.localOnly.after': '. In AWS wird stattdessen die Anmeldeseite des Shops verwendet.',
+  'web.signIn.role': 'Rolle',
+  'web.signIn.roleName': '{role, select, customer {Kunde (Rücksendeportal)} other {Admin (Backoffice)}}',
+  'web.signIn.customerId': 'Kunden-ID',
+  'web.signIn.customerIdHint': 'Die customerId der Bestellungen, die Sie sehen möchten.',
+  'web.signIn.email': 'E-Mail',
+  'web.signIn.signingIn': 'Sie werden angemeldet…',
+  'web.signIn.failed': 'Die Anmeldung wurde nicht abgeschlossen',
+
+  // The totals under an order's items (web/ui/order-summary.tsx), worded as on the invoice.
+  'web.summary.subtotal': 'Zwischensumme',
+  'web.summary.discount': 'Rabatt',
+  'web.summary.tax': 'Steuer',
+  'web.summary.total': 'Gesamtbetrag',
+  'web.summary.refunded': 'Erstattet',
+
   // Seitentitel und Menüpunkte (web/routes.ts).
   'web.route.signIn': 'Anmelden',
   'web.route.signingIn': 'Anmeldung läuft',
@@ -198,3 +263,6 @@ export const deWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.reasons': 'Gründe',
   'web.route.stock': 'Lagerbestand',
 };
+
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const deWebCatalogue: Catalogue<WebId> = { ...deWords, ...deWeb, ...deAdmin };

@@ -1,8 +1,8 @@
 // Deutsch (Sie-Form). Ids and arguments as in en.ts.
-import { deWeb } from './de-web.ts';
+import type { DocumentId, EmailId, WordId } from './en.ts';
 import type { Catalogue } from './types.ts';
 
-export const de: Catalogue = {
+export const deWords: Catalogue<WordId> = {
   'status.order':
     '{status, select, pending {offen} confirmed {bestätigt} picked_up {verpackt} shipped {versandt} out_for_delivery {in Zustellung} delivered {zugestellt} delivery_failed {nicht zugestellt} cancelled {storniert} other {{status}}}',
   'status.return':
@@ -19,7 +19,9 @@ export const de: Catalogue = {
   'item.lineWithVariant': '{title} ({variant}) × {quantity}',
   'item.untitled': 'Artikel',
   'item.verdict': '{line}: {good} von {quantity} angenommen',
+};
 
+export const deEmails: Catalogue<EmailId> = {
   'email.hello': 'Guten Tag {name},',
   'email.helloNoName': 'Guten Tag,',
   'email.footer': 'Diese Nachricht wurde automatisch versandt.',
@@ -116,7 +118,9 @@ export const de: Catalogue = {
   'email.commentAdmin.subject': '[Rücksendung] Kundenkommentar zur Rücksendung für Bestellung {number}',
   'email.commentAdmin.heading': 'Kundenkommentar zu Rücksendung {returnId}',
   'email.commentAdmin.body': '{customer} hat die Rücksendung zu Bestellung {number} kommentiert.',
+};
 
+export const deDocuments: Catalogue<DocumentId> = {
   'doc.title': '{kind, select, invoice {Rechnung} other {Quittung}}',
   'doc.number': '{kind, select, invoice {Rechnungsnr.} other {Quittungsnr.}}',
   'doc.orderNumber': 'Bestellnr.',
@@ -159,6 +163,4 @@ export const de: Catalogue = {
   'doc.footer':
     '{kind, select, invoice {{shop} – Rechnung zur Bestellung {number}. Beträge in {currency}.} other {{shop} – vielen Dank für Ihre Zahlung. Beträge in {currency}.}}',
   'doc.page': 'Seite {page} von {pages}',
-
-  ...deWeb,
 };

@@ -1,6 +1,9 @@
 // The web app's English messages (web/), beside the ones emails and documents share in en.ts.
 
+import { enWords } from './en.ts';
+import { enAdmin } from './en-admin.ts';
 import { enCreditWeb } from './en-credit-web.ts';
+import type { Catalogue, WebId } from './types.ts';
 export const enWeb = {
   ...enCreditWeb,
   // The web app (web/): the portal and the back office's frame.
@@ -169,6 +172,67 @@ export const enWeb = {
   'web.photos.removeFile': 'Remove {file}',
   'web.photos.wait': 'Wait for the uploads to finish',
 
+  // Cancelling an order, my cancellations and one of them (web/portal/cancellations, web/portal/orders/cancel.tsx).
+  'web.cancel.title': 'Cancel order {number}',
+  'web.cancel.tooLate': 'An order that is {statusName} can no longer be cancelled here. Please contact the shop.',
+  'web.cancel.tellUsMore': 'Tell us more',
+  'web.cancel.optional': '{label} (optional)',
+  'web.cancel.accountNumber': 'Account number or IBAN',
+  'web.cancel.accountHint': 'At least 6 digits.',
+  'web.cancel.bankName': 'Bank',
+  'web.cancel.bankBranch': 'Branch',
+  'web.cancel.bankAccount': 'Bank account',
+  'web.cancel.chooseReasonError': 'Choose why you are cancelling',
+  'web.cancel.paid': 'You paid {amount}. The shop reviews your request before cancelling and refunds you once it is approved.',
+  'web.cancel.unpaid': 'Nothing has been charged yet: the order is cancelled at once.',
+  'web.cancel.where': 'Where should we send your refund?',
+  'web.cancel.toBank':
+    '{method, select, cod {You paid cash on delivery, so the refund goes to a bank account.} bank_transfer {You paid by bank transfer, so the refund goes to a bank account.} voucher {You paid with a voucher, so the refund goes to a bank account.} other {Your payment cannot be refunded the way it was made, so the refund goes to a bank account.}}',
+  'web.cancel.action': '{paid, select, yes {Request cancellation} other {Cancel order}}',
+  'web.cancel.question':
+    '{paid, select, yes {Are you sure you want to ask to cancel order {number}? You cannot take the request back.} other {Are you sure you want to cancel order {number}? It cannot be undone.}}',
+  'web.cancel.confirm': '{paid, select, yes {Yes, ask to cancel it} other {Yes, cancel my order}}',
+  'web.cancel.keep': 'No, keep my order',
+  'web.cancel.doneTitle': '{approved, select, yes {Your order is cancelled} other {Your cancellation request was sent}}',
+  'web.cancel.nothingToRefund': 'Nothing was charged, so there is nothing to refund.',
+  'web.cancel.willRefund': 'The shop will review it and refund {amount} once approved. We will email you.',
+  'web.cancellations.empty': 'You have not cancelled any order.',
+  'web.cancellations.askedOn': 'Asked on {date}.',
+  'web.cancellations.see': 'See the request',
+  'web.cancellations.reviewing': 'The shop is reviewing your request.',
+  'web.cancellations.declined': 'Declined: {reason}',
+  'web.cancellations.refundTo': 'Refund to the account of {name}.',
+  'web.cancellations.older': 'Older cancellations',
+  'web.cancellation.title': 'Cancellation of order {number}',
+  'web.cancellation.asked': 'Asked {date}',
+  'web.cancellation.next':
+    '{status, select, requested {The shop is reviewing your request and will email you its decision.} approved {The order is cancelled. Any refund is on its way: we will email you once it is paid.} rejected {The shop declined to cancel the order.} other {The order is cancelled and your refund has been paid.}}',
+  'web.cancellation.requested': 'Cancellation requested',
+  'web.cancellation.requestedOn': 'on {date}: the shop is reviewing it and will email you its decision.',
+  'web.cancellation.refundTo': 'Refund to',
+  'web.cancellation.voucherCode': 'Voucher code',
+  'web.cancellation.all': 'All my cancellations',
+
+  // Signing in (web/auth).
+  'web.signIn.hosted': 'You will be taken to the shop’s sign-in page and brought back here.',
+  'web.signIn.continue': 'Continue to sign in',
+  'web.signIn.localOnly.before': 'Local development only: this page signs you in with a token from the local API server, like',
+  'web.signIn.localOnly.after': '. In AWS the shop’s sign-in page is used instead.',
+  'web.signIn.role': 'Role',
+  'web.signIn.roleName': '{role, select, customer {Customer (returns portal)} other {Admin (back office)}}',
+  'web.signIn.customerId': 'Customer id',
+  'web.signIn.customerIdHint': 'The customerId on the orders you want to see.',
+  'web.signIn.email': 'Email',
+  'web.signIn.signingIn': 'Signing you in…',
+  'web.signIn.failed': 'Sign-in did not complete',
+
+  // The totals under an order's items (web/ui/order-summary.tsx), worded as on the invoice.
+  'web.summary.subtotal': 'Subtotal',
+  'web.summary.discount': 'Discount',
+  'web.summary.tax': 'Tax',
+  'web.summary.total': 'Total',
+  'web.summary.refunded': 'Refunded',
+
   // Screen titles and nav labels (web/routes.ts).
   'web.route.signIn': 'Sign in',
   'web.route.signingIn': 'Signing in',
@@ -196,3 +260,6 @@ export const enWeb = {
 } as const;
 
 export type WebMessageId = keyof typeof enWeb;
+
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const enWebCatalogue: Catalogue<WebId> = { ...enWords, ...enWeb, ...enAdmin };

@@ -2,9 +2,8 @@
 // the same arguments (test/unit/i18n-catalogues.test.ts). ICU MessageFormat:
 // `{name}` an argument, `{n, plural, …}` and `{x, select, …}` choices. Amounts
 // and dates arrive formatted (shared/i18n/format.ts).
-import { enWeb } from './en-web.ts';
-export const en = {
-  // Words every surface shares.
+// Words every surface shares (the web app, the emails, the documents).
+export const enWords = {
   'status.order':
     '{status, select, pending {pending} confirmed {confirmed} picked_up {picked up} shipped {shipped} out_for_delivery {out for delivery} delivered {delivered} delivery_failed {delivery failed} cancelled {cancelled} other {{status}}}',
   'status.return':
@@ -21,7 +20,10 @@ export const en = {
   'item.lineWithVariant': '{title} ({variant}) × {quantity}',
   'item.untitled': 'Item',
   'item.verdict': '{line}: {good} of {quantity} accepted',
+} as const;
 
+// The emails (shared/domain/emails): only notify bundles these.
+export const enEmails = {
   // What every email shares.
   'email.hello': 'Hello {name},',
   'email.helloNoName': 'Hello,',
@@ -122,7 +124,10 @@ export const en = {
   'email.commentAdmin.subject': '[Return] Customer comment on the return for order {number}',
   'email.commentAdmin.heading': 'Customer comment on return {returnId}',
   'email.commentAdmin.body': '{customer} commented on their return for order {number}.',
+} as const;
 
+// The invoice and receipt (shared/domain/documents): only documents bundles these.
+export const enDocuments = {
   // Invoice and receipt.
   'doc.title': '{kind, select, invoice {Invoice} other {Receipt}}',
   'doc.number': '{kind, select, invoice {Invoice no.} other {Receipt no.}}',
@@ -166,8 +171,8 @@ export const en = {
   'doc.footer':
     '{kind, select, invoice {{shop} – invoice for order {number}. Amounts in {currency}.} other {{shop} – thank you for your payment. Amounts in {currency}.}}',
   'doc.page': 'Page {page} of {pages}',
-
-  ...enWeb,
 } as const;
 
-export type MessageId = keyof typeof en;
+export type WordId = keyof typeof enWords;
+export type EmailId = keyof typeof enEmails;
+export type DocumentId = keyof typeof enDocuments;

@@ -1,7 +1,10 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
 
 import type { WebMessageId } from './en-web.ts';
+import { esWords } from './es.ts';
+import { esAdmin } from './es-admin.ts';
 import { esCreditWeb } from './es-credit-web.ts';
+import type { Catalogue, WebId } from './types.ts';
 
 export const esWeb: Readonly<Record<WebMessageId, string>> = {
   ...esCreditWeb,
@@ -173,6 +176,67 @@ export const esWeb: Readonly<Record<WebMessageId, string>> = {
   'web.photos.removeFile': 'Quitar {file}',
   'web.photos.wait': 'Espera a que terminen de subirse los archivos',
 
+  // Cancelar un pedido, mis cancelaciones y una de ellas (web/portal/cancellations, web/portal/orders/cancel.tsx).
+  'web.cancel.title': 'Cancelar el pedido {number}',
+  'web.cancel.tooLate': 'Un pedido en estado «{statusName}» ya no se puede cancelar aquí. Ponte en contacto con la tienda.',
+  'web.cancel.tellUsMore': 'Cuéntanos más',
+  'web.cancel.optional': '{label} (opcional)',
+  'web.cancel.accountNumber': 'Número de cuenta o IBAN',
+  'web.cancel.accountHint': 'Al menos 6 dígitos.',
+  'web.cancel.bankName': 'Banco',
+  'web.cancel.bankBranch': 'Sucursal',
+  'web.cancel.bankAccount': 'Cuenta bancaria',
+  'web.cancel.chooseReasonError': 'Elige por qué cancelas',
+  'web.cancel.paid': 'Pagaste {amount}. La tienda revisa tu solicitud antes de cancelar y te reembolsa cuando la aprueba.',
+  'web.cancel.unpaid': 'Todavía no se ha cobrado nada: el pedido se cancela en el acto.',
+  'web.cancel.where': '¿A dónde te enviamos el reembolso?',
+  'web.cancel.toBank':
+    '{method, select, cod {Pagaste contra reembolso, así que el reembolso se hace a una cuenta bancaria.} bank_transfer {Pagaste por transferencia, así que el reembolso se hace a una cuenta bancaria.} voucher {Pagaste con un vale, así que el reembolso se hace a una cuenta bancaria.} other {Tu pago no se puede devolver por el mismo medio, así que el reembolso se hace a una cuenta bancaria.}}',
+  'web.cancel.action': '{paid, select, yes {Solicitar la cancelación} other {Cancelar el pedido}}',
+  'web.cancel.question':
+    '{paid, select, yes {¿Seguro que quieres solicitar la cancelación del pedido {number}? No podrás retirar la solicitud.} other {¿Seguro que quieres cancelar el pedido {number}? No se puede deshacer.}}',
+  'web.cancel.confirm': '{paid, select, yes {Sí, solicitar la cancelación} other {Sí, cancelar mi pedido}}',
+  'web.cancel.keep': 'No, mantener mi pedido',
+  'web.cancel.doneTitle': '{approved, select, yes {Tu pedido está cancelado} other {Hemos recibido tu solicitud de cancelación}}',
+  'web.cancel.nothingToRefund': 'No se cobró nada, así que no hay nada que reembolsar.',
+  'web.cancel.willRefund': 'La tienda la revisará y te reembolsará {amount} cuando la apruebe. Te avisaremos por correo electrónico.',
+  'web.cancellations.empty': 'No has cancelado ningún pedido.',
+  'web.cancellations.askedOn': 'Solicitada el {date}.',
+  'web.cancellations.see': 'Ver la solicitud',
+  'web.cancellations.reviewing': 'La tienda está revisando tu solicitud.',
+  'web.cancellations.declined': 'Rechazada: {reason}',
+  'web.cancellations.refundTo': 'Reembolso a la cuenta de {name}.',
+  'web.cancellations.older': 'Cancelaciones anteriores',
+  'web.cancellation.title': 'Cancelación del pedido {number}',
+  'web.cancellation.asked': 'Solicitada el {date}',
+  'web.cancellation.next':
+    '{status, select, requested {La tienda está revisando tu solicitud y te enviará su decisión por correo electrónico.} approved {El pedido está cancelado. Si hay reembolso, ya está en camino: te escribiremos cuando se haya pagado.} rejected {La tienda rechazó cancelar el pedido.} other {El pedido está cancelado y tu reembolso ya se ha pagado.}}',
+  'web.cancellation.requested': 'Cancelación solicitada',
+  'web.cancellation.requestedOn': 'el {date}: la tienda la está revisando y te enviará su decisión por correo electrónico.',
+  'web.cancellation.refundTo': 'Reembolso a',
+  'web.cancellation.voucherCode': 'Código del vale',
+  'web.cancellation.all': 'Todas mis cancelaciones',
+
+  // Iniciar sesión (web/auth).
+  'web.signIn.hosted': 'Te llevaremos a la página de inicio de sesión de la tienda y te traeremos de vuelta aquí.',
+  'web.signIn.continue': 'Continuar para iniciar sesión',
+  'web.signIn.localOnly.before': 'Solo para desarrollo local: esta página inicia tu sesión con un token del servidor API local, como',
+  'web.signIn.localOnly.after': '. En AWS se usa la página de inicio de sesión de la tienda.',
+  'web.signIn.role': 'Rol',
+  'web.signIn.roleName': '{role, select, customer {Cliente (portal de devoluciones)} other {Administrador (back office)}}',
+  'web.signIn.customerId': 'ID de cliente',
+  'web.signIn.customerIdHint': 'El customerId de los pedidos que quieres ver.',
+  'web.signIn.email': 'Correo electrónico',
+  'web.signIn.signingIn': 'Iniciando sesión…',
+  'web.signIn.failed': 'No se pudo completar el inicio de sesión',
+
+  // The totals under an order's items (web/ui/order-summary.tsx), worded as on the invoice.
+  'web.summary.subtotal': 'Subtotal',
+  'web.summary.discount': 'Descuento',
+  'web.summary.tax': 'Impuestos',
+  'web.summary.total': 'Total',
+  'web.summary.refunded': 'Reembolsado',
+
   // Títulos de página y entradas del menú (web/routes.ts).
   'web.route.signIn': 'Iniciar sesión',
   'web.route.signingIn': 'Iniciando sesión',
@@ -198,3 +262,6 @@ export const esWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.reasons': 'Motivos',
   'web.route.stock': 'Existencias',
 };
+
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const esWebCatalogue: Catalogue<WebId> = { ...esWords, ...esWeb, ...esAdmin };

@@ -1,8 +1,8 @@
 // Español (tuteo, como la mayoría de tiendas en línea). Ids and arguments as in en.ts.
-import { esWeb } from './es-web.ts';
+import type { DocumentId, EmailId, WordId } from './en.ts';
 import type { Catalogue } from './types.ts';
 
-export const es: Catalogue = {
+export const esWords: Catalogue<WordId> = {
   'status.order':
     '{status, select, pending {pendiente} confirmed {confirmado} picked_up {preparado} shipped {enviado} out_for_delivery {en reparto} delivered {entregado} delivery_failed {no entregado} cancelled {cancelado} other {{status}}}',
   'status.return':
@@ -20,7 +20,9 @@ export const es: Catalogue = {
   'item.lineWithVariant': '{title} ({variant}) × {quantity}',
   'item.untitled': 'Artículo',
   'item.verdict': '{line}: {good} de {quantity} {good, plural, one {aceptado} other {aceptados}}',
+};
 
+export const esEmails: Catalogue<EmailId> = {
   'email.hello': 'Hola, {name}:',
   'email.helloNoName': 'Hola:',
   'email.footer': 'Este mensaje se ha enviado automáticamente.',
@@ -114,7 +116,9 @@ export const es: Catalogue = {
   'email.commentAdmin.subject': '[Devolución] Comentario del cliente sobre la devolución del pedido {number}',
   'email.commentAdmin.heading': 'Comentario del cliente sobre la devolución {returnId}',
   'email.commentAdmin.body': '{customer} ha comentado su devolución del pedido {number}.',
+};
 
+export const esDocuments: Catalogue<DocumentId> = {
   'doc.title': '{kind, select, invoice {Factura} other {Recibo}}',
   'doc.number': '{kind, select, invoice {N.º de factura} other {N.º de recibo}}',
   'doc.orderNumber': 'N.º de pedido',
@@ -157,6 +161,4 @@ export const es: Catalogue = {
   'doc.footer':
     '{kind, select, invoice {{shop} – factura del pedido {number}. Importes en {currency}.} other {{shop} – gracias por tu pago. Importes en {currency}.}}',
   'doc.page': 'Página {page} de {pages}',
-
-  ...esWeb,
 };

@@ -1,7 +1,10 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
 
 import type { WebMessageId } from './en-web.ts';
+import { frWords } from './fr.ts';
+import { frAdmin } from './fr-admin.ts';
 import { frCreditWeb } from './fr-credit-web.ts';
+import type { Catalogue, WebId } from './types.ts';
 
 export const frWeb: Readonly<Record<WebMessageId, string>> = {
   ...frCreditWeb,
@@ -174,6 +177,67 @@ export const frWeb: Readonly<Record<WebMessageId, string>> = {
   'web.photos.removeFile': 'Retirer {file}',
   'web.photos.wait': 'Attendez la fin des envois',
 
+  // Annuler une commande, mes annulations et l’une d’elles (web/portal/cancellations, web/portal/orders/cancel.tsx).
+  'web.cancel.title': 'Annuler la commande {number}',
+  'web.cancel.tooLate': 'Une commande au statut « {statusName} » ne peut plus être annulée ici. Veuillez contacter la boutique.',
+  'web.cancel.tellUsMore': 'Précisez votre demande',
+  'web.cancel.optional': '{label} (facultatif)',
+  'web.cancel.accountNumber': 'Numéro de compte ou IBAN',
+  'web.cancel.accountHint': 'Au moins 6 chiffres.',
+  'web.cancel.bankName': 'Banque',
+  'web.cancel.bankBranch': 'Agence',
+  'web.cancel.bankAccount': 'Compte bancaire',
+  'web.cancel.chooseReasonError': 'Indiquez pourquoi vous annulez',
+  'web.cancel.paid': 'Vous avez payé {amount}. La boutique examine votre demande avant d’annuler et vous rembourse une fois qu’elle est acceptée.',
+  'web.cancel.unpaid': 'Rien n’a encore été débité : la commande est annulée immédiatement.',
+  'web.cancel.where': 'Où devons-nous envoyer votre remboursement ?',
+  'web.cancel.toBank':
+    '{method, select, cod {Vous avez payé à la livraison : le remboursement est donc versé sur un compte bancaire.} bank_transfer {Vous avez payé par virement : le remboursement est donc versé sur un compte bancaire.} voucher {Vous avez payé avec un bon d’achat : le remboursement est donc versé sur un compte bancaire.} other {Votre paiement ne peut pas être remboursé par le même moyen : le remboursement est donc versé sur un compte bancaire.}}',
+  'web.cancel.action': '{paid, select, yes {Demander l’annulation} other {Annuler la commande}}',
+  'web.cancel.question':
+    '{paid, select, yes {Voulez-vous vraiment demander l’annulation de la commande {number} ? Vous ne pourrez pas retirer votre demande.} other {Voulez-vous vraiment annuler la commande {number} ? Cette action est définitive.}}',
+  'web.cancel.confirm': '{paid, select, yes {Oui, demander l’annulation} other {Oui, annuler ma commande}}',
+  'web.cancel.keep': 'Non, garder ma commande',
+  'web.cancel.doneTitle': '{approved, select, yes {Votre commande est annulée} other {Votre demande d’annulation a été envoyée}}',
+  'web.cancel.nothingToRefund': 'Rien n’a été débité : il n’y a donc rien à rembourser.',
+  'web.cancel.willRefund': 'La boutique va l’examiner et vous remboursera {amount} une fois la demande acceptée. Nous vous tiendrons informé par e-mail.',
+  'web.cancellations.empty': 'Vous n’avez annulé aucune commande.',
+  'web.cancellations.askedOn': 'Demandée le {date}.',
+  'web.cancellations.see': 'Voir la demande',
+  'web.cancellations.reviewing': 'La boutique examine votre demande.',
+  'web.cancellations.declined': 'Refusée : {reason}',
+  'web.cancellations.refundTo': 'Remboursement sur le compte de {name}.',
+  'web.cancellations.older': 'Annulations plus anciennes',
+  'web.cancellation.title': 'Annulation de la commande {number}',
+  'web.cancellation.asked': 'Demandée le {date}',
+  'web.cancellation.next':
+    '{status, select, requested {La boutique examine votre demande et vous enverra sa décision par e-mail.} approved {La commande est annulée. Un éventuel remboursement est en cours : nous vous écrirons dès qu’il sera versé.} rejected {La boutique a refusé d’annuler la commande.} other {La commande est annulée et votre remboursement a été versé.}}',
+  'web.cancellation.requested': 'Annulation demandée',
+  'web.cancellation.requestedOn': 'le {date} : la boutique l’examine et vous enverra sa décision par e-mail.',
+  'web.cancellation.refundTo': 'Remboursement sur',
+  'web.cancellation.voucherCode': 'Code du bon d’achat',
+  'web.cancellation.all': 'Toutes mes annulations',
+
+  // Connexion (web/auth).
+  'web.signIn.hosted': 'Vous allez être redirigé vers la page de connexion de la boutique, puis ramené ici.',
+  'web.signIn.continue': 'Continuer vers la connexion',
+  'web.signIn.localOnly.before': 'Développement local uniquement : cette page vous connecte avec un jeton du serveur API local, comme',
+  'web.signIn.localOnly.after': '. Sur AWS, c’est la page de connexion de la boutique qui est utilisée.',
+  'web.signIn.role': 'Rôle',
+  'web.signIn.roleName': '{role, select, customer {Client (portail des retours)} other {Admin (back-office)}}',
+  'web.signIn.customerId': 'Identifiant client',
+  'web.signIn.customerIdHint': 'Le customerId des commandes que vous voulez consulter.',
+  'web.signIn.email': 'E-mail',
+  'web.signIn.signingIn': 'Connexion en cours…',
+  'web.signIn.failed': 'La connexion n’a pas abouti',
+
+  // The totals under an order's items (web/ui/order-summary.tsx), worded as on the invoice.
+  'web.summary.subtotal': 'Sous-total',
+  'web.summary.discount': 'Remise',
+  'web.summary.tax': 'TVA',
+  'web.summary.total': 'Total',
+  'web.summary.refunded': 'Remboursé',
+
   // Titres des pages et entrées du menu (web/routes.ts).
   'web.route.signIn': 'Connexion',
   'web.route.signingIn': 'Connexion en cours',
@@ -199,3 +263,6 @@ export const frWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.reasons': 'Motifs',
   'web.route.stock': 'Stock',
 };
+
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const frWebCatalogue: Catalogue<WebId> = { ...frWords, ...frWeb, ...frAdmin };

@@ -1,9 +1,9 @@
 // Français (vouvoiement). Ids and arguments as in en.ts. A no-break space
 // precedes « : », « ; » and « ? » and lines the guillemets, as French typography wants.
-import { frWeb } from './fr-web.ts';
+import type { DocumentId, EmailId, WordId } from './en.ts';
 import type { Catalogue } from './types.ts';
 
-export const fr: Catalogue = {
+export const frWords: Catalogue<WordId> = {
   'status.order':
     '{status, select, pending {en attente} confirmed {confirmée} picked_up {préparée} shipped {expédiée} out_for_delivery {en cours de livraison} delivered {livrée} delivery_failed {non livrée} cancelled {annulée} other {{status}}}',
   'status.return':
@@ -20,7 +20,9 @@ export const fr: Catalogue = {
   'item.lineWithVariant': '{title} ({variant}) × {quantity}',
   'item.untitled': 'Article',
   'item.verdict': '{line} : {good} sur {quantity} {good, plural, one {accepté} other {acceptés}}',
+};
 
+export const frEmails: Catalogue<EmailId> = {
   'email.hello': 'Bonjour {name},',
   'email.helloNoName': 'Bonjour,',
   'email.footer': 'Ce message a été envoyé automatiquement.',
@@ -116,7 +118,9 @@ export const fr: Catalogue = {
   'email.commentAdmin.subject': '[Retour] Commentaire du client sur le retour de la commande {number}',
   'email.commentAdmin.heading': 'Commentaire du client sur le retour {returnId}',
   'email.commentAdmin.body': '{customer} a commenté son retour pour la commande {number}.',
+};
 
+export const frDocuments: Catalogue<DocumentId> = {
   'doc.title': '{kind, select, invoice {Facture} other {Reçu}}',
   'doc.number': '{kind, select, invoice {N° de facture} other {N° de reçu}}',
   'doc.orderNumber': 'N° de commande',
@@ -159,6 +163,4 @@ export const fr: Catalogue = {
   'doc.footer':
     '{kind, select, invoice {{shop} – facture de la commande {number}. Montants en {currency}.} other {{shop} – merci pour votre paiement. Montants en {currency}.}}',
   'doc.page': 'Page {page} sur {pages}',
-
-  ...frWeb,
 };

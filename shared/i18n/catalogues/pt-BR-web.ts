@@ -1,7 +1,10 @@
 // The web app's messages (web/) in this locale; ids and arguments as in en-web.ts.
 
 import type { WebMessageId } from './en-web.ts';
+import { ptBRWords } from './pt-BR.ts';
+import { ptBRAdmin } from './pt-BR-admin.ts';
 import { ptBRCreditWeb } from './pt-BR-credit-web.ts';
+import type { Catalogue, WebId } from './types.ts';
 
 export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
   ...ptBRCreditWeb,
@@ -172,6 +175,67 @@ export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
   'web.photos.removeFile': 'Remover {file}',
   'web.photos.wait': 'Aguarde o fim dos envios',
 
+  // Cancelar um pedido, meus cancelamentos e um deles (web/portal/cancellations, web/portal/orders/cancel.tsx).
+  'web.cancel.title': 'Cancelar o pedido {number}',
+  'web.cancel.tooLate': 'Um pedido com status “{statusName}” não pode mais ser cancelado por aqui. Entre em contato com a loja.',
+  'web.cancel.tellUsMore': 'Conte mais',
+  'web.cancel.optional': '{label} (opcional)',
+  'web.cancel.accountNumber': 'Número da conta ou IBAN',
+  'web.cancel.accountHint': 'Pelo menos 6 dígitos.',
+  'web.cancel.bankName': 'Banco',
+  'web.cancel.bankBranch': 'Agência',
+  'web.cancel.bankAccount': 'Conta bancária',
+  'web.cancel.chooseReasonError': 'Escolha o motivo do cancelamento',
+  'web.cancel.paid': 'Você pagou {amount}. A loja analisa sua solicitação antes de cancelar e faz o reembolso assim que ela for aprovada.',
+  'web.cancel.unpaid': 'Nada foi cobrado ainda: o pedido é cancelado na hora.',
+  'web.cancel.where': 'Para onde devemos enviar seu reembolso?',
+  'web.cancel.toBank':
+    '{method, select, cod {Você pagou na entrega, então o reembolso vai para uma conta bancária.} bank_transfer {Você pagou por transferência bancária, então o reembolso vai para uma conta bancária.} voucher {Você pagou com um vale-compras, então o reembolso vai para uma conta bancária.} other {Seu pagamento não pode ser estornado pelo mesmo meio, então o reembolso vai para uma conta bancária.}}',
+  'web.cancel.action': '{paid, select, yes {Solicitar cancelamento} other {Cancelar pedido}}',
+  'web.cancel.question':
+    '{paid, select, yes {Tem certeza de que quer solicitar o cancelamento do pedido {number}? Não será possível desistir da solicitação.} other {Tem certeza de que quer cancelar o pedido {number}? Não é possível desfazer.}}',
+  'web.cancel.confirm': '{paid, select, yes {Sim, solicitar o cancelamento} other {Sim, cancelar meu pedido}}',
+  'web.cancel.keep': 'Não, manter meu pedido',
+  'web.cancel.doneTitle': '{approved, select, yes {Seu pedido foi cancelado} other {Sua solicitação de cancelamento foi enviada}}',
+  'web.cancel.nothingToRefund': 'Nada foi cobrado, então não há nada a reembolsar.',
+  'web.cancel.willRefund': 'A loja vai analisar e reembolsar {amount} assim que aprovar. Avisaremos você por e-mail.',
+  'web.cancellations.empty': 'Você não cancelou nenhum pedido.',
+  'web.cancellations.askedOn': 'Solicitado em {date}.',
+  'web.cancellations.see': 'Ver a solicitação',
+  'web.cancellations.reviewing': 'A loja está analisando sua solicitação.',
+  'web.cancellations.declined': 'Recusado: {reason}',
+  'web.cancellations.refundTo': 'Reembolso para a conta de {name}.',
+  'web.cancellations.older': 'Cancelamentos anteriores',
+  'web.cancellation.title': 'Cancelamento do pedido {number}',
+  'web.cancellation.asked': 'Solicitado em {date}',
+  'web.cancellation.next':
+    '{status, select, requested {A loja está analisando sua solicitação e enviará a decisão por e-mail.} approved {O pedido foi cancelado. Se houver reembolso, ele já está a caminho: avisaremos por e-mail quando for pago.} rejected {A loja recusou o cancelamento do pedido.} other {O pedido foi cancelado e seu reembolso já foi pago.}}',
+  'web.cancellation.requested': 'Cancelamento solicitado',
+  'web.cancellation.requestedOn': 'em {date}: a loja está analisando e enviará a decisão por e-mail.',
+  'web.cancellation.refundTo': 'Reembolso para',
+  'web.cancellation.voucherCode': 'Código do vale-compras',
+  'web.cancellation.all': 'Todos os meus cancelamentos',
+
+  // Entrar (web/auth).
+  'web.signIn.hosted': 'Você será levado à página de login da loja e depois trazido de volta para cá.',
+  'web.signIn.continue': 'Continuar para o login',
+  'web.signIn.localOnly.before': 'Somente para desenvolvimento local: esta página faz seu login com um token do servidor de API local, como',
+  'web.signIn.localOnly.after': '. Na AWS, é usada a página de login da loja.',
+  'web.signIn.role': 'Perfil',
+  'web.signIn.roleName': '{role, select, customer {Cliente (portal de devoluções)} other {Admin (back-office)}}',
+  'web.signIn.customerId': 'ID do cliente',
+  'web.signIn.customerIdHint': 'O customerId dos pedidos que você quer ver.',
+  'web.signIn.email': 'E-mail',
+  'web.signIn.signingIn': 'Entrando…',
+  'web.signIn.failed': 'Não foi possível concluir o login',
+
+  // The totals under an order's items (web/ui/order-summary.tsx), worded as on the invoice.
+  'web.summary.subtotal': 'Subtotal',
+  'web.summary.discount': 'Desconto',
+  'web.summary.tax': 'Impostos',
+  'web.summary.total': 'Total',
+  'web.summary.refunded': 'Reembolsado',
+
   // Títulos das páginas e itens do menu (web/routes.ts).
   'web.route.signIn': 'Entrar',
   'web.route.signingIn': 'Entrando',
@@ -197,3 +261,6 @@ export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
   'web.route.reasons': 'Motivos',
   'web.route.stock': 'Estoque',
 };
+
+/** The web app's catalogue: the shared words, its own messages and the back office's, never the emails' or documents' (web/i18n/locale.ts loads it on demand). */
+export const ptBRWebCatalogue: Catalogue<WebId> = { ...ptBRWords, ...ptBRWeb, ...ptBRAdmin };

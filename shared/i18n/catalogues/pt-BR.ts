@@ -1,8 +1,8 @@
 // Português do Brasil (tratamento por “você”). Ids and arguments as in en.ts.
-import { ptBRWeb } from './pt-BR-web.ts';
+import type { DocumentId, EmailId, WordId } from './en.ts';
 import type { Catalogue } from './types.ts';
 
-export const ptBR: Catalogue = {
+export const ptBRWords: Catalogue<WordId> = {
   'status.order':
     '{status, select, pending {pendente} confirmed {confirmado} picked_up {separado} shipped {enviado} out_for_delivery {saiu para entrega} delivered {entregue} delivery_failed {não entregue} cancelled {cancelado} other {{status}}}',
   'status.return':
@@ -19,7 +19,9 @@ export const ptBR: Catalogue = {
   'item.lineWithVariant': '{title} ({variant}) × {quantity}',
   'item.untitled': 'Item',
   'item.verdict': '{line}: {good} de {quantity} {good, plural, one {aceito} other {aceitos}}',
+};
 
+export const ptBREmails: Catalogue<EmailId> = {
   'email.hello': 'Olá, {name},',
   'email.helloNoName': 'Olá,',
   'email.footer': 'Esta mensagem foi enviada automaticamente.',
@@ -114,7 +116,9 @@ export const ptBR: Catalogue = {
   'email.commentAdmin.subject': '[Devolução] Comentário do cliente sobre a devolução do pedido {number}',
   'email.commentAdmin.heading': 'Comentário do cliente sobre a devolução {returnId}',
   'email.commentAdmin.body': '{customer} comentou a devolução do pedido {number}.',
+};
 
+export const ptBRDocuments: Catalogue<DocumentId> = {
   'doc.title': '{kind, select, invoice {Fatura} other {Recibo}}',
   'doc.number': '{kind, select, invoice {Nº da fatura} other {Nº do recibo}}',
   'doc.orderNumber': 'Nº do pedido',
@@ -157,6 +161,4 @@ export const ptBR: Catalogue = {
   'doc.footer':
     '{kind, select, invoice {{shop} – fatura do pedido {number}. Valores em {currency}.} other {{shop} – obrigado pelo seu pagamento. Valores em {currency}.}}',
   'doc.page': 'Página {page} de {pages}',
-
-  ...ptBRWeb,
 };

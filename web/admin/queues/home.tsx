@@ -3,8 +3,9 @@
 import type { ReturnStatus } from '#shared/domain/return-status';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
-import { words } from '../../ui/format.ts';
+import { t } from '../../i18n/locale.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
+import { statusLabel } from '../../ui/status-badge.tsx';
 
 interface Queue {
   readonly label: string;
@@ -18,23 +19,28 @@ export function AdminHome() {
   const [state, reload] = useLoad((signal) => api('orders.summary', { signal }), []);
   return (
     <>
-      <h1>Back office</h1>
+      <h1>{t('web.route.backOffice')}</h1>
       <Loaded state={state} onRetry={reload}>
         {(summary) => (
           <>
             <QueueGroup
-              title="Returns"
-              queues={OPEN_RETURNS.map((s) => ({ label: words(s), count: summary.returns[s], href: `${APP_BASE}/admin/returns?status=${s}` }))}
+              id="returns"
+              title={t('web.route.returns')}
+              queues={OPEN_RETURNS.map((s) => ({ label: statusLabel(s, 'return'), count: summary.returns[s], href: `${APP_BASE}/admin/returns?status=${s}` }))}
             />
             <QueueGroup
-              title="Cancellations"
-              queues={[{ label: 'To decide', count: summary.cancellations.requested, href: `${APP_BASE}/admin/cancellations?status=requested` }]}
-            />
-            <QueueGroup
-              title="Refund transactions"
+              id="cancellations"
+              title={t('web.route.cancellations')}
               queues={[
-                { label: 'Pending', count: summary.refundTransactions.pending, href: `${APP_BASE}/admin/payouts?status=pending` },
-                { label: 'Failed', count: summary.refundTransactions.failed, href: `${APP_BASE}/admin/payouts?status=failure` },
+                { label: t('web.admin.queue.toDecide'), count: summary.cancellations.requested, href: `${APP_BASE}/admin/cancellations?status=requested` },
+              ]}
+            />
+            <QueueGroup
+              id="refund-transactions"
+              title={t('web.route.refundTransactions')}
+              queues={[
+                { label: t('web.admin.queue.pending'), count: summary.refundTransactions.pending, href: `${APP_BASE}/admin/payouts?status=pending` },
+                { label: t('web.admin.queue.failed'), count: summary.refundTransactions.failed, href: `${APP_BASE}/admin/payouts?status=failure` },
               ]}
             />
           </>
@@ -44,11 +50,11 @@ export function AdminHome() {
   );
 }
 
-function QueueGroup({ title, queues }: { title: string; queues: readonly Queue[] }) {
-  const id = `queue-${title.toLowerCase().replace(/\W+/g, '-')}`;
+/** `id` keys the heading in every language (a title like "Rücksendungen" makes no id). */
+function QueueGroup({ id, title, queues }: { id: string; title: string; queues: readonly Queue[] }) {
   return (
-    <section aria-labelledby={id}>
-      <h2 id={id}>{title}</h2>
+    <section aria-labelledby={`queue-${id}`}>
+      <h2 id={`queue-${id}`}>{title}</h2>
       <ul class="queues">
         {queues.map((q) => (
           <li key={q.href}>

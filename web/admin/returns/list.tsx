@@ -1,19 +1,21 @@
 // Return requests (GET /admin/returns): a tab per status, a date range, a page at a time.
 import { type ApiResult, api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { useChoice, useCursor } from '../../ui/address.ts';
-import { formatDate, money, words } from '../../ui/format.ts';
+import { formatDate, money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
-import { StatusBadge } from '../../ui/status-badge.tsx';
+import { StatusBadge, statusLabel } from '../../ui/status-badge.tsx';
 import { type Column, DateRange, ListTable, PagedList, useDates } from '../list-kit.tsx';
 import { RETURN_STATUS_LIST } from '../statuses.ts';
 
-const COLUMNS: readonly Column<ApiResult<'returns.adminList'>['items'][number]>[] = [
-  { header: 'Request', cell: (r) => <a href={`${APP_BASE}/admin/returns/${r.id}`}>Return for order {r.orderNumber}</a> },
-  { header: 'Customer', cell: (r) => r.customer.name },
-  { header: 'Filed', cell: (r) => formatDate(r.createdAt) },
-  { header: 'Status', cell: (r) => <StatusBadge status={r.status} /> },
-  { header: 'Refund', amount: true, cell: (r) => (r.refundAmount === null ? '—' : money(r.refundAmount, r.currency)) },
+/** The table's columns, headed in the active language (read on each draw). */
+const columns = (): readonly Column<ApiResult<'returns.adminList'>['items'][number]>[] => [
+  { header: t('web.admin.col.request'), cell: (r) => <a href={`${APP_BASE}/admin/returns/${r.id}`}>{t('web.return.name', { number: r.orderNumber })}</a> },
+  { header: t('web.admin.col.customer'), cell: (r) => r.customer.name },
+  { header: t('web.admin.col.filed'), cell: (r) => formatDate(r.createdAt) },
+  { header: t('web.col.status'), cell: (r) => <StatusBadge status={r.status} kind="return" /> },
+  { header: t('web.col.refund'), amount: true, cell: (r) => (r.refundAmount === null ? '—' : money(r.refundAmount, r.currency)) },
 ];
 
 export function ReturnList() {
@@ -26,8 +28,8 @@ export function ReturnList() {
   );
   return (
     <>
-      <h1>Returns</h1>
-      <nav aria-label="Return status" class="tabs">
+      <h1>{t('web.route.returns')}</h1>
+      <nav aria-label={t('web.admin.returns.statusTabs')} class="tabs">
         <ul>
           {['', ...RETURN_STATUS_LIST].map((s) => (
             <li key={s}>
@@ -39,7 +41,7 @@ export function ReturnList() {
                 }}
                 {...((chosen ?? '') === s ? { 'aria-current': 'page' as const } : {})}
               >
-                {s ? words(s) : 'All'}
+                {s ? statusLabel(s, 'return') : t('web.admin.all')}
               </a>
             </li>
           ))}
@@ -48,8 +50,13 @@ export function ReturnList() {
       <DateRange dates={dates} onChange={setDates} error={state.status === 'error' ? state.error : null} />
       <Loaded state={state} onRetry={reload}>
         {(page) => (
-          <PagedList page={page} cursor={cursor} onPage={setCursor} empty={`No return requests ${chosen ? `are ${words(chosen).toLowerCase()}` : 'match'}.`}>
-            {(requests) => <ListTable label="Return requests" columns={COLUMNS} rows={requests} />}
+          <PagedList
+            page={page}
+            cursor={cursor}
+            onPage={setCursor}
+            empty={chosen ? t('web.admin.returns.noneWith', { statusName: t('status.return', { status: chosen }) }) : t('web.admin.returns.none')}
+          >
+            {(requests) => <ListTable label={t('web.admin.returns.table')} columns={columns()} rows={requests} />}
           </PagedList>
         )}
       </Loaded>

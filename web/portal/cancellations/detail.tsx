@@ -1,18 +1,11 @@
 // One of my cancellations: what I asked and when, where the refund goes, and
 // what the shop decided (declined and why, or approved and refunded).
-import type { Cancellation } from '#shared/domain/cancellation';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { bankAccount, formatDateTime, money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-
-const NEXT: Record<Cancellation['status'], string> = {
-  requested: 'The shop is reviewing your request and will email you its decision.',
-  approved: 'The order is cancelled. Any refund is on its way: we will email you once it is paid.',
-  rejected: 'The shop declined to cancel the order.',
-  refunded: 'The order is cancelled and your refund has been paid.',
-};
 
 export function CancellationDetail({ cancellationId }: { cancellationId: string }) {
   const [state, reload] = useLoad(
@@ -32,39 +25,39 @@ export function CancellationDetail({ cancellationId }: { cancellationId: string 
       {({ c, currency, reason }) => (
         <>
           <hgroup>
-            <h1>Cancellation of order {c.orderNumber}</h1>
+            <h1>{t('web.cancellation.title', { number: c.orderNumber })}</h1>
             <p>
-              Asked {formatDateTime(c.createdAt)} · <StatusBadge status={c.status} />
+              {t('web.cancellation.asked', { date: formatDateTime(c.createdAt) })} · <StatusBadge status={c.status} kind="cancellation" />
             </p>
           </hgroup>
-          <p>{NEXT[c.status]}</p>
+          <p>{t('web.cancellation.next', { status: c.status })}</p>
           {c.rejectionReason ? (
             <p class="notice">
-              <strong>Why it was declined:</strong> {c.rejectionReason}
+              <strong>{t('web.return.declinedWhy')}</strong> {c.rejectionReason}
             </p>
           ) : null}
           <dl class="facts">
-            <dt>Order</dt>
+            <dt>{t('web.col.order')}</dt>
             <dd>
-              <a href={`${APP_BASE}/orders/${c.orderId}`}>View order {c.orderNumber}</a>
+              <a href={`${APP_BASE}/orders/${c.orderId}`}>{t('web.return.viewOrder', { number: c.orderNumber })}</a>
             </dd>
-            <dt>Reason</dt>
+            <dt>{t('web.col.reason')}</dt>
             <dd>{[reason, c.reasonText].filter(Boolean).join(': ') || '—'}</dd>
             {c.refundAccount ? (
               <>
-                <dt>Refund to</dt>
+                <dt>{t('web.cancellation.refundTo')}</dt>
                 <dd>{bankAccount(c.refundAccount)}</dd>
               </>
             ) : null}
             {c.refundAmount !== null ? (
               <>
-                <dt>Refund</dt>
+                <dt>{t('web.col.refund')}</dt>
                 <dd>{money(c.refundAmount, currency)}</dd>
               </>
             ) : null}
             {c.voucherCode ? (
               <>
-                <dt>Voucher code</dt>
+                <dt>{t('web.cancellation.voucherCode')}</dt>
                 <dd>
                   <strong>{c.voucherCode}</strong>
                 </dd>
@@ -72,7 +65,7 @@ export function CancellationDetail({ cancellationId }: { cancellationId: string 
             ) : null}
           </dl>
           <p>
-            <a href={`${APP_BASE}/cancellations`}>All my cancellations</a>
+            <a href={`${APP_BASE}/cancellations`}>{t('web.cancellation.all')}</a>
           </p>
         </>
       )}

@@ -1,6 +1,7 @@
 // My cancellations, newest first: what I asked, what the shop decided, the refund.
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { useCursor } from '../../ui/address.ts';
 import { formatDate } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
@@ -12,11 +13,11 @@ export function CancellationList() {
   const [state, reload] = useLoad((signal) => api('cancellations.list', { query: { limit: 20, ...(cursor ? { cursor } : {}) }, signal }), [cursor]);
   return (
     <>
-      <h1>My cancellations</h1>
+      <h1>{t('web.route.myCancellations')}</h1>
       <Loaded state={state} onRetry={reload}>
         {(page) =>
           page.items.length === 0 ? (
-            <Empty>You have not cancelled any order.</Empty>
+            <Empty>{t('web.cancellations.empty')}</Empty>
           ) : (
             <>
               <ul class="cards">
@@ -24,19 +25,21 @@ export function CancellationList() {
                   <li key={c.id}>
                     <article>
                       <header>
-                        <a href={`${APP_BASE}/orders/${c.orderId}`}>Order {c.orderNumber}</a> · <StatusBadge status={c.status} />
+                        <a href={`${APP_BASE}/orders/${c.orderId}`}>{t('web.order.name', { number: c.orderNumber })}</a> ·{' '}
+                        <StatusBadge status={c.status} kind="cancellation" />
                       </header>
                       <p>
-                        Asked on {formatDate(c.createdAt)}. <a href={`${APP_BASE}/cancellations/${c.id}`}>See the request</a>
+                        {t('web.cancellations.askedOn', { date: formatDate(c.createdAt) })}{' '}
+                        <a href={`${APP_BASE}/cancellations/${c.id}`}>{t('web.cancellations.see')}</a>
                       </p>
-                      {c.status === 'requested' ? <p>The shop is reviewing your request.</p> : null}
-                      {c.rejectionReason ? <p>Declined: {c.rejectionReason}</p> : null}
-                      {c.refundAccount ? <p>Refund to the account of {c.refundAccount.accountName}.</p> : null}
+                      {c.status === 'requested' ? <p>{t('web.cancellations.reviewing')}</p> : null}
+                      {c.rejectionReason ? <p>{t('web.cancellations.declined', { reason: c.rejectionReason })}</p> : null}
+                      {c.refundAccount ? <p>{t('web.cancellations.refundTo', { name: c.refundAccount.accountName })}</p> : null}
                     </article>
                   </li>
                 ))}
               </ul>
-              <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older="Older cancellations" />
+              <Pager cursor={cursor} nextCursor={page.nextCursor} onPage={setCursor} older={t('web.cancellations.older')} />
             </>
           )
         }

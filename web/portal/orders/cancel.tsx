@@ -8,10 +8,10 @@ import type { Reason } from '#shared/domain/reason';
 import { api } from '../../api/client.ts';
 import { useIntentKey } from '../../api/intent-key.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, Field, FieldMessage, inputValue, useSubmission } from '../../ui/form.tsx';
-import { money, words } from '../../ui/format.ts';
-import { paymentMethodWords } from '../../ui/names.ts';
+import { money } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { CancellationRequested, loadCancelState } from './open-cancellation.tsx';
 
@@ -27,20 +27,20 @@ export function CancelOrder({ orderId }: { orderId: string }) {
     <Loaded state={state} onRetry={reload}>
       {([order, reasons, cancel]) => (
         <>
-          <h1>Cancel order {order.number}</h1>
+          <h1>{t('web.cancel.title', { number: order.number })}</h1>
           {cancel.open ? (
             <>
               <CancellationRequested cancellation={cancel.open} />
               <p>
-                <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a>
+                <a href={`${APP_BASE}/orders/${order.id}`}>{t('web.backToOrder')}</a>
               </p>
             </>
           ) : cancel.allowed ? (
             <CancelForm order={order} reasons={reasons.items} />
           ) : (
             <p>
-              An order that is {words(order.status).toLowerCase()} can no longer be cancelled here. Please contact the shop.{' '}
-              <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a>
+              {t('web.cancel.tooLate', { statusName: t('status.order', { status: order.status }) })}{' '}
+              <a href={`${APP_BASE}/orders/${order.id}`}>{t('web.backToOrder')}</a>
             </p>
           )}
         </>
@@ -49,15 +49,16 @@ export function CancelOrder({ orderId }: { orderId: string }) {
   );
 }
 
-const LABELS = {
-  reasonId: 'Reason',
-  reasonText: 'Tell us more',
-  'refundAccount.accountName': 'Account holder',
-  'refundAccount.accountNumber': 'Account number or IBAN',
-  'refundAccount.bankName': 'Bank',
-  'refundAccount.bankBranch': 'Branch',
-  refundAccount: 'Bank account',
-};
+/** The form's labels in the active language (read on each draw: the reader may switch). */
+const labels = () => ({
+  reasonId: t('web.col.reason'),
+  reasonText: t('web.cancel.tellUsMore'),
+  'refundAccount.accountName': t('web.newReturn.accountHolder'),
+  'refundAccount.accountNumber': t('web.cancel.accountNumber'),
+  'refundAccount.bankName': t('web.cancel.bankName'),
+  'refundAccount.bankBranch': t('web.cancel.bankBranch'),
+  refundAccount: t('web.cancel.bankAccount'),
+});
 
 function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason[] }) {
   const paid = order.paymentStatus !== 'unpaid';
@@ -79,36 +80,33 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
       return api('cancellations.create', { params: { orderId: order.id }, idempotencyKey: intent.keyFor(body), body });
     },
     setDone,
-    () => (reasonId ? [] : [{ path: 'reasonId', message: 'Choose why you are cancelling' }]),
+    () => (reasonId ? [] : [{ path: 'reasonId', message: t('web.cancel.chooseReasonError') }]),
   );
   if (done) {
     return (
       <div role="status" class="notice">
-        <h2>{done.status === 'approved' ? 'Your order is cancelled' : 'Your cancellation request was sent'}</h2>
+        <h2>{t('web.cancel.doneTitle', { approved: done.status === 'approved' ? 'yes' : 'no' })}</h2>
         <p>
           {done.status === 'approved'
-            ? 'Nothing was charged, so there is nothing to refund.'
-            : `The shop will review it and refund ${money(order.totals.total - order.totals.refunded, order.currency)} once approved. We will email you.`}
+            ? t('web.cancel.nothingToRefund')
+            : t('web.cancel.willRefund', { amount: money(order.totals.total - order.totals.refunded, order.currency) })}
         </p>
         <p>
-          <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a> · <a href={`${APP_BASE}/cancellations`}>My cancellations</a>
+          <a href={`${APP_BASE}/orders/${order.id}`}>{t('web.backToOrder')}</a> · <a href={`${APP_BASE}/cancellations`}>{t('web.route.myCancellations')}</a>
         </p>
       </div>
     );
   }
+  const LABELS = labels();
   const setField = (name: keyof typeof account) => (e: Parameters<typeof inputValue>[0]) => setAccount({ ...account, [name]: inputValue(e) });
   return (
     <form onSubmit={(e) => e.preventDefault()} noValidate>
-      <p>
-        {paid
-          ? `You paid ${money(order.totals.total, order.currency)}. The shop reviews your request before cancelling and refunds you once it is approved.`
-          : 'Nothing has been charged yet: the order is cancelled at once.'}
-      </p>
+      <p>{paid ? t('web.cancel.paid', { amount: money(order.totals.total, order.currency) }) : t('web.cancel.unpaid')}</p>
       <ErrorSummary error={submission.error} labels={LABELS} />
       <Field path="reasonId" label={LABELS.reasonId} error={submission.errorFor('reasonId')}>
         {(control) => (
           <select {...control} value={reasonId} onChange={(e) => setReasonId(inputValue(e))}>
-            <option value="">Choose a reason</option>
+            <option value="">{t('web.newReturn.chooseReason')}</option>
             {reasons.map((r) => (
               <option key={r.id} value={r.id}>
                 {r.label}
@@ -117,13 +115,13 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
           </select>
         )}
       </Field>
-      <Field path="reasonText" label={`${LABELS.reasonText} (optional)`} error={submission.errorFor('reasonText')}>
+      <Field path="reasonText" label={t('web.cancel.optional', { label: LABELS.reasonText })} error={submission.errorFor('reasonText')}>
         {(control) => <textarea {...control} rows={3} maxLength={500} value={reasonText} onInput={(e) => setReasonText(inputValue(e))} />}
       </Field>
       {needsAccount ? (
         <fieldset id="field-refundAccount" tabIndex={-1} {...(submission.errorFor('refundAccount') ? { 'aria-describedby': 'field-refundAccount-error' } : {})}>
-          <legend>Where should we send your refund?</legend>
-          <small>You paid by {paymentMethodWords(order.paymentMethod).toLowerCase()}, so the refund goes to a bank account.</small>
+          <legend>{t('web.cancel.where')}</legend>
+          <small>{t('web.cancel.toBank', { method: order.paymentMethod })}</small>
           <FieldMessage path="refundAccount" error={submission.errorFor('refundAccount')} />
           <Field path="refundAccount.accountName" label={LABELS['refundAccount.accountName']} error={submission.errorFor('refundAccount.accountName')}>
             {(control) => <input {...control} autoComplete="name" value={account.accountName} onInput={setField('accountName')} />}
@@ -131,7 +129,7 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
           <Field
             path="refundAccount.accountNumber"
             label={LABELS['refundAccount.accountNumber']}
-            hint="At least 6 digits."
+            hint={t('web.cancel.accountHint')}
             error={submission.errorFor('refundAccount.accountNumber')}
           >
             {(control) => <input {...control} autoComplete="off" inputMode="text" value={account.accountNumber} onInput={setField('accountNumber')} />}
@@ -141,7 +139,7 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
           </Field>
           <Field
             path="refundAccount.bankBranch"
-            label={`${LABELS['refundAccount.bankBranch']} (optional)`}
+            label={t('web.cancel.optional', { label: LABELS['refundAccount.bankBranch'] })}
             error={submission.errorFor('refundAccount.bankBranch')}
           >
             {(control) => <input {...control} value={account.bankBranch} onInput={setField('bankBranch')} />}
@@ -149,20 +147,16 @@ function CancelForm({ order, reasons }: { order: Order; reasons: readonly Reason
         </fieldset>
       ) : null}
       <Confirm
-        action={paid ? 'Request cancellation' : 'Cancel order'}
-        question={
-          paid
-            ? `Are you sure you want to ask to cancel order ${order.number}? You cannot take the request back.`
-            : `Are you sure you want to cancel order ${order.number}? It cannot be undone.`
-        }
-        confirm={paid ? 'Yes, ask to cancel it' : 'Yes, cancel my order'}
-        keep="No, keep my order"
+        action={t('web.cancel.action', { paid: paid ? 'yes' : 'no' })}
+        question={t('web.cancel.question', { paid: paid ? 'yes' : 'no', number: order.number })}
+        confirm={t('web.cancel.confirm', { paid: paid ? 'yes' : 'no' })}
+        keep={t('web.cancel.keep')}
         busy={submission.submitting}
         ready={submission.ready}
         onConfirm={submission.submit}
       />
       <p>
-        <a href={`${APP_BASE}/orders/${order.id}`}>Back to the order</a>
+        <a href={`${APP_BASE}/orders/${order.id}`}>{t('web.backToOrder')}</a>
       </p>
     </form>
   );

@@ -7,6 +7,7 @@ import type { Order } from '#shared/domain/order';
 import { isFinalOrderStatus } from '#shared/domain/order-transitions';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { t } from '../../i18n/locale.ts';
 import { formatDate } from '../../ui/format.ts';
 import { customerMayCancel, loadPolicy } from '../policy.ts';
 
@@ -42,8 +43,8 @@ async function findOpenCancellation(order: Pick<Order, 'id' | 'createdAt'>, sign
 export const CancellationRequested = ({ cancellation }: { cancellation: Cancellation }) => (
   <p>
     <a class="action-link" href={`${APP_BASE}/cancellations/${cancellation.id}`}>
-      Cancellation requested
+      {t('web.cancellation.requested')}
     </a>{' '}
-    on {formatDate(cancellation.createdAt)}: the shop is reviewing it and will email you its decision.
+    {t('web.cancellation.requestedOn', { date: formatDate(cancellation.createdAt) })}
   </p>
 );
