@@ -52,9 +52,6 @@ const accountOf = (item: Record<string, unknown>): StoredAccount => ({
   ...(item.contact ? { contact: item.contact as CreditContact } : {}),
 });
 
-/** The account as the API shows it (without its contact). */
-export const publicAccount = ({ contact: _, ...account }: StoredAccount): CreditAccount => account;
-
 /** A customer's accounts, one per currency: one strongly consistent Query (a customer holds a handful). */
 export const listAccounts = async (customerId: string): Promise<StoredAccount[]> =>
   (
@@ -63,6 +60,10 @@ export const listAccounts = async (customerId: string): Promise<StoredAccount[]>
       ConsistentRead: true,
     })
   ).map(accountOf);
+
+/** A customer's accounts as the API shows them: without their contact. */
+export const listAccountViews = async (customerId: string): Promise<CreditAccount[]> =>
+  (await listAccounts(customerId)).map(({ contact: _, ...account }) => account);
 
 export const getAccount = async (customerId: string, currency: string): Promise<StoredAccount> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.creditAccount(customerId, currency), ConsistentRead: true }));

@@ -16,7 +16,8 @@ export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
   // index.mjs, not in it), plus the five ICU catalogues (54 KB) and the
   // intl-messageformat runtime with its parser (34 KB).
   // +37 KB measured with the web app's messages in the catalogues (967 KB), as for notify below.
-  documents: 970,
+  // +6 KB measured with the store-credit emails' messages in the five catalogues (973 KB).
+  documents: 980,
   notes: 430,
   cancellations: 460,
   settings: 440,
@@ -32,7 +33,8 @@ export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
   // would drop the 27 KB of parsers; not done yet.
   // +38 KB measured with the web app's messages (the catalogues spread their web ids into the ones the
   // Lambdas import: 608 KB); splitting the server catalogue from the web's would take them back out.
-  notify: 610,
+  // +8 KB measured with the store-credit emails (their messages in five catalogues, two templates, two detectors: 616 KB).
+  notify: 620,
   events: 500,
   'payments-queue': 640,
   'admin-mfa': 360,
