@@ -1,7 +1,7 @@
 // Which table changes reach the stream consumers. The CDK event source uses these
 // patterns as Lambda filter criteria; the local stream poller applies the same
 // patterns before invoking the handler. The handler checks again in code.
-import { EVENT_ONLY_TYPES, NOTIFIABLE_TYPES } from '#shared/domain/notifications/types';
+import { EVENTFUL_TYPES, NOTIFIABLE_TYPES } from '#shared/domain/notifications/types';
 
 /** Lambda event filter patterns (EventBridge pattern syntax), ORed. */
 export const NOTIFY_FILTER_PATTERNS = [
@@ -11,11 +11,11 @@ export const NOTIFY_FILTER_PATTERNS = [
   },
 ] as const;
 
-/** The events consumer's filter: every notifiable change, and the event-only types. */
+/** The events consumer's filter: the types that are integration events. */
 export const EVENTS_FILTER_PATTERNS = [
   {
     eventName: ['INSERT', 'MODIFY'],
-    dynamodb: { NewImage: { type: { S: [...NOTIFIABLE_TYPES, ...EVENT_ONLY_TYPES] } } },
+    dynamodb: { NewImage: { type: { S: [...EVENTFUL_TYPES] } } },
   },
 ] as const;
 

@@ -2,7 +2,7 @@
 // manual credits and debits, gift cards.
 import { creditRoutes } from '#infra/routes/credit';
 import { getGiftCard, listGiftCards } from '#shared/adapters/gift-cards-repo';
-import { listAccounts, listCreditTransactions } from '#shared/adapters/store-credit-repo';
+import { listAccountViews, listCreditTransactions } from '#shared/adapters/store-credit-repo';
 import { creditApi } from '#shared/api/credit';
 import { giftCardView } from '#shared/domain/gift-card';
 import { httpHandler } from '#shared/http/handler';
@@ -20,14 +20,14 @@ export const handler = httpHandler(
   creditRoutes,
   creditApi,
   {
-    'credit.mine': async ({ principal }) => ({ items: await listAccounts(me(principal)) }),
+    'credit.mine': async ({ principal }) => ({ items: await listAccountViews(me(principal)) }),
     'credit.myTransactions': ({ principal, query: { currency, ...page } }) => listCreditTransactions(me(principal), currency, page),
     'credit.redeem': ({ principal, body, actor, now, idempotency }) =>
       redeemGiftCard({ customerId: me(principal), code: body.code, by: actor, now, idempotency }),
-    'credit.customerAccounts': async ({ params }) => ({ items: await listAccounts(params.customerId) }),
+    'credit.customerAccounts': async ({ params }) => ({ items: await listAccountViews(params.customerId) }),
     'credit.debit': ({ body, actor, now, idempotency }) => debitStoreCredit({ ...body, by: actor, now, idempotency }),
     'credit.revert': ({ params, actor, now, idempotency }) => revertStoreCredit({ debitId: params.debitId, by: actor, now, idempotency }),
-    'credit.adminAccounts': async ({ params }) => ({ items: await listAccounts(params.customerId) }),
+    'credit.adminAccounts': async ({ params }) => ({ items: await listAccountViews(params.customerId) }),
     'credit.adminTransactions': ({ params, query: { currency, ...page } }) => listCreditTransactions(params.customerId, currency, page),
     'credit.adminCredit': ({ params, body, actor, now, idempotency }) =>
       creditStoreCredit({ customerId: params.customerId, body, by: actor, now, idempotency }),

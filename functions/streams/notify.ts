@@ -58,6 +58,11 @@ export const createHandler = (overrides: Partial<NotifyPorts> = {}) => {
       logger.warn('order not found; email skipped', { key: notification.key, orderId });
       return [];
     }
+    if (to.kind === 'unknownCustomer') {
+      // A manual or gift-card credit to an account never credited from an order: no address is known (README "Store credit").
+      logger.info('no address recorded for the customer; email skipped', { key: notification.key, customerId: to.customerId });
+      return [];
+    }
     const addresses = to.kind === 'email' ? [to.email] : to.kind === 'admins' ? settings.notifications.adminEmails : order ? [order.customer.email] : [];
     if (addresses.length === 0) return [];
     const data = order ? { ...notification.data, order } : notification.data;

@@ -29,16 +29,31 @@ export class OriginCreditedError extends ConflictError {
   }
 }
 
-const accountOf = (item: Record<string, unknown>): CreditAccount => ({
+/**
+ * Where the account's emails go: the customer's address and language as their
+ * latest order said, recorded when a credit from an order lands. A manual
+ * credit or a redeemed gift card knows no order, so it is emailed here (or not
+ * at all while the account has never been credited from an order).
+ */
+export interface CreditContact {
+  readonly email: string;
+  readonly locale: string | null;
+}
+
+/** An account as stored: with its contact, which the API never shows. */
+export type StoredAccount = CreditAccount & { readonly contact?: CreditContact };
+
+const accountOf = (item: Record<string, unknown>): StoredAccount => ({
   customerId: String(item.customerId),
   currency: String(item.currency),
   balance: Number(item.balance),
   lots: item.lots as CreditAccount['lots'],
   version: Number(item.version),
+  ...(item.contact ? { contact: item.contact as CreditContact } : {}),
 });
 
 /** A customer's accounts, one per currency: one strongly consistent Query (a customer holds a handful). */
-export const listAccounts = async (customerId: string): Promise<CreditAccount[]> =>
+export const listAccounts = async (customerId: string): Promise<StoredAccount[]> =>
   (
     await queryAll({
       key: { keys: TABLE_KEY, partition: PARTITION.credit(customerId), prefix: ITEM_PREFIX.creditAccount },
@@ -46,7 +61,11 @@ export const listAccounts = async (customerId: string): Promise<CreditAccount[]>
     })
   ).map(accountOf);
 
-export const getAccount = async (customerId: string, currency: string): Promise<CreditAccount> => {
+/** A customer's accounts as the API shows them: without their contact. */
+export const listAccountViews = async (customerId: string): Promise<CreditAccount[]> =>
+  (await listAccounts(customerId)).map(({ contact: _, ...account }) => account);
+
+export const getAccount = async (customerId: string, currency: string): Promise<StoredAccount> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.creditAccount(customerId, currency), ConsistentRead: true }));
   return Item ? accountOf(Item) : emptyAccount(customerId, currency);
 };
@@ -64,6 +83,8 @@ export interface MovementExtras {
   readonly revertOf?: { readonly debit: CreditTransaction; readonly seq: number };
   /** An expiry: the lot, expired once. */
   readonly expiredLot?: string;
+  /** The contact to record (a credit from an order); else the account keeps the one it had. */
+  readonly contact?: CreditContact | undefined;
 }
 
 /**
@@ -75,7 +96,9 @@ export interface MovementExtras {
  * a debit in the item's own terms.
  */
 export const movementItems = (movement: Movement, previousVersion: number, extras: MovementExtras = {}): GuardedItem[] => {
-  const { account, transaction } = movement;
+  const { transaction } = movement;
+  // The ledger's movements copy the account as read, its contact included (a Put would otherwise drop it).
+  const account: StoredAccount = extras.contact ? { ...movement.account, contact: extras.contact } : movement.account;
   const floor = transaction.kind === 'debit' ? transaction.amount : 0;
   const accountItem: GuardedItem = {
     item: {
@@ -91,7 +114,13 @@ export const movementItems = (movement: Movement, previousVersion: number, extra
   };
   const items: GuardedItem[] = [
     accountItem,
-    put({ ...KEY.creditTransaction(transaction.customerId, transaction.currency, account.version), type: 'CreditTransaction', txn: transaction }),
+    put({
+      ...KEY.creditTransaction(transaction.customerId, transaction.currency, account.version),
+      type: 'CreditTransaction',
+      txn: transaction,
+      // Who a credit's email goes to, as known when it landed (the email consumer reads only this row).
+      ...(transaction.kind === 'credit' && account.contact ? { contact: account.contact } : {}),
+    }),
   ];
   if (extras.originOnce) {
     const origin = extras.originOnce;
@@ -222,5 +251,13 @@ export const accountsDueBy = async (until: string, startKey?: Record<string, unk
 };
 
 /** A lot's reminder, written once (attribute_not_exists): its insertion is what the email consumer sends. */
-export const reminderItem = (account: CreditAccount, lot: CreditAccount['lots'][number], now: string): GuardedItem =>
-  put({ ...KEY.creditReminder(lot.id), type: 'CreditReminder', customerId: account.customerId, currency: account.currency, lot, createdAt: now });
+export const reminderItem = (account: StoredAccount, lot: CreditAccount['lots'][number], now: string): GuardedItem =>
+  put({
+    ...KEY.creditReminder(lot.id),
+    type: 'CreditReminder',
+    customerId: account.customerId,
+    currency: account.currency,
+    lot,
+    ...(account.contact ? { contact: account.contact } : {}),
+    createdAt: now,
+  });

@@ -41,7 +41,7 @@ export const createRefund = (input: RefundInput, ctx: RefundContext): Promise<{ 
     const write = planRefundWrite(state, input, { settings, ids: planIds(true), now: ctx.now, actor: ctx.actor });
     const credited = await refundCreditItems({
       refund: write.refund,
-      customerId: state.order.customer.customerId,
+      customer: state.order.customer,
       settings,
       withBonus: false,
       now: ctx.now,

@@ -33,7 +33,7 @@ export const openRefundAttempt = async ({ refundId, body, now, idempotency }: Op
   // A store-credit attempt is credited in the same transaction (its own new transaction only).
   const credited = await refundCreditItems({
     refund: { transactions: next.transactions.slice(-1), currency: next.currency },
-    customerId: order.customer.customerId,
+    customer: order.customer,
     settings: await getSettings(),
     withBonus: false,
     now,

@@ -6,6 +6,7 @@ import { orderStatusEmail } from './order-status.ts';
 import { refundCreatedEmail, refundFailedAdminEmail, refundTransactionEmail } from './refund.ts';
 import { returnCommentAdminEmail, returnCommentCustomerEmail } from './return-comment.ts';
 import { returnCreatedAdminEmail, returnStatusAdminEmail, returnStatusCustomerEmail } from './return-request.ts';
+import { creditIssuedEmail, creditReminderEmail } from './store-credit.ts';
 
 export type { Email, EmailContext } from './layout.ts';
 
@@ -25,6 +26,8 @@ export const TEMPLATES = {
   'order-note': orderNoteEmail,
   'return-comment-customer': returnCommentCustomerEmail,
   'return-comment-admin': returnCommentAdminEmail,
+  'store-credit-issued': creditIssuedEmail,
+  'store-credit-reminder': creditReminderEmail,
 } as const satisfies Record<string, Render>;
 
 export type TemplateId = keyof typeof TEMPLATES;

@@ -6,6 +6,7 @@ import { orderNoteNotifications } from './order-note.ts';
 import { refundNotifications } from './refund.ts';
 import { returnCommentNotifications } from './return-comment.ts';
 import { returnRequestNotifications } from './return-request.ts';
+import { creditReminderNotifications, creditTransactionNotifications } from './store-credit.ts';
 import type { Change, Detector, NotifiableType, Notification } from './types.ts';
 
 const DETECTORS: Record<NotifiableType, Detector> = {
@@ -15,6 +16,8 @@ const DETECTORS: Record<NotifiableType, Detector> = {
   Refund: refundNotifications,
   OrderNote: orderNoteNotifications,
   ReturnComment: returnCommentNotifications,
+  CreditTransaction: creditTransactionNotifications,
+  CreditReminder: creditReminderNotifications,
 };
 
 const isNotifiable = (type: string): type is NotifiableType => Object.hasOwn(DETECTORS, type);

@@ -1,16 +1,20 @@
 // A table change as the stream consumer sees it, and the emails it implies.
 import type { TemplateData, TemplateId } from '../emails/index.ts';
 
+/** Item `type`s whose inserts or changes can send both an email and an event. */
+const EMAIL_AND_EVENT_TYPES = ['Order', 'Cancellation', 'ReturnRequest', 'Refund', 'OrderNote', 'ReturnComment', 'CreditTransaction'] as const;
+
 /**
- * Item `type`s whose inserts or changes can send an email or an event: the
- * stream consumers' filters (infra/streams.ts) and their detectors name these.
+ * Item `type`s whose inserts or changes can send an email: the notify
+ * consumer's filter (infra/streams.ts) and its detectors name these. A lot's
+ * reminder is an email only (its event is the expiry itself, later).
  */
-export const NOTIFIABLE_TYPES = ['Order', 'Cancellation', 'ReturnRequest', 'Refund', 'OrderNote', 'ReturnComment'] as const;
+export const NOTIFIABLE_TYPES = [...EMAIL_AND_EVENT_TYPES, 'CreditReminder'] as const;
 export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];
 
-/** Item `type`s that are integration events but send no email of their own (store credit's ledger rows, gift cards). */
-export const EVENT_ONLY_TYPES = ['CreditTransaction', 'GiftCard'] as const;
-export type EventfulType = NotifiableType | (typeof EVENT_ONLY_TYPES)[number];
+/** Item `type`s that are integration events: the events consumer's filter and detectors (a gift card sends no email of its own). */
+export const EVENTFUL_TYPES = [...EMAIL_AND_EVENT_TYPES, 'GiftCard'] as const;
+export type EventfulType = (typeof EVENTFUL_TYPES)[number];
 
 export interface Change {
   readonly eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
@@ -23,7 +27,9 @@ export interface Change {
 export type Recipient =
   | { readonly kind: 'email'; readonly email: string }
   | { readonly kind: 'customerOfOrder'; readonly orderId: string }
-  | { readonly kind: 'admins' };
+  | { readonly kind: 'admins' }
+  /** A store-credit customer whose address the shop does not know yet (no credit from an order so far): nobody is emailed. */
+  | { readonly kind: 'unknownCustomer'; readonly customerId: string };
 
 /** A template's data as a detector supplies it: the `order` may be left to the consumer to load. */
 type DetectorData<D> = D extends { readonly order: infer O } ? Omit<D, 'order'> & { readonly order?: O } : D;

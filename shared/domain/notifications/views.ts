@@ -95,3 +95,36 @@ export interface ReturnCommentView {
   /** The actor label: `admin:<sub>`, `customer:<sub>` (or the bare role). */
   readonly submittedBy: string;
 }
+
+/** Where a store-credit email goes (store-credit-repo.ts records it on the account and copies it onto what it emails about). */
+export interface CreditContactView {
+  readonly email: string;
+  readonly locale?: string | null;
+}
+
+export interface CreditTransactionView {
+  readonly id: string;
+  readonly customerId: string;
+  readonly currency: string;
+  readonly kind: string;
+  /** A credit's whole amount, its bonus included. */
+  readonly amount: number;
+  readonly bonus?: number;
+  readonly balanceAfter: number;
+  readonly origin: { readonly type: string };
+  readonly expiresAt: string | null;
+}
+
+/** A ledger row: the transaction and, on a credit, its contact. */
+export interface CreditTransactionRowView {
+  readonly txn: CreditTransactionView;
+  readonly contact?: CreditContactView;
+}
+
+/** A lot's reminder item (written once by the expiry job). */
+export interface CreditReminderView {
+  readonly customerId: string;
+  readonly currency: string;
+  readonly lot: { readonly id: string; readonly remaining: number; readonly expiresAt: string | null };
+  readonly contact?: CreditContactView;
+}

@@ -118,6 +118,24 @@ export const deEmails: Catalogue<EmailId> = {
   'email.commentAdmin.subject': '[Rücksendung] Kundenkommentar zur Rücksendung für Bestellung {number}',
   'email.commentAdmin.heading': 'Kundenkommentar zu Rücksendung {returnId}',
   'email.commentAdmin.body': '{customer} hat die Rücksendung zu Bestellung {number} kommentiert.',
+  // Guthaben.
+  'email.credit.subject': '{amount} Guthaben wurde Ihrem Kundenkonto gutgeschrieben',
+  'email.credit.heading': 'Sie haben neues Guthaben',
+  'email.credit.body':
+    '{origin, select, refund {Ihre Erstattung über {amount} wurde Ihrem Guthaben gutgeschrieben.} gift_card {Ihr Geschenkgutschein über {amount} wurde Ihrem Guthaben gutgeschrieben.} other {Wir haben Ihrem Guthaben {amount} gutgeschrieben.}}',
+  'email.credit.bonus': 'Als Dankeschön, dass Sie sich für Guthaben entschieden haben, haben wir {bonus} Bonus hinzugefügt – insgesamt {total}.',
+  'email.credit.spend': 'Bei Ihrer nächsten Bestellung bei {shop} wird es an der Kasse automatisch berücksichtigt.',
+  'email.credit.expires': 'Ihr Guthaben ist bis zum {date} einlösbar.',
+  'email.creditReminder.subject': 'Ihr Guthaben von {amount} verfällt am {date}',
+  'email.creditReminder.heading': 'Ihr Guthaben verfällt bald',
+  'email.creditReminder.body':
+    'Am {date} verfallen {amount} Ihres Guthabens. Lösen Sie sie bis dahin bei einer Bestellung bei {shop} ein – danach können sie nicht mehr verwendet werden.',
+  'email.label.credited': 'Gutgeschrieben',
+  'email.label.bonus': 'Bonus',
+  'email.label.validUntil': 'Gültig bis',
+  'email.label.creditBalance': 'Ihr Guthaben',
+  'email.credit.noExpiry': 'Unbefristet',
+  'email.link.shop': 'Zum Shop',
 };
 
 export const deDocuments: Catalogue<DocumentId> = {

@@ -124,6 +124,24 @@ export const enEmails = {
   'email.commentAdmin.subject': '[Return] Customer comment on the return for order {number}',
   'email.commentAdmin.heading': 'Customer comment on return {returnId}',
   'email.commentAdmin.body': '{customer} commented on their return for order {number}.',
+  // Store credit.
+  'email.credit.subject': '{amount} of store credit has been added to your account',
+  'email.credit.heading': 'You have new store credit',
+  'email.credit.body':
+    '{origin, select, refund {Your refund of {amount} has been added to your store credit.} gift_card {Your gift card worth {amount} has been added to your store credit.} other {We have added {amount} to your store credit.}}',
+  'email.credit.bonus': 'As a thank-you for choosing store credit, we added a bonus of {bonus}: {total} in total.',
+  'email.credit.spend': 'It is taken into account automatically at checkout on your next order at {shop}.',
+  'email.credit.expires': 'Your credit can be used until {date}.',
+  'email.creditReminder.subject': 'Your store credit of {amount} expires on {date}',
+  'email.creditReminder.heading': 'Your store credit expires soon',
+  'email.creditReminder.body':
+    '{amount} of your store credit expires on {date}. Use it on an order at {shop} before then: after that date it can no longer be spent.',
+  'email.label.credited': 'Credited',
+  'email.label.bonus': 'Bonus',
+  'email.label.validUntil': 'Valid until',
+  'email.label.creditBalance': 'Your store credit balance',
+  'email.credit.noExpiry': 'No expiry date',
+  'email.link.shop': 'Go to the shop',
 } as const;
 
 // The invoice and receipt (shared/domain/documents): only documents bundles these.

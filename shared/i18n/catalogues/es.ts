@@ -116,6 +116,24 @@ export const esEmails: Catalogue<EmailId> = {
   'email.commentAdmin.subject': '[Devolución] Comentario del cliente sobre la devolución del pedido {number}',
   'email.commentAdmin.heading': 'Comentario del cliente sobre la devolución {returnId}',
   'email.commentAdmin.body': '{customer} ha comentado su devolución del pedido {number}.',
+  // Saldo en la tienda.
+  'email.credit.subject': 'Hemos añadido {amount} de saldo a tu cuenta',
+  'email.credit.heading': 'Tienes saldo nuevo en la tienda',
+  'email.credit.body':
+    '{origin, select, refund {Tu reembolso de {amount} se ha añadido a tu saldo en la tienda.} gift_card {Tu tarjeta regalo de {amount} se ha añadido a tu saldo en la tienda.} other {Hemos añadido {amount} a tu saldo en la tienda.}}',
+  'email.credit.bonus': 'Para agradecerte que hayas elegido saldo en la tienda, te hemos añadido un bono de {bonus}: {total} en total.',
+  'email.credit.spend': 'Se aplicará automáticamente al pagar tu próximo pedido en {shop}.',
+  'email.credit.expires': 'Puedes usar tu saldo hasta el {date}.',
+  'email.creditReminder.subject': 'Tu saldo de {amount} caduca el {date}',
+  'email.creditReminder.heading': 'Tu saldo en la tienda caduca pronto',
+  'email.creditReminder.body':
+    'El {date} caducan {amount} de tu saldo en la tienda. Úsalos en un pedido en {shop} antes de esa fecha: después ya no podrás gastarlos.',
+  'email.label.credited': 'Abonado',
+  'email.label.bonus': 'Bono',
+  'email.label.validUntil': 'Válido hasta',
+  'email.label.creditBalance': 'Tu saldo en la tienda',
+  'email.credit.noExpiry': 'Sin fecha de caducidad',
+  'email.link.shop': 'Ir a la tienda',
 };
 
 export const esDocuments: Catalogue<DocumentId> = {

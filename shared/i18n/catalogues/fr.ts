@@ -118,6 +118,24 @@ export const frEmails: Catalogue<EmailId> = {
   'email.commentAdmin.subject': '[Retour] Commentaire du client sur le retour de la commande {number}',
   'email.commentAdmin.heading': 'Commentaire du client sur le retour {returnId}',
   'email.commentAdmin.body': '{customer} a commenté son retour pour la commande {number}.',
+  // Avoir.
+  'email.credit.subject': 'Un avoir de {amount} a été ajouté à votre compte',
+  'email.credit.heading': 'Vous avez un nouvel avoir',
+  'email.credit.body':
+    '{origin, select, refund {Votre remboursement de {amount} a été crédité sur votre avoir.} gift_card {Votre carte cadeau d’une valeur de {amount} a été créditée sur votre avoir.} other {Nous avons crédité {amount} sur votre avoir.}}',
+  'email.credit.bonus': 'Pour vous remercier d’avoir choisi l’avoir, nous avons ajouté un bonus de {bonus}, soit {total} au total.',
+  'email.credit.spend': 'Il sera déduit automatiquement lors du paiement de votre prochaine commande chez {shop}.',
+  'email.credit.expires': 'Votre avoir est utilisable jusqu’au {date}.',
+  'email.creditReminder.subject': 'Votre avoir de {amount} expire le {date}',
+  'email.creditReminder.heading': 'Votre avoir expire bientôt',
+  'email.creditReminder.body':
+    'Le {date}, {amount} de votre avoir arriveront à expiration. Utilisez-les pour une commande chez {shop} d’ici là : passé cette date, ils ne pourront plus être dépensés.',
+  'email.label.credited': 'Crédité',
+  'email.label.bonus': 'Bonus',
+  'email.label.validUntil': 'Valable jusqu’au',
+  'email.label.creditBalance': 'Solde de votre avoir',
+  'email.credit.noExpiry': 'Sans date d’expiration',
+  'email.link.shop': 'Aller à la boutique',
 };
 
 export const frDocuments: Catalogue<DocumentId> = {

@@ -116,6 +116,24 @@ export const ptBREmails: Catalogue<EmailId> = {
   'email.commentAdmin.subject': '[Devolução] Comentário do cliente sobre a devolução do pedido {number}',
   'email.commentAdmin.heading': 'Comentário do cliente sobre a devolução {returnId}',
   'email.commentAdmin.body': '{customer} comentou a devolução do pedido {number}.',
+  // Crédito na loja.
+  'email.credit.subject': 'Adicionamos {amount} em crédito na loja à sua conta',
+  'email.credit.heading': 'Você tem um novo crédito na loja',
+  'email.credit.body':
+    '{origin, select, refund {Seu reembolso de {amount} foi adicionado ao seu crédito na loja.} gift_card {Seu cartão-presente de {amount} foi adicionado ao seu crédito na loja.} other {Adicionamos {amount} ao seu crédito na loja.}}',
+  'email.credit.bonus': 'Como agradecimento por escolher crédito na loja, adicionamos um bônus de {bonus}: {total} no total.',
+  'email.credit.spend': 'Ele será usado automaticamente no pagamento do seu próximo pedido na loja {shop}.',
+  'email.credit.expires': 'Você pode usar seu crédito até {date}.',
+  'email.creditReminder.subject': 'Seu crédito de {amount} vence em {date}',
+  'email.creditReminder.heading': 'Seu crédito na loja vence em breve',
+  'email.creditReminder.body':
+    'Um crédito de {amount} na sua conta vence em {date}. Use-o em um pedido na loja {shop} até lá: depois dessa data, ele não poderá mais ser usado.',
+  'email.label.credited': 'Creditado',
+  'email.label.bonus': 'Bônus',
+  'email.label.validUntil': 'Válido até',
+  'email.label.creditBalance': 'Seu saldo de crédito na loja',
+  'email.credit.noExpiry': 'Sem data de validade',
+  'email.link.shop': 'Ir para a loja',
 };
 
 export const ptBRDocuments: Catalogue<DocumentId> = {

@@ -70,6 +70,6 @@ export const cancelNowItems = async ({
     { settings, ids: planIds(true), now, actor, orderChange: { to: 'cancelled', note } },
   );
   // An order paid partly with store credit gets that part back as credit, in this same transaction.
-  const credited = await refundCreditItems({ refund: write.refund, customerId: order.customer.customerId, settings, withBonus: false, now, by: actor });
+  const credited = await refundCreditItems({ refund: write.refund, customer: order.customer, settings, withBonus: false, now, by: actor });
   return { final: withVoucher(withRefund(cancellation, write.refund), write.refund), items: [...refundWriteItems(write), ...credited] };
 };

@@ -6,6 +6,7 @@
 // the settings' bonus as a lot of its own beside it.
 import type { GuardedItem } from '#shared/adapters/dynamo';
 import { AccountChangedError, getAccount, movementItems } from '#shared/adapters/store-credit-repo';
+import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import type { Settings } from '#shared/domain/settings';
 import { bonusFor, credit, expiryFrom } from '#shared/domain/store-credit-ledger';
@@ -13,7 +14,8 @@ import { ConcurrentChangeError } from './retry-on-change.ts';
 
 export interface RefundCredit {
   readonly refund: Pick<Refund, 'transactions' | 'currency'>;
-  readonly customerId: string;
+  /** The order's customer: whose account, and where its emails go from now on (recorded on the account). */
+  readonly customer: Pick<Order['customer'], 'customerId' | 'email' | 'locale'>;
   readonly settings: Pick<Settings, 'storeCredit'>;
   /** The customer chose store credit (a return's refund method): the bonus applies. */
   readonly withBonus: boolean;
@@ -22,10 +24,10 @@ export interface RefundCredit {
 }
 
 /** The credit of the refund's new store-credit transaction, or nothing when it has none. */
-export const refundCreditItems = async ({ refund, customerId, settings, withBonus, now, by }: RefundCredit): Promise<GuardedItem[]> => {
+export const refundCreditItems = async ({ refund, customer, settings, withBonus, now, by }: RefundCredit): Promise<GuardedItem[]> => {
   const txn = refund.transactions.find((t) => t.gateway === 'store_credit' && t.status === 'success' && t.amount > 0);
   if (!txn) return [];
-  const account = await getAccount(customerId, refund.currency);
+  const account = await getAccount(customer.customerId, refund.currency);
   const origin = { type: 'refund', id: txn.id } as const;
   const bonus = withBonus ? bonusFor(txn.amount, settings.storeCredit.bonus) : 0;
   const movement = credit(
@@ -34,7 +36,8 @@ export const refundCreditItems = async ({ refund, customerId, settings, withBonu
     { transactionId: txn.id.replace(/^txn_/, 'sct_'), now, by, note: null },
   );
   // The account moved since it was read: the caller's retry loop reads and plans the whole refund again.
-  return movementItems(movement, account.version, { originOnce: origin }).map((item) =>
+  const contact = { email: customer.email, locale: customer.locale ?? null };
+  return movementItems(movement, account.version, { originOnce: origin, contact }).map((item) =>
     item.onConditionFailed
       ? {
           ...item,

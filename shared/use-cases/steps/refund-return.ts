@@ -39,7 +39,7 @@ const attempt = async ({ before, moved, actor, now }: RefundReturn): Promise<Ret
   };
   const credited = await refundCreditItems({
     refund: write.refund,
-    customerId: state.order.customer.customerId,
+    customer: state.order.customer,
     settings,
     withBonus: before.refundMethod === 'store_credit',
     now,
