@@ -10,6 +10,7 @@ import { projectRoot } from '#infra/local/setup';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { admin, call, createOrder, customer } from '../support/api.ts';
+import { createExchange, exchangeOf, exchangeShop } from '../support/exchanges.ts';
 import { createReturn, deliveredOrderFor } from '../support/returns-api.ts';
 import { registerEndpoint, startReceiver } from '../support/webhook-receiver.ts';
 import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
@@ -52,8 +53,10 @@ const fill = (pattern: string, ids: Readonly<Record<string, string>>): string =>
     return id;
   });
 
-/** A delivered order with a return request, and another order with a cancellation request: a screen's worth of each. */
-const somethingOfEach = async (owner: ReturnType<typeof customer>): Promise<{ ids: Record<'orderId' | 'returnId' | 'cancellationId', string> }> => {
+/** A delivered order with a return request, another order with a cancellation request, a third with an exchange: a screen's worth of each. */
+const somethingOfEach = async (
+  owner: ReturnType<typeof customer>,
+): Promise<{ ids: Record<'orderId' | 'returnId' | 'cancellationId' | 'exchangeId', string> }> => {
   const order = await deliveredOrderFor(owner);
   const request: ReturnRequest = await createReturn(owner, {
     orderId: order.id,
@@ -63,7 +66,9 @@ const somethingOfEach = async (owner: ReturnType<typeof customer>): Promise<{ id
   const open = await createOrder(owner);
   const asked = await call<Cancellation>(owner, 'POST', `/orders/${open.id}/cancellation`, { reasonId: 'rsn_cxlchangedmind' });
   expect(asked.status).toBe(201);
-  return { ids: { orderId: order.id, returnId: request.id, cancellationId: asked.body.id } };
+  const shop = await exchangeShop(owner);
+  const exchange = await createExchange(owner, exchangeOf(shop.order, [shop.sku.large]));
+  return { ids: { orderId: order.id, returnId: request.id, cancellationId: asked.body.id, exchangeId: exchange.id } };
 };
 
 const visitAtBothWidths = async (page: Page, path: string): Promise<void> => {
@@ -123,8 +128,8 @@ describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 
     const screens = appRoutes.filter((r) => r.role === 'admin');
     expect(screens.length).toBeGreaterThan(8);
     for (const screen of screens) {
-      // Two screens take an `:id`: a cancellation's and a webhook endpoint's.
-      const id = screen.path.startsWith('/admin/webhooks/') ? endpoint.id : ids.cancellationId;
+      // Three screens take an `:id`: a cancellation's, an exchange's and a webhook endpoint's.
+      const id = screen.path.startsWith('/admin/webhooks/') ? endpoint.id : screen.path.startsWith('/admin/exchanges/') ? ids.exchangeId : ids.cancellationId;
       await visitAtBothWidths(page, fill(screen.path, { ...ids, id }));
     }
     expect(missing).toEqual([]);

@@ -1,4 +1,5 @@
 // Deutsch (Sie-Form). Ids and arguments as in en.ts.
+import { deExchangesWeb } from './de-exchanges-web.ts';
 import { deWeb } from './de-web.ts';
 import type { Catalogue } from './types.ts';
 
@@ -161,4 +162,5 @@ export const de: Catalogue = {
   'doc.page': 'Seite {page} von {pages}',
 
   ...deWeb,
+  ...deExchangesWeb,
 };

@@ -2,6 +2,8 @@
 // the same arguments (test/unit/i18n-catalogues.test.ts). ICU MessageFormat:
 // `{name}` an argument, `{n, plural, …}` and `{x, select, …}` choices. Amounts
 // and dates arrive formatted (shared/i18n/format.ts).
+
+import { enExchangesWeb } from './en-exchanges-web.ts';
 import { enWeb } from './en-web.ts';
 export const en = {
   // Words every surface shares.
@@ -168,6 +170,7 @@ export const en = {
   'doc.page': 'Page {page} of {pages}',
 
   ...enWeb,
+  ...enExchangesWeb,
 } as const;
 
 export type MessageId = keyof typeof en;

@@ -1,4 +1,5 @@
 // Español (tuteo, como la mayoría de tiendas en línea). Ids and arguments as in en.ts.
+import { esExchangesWeb } from './es-exchanges-web.ts';
 import { esWeb } from './es-web.ts';
 import type { Catalogue } from './types.ts';
 
@@ -159,4 +160,5 @@ export const es: Catalogue = {
   'doc.page': 'Página {page} de {pages}',
 
   ...esWeb,
+  ...esExchangesWeb,
 };

@@ -1,5 +1,6 @@
 // Français (vouvoiement). Ids and arguments as in en.ts. A no-break space
 // precedes « : », « ; » and « ? » and lines the guillemets, as French typography wants.
+import { frExchangesWeb } from './fr-exchanges-web.ts';
 import { frWeb } from './fr-web.ts';
 import type { Catalogue } from './types.ts';
 
@@ -161,4 +162,5 @@ export const fr: Catalogue = {
   'doc.page': 'Page {page} sur {pages}',
 
   ...frWeb,
+  ...frExchangesWeb,
 };

@@ -1,4 +1,5 @@
 // Português do Brasil (tratamento por “você”). Ids and arguments as in en.ts.
+import { ptBRExchangesWeb } from './pt-BR-exchanges-web.ts';
 import { ptBRWeb } from './pt-BR-web.ts';
 import type { Catalogue } from './types.ts';
 
@@ -159,4 +160,5 @@ export const ptBR: Catalogue = {
   'doc.page': 'Página {page} de {pages}',
 
   ...ptBRWeb,
+  ...ptBRExchangesWeb,
 };
