@@ -9,6 +9,7 @@ import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Order } from '#shared/domain/order';
 import type { ReturnComment, ReturnRecord } from '#shared/domain/return-request';
 import type { ReturnStatus } from '#shared/domain/return-status';
+import { VERDICT, verdictOf } from '#shared/domain/return-status-change';
 import type { StatusWrite } from '#shared/domain/status-write';
 import { db, type GuardedItem, type Page, type PageRequest, queryAll, stripKeys, TABLE_NAME, versionedPut, versionedSet } from './dynamo.ts';
 import { listByStatusAndDate, listFiledAgainst, listOwned } from './entity-lists.ts';
@@ -22,6 +23,8 @@ const toItem = (r: ReturnRecord) => ({
   ...filedAgainstOrderKeys('RETURN', r),
   type: 'ReturnRequest',
   ...r,
+  // Table-own, rewritten with every write of the request: the condition of the one-write move to `approved`.
+  [VERDICT]: verdictOf(r),
 });
 const fromItem = (item: Record<string, unknown>): ReturnRecord => stripKeys<ReturnRecord>(item);
 
@@ -32,8 +35,21 @@ export interface StoredComment extends ReturnComment {
   readonly customerId: string;
 }
 
-/** The creating write: fails if the id somehow exists. A new request starts with an empty, complete copy. */
-export const returnInsert = (r: ReturnRecord): GuardedItem => versionedPut({ ...toItem(r), [COPIES]: [], [COUNTED]: 0 });
+/**
+ * Table-own: where each of the request's lines sits in the order's
+ * `lineItems` (an order's lines never move), so a move that gives units back
+ * writes the order's counters without reading the order.
+ */
+const POSITIONS = 'linePositions';
+
+/** The creating write: fails if the id somehow exists. A new request starts with an empty, complete copy and its lines' positions in `order`. */
+export const returnInsert = (r: ReturnRecord, order: Order): GuardedItem =>
+  versionedPut({
+    ...toItem(r),
+    [COPIES]: [],
+    [COUNTED]: 0,
+    [POSITIONS]: Object.fromEntries(r.items.map((item) => [item.lineItemId, lineIndex(order, item.lineItemId)])),
+  });
 
 /**
  * Replaces a request only if nobody changed it since `previousVersion` was
@@ -64,11 +80,12 @@ const queryPartition = (id: string, commentsOnly: boolean): Promise<Record<strin
     ConsistentRead: true,
   });
 
-/** A request, its comments (the items, not the copy) and what its item says of its copy. */
+/** A request, its comments (the items, not the copy), what its item says of its copy, and where its lines sit in the order. */
 export interface StoredReturn {
   readonly request: ReturnRecord;
   readonly comments: ReturnComment[];
   readonly copy: CommentCopyState;
+  readonly linePositions: Readonly<Record<string, number>>;
 }
 
 /** The request and all its comments: one Query on its partition. */
@@ -76,7 +93,12 @@ export const getReturnWithComments = async (id: string): Promise<StoredReturn | 
   const items = await queryPartition(id, false);
   const request = items.find((i) => i.type === 'ReturnRequest');
   if (!request) return undefined;
-  return { request: fromItem(request), comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf), copy: copyStateOf(request) };
+  return {
+    request: fromItem(request),
+    comments: items.filter((i) => i.type === 'ReturnComment').map(commentOf),
+    copy: copyStateOf(request),
+    linePositions: (request[POSITIONS] ?? {}) as Record<string, number>,
+  };
 };
 
 /** A request's comments alone (read before the status write of a request that carries no copy of them). */
@@ -210,17 +232,32 @@ export const returnOwedUpdate = (returnId: string, refundId: string, owed: numbe
   onConditionFailed: () => new ConflictError('The return request no longer names this refund; reload it and retry.'),
 });
 
-/** Gives units back to their lines (request cancelled or denied, bad units of an approved one); never below zero. */
-export const releaseReturnUnits = (order: Order, items: readonly { lineItemId: string; quantity: number }[], now: string): GuardedItem => {
+/**
+ * Gives units back to their lines (request cancelled or denied, bad units of
+ * a partially approved one), at the positions the request stored; never below
+ * zero, and only on the line that sits there.
+ */
+export const releaseReturnUnits = (
+  { request, linePositions }: Pick<StoredReturn, 'request' | 'linePositions'>,
+  items: readonly { lineItemId: string; quantity: number }[],
+  now: string,
+): GuardedItem => {
   const values: Record<string, unknown> = { ':one': 1, ':now': now };
   const sets: string[] = [];
   const conditions: string[] = [];
   items.forEach((item, n) => {
-    const i = lineIndex(order, item.lineItemId);
+    const i = linePositions[item.lineItemId];
+    if (i === undefined) throw new NotFoundError(`Line item ${item.lineItemId}`);
     const path = `lineItems[${i}]`;
     sets.push(`${path}.returnedQuantity = ${path}.returnedQuantity - :q${n}`);
     conditions.push(`${path}.id = :id${n}`, `${path}.returnedQuantity >= :q${n}`);
     Object.assign(values, { [`:q${n}`]: item.quantity, [`:id${n}`]: item.lineItemId });
   });
-  return orderLinesUpdate(order.id, sets, conditions, values, () => new ConflictError('The order no longer holds these returned units; reload and retry.'));
+  return orderLinesUpdate(
+    request.orderId,
+    sets,
+    conditions,
+    values,
+    () => new ConflictError('The order no longer holds these returned units; reload and retry.'),
+  );
 };

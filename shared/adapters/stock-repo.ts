@@ -20,7 +20,7 @@ export const unitsBySku = (lines: readonly { sku: string; quantity: number }[]):
  * never goes below zero however many orders race for its last units, because
  * each transaction re-checks `quantity >= :q` atomically with its decrement.
  */
-export const takeStock = (sku: string, quantity: number): GuardedItem => ({
+export const takeStock = (sku: string, quantity: number, onShort?: () => Error): GuardedItem => ({
   item: {
     Update: {
       TableName: TABLE_NAME,
@@ -31,11 +31,13 @@ export const takeStock = (sku: string, quantity: number): GuardedItem => ({
       ExpressionAttributeValues: { ':neg': -quantity, ':q': quantity, ':one': 1, ':sku': sku, ':type': 'Stock' },
     },
   },
-  onConditionFailed: () =>
-    new BusinessRuleError('out_of_stock', `Not enough stock for SKU ${sku}.`, {
-      errors: [{ path: 'lineItems', message: `SKU ${sku} has fewer than ${quantity} units in stock` }],
-      sku,
-    }),
+  onConditionFailed:
+    onShort ??
+    (() =>
+      new BusinessRuleError('out_of_stock', `Not enough stock for SKU ${sku}.`, {
+        errors: [{ path: 'lineItems', message: `SKU ${sku} has fewer than ${quantity} units in stock` }],
+        sku,
+      })),
 });
 
 /** Puts `quantity` units back (cancellation, restocking refund). */

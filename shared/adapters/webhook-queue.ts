@@ -4,7 +4,8 @@
 import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { env } from './env.ts';
 
-const sqs = new SQSClient({});
+/** Exported for the bench's meter (test/bench/meter.ts), which takes the flow's messages off it. */
+export const sqs = new SQSClient({});
 
 export interface DeliveryMessage {
   readonly endpointId: string;

@@ -2,19 +2,21 @@
 // its status table, and has its items verified. Pure: ids and time passed in.
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { Order } from './order.ts';
-import type { CreateReturnBody, NextStatuses, ReturnComment, ReturnRecord, ReturnRequest } from './return-request.ts';
+import type { CreateReturnBody, NextStatuses, ReturnComment, ReturnRecord, ReturnRefundMethod, ReturnRequest } from './return-request.ts';
 import { allowedReturnTransitions, customerReturnTransitions, itemStatusOf, type ReturnStatus } from './return-status.ts';
 
 export interface NewReturn {
   readonly id: string;
   readonly order: Order;
-  readonly body: CreateReturnBody;
+  /** A customer's body, or an exchange's inbound items (refund method `exchange`). */
+  readonly body: Omit<CreateReturnBody, 'refundMethod'> & { readonly refundMethod: ReturnRefundMethod };
   readonly now: string;
   readonly actor: string;
+  readonly exchangeId?: string | undefined;
 }
 
 /** A new request (status `new`) for lines the eligibility check already accepted. */
-export const buildReturnRequest = ({ id, order, body, now, actor }: NewReturn): ReturnRecord => ({
+export const buildReturnRequest = ({ id, order, body, now, actor, exchangeId }: NewReturn): ReturnRecord => ({
   id,
   orderId: order.id,
   orderNumber: order.number,
@@ -37,6 +39,7 @@ export const buildReturnRequest = ({ id, order, body, now, actor }: NewReturn): 
     };
   }),
   refundMethod: body.refundMethod,
+  ...(exchangeId ? { exchangeId } : {}),
   iban: body.refundMethod === 'bank_transfer' && body.iban ? body.iban.replace(/\s+/g, '').toUpperCase() : null,
   accountHolder: body.refundMethod === 'bank_transfer' ? (body.accountHolder ?? null) : null,
   voucherCode: null,
@@ -161,17 +164,21 @@ export const withComments = (request: ReturnRecord, comments: readonly ReturnCom
     .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)),
 });
 
-/** Moves that give every unit back to the order's lines, and those that give back the ones found bad. */
+/**
+ * Moves that give every unit back to the order's lines, and the one that gives
+ * back the units found bad. `approved` gives nothing back: the verification
+ * implies it only when every unit is good.
+ */
 const RELEASES_ALL: readonly ReturnStatus[] = ['cancelled', 'denied'];
-const RELEASES_BAD: readonly ReturnStatus[] = ['approved', 'partially_approved'];
+const RELEASES_BAD: readonly ReturnStatus[] = ['partially_approved'];
 
-/** Whether moving to `to` may give units back to the order (so its write needs the order too). */
+/** Whether moving to `to` may give units back to the order (so its write needs the request's units, read first). */
 export const mayReleaseUnits = (to: ReturnStatus): boolean => RELEASES_ALL.includes(to) || RELEASES_BAD.includes(to);
 
 /**
  * Units a move gives back to the order's lines (`returnedQuantity`): all of
  * them when the request is cancelled or denied, the ones found bad when it is
- * approved (the good ones stay counted through the refund). Nothing otherwise.
+ * partially approved (the good ones stay counted through the refund). Nothing otherwise.
  */
 export const unitsReleasedBy = (request: ReturnRecord, to: ReturnStatus): { lineItemId: string; quantity: number }[] => {
   const release = (count: (item: ReturnRecord['items'][number]) => number) =>

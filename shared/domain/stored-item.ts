@@ -1,6 +1,7 @@
 // The table's own attributes on an item (keys, index keys, type, TTL, and the
 // card-refund flag older refunds still carry, an order's refund counters and its
-// open-cancellation hold mark, a return's comment copies and their count),
+// open-cancellation hold mark, a return's comment copies and their count, its
+// verdict and its lines' positions in the order),
 // which no answer, email or event ever shows.
 
 /** The item less the table's own attributes: the resource as the API answers it. */
@@ -23,6 +24,8 @@ export const stripKeys = <T>(item: Readonly<Record<string, unknown>>): T => {
     openCancellationId,
     commentCopies,
     commentBytes,
+    verdict,
+    linePositions,
     ...rest
   } = item;
   return rest as T;

@@ -1,15 +1,16 @@
 // Moves a return request along its status table (admins), or withdraws it
-// (its customer, while `new`). A move that only stamps the status is ONE
-// conditional write, answered from the request as written: the item carries a
-// copy of its comments (shared/domain/comment-copies.ts). A request without
-// one (its comments outgrew the copy's budget)
-// refuses that write; its comments are then read and the move written again,
-// never read after a committed write (a failed read would answer an error for
-// a change that happened). A move that gives units back reads the request and
-// the order, then writes both in one transaction; `refunded` goes through the
-// refund writer.
+// (its customer, while `new`). A move that gives no units back is ONE
+// conditional write (its condition is the check: the table, and for
+// `approved` the verdict the item stores), answered from the request as
+// written: the item carries a copy of its comments (shared/domain/comment-copies.ts).
+// A request without one (its comments outgrew the copy's budget) refuses that
+// write; its comments are then read and the move written again, never read
+// after a committed write (a failed read would answer an error for a change
+// that happened). A move that gives units back reads the request (its units,
+// and where its lines sit in the order), then writes it and the order's
+// counters in one transaction: two trips, no read of the order. `refunded`
+// goes through the refund writer.
 import { transact } from '#shared/adapters/dynamo';
-import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { getReturnComments, getReturnWithComments, moveReturnStatus, releaseReturnUnits, returnPut } from '#shared/adapters/returns-repo';
 import { type Caller, visibleTo } from '#shared/domain/caller';
 import { checkIfMatch } from '#shared/domain/if-match';
@@ -42,15 +43,14 @@ export const changeReturnStatus = async ({ returnId, body, actor, now, ifMatch, 
     if ('refused' in moved) return explainReturnStatusRefusal(moved.refused, change, ifMatch);
     return withComments(moved.request, moved.comments, caller.role);
   }
-  const found = await getReturnWithComments(returnId);
-  const { request, comments } = visibleTo(caller, found, (r) => r.request.customerId, 'The return request');
+  const found = visibleTo(caller, await getReturnWithComments(returnId), (r) => r.request.customerId, 'The return request');
+  const { request, comments } = found;
   checkIfMatch(request, ifMatch);
   const moved = transitionReturn(request, change);
   if (moved.status === 'refunded') {
     return withComments(await refundReturn({ before: request, moved, actor, now }), comments, caller.role);
   }
   const released = unitsReleasedBy(request, moved.status);
-  const order = released.length > 0 ? await getOrderOrThrow(request.orderId) : undefined;
-  await transact([returnPut(moved, request.version), ...(order ? [releaseReturnUnits(order, released, now)] : [])]);
+  await transact([returnPut(moved, request.version), ...(released.length > 0 ? [releaseReturnUnits(found, released, now)] : [])]);
   return withComments(moved, comments, caller.role);
 };

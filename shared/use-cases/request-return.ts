@@ -51,7 +51,7 @@ export const requestReturn = ({ caller, body, actor, now, idempotency }: Request
         transact([
           // Decisive: a same-key twin that committed first is reported as a replay, not as a lost race.
           ...idempotencyRecord(idempotency, response, now),
-          returnInsert(request),
+          returnInsert(request, order),
           { ...claimReturnUnits(order, request.items, now), onConditionFailed: () => new ConcurrentChangeError('order') },
           ...bindings,
         ]),

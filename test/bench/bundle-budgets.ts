@@ -37,8 +37,9 @@ export const BUNDLE_BUDGET_KB: Readonly<Record<string, number>> = {
   'payments-queue': 640,
   'admin-mfa': 360,
   'webhook-delivery': 450,
-  // Added with the exchanges function: 417 KB measured when it was listed.
-  exchanges: 430,
+  // Added with the exchanges function: 417 KB measured when it was listed; 456 KB with the exchanges themselves
+  // (the return request and order counters it writes beside them: returns-repo, orders-repo, rule reads).
+  exchanges: 470,
   // Added with the store-credit function: 457 KB measured when it was listed (the ledger, gift cards and the webhook key's reader).
   credit: 470,
 };

@@ -1,48 +1,54 @@
 // What a business flow costs: every API call of a whole flow run through the
 // shipped handlers (in-process, API Gateway-shaped events) with the meters on
 // (ReturnConsumedCapacity INDEXES on every DynamoDB call), summed, beside its
-// floor. Shared by `npm run bench` and test/integration/flow-cost.test.ts,
+// floor (the flows: flow-catalogue.ts). Shared by `npm run bench` and test/integration/flow-cost.test.ts,
 // which holds each flow to its stated round trips.
-import { randomUUID } from 'node:crypto';
 import { NOTIFIABLE_TYPES } from '#shared/domain/notifications/types';
-import type { Order } from '#shared/domain/order';
-import { orderBody } from '../support/orders.ts';
-import { fileBytes, postForm, type UploadTicket } from '../support/uploads.ts';
 import { consumed, isRead } from './capacity.ts';
-import { type Caller, invokeOk, type Request } from './invoke.ts';
-import { type MeteredCall, metered, resourceUnits } from './meter.ts';
+import { invokeOk, type Request } from './invoke.ts';
+import { kindOf, type MeteredCall, metered, resourceUnits, waves } from './meter.ts';
 
-type Body = Record<string, unknown>;
-type State = Record<string, string>;
+export type Body = Record<string, unknown>;
+export type State = Record<string, string>;
 
-export interface FlowStep {
+interface StepBase {
   /** What the step does, e.g. `POST /returns` or `status → picked_up`. */
   readonly label: string;
-  readonly request: (state: State) => Request;
-  readonly status?: number;
   readonly keep?: (body: Body, state: State) => void | Promise<void>;
 }
+
+/** An API call through its HTTP handler (one Lambda invocation). */
+export type ApiStep = StepBase & { readonly request: (state: State) => Request; readonly status?: number };
+/** Any other function's invocation (a queue consumer's batch), run in process. */
+type RunStep = StepBase & { readonly run: (state: State) => Promise<Body> };
+type FlowStep = ApiStep | RunStep;
 
 export interface Flow {
   readonly name: string;
   /** Unmetered: what the flow starts from (a delivered order…). */
   readonly prepare?: (state: State) => Promise<void>;
+  /** Unmetered: what the flow leaves behind that must go (a receiver, an endpoint). */
+  readonly cleanup?: (state: State) => Promise<void>;
   readonly steps: readonly FlowStep[];
 }
 
 export interface StepCost {
   readonly label: string;
+  /** Every HTTP attempt of every DynamoDB call (what the guard holds). */
   readonly trips: number;
+  /** Of those, one after another (calls sent together count once): what a caller waits for. */
+  readonly sequential: number;
   readonly calls: readonly MeteredCall[];
 }
 
 export interface FlowResult {
   readonly name: string;
-  /** HTTP Lambda invocations: one per API call. */
-  readonly apiCalls: number;
+  /** Lambda invocations the flow makes itself: one per API call or queue batch. */
+  readonly invocations: number;
   /** Stream records the flow's changes hand to consumers (notify, events, payments): the most invocations they cost (batches share one). */
   readonly consumerRecords: number;
   readonly trips: number;
+  readonly sequential: number;
   readonly readUnits: number;
   /** Write units at AWS's price: DynamoDB Local's transactional units rescaled from its factor to AWS's 2. */
   readonly writeUnits: number;
@@ -51,6 +57,10 @@ export interface FlowResult {
   /** Items the flow wrote / of those, resources that must change. */
   readonly itemsWritten: number;
   readonly itemsFloor: number;
+  /** Table write units per kind of item written (a plain put's units, ×2 in a transaction: AWS's price), largest first: where the WCU go. */
+  readonly writtenByKind: readonly (readonly [string, number])[];
+  /** Of the table write units, those of items that are no API resource (copies, pointers, rows, marks): the design's own cost. */
+  readonly designUnits: number;
   readonly steps: readonly StepCost[];
 }
 
@@ -65,6 +75,9 @@ const RESOURCE_TYPES = new Set([
   'Attachment',
   'Idempotency',
   'WebhookDelivery',
+  'CreditAccount',
+  'CreditTransaction',
+  'GiftCard',
 ]);
 const isResource = (item: Record<string, unknown> | undefined, key: Record<string, unknown>): boolean =>
   String(key.PK).startsWith('STOCK#') || RESOURCE_TYPES.has(String(item?.type));
@@ -89,199 +102,48 @@ export const runFlow = async (flow: Flow, transactionalFactor: number): Promise<
   let itemsWritten = 0;
   let itemsFloor = 0;
   let consumerRecords = 0;
-  for (const step of flow.steps) {
-    const { result, meter } = await metered(() => invokeOk<Body>(step.request(state), step.status ?? 200));
-    await step.keep?.(result, state);
-    const writes = meter.dynamo.flatMap((c) => c.writes).filter((w) => w.kind !== 'ConditionCheck' && changed(w.before, w.after));
-    const resources = writes.filter((w) => isResource(w.after ?? w.before, w.key));
-    const units = await Promise.all(resources.map((w) => resourceUnits(w.after ?? w.before)));
-    floor += sum(units) * (resources.length > 1 ? 2 : 1);
-    itemsWritten += writes.length;
-    itemsFloor += resources.length;
-    consumerRecords += sum(writes.map((w) => consumerRecordsOf(w.after)));
-    steps.push({ label: step.label, trips: sum(meter.dynamo.map((c) => c.attempts)), calls: meter.dynamo });
+  const byKind = new Map<string, number>();
+  let designUnits = 0;
+  try {
+    for (const step of flow.steps) {
+      const { result, meter } = await metered(() => ('run' in step ? step.run(state) : invokeOk<Body>(step.request(state), step.status ?? 200)));
+      // The webhook queue's message (kept by the meter, see meter.ts): the next step hands it to the delivery function.
+      for (const body of meter.queued) state.queued = body;
+      await step.keep?.(result, state);
+      const writes = meter.dynamo.flatMap((c) => c.writes).filter((w) => w.kind !== 'ConditionCheck' && changed(w.before, w.after));
+      const resources = writes.filter((w) => isResource(w.after ?? w.before, w.key));
+      const units = await Promise.all(resources.map((w) => resourceUnits(w.after ?? w.before)));
+      floor += sum(units) * (resources.length > 1 ? 2 : 1);
+      itemsWritten += writes.length;
+      for (const call of meter.dynamo) {
+        for (const w of call.writes.filter((x) => x.kind !== 'ConditionCheck' && changed(x.before, x.after))) {
+          const units = Math.max(w.beforeUnits ?? 0, w.afterUnits ?? 0) * (call.transactional ? 2 : 1);
+          byKind.set(kindOf(w.key), (byKind.get(kindOf(w.key)) ?? 0) + units);
+          if (!isResource(w.after ?? w.before, w.key)) designUnits += units;
+        }
+      }
+      itemsFloor += resources.length;
+      consumerRecords += sum(writes.map((w) => consumerRecordsOf(w.after)));
+      steps.push({ label: step.label, trips: sum(meter.dynamo.map((c) => c.attempts)), sequential: waves(meter.dynamo), calls: meter.dynamo });
+    }
+  } finally {
+    await flow.cleanup?.(state);
   }
   const calls = steps.flatMap((s) => s.calls);
   const awsUnits = (c: MeteredCall) => consumed(c) * (c.transactional ? 2 / transactionalFactor : 1);
   return {
     name: flow.name,
-    apiCalls: flow.steps.length,
+    invocations: flow.steps.length,
     consumerRecords,
     trips: sum(steps.map((s) => s.trips)),
+    sequential: sum(steps.map((s) => s.sequential)),
     readUnits: sum(calls.filter(isRead).map(awsUnits)),
     writeUnits: sum(calls.filter((c) => !isRead(c)).map(awsUnits)),
     floorWriteUnits: floor,
     itemsWritten,
     itemsFloor,
+    writtenByKind: [...byKind].sort((a, b) => b[1] - a[1]),
+    designUnits,
     steps,
   };
 };
-
-const admin: Caller = { role: 'admin', sub: 'bench-admin' };
-const storefront: Caller = { role: 'storefront', sub: 'bench-storefront' };
-const key = () => ({ 'idempotency-key': randomUUID() });
-
-const newCustomer = (state: State): Caller => {
-  state.sub = `bench-${randomUUID()}`;
-  return { role: 'customer', sub: state.sub };
-};
-const me = (state: State): Caller => ({ role: 'customer', sub: state.sub as string });
-const bodyFor = (state: State) => ({
-  ...orderBody(),
-  customer: { customerId: state.sub as string, name: 'Bench Customer', email: `${state.sub}@example.com` },
-});
-
-const createOrder = (): FlowStep => ({
-  label: 'POST /orders',
-  status: 201,
-  request: (state) => ({ caller: storefront, method: 'POST', url: '/orders', body: bodyFor(state), headers: key() }),
-  keep: (order, state) => {
-    state.order = String(order.id);
-    state.line = String((order as unknown as Order).lineItems[0]?.id);
-  },
-});
-const orderStatus = (status: string): FlowStep => ({
-  label: `order → ${status}`,
-  request: (state) => ({ caller: admin, method: 'POST', url: `/admin/orders/${state.order}/status`, body: { status } }),
-});
-const returnStatus = (status: string, extra: Body = {}): FlowStep => ({
-  label: `return → ${status}`,
-  request: (state) => ({ caller: admin, method: 'POST', url: `/admin/returns/${state.ret}/status`, body: { status, ...extra } }),
-});
-
-/** A delivered order of a new customer, made before the metered steps. */
-const deliveredOrder = async (state: State): Promise<void> => {
-  newCustomer(state);
-  const order = await invokeOk<Order>(createOrder().request(state), 201);
-  state.order = order.id;
-  state.line = String(order.lineItems[0]?.id);
-  for (const status of ['confirmed', 'shipped', 'delivered']) await invokeOk(orderStatus(status).request(state));
-};
-
-const photo = (n: number): FlowStep => ({
-  label: `POST /attachments (photo ${n}, then the browser's upload to S3)`,
-  status: 201,
-  request: (state) => ({
-    caller: me(state),
-    method: 'POST',
-    url: '/attachments',
-    body: { fileName: `parcel-${n}.jpg`, contentType: 'image/jpeg', size: 2048 },
-    headers: key(),
-  }),
-  keep: async (ticket, state) => {
-    const posted = await postForm(ticket as unknown as UploadTicket, fileBytes(2048), { fileName: `parcel-${n}.jpg` });
-    if (!posted.ok) throw new Error(`bench: S3 upload failed: ${posted.status}`);
-    state[`photo${n}`] = String(ticket.id);
-  },
-});
-
-const comment = (n: number, by: 'customer' | 'admin'): FlowStep => ({
-  label: `${by} comment ${n}`,
-  status: 201,
-  request: (state) =>
-    by === 'customer'
-      ? { caller: me(state), method: 'POST', url: `/returns/${state.ret}/comments`, body: { body: `Comment ${n}: the box was dented.` }, headers: key() }
-      : {
-          caller: admin,
-          method: 'POST',
-          url: `/admin/returns/${state.ret}/comments`,
-          body: { body: `Comment ${n}: received, checking.`, visibleToCustomer: true },
-          headers: key(),
-        },
-});
-
-const newReturn = (quantity: number, attachments: readonly string[]): FlowStep => ({
-  label: 'POST /returns',
-  status: 201,
-  request: (state) => ({
-    caller: me(state),
-    method: 'POST',
-    url: '/returns',
-    body: {
-      orderId: state.order,
-      items: [{ lineItemId: state.line, quantity, reasonId: 'rsn_retdamaged' }],
-      refundMethod: 'card',
-      ...(attachments.length ? { attachments: attachments.map((name) => state[name]) } : {}),
-    },
-    headers: key(),
-  }),
-  keep: (r, state) => {
-    state.ret = String(r.id);
-  },
-});
-
-const verify = (goodQuantity: number): FlowStep => ({
-  label: 'verify the item',
-  request: (state) => ({ caller: admin, method: 'POST', url: `/admin/returns/${state.ret}/items/${state.line}/verification`, body: { goodQuantity } }),
-});
-const verifyPackage: FlowStep = {
-  label: 'verify the package',
-  request: (state) => ({ caller: admin, method: 'POST', url: `/admin/returns/${state.ret}/verify-package`, body: { restockFee: 0, refundedShipping: 0 } }),
-};
-
-/** The business flows of issue "what a return costs". */
-export const FLOWS: readonly Flow[] = [
-  {
-    name: 'order created → delivered',
-    prepare: async (state) => void newCustomer(state),
-    steps: [createOrder(), orderStatus('confirmed'), orderStatus('shipped'), orderStatus('delivered')],
-  },
-  {
-    name: 'return, request → refunded (2 photos, 5 comments)',
-    prepare: deliveredOrder,
-    steps: [
-      photo(1),
-      photo(2),
-      newReturn(1, ['photo1', 'photo2']),
-      comment(1, 'customer'),
-      comment(2, 'admin'),
-      returnStatus('picked_up'),
-      comment(3, 'customer'),
-      returnStatus('pending_verification'),
-      verify(1),
-      verifyPackage,
-      comment(4, 'admin'),
-      returnStatus('approved'),
-      comment(5, 'admin'),
-      returnStatus('refunded'),
-    ],
-  },
-  {
-    name: 'paid order cancelled: request → approved',
-    prepare: async (state) => {
-      newCustomer(state);
-      state.order = (await invokeOk<Order>(createOrder().request(state), 201)).id;
-    },
-    steps: [
-      {
-        label: 'POST /orders/{id}/cancellation',
-        status: 201,
-        request: (state) => ({
-          caller: me(state),
-          method: 'POST',
-          url: `/orders/${state.order}/cancellation`,
-          body: { reasonId: 'rsn_cxlchangedmind' },
-          headers: key(),
-        }),
-        keep: (c, state) => {
-          state.cancellation = String(c.id);
-        },
-      },
-      { label: 'approve', request: (state) => ({ caller: admin, method: 'POST', url: `/admin/cancellations/${state.cancellation}/approve` }) },
-    ],
-  },
-  {
-    name: 'return partially approved',
-    prepare: deliveredOrder,
-    steps: [newReturn(2, []), returnStatus('pending_verification'), verify(1), returnStatus('partially_approved')],
-  },
-  { name: 'return denied', prepare: deliveredOrder, steps: [newReturn(1, []), returnStatus('denied', { rejectionReason: 'Outside the policy.' })] },
-  {
-    name: 'return withdrawn by the customer',
-    prepare: deliveredOrder,
-    steps: [
-      newReturn(1, []),
-      { label: 'return → cancelled', request: (state) => ({ caller: me(state), method: 'POST', url: `/returns/${state.ret}/cancel` }) },
-    ],
-  },
-];

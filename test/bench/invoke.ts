@@ -12,7 +12,7 @@ export type Caller = { readonly role: 'customer' | 'admin' | 'storefront'; reado
 
 export interface Request {
   readonly caller: Caller;
-  readonly method: 'GET' | 'POST' | 'PUT';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** Path and query, e.g. `/admin/orders?limit=20`. */
   readonly url: string;
   readonly body?: unknown;

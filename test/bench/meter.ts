@@ -3,13 +3,18 @@
 // attempts), asked for ReturnConsumedCapacity=INDEXES, and recorded with the
 // before/after images of the items it writes so capacity floors can be
 // computed. Calls outside `metered` (the stream poller's notify handler runs in
-// this process too) are left alone: AsyncLocalStorage tells them apart.
+// this process too) are left alone: AsyncLocalStorage tells them apart. The
+// webhook queue's messages sent inside `metered` are kept by the meter instead
+// of sent: a flow hands them to the delivery function itself (the local
+// queue's own consumer would race it for them).
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
 import { s3 } from '#shared/adapters/s3';
+import { sqs } from '#shared/adapters/webhook-queue';
 import { stripKeys } from '#shared/domain/stored-item';
 
 type Item = Record<string, unknown>;
@@ -48,6 +53,8 @@ export interface MeteredCall {
 export interface Meter {
   readonly dynamo: MeteredCall[];
   s3Attempts: number;
+  /** Bodies of the webhook queue's messages sent (kept, not sent). */
+  readonly queued: string[];
 }
 
 const store = new AsyncLocalStorage<Meter>();
@@ -169,13 +176,44 @@ export const installMeters = (): void => {
     },
     { step: 'deserialize', name: 'benchS3Attempts' },
   );
+  // Outermost, so the queue is never called (nor the SDK's MD5 check of its answer).
+  stackOf(sqs).add(
+    (next, context) => async (args) => {
+      const meter = store.getStore();
+      if (!meter || context.commandName !== 'SendMessageBatchCommand') return next(args);
+      const entries = (args.input as { Entries: { Id: string; MessageBody: string }[] }).Entries;
+      meter.queued.push(...entries.map((e) => e.MessageBody));
+      return { output: { Successful: entries.map((e) => ({ Id: e.Id, MessageId: randomUUID() })), Failed: [] } };
+    },
+    { step: 'initialize', name: 'benchQueue', priority: 'high' },
+  );
 };
 
 /** Runs `fn` with every DynamoDB/S3 call it makes recorded. */
 export const metered = async <T>(fn: () => Promise<T>): Promise<{ result: T; meter: Meter }> => {
-  const meter: Meter = { dynamo: [], s3Attempts: 0 };
+  const meter: Meter = { dynamo: [], s3Attempts: 0, queued: [] };
   const result = await store.run(meter, fn);
   return { result, meter };
+};
+
+/** `ORDER`, or `ORDER/NOTE` for an item that lives in another entity's partition. */
+export const kindOf = (key: unknown): string => {
+  const k = key as { PK?: unknown; SK?: unknown } | undefined;
+  const pk = String(k?.PK ?? '?').split('#')[0] as string;
+  const sk = String(k?.SK ?? '').split('#')[0] as string;
+  // A sort key that starts with a time (a payout row, a try window) names no kind.
+  return sk && sk !== pk && !/^\d/.test(sk) ? `${pk}/${sk}` : pk;
+};
+
+/** Round trips one after another: a call that starts before the current group's last one ended joins its group (sent together with Promise.all). */
+export const waves = (calls: readonly MeteredCall[]): number => {
+  let count = 0;
+  let end = Number.NEGATIVE_INFINITY;
+  for (const c of [...calls].sort((a, b) => a.startedAt - b.startedAt)) {
+    if (c.startedAt >= end) count++;
+    end = Math.max(end, c.endedAt);
+  }
+  return count;
 };
 
 const totalOf = (c: unknown): number => ((Array.isArray(c) ? c[0] : c) as { CapacityUnits?: number } | undefined)?.CapacityUnits ?? 0;

@@ -6,7 +6,7 @@ import type { Order } from '#shared/domain/order';
 import { orderBody } from '../support/orders.ts';
 import { consumed, type Factors, isRead, itemsRead, readFloor, writeFloor } from './capacity.ts';
 import { type Caller, invokeOk, type Request } from './invoke.ts';
-import { type MeteredCall, metered } from './meter.ts';
+import { kindOf, type MeteredCall, metered, waves } from './meter.ts';
 
 /** The issue's floors: round trips one operation of the class must make at least. */
 export const FLOOR_TRIPS = { get: 1, list: 1, create: 1, status: 1, refund: 1 } as const;
@@ -30,14 +30,6 @@ export interface OperationResult {
   readonly sequential: number;
 }
 
-/** `ORDER`, or `ORDER/NOTE` for an item that lives in another entity's partition. */
-const kindOf = (key: unknown): string => {
-  const k = key as { PK?: unknown; SK?: unknown } | undefined;
-  const pk = String(k?.PK ?? '?').split('#')[0] as string;
-  const sk = String(k?.SK ?? '').split('#')[0] as string;
-  return sk && sk !== pk ? `${pk}/${sk}` : pk;
-};
-
 const describe = (call: MeteredCall): string => {
   const name = call.command.replace(/Command$/, '').replace(/Item$/, '');
   const input = call.input as {
@@ -55,17 +47,6 @@ const describe = (call: MeteredCall): string => {
   }
   if (input.Key) return `${name} ${kindOf(input.Key)}${consistent}`;
   return name;
-};
-
-/** Groups of calls in flight together: a call that starts before the current group's last one ended joins it. */
-const waves = (calls: readonly MeteredCall[]): number => {
-  let count = 0;
-  let end = Number.NEGATIVE_INFINITY;
-  for (const c of [...calls].sort((a, b) => a.startedAt - b.startedAt)) {
-    if (c.startedAt >= end) count++;
-    end = Math.max(end, c.endedAt);
-  }
-  return count;
 };
 
 interface Step {

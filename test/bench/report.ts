@@ -4,7 +4,8 @@
 import type { OverheadResult } from './api-overhead.ts';
 import { BUNDLE_BUDGET_KB } from './bundle-budgets.ts';
 import type { BundleResult } from './bundles.ts';
-import type { FlowResult } from './flows.ts';
+import { RETURN_STATUS_WHY } from './flow-trips.ts';
+import type { FlowResult, StepCost } from './flows.ts';
 import type { InitResult } from './init-time.ts';
 import type { OperationResult } from './operations.ts';
 import type { ScaleResult } from './scale.ts';
@@ -147,51 +148,70 @@ export const initSection = (init: readonly InitResult[], runs: number): string =
     }),
   )}`;
 
-/** Why a flow writes more than twice its floor (from its calls; see the step table). */
+/** Why a flow writes more than twice its floor (its write units by kind of item follow the table). */
 export const FLOW_WHY: Record<string, string> = {
   'paid order cancelled: request → approved':
-    "besides the order, the cancellation and the refund, the approval writes what keeps later steps at one read: the refund pointer with its copy, the payout row, the request's copy of the order, the hold mark; each a transactional write (2×)",
+    "besides the order, the cancellation and the refund, the request writes its copy of the order (CANCELLATION/ORDER: one read at approval) and the order's hold mark, and the approval the refund pointer with its copy and the payout row (REFUND, REFUNDTXN: one read to settle); every one a transactional write (2×); each removed would add a read to a later step (approval, settlement)",
 };
 
+/** What a flow's trips are above the target the issue names (debit 1, redemption 2, a return status change 1). */
+const FLOW_NOTES: Record<string, string> = {
+  'store credit: debit at checkout, then reverted':
+    "a debit reads the customer's accounts (its lots, soonest-expiring first) and writes one transaction: 2 trips, the fewest an allocation over lots allows; a revert reads the debit's pointer, then its row (beside the settings), then the accounts, then writes: 5",
+  'gift card redeemed into store credit': 'the try counter, the card and the accounts at once, then one transaction: 2 sequential trips, 4 calls',
+  'webhook delivery: enqueued, then POSTed to its endpoint':
+    "the enqueue is measured through the ping route (the events consumer's enqueueDelivery for one endpoint, without its once-marker); the delivery reads the delivery, the endpoint and a concurrency slot at once, claims the attempt, records it and frees the slot",
+};
+
+const written = (f: FlowResult): string => f.writtenByKind.map(([kind, units]) => `${kind} ${fmt(units, 0)}`).join(', ');
+
 export const flowsSection = (flows: readonly FlowResult[]): string =>
-  `### 0. What a flow costs — target: write units ≤ ${TARGETS.flowWriteRatio} × floor\n\nEach flow runs through the shipped handlers with \`ReturnConsumedCapacity: INDEXES\` on every DynamoDB call. Write units are DynamoDB Local's, its transactional units rescaled to AWS's price (2 per unit). The floor is what the flow must write: each API resource it changes (order, return request, comment, cancellation, refund, note, attachment, stock level, the Idempotency-Key's record), at the size the API answers it (no table-own attribute), once per change, ×2 when one request changes several (one transaction, by rule); index entries, copies, pointers, rows and guards are the design's own cost. Lambda invocations: one per API call, plus at most one per stream record per consumer (notify, events, payments; batched in practice).\n\n${table(
-    ['flow', 'API calls', 'stream records → consumers', 'DynamoDB trips', 'RCU', 'WCU', 'floor WCU', 'WCU / floor', 'items written (must change)', 'result'],
+  `### 0. What a flow costs — target: write units ≤ ${TARGETS.flowWriteRatio} × floor\n\nEach flow runs through the shipped handlers with \`ReturnConsumedCapacity: INDEXES\` on every DynamoDB call. Write units are DynamoDB Local's, its transactional units rescaled to AWS's price (2 per unit). The floor is what the flow must write: each API resource it changes (order, return request, comment, cancellation, refund, note, attachment, stock level, store-credit account and row, gift card, webhook delivery, the Idempotency-Key's record), at the size the API answers it (no table-own attribute), once per change, ×2 when one request changes several (one transaction, by rule); index entries, copies, pointers, rows and guards are the design's own cost. Lambda invocations: the flow's own (one per API call or queue batch), plus at most one per stream record per consumer (notify, events, payments; batched in practice). Trips count every DynamoDB HTTP attempt; "sequential" counts calls sent together once.\n\n${table(
+    [
+      'flow',
+      'Lambda invocations',
+      'stream records → consumers',
+      'DynamoDB trips (sequential)',
+      'RCU',
+      'WCU',
+      'floor WCU',
+      'WCU / floor',
+      'items written (must change)',
+      'result',
+    ],
     flows.map((f) => {
       const r = ratio(f.writeUnits, f.floorWriteUnits);
       const ok = r <= TARGETS.flowWriteRatio;
       return [
         f.name,
-        String(f.apiCalls),
+        String(f.invocations),
         String(f.consumerRecords),
-        String(f.trips),
+        `${f.trips} (${f.sequential})`,
         fmt(f.readUnits, 1),
         fmt(f.writeUnits, 0),
         fmt(f.floorWriteUnits, 0),
         fmt(r),
         `${f.itemsWritten} (${f.itemsFloor})`,
-        ok ? 'ok' : `MISS: ${FLOW_WHY[f.name] ?? 'see its steps'}`,
+        ok
+          ? 'ok'
+          : `MISS: ${FLOW_WHY[f.name] ?? 'see its steps'}: those items are ${fmt(f.designUnits, 0)} of its ${fmt(f.writeUnits, 0)} WCU; without them ${fmt(ratio(f.writeUnits - f.designUnits, f.floorWriteUnits))}× its floor`,
       ];
     }),
-  )}\n\nNot measured yet: an exchange from request to completed (a later issue), a store-credit debit and revert and a gift-card redemption (measured once they are on main).`;
-
-/** Why a return status change takes more than one trip (from change-return-status.ts). */
-const STATUS_WHY: Record<string, string> = {
-  approved: 'the request is read (the verification must imply approved), then written',
-  partially_approved: 'the request is read, then the order (units given back), then both written in one transaction',
-  denied: 'the request is read, then the order (units given back), then both written in one transaction',
-  cancelled: 'the request is read, then the order (units given back), then both written in one transaction',
-  refunded: 'the request is read, then the order (refund rules), then the refund written with the request in one transaction',
-};
+  )}\n\nWhere the write units go (table units per kind of item, AWS's price; index entries are the rest):\n\n${flows.map((f) => `- ${f.name}: ${written(f)}`).join('\n')}\n\nTrips above the issue's targets:\n\n${Object.entries(
+    FLOW_NOTES,
+  )
+    .map(([name, note]) => `- ${name}: ${note}.`)
+    .join('\n')}\n\nNot measured: an exchange from request to completed (exchanges are not on main).`;
 
 export const returnStatusSection = (flows: readonly FlowResult[]): string => {
-  const seen = new Map<string, number>();
+  const seen = new Map<string, StepCost>();
   for (const step of flows.flatMap((f) => f.steps)) {
     const status = /^return → (\w+)$/.exec(step.label)?.[1];
-    if (status && !seen.has(status)) seen.set(status, step.trips);
+    if (status && !seen.has(status)) seen.set(status, step);
   }
-  return `### Return status changes: DynamoDB round trips per target status\n\n${table(
-    ['target status', 'trips', 'why more than one'],
-    [...seen].map(([status, trips]) => [status, String(trips), trips > 1 ? (STATUS_WHY[status] ?? 'see its calls') : '']),
+  return `### Return status changes: DynamoDB round trips per target status (held by test/integration/flow-cost.test.ts)\n\n${table(
+    ['target status', 'trips', 'sequential', 'why more than one'],
+    [...seen].map(([status, step]) => [status, String(step.trips), String(step.sequential), RETURN_STATUS_WHY[status] ?? '']),
   )}`;
 };
 

@@ -9,7 +9,6 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import path from 'node:path';
 import { checkJava, ensureDynamoDbLocal, projectRoot } from '#infra/local/setup';
 import { startLocalStack } from '#infra/local/stack';
-import { buildBundles } from './bundles.ts';
 import { bundlesSection, flowsSection, initSection, operationsSection, overheadSection, returnStatusSection, scaleSection, streamSection } from './report.ts';
 import { measureWebFirstLoad, webFirstLoadSection } from './web-first-load.ts';
 
@@ -31,6 +30,8 @@ const END = '<!-- bench:end -->';
 // `--init-samples=N` checks the machinery on a busy machine; a published run keeps the mode's count (the header says which).
 const initOverride = Number(process.argv.find((arg) => arg.startsWith('--init-samples='))?.split('=')[1]);
 if (initOverride > 0) Object.assign(MODE, { initRuns: initOverride });
+// `--flows`: only the business flows and the return status table, printed, nothing written (a quick look at a change of cost).
+const flowsOnly = process.argv.includes('--flows');
 const started = Date.now();
 const log = (line: string) => console.error(`[${((Date.now() - started) / 1000).toFixed(0).padStart(3)} s] ${line}`);
 // The bench's own process logs warnings only (the in-process notify handler would fill the screen); child processes keep the default.
@@ -49,11 +50,8 @@ const java = await checkJava();
 if (!java.ok) throw new Error(java.message);
 await ensureDynamoDbLocal(log);
 
-log('1. building bundles');
-const bundles = await buildBundles(log);
-
 log('web app: first-load budget');
-const webFirstLoad = measureWebFirstLoad();
+const webFirstLoad = flowsOnly ? undefined : measureWebFirstLoad();
 
 log('starting the local stack');
 const stack = await startLocalStack({ ports: { api: 'auto', dynamodb: 'auto', s3: 'auto', ses: 'auto' }, quiet: true });
@@ -64,26 +62,35 @@ try {
   const { measureInit } = await import('./init-time.ts');
   const { calibrateTransactionalFactor, installMeters } = await import('./meter.ts');
   const { runOperations } = await import('./operations.ts');
-  const { FLOWS, runFlow } = await import('./flows.ts');
+  const { runFlow } = await import('./flows.ts');
+  const { FLOWS } = await import('./flow-catalogue.ts');
   const { measureStreamEmail } = await import('./stream-email.ts');
   const { measureApiOverhead } = await import('./api-overhead.ts');
   const { measureScale } = await import('./scale.ts');
+  // After the stack too: the CDK app it synthesizes loads the handlers' environment module (shared/adapters/env.ts, read once).
+  const { buildBundles } = await import('./bundles.ts');
 
-  results.bundles = bundles.map(({ dir, referenceDir, ...rest }) => rest);
-  results.webFirstLoad = webFirstLoad;
-  sections.push(bundlesSection(bundles), webFirstLoadSection(webFirstLoad));
+  if (webFirstLoad) {
+    log('1. building bundles');
+    const bundles = await buildBundles(log);
+    results.bundles = bundles.map(({ dir, referenceDir, ...rest }) => rest);
+    results.webFirstLoad = webFirstLoad;
+    sections.push(bundlesSection(bundles), webFirstLoadSection(webFirstLoad));
 
-  log(`2. init time, ${MODE.initRuns} runs × ${bundles.length} functions × 2`);
-  const init = await measureInit(bundles, MODE.initRuns, log);
-  results.init = init;
-  sections.push(initSection(init, MODE.initRuns));
+    log(`2. init time, ${MODE.initRuns} runs × ${bundles.length} functions × 2`);
+    const init = await measureInit(bundles, MODE.initRuns, log);
+    results.init = init;
+    sections.push(initSection(init, MODE.initRuns));
+  }
 
-  log('3-4. round trips and capacity per operation');
   installMeters();
   const transactional = await calibrateTransactionalFactor();
-  const operations = await runOperations({ transactional }, log);
-  results.operations = { transactionalFactor: transactional, operations };
-  sections.push(operationsSection(operations, transactional));
+  if (!flowsOnly) {
+    log('3-4. round trips and capacity per operation');
+    const operations = await runOperations({ transactional }, log);
+    results.operations = { transactionalFactor: transactional, operations };
+    sections.push(operationsSection(operations, transactional));
+  }
 
   log('0. business flows');
   const flows = [];
@@ -94,6 +101,11 @@ try {
   }
   results.flows = flows.map(({ steps, ...rest }) => ({ ...rest, steps: steps.map((s) => ({ label: s.label, trips: s.trips })) }));
   sections.unshift(flowsSection(flows), returnStatusSection(flows));
+  if (flowsOnly) {
+    await stack.stop();
+    console.log(sections.join('\n\n'));
+    process.exit(0);
+  }
 
   log(`6. stream → email, ${MODE.emails} changes`);
   const stream = await measureStreamEmail(MODE.emails, stack.urls.api, stack.urls.ses, log);

@@ -11,7 +11,7 @@ import { ORDER_STATUSES } from '#shared/domain/order-transitions';
 import { buildReturnRequest, type ReturnTransition, transitionReturn } from '#shared/domain/return-lifecycle';
 import type { ReturnRecord } from '#shared/domain/return-request';
 import { RETURN_STATUSES } from '#shared/domain/return-status';
-import { explainReturnStatusRefusal, planReturnStatusWrite } from '#shared/domain/return-status-change';
+import { explainReturnStatusRefusal, planReturnStatusWrite, VERDICT, verdictOf } from '#shared/domain/return-status-change';
 import type { StatusWrite } from '#shared/domain/status-write';
 import { orderBody } from '../support/orders.ts';
 import { deliveredOrder, NOW, returnBody } from '../support/returns.ts';
@@ -81,23 +81,34 @@ describe('order status write plan', () => {
 describe('return status write plan', () => {
   const fresh = buildReturnRequest({ id: 'ret_1', order: deliveredOrder(), body: returnBody(), now: NOW, actor: 'customer:c' });
 
-  it('covers the moves that only stamp the status, writing what transitionReturn writes or refusing with its error', () => {
+  // Unverified, every unit good, some good, none good: the verdicts a request can carry.
+  const verifications = [null, 2, 1, 0].map((good) => fresh.items.map((i) => ({ ...i, goodQuantity: good === null ? null : Math.min(good, i.quantity) })));
+
+  it('covers the moves that give no units back, writing what transitionReturn writes or refusing with its error', () => {
     const planned = new Set<string>();
-    for (const from of RETURN_STATUSES) {
-      for (const to of RETURN_STATUSES) {
-        const request: ReturnRecord = { ...fresh, status: from };
-        const change: ReturnTransition = { to, at: AT, by: 'admin:a', role: 'admin' };
-        const write = planReturnStatusWrite(change, undefined);
-        if (!write) continue;
-        planned.add(to);
-        const reference = outcome(() => transitionReturn(request, change));
-        const written = apply(request, write);
-        if (written) expect({ ok: written }).toEqual(reference);
-        else expect(outcome(() => explainReturnStatusRefusal(request, change, undefined))).toEqual(reference);
+    let writtenFromVerification = 0;
+    for (const items of verifications) {
+      for (const from of RETURN_STATUSES) {
+        for (const to of RETURN_STATUSES) {
+          const request: ReturnRecord = { ...fresh, items, status: from };
+          const change: ReturnTransition = { to, at: AT, by: 'admin:a', role: 'admin' };
+          const write = planReturnStatusWrite(change, undefined);
+          if (!write) continue;
+          planned.add(to);
+          const reference = outcome(() => transitionReturn(request, change));
+          // Applied to the item as stored: the request with the verdict returns-repo writes beside it.
+          const stored = apply({ ...request, [VERDICT]: verdictOf(request) }, write);
+          const written = stored && (({ [VERDICT]: _, ...rest }) => rest)(stored);
+          if (written) expect({ ok: written }).toEqual(reference);
+          else expect(outcome(() => explainReturnStatusRefusal(request, change, undefined))).toEqual(reference);
+          if (written && from === 'pending_verification') writtenFromVerification++;
+        }
       }
     }
-    // Nothing moves to `new`: its write is always refused, and explained, in one trip.
-    expect([...planned].sort()).toEqual(['new', 'pending_verification', 'picked_up']);
+    // Nothing moves to `new`: its write is always refused, and explained, in one trip. `approved` is
+    // written from pending_verification exactly when every unit is good.
+    expect([...planned].sort()).toEqual(['approved', 'new', 'pending_verification', 'picked_up']);
+    expect(writtenFromVerification).toBe(1);
     // A customer's withdrawal gives units back: it reads first.
     expect(planReturnStatusWrite({ to: 'cancelled', at: AT, by: 'customer', role: 'customer' }, undefined)).toBeUndefined();
   });

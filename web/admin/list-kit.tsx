@@ -1,41 +1,15 @@
-// Pieces every back-office list shares: a filter kept in the address (so a
-// queue link or a reload shows the same list), a date range, and paging.
+// Pieces every back-office list shares: a status filter, a date range kept in
+// the address like every list's filters (ui/address.ts), and paging.
 
 import type { ComponentChildren } from 'preact';
-import { useState } from 'preact/hooks';
-import { useLocation } from 'preact-iso';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiError } from '../api/problem.ts';
+import { useAddress } from '../ui/address.ts';
 import { Field, inputValue } from '../ui/form.tsx';
 import { words } from '../ui/format.ts';
 import { Pager } from '../ui/pager.tsx';
 import { Empty } from '../ui/states.tsx';
 import { TableScroll } from '../ui/table-scroll.tsx';
-
-/** One query-string parameter as state: reading it from the URL, writing it back (replacing the entry). */
-export function useQueryParam(name: string): [string, (value: string) => void] {
-  const { path, query, route } = useLocation();
-  const set = (value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    const search = next.toString();
-    route(`${path}${search ? `?${search}` : ''}`, true);
-  };
-  return [query[name] ?? '', set];
-}
-
-/** A query parameter that must be one of `options`; anything else reads as "all". */
-export function useChoice<T extends string>(name: string, options: readonly T[]): [T | undefined, (value: string) => void] {
-  const [value, set] = useQueryParam(name);
-  return [(options as readonly string[]).includes(value) ? (value as T) : undefined, set];
-}
-
-/** The page cursor of a list, back to the first page whenever `filters` change. */
-export function useCursor(filters: readonly unknown[]): [string | undefined, (cursor: string | undefined) => void] {
-  const key = JSON.stringify(filters);
-  const [state, setState] = useState<{ key: string; cursor?: string | undefined }>({ key });
-  return [state.key === key ? state.cursor : undefined, (cursor) => setState({ key, cursor })];
-}
 
 /** A labelled select of `options` (in plain words) with "All" first. */
 export function ChoiceFilter({
@@ -69,6 +43,13 @@ export interface Dates {
   readonly dateEnd?: string;
 }
 
+/** The list's date range, from the address. */
+export function useDates(): [Dates, (dates: Dates) => void] {
+  const [query, change] = useAddress();
+  const { dateStart, dateEnd } = query;
+  return [{ ...(dateStart ? { dateStart } : {}), ...(dateEnd ? { dateEnd } : {}) }, (dates) => change({ dateStart: dates.dateStart, dateEnd: dates.dateEnd })];
+}
+
 /**
  * "Filed from … to …": applied on submit, so typing a date does not reload the
  * list on every key. A range that ends before it starts is refused beside "To",
@@ -78,6 +59,12 @@ export function DateRange({ dates, onChange, error }: { dates: Dates; onChange: 
   const [start, setStart] = useState(dates.dateStart ?? '');
   const [end, setEnd] = useState(dates.dateEnd ?? '');
   const [backwards, setBackwards] = useState(false);
+  // Back and Forward change the range under the form: show the one applied.
+  useEffect(() => {
+    setStart(dates.dateStart ?? '');
+    setEnd(dates.dateEnd ?? '');
+    setBackwards(false);
+  }, [dates.dateStart, dates.dateEnd]);
   const errorFor = (path: keyof Dates) =>
     (path === 'dateEnd' && backwards ? 'must not be before the From date' : undefined) ?? error?.fieldErrors.find((e) => e.path === path)?.message;
   const input = (path: keyof Dates, label: string, value: string, set: (value: string) => void) => (

@@ -3,7 +3,6 @@
 // imports only: no zod in the bundle). A renamed field or route fails the build.
 // Who is signed in comes through a port the shell connects (main.tsx), so the
 // client knows nothing of the session and runs alone in a test.
-import { useRef } from 'preact/hooks';
 import type * as z from 'zod/mini';
 import { type RouteId, routes } from '#infra/routes';
 import type { ApiContract } from '#shared/api/index';
@@ -107,24 +106,3 @@ export async function api<K extends RouteId>(id: K, ...[args]: Record<never, nev
 
 /** A fresh key: one intent (one file to upload, one body to create). */
 export const newIdempotencyKey = (): string => crypto.randomUUID();
-
-/**
- * A key per intent, not per click: sending the same body again (a retry after
- * a network error, a double submit) reuses its key, so the server files it
- * once; a changed body is a new intent with a new key (the server refuses a
- * key reused for another body). `renew` after a success, so the same text sent
- * on purpose once more is filed again.
- */
-export function useIntentKey(): { readonly keyFor: (body: unknown) => string; readonly renew: () => void } {
-  const last = useRef<{ readonly body: string; readonly key: string } | null>(null);
-  return {
-    keyFor: (body) => {
-      const text = JSON.stringify(body) ?? '';
-      if (last.current?.body !== text) last.current = { body: text, key: newIdempotencyKey() };
-      return last.current.key;
-    },
-    renew: () => {
-      last.current = null;
-    },
-  };
-}

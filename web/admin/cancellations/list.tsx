@@ -1,19 +1,19 @@
 // Cancellations (GET /admin/cancellations) by status and date, newest first;
 // the requested ones can be decided right here.
-import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { useChoice, useCursor } from '../../ui/address.ts';
 import { bankAccount, formatDateTime, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { ChoiceFilter, DateRange, type Dates, PagedList, useChoice, useCursor } from '../list-kit.tsx';
+import { ChoiceFilter, DateRange, PagedList, useDates } from '../list-kit.tsx';
 import { CANCELLATION_STATUS_LIST } from '../statuses.ts';
 import { DecideCancellation } from './decide.tsx';
 
 export function CancellationList() {
   const [chosen, setStatus] = useChoice('status', CANCELLATION_STATUS_LIST);
-  const [dates, setDates] = useState<Dates>({});
-  const [cursor, setCursor] = useCursor([chosen, dates]);
+  const [dates, setDates] = useDates();
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad(
     (signal) =>
       Promise.all([

@@ -4,7 +4,8 @@
 // assistive technology. It is final, so it asks first, then says what it did.
 import { useState } from 'preact/hooks';
 import { isFinalOrderStatus } from '#shared/domain/order-transitions';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { Confirm } from '../../ui/confirm.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';

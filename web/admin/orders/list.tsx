@@ -1,15 +1,16 @@
 // Orders (GET /admin/orders): by status and date, or found the way a customer
 // quotes one, by its number or their email.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { ORDER_STATUSES } from '#shared/domain/order-transitions';
 import { type ApiResult, api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { useChoice, useCursor, useQueryParam } from '../../ui/address.ts';
 import { inputValue } from '../../ui/form.tsx';
 import { formatDate, money, words } from '../../ui/format.ts';
 import { paymentMethodWords } from '../../ui/names.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { ChoiceFilter, type Column, DateRange, type Dates, ListTable, PagedList, useChoice, useCursor, useQueryParam } from '../list-kit.tsx';
+import { ChoiceFilter, type Column, DateRange, ListTable, PagedList, useDates } from '../list-kit.tsx';
 
 /** A search is an order number unless it holds an @. */
 const searchQuery = (text: string): { number?: string; email?: string } => {
@@ -40,8 +41,10 @@ export function OrderList() {
   const [chosen, setStatus] = useChoice('status', ORDER_STATUSES);
   const [search, setSearch] = useQueryParam('q');
   const [draft, setDraft] = useState(search);
-  const [dates, setDates] = useState<Dates>({});
-  const [cursor, setCursor] = useCursor([chosen, dates, search]);
+  // Back and Forward change the search under the box: show the one applied.
+  useEffect(() => setDraft(search), [search]);
+  const [dates, setDates] = useDates();
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad(
     (signal) => api('orders.adminList', { query: { limit: 20, status: chosen, ...dates, ...searchQuery(search), cursor }, signal }),
     [chosen, dates.dateStart, dates.dateEnd, search, cursor],

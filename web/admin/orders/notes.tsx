@@ -2,7 +2,8 @@
 // for the customer (who is then emailed).
 import { useState } from 'preact/hooks';
 import type { NoteVisibility } from '#shared/domain/note';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { ErrorSummary, Field, inputValue, RadioGroup, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';

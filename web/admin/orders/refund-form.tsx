@@ -3,7 +3,8 @@
 // writes nothing); "Create refund" is offered for exactly what was previewed.
 import { useState } from 'preact/hooks';
 import type { RefundBody, RefundGateway } from '#shared/domain/refund';
-import { type ApiResult, api, useIntentKey } from '../../api/client.ts';
+import { type ApiResult, api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { onFormFields } from '../../api/problem.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';

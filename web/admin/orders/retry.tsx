@@ -4,7 +4,8 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import type { RefundGateway } from '#shared/domain/refund';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { ErrorSummary, Field, FieldMessage, fieldId, inputValue, invalidFor, useSubmission } from '../../ui/form.tsx';
 import { money } from '../../ui/format.ts';
 import { announce } from '../../ui/status-message.tsx';

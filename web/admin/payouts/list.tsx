@@ -2,17 +2,18 @@
 // orders by status and gateway — bank transfers to send, failures to retry.
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { useChoice, useCursor } from '../../ui/address.ts';
 import { formatDateTime, money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { ChoiceFilter, PagedList, useChoice, useCursor } from '../list-kit.tsx';
+import { ChoiceFilter, PagedList } from '../list-kit.tsx';
 import { TransactionAction } from '../settle.tsx';
 import { GATEWAY_LIST, TRANSACTION_STATUS_LIST } from '../statuses.ts';
 
 export function PayoutList() {
   const [chosen, setStatus] = useChoice('status', TRANSACTION_STATUS_LIST);
   const [via, setGateway] = useChoice('gateway', GATEWAY_LIST);
-  const [cursor, setCursor] = useCursor([chosen, via]);
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad(
     (signal) => api('refunds.transactions', { query: { limit: 20, status: chosen, gateway: via, cursor }, signal }),
     [chosen, via, cursor],

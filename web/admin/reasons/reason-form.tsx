@@ -1,7 +1,8 @@
 // One reason's form: a new one (POST /admin/reasons) or an edit (PUT with If-Match).
 import { useState } from 'preact/hooks';
 import type { Reason, ReasonKind } from '#shared/domain/reason';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { announce } from '../../ui/status-message.tsx';
 import { underPrefix } from '../form-kit.ts';

@@ -1,7 +1,8 @@
 // The conversation on a request: every comment (staff see them all), and a new
 // one, kept internal unless "Visible to the customer" is ticked.
 import { useState } from 'preact/hooks';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Empty } from '../../ui/states.tsx';

@@ -1,11 +1,11 @@
 // Return requests (GET /admin/returns): a tab per status, a date range, a page at a time.
-import { useState } from 'preact/hooks';
 import { type ApiResult, api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { useChoice, useCursor } from '../../ui/address.ts';
 import { formatDate, money, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { type Column, DateRange, type Dates, ListTable, PagedList, useChoice, useCursor } from '../list-kit.tsx';
+import { type Column, DateRange, ListTable, PagedList, useDates } from '../list-kit.tsx';
 import { RETURN_STATUS_LIST } from '../statuses.ts';
 
 const COLUMNS: readonly Column<ApiResult<'returns.adminList'>['items'][number]>[] = [
@@ -18,8 +18,8 @@ const COLUMNS: readonly Column<ApiResult<'returns.adminList'>['items'][number]>[
 
 export function ReturnList() {
   const [chosen, setStatus] = useChoice('status', RETURN_STATUS_LIST);
-  const [dates, setDates] = useState<Dates>({});
-  const [cursor, setCursor] = useCursor([chosen, dates]);
+  const [dates, setDates] = useDates();
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad(
     (signal) => api('returns.adminList', { query: { limit: 20, status: chosen, ...dates, cursor }, signal }),
     [chosen, dates.dateStart, dates.dateEnd, cursor],

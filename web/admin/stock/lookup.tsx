@@ -1,19 +1,21 @@
 // Tracked stock of a SKU: look it up, set a counted level (If-Match, so a sale
 // in between is a 412, not overwritten), or adjust it by ±n.
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ApiResult } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
+import { useQueryParam } from '../../ui/address.ts';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
-import { useQueryParam } from '../list-kit.tsx';
 
 type StockLevel = ApiResult<'settings.getStock'>;
 
 export function StockScreen() {
   const [sku, setSku] = useQueryParam('sku');
   const [draft, setDraft] = useState(sku);
+  // Back and Forward change the SKU under the box: show the one looked up.
+  useEffect(() => setDraft(sku), [sku]);
   return (
     <>
       <h1>Stock</h1>

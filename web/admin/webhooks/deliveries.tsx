@@ -4,12 +4,13 @@
 // reloads every second while it is pending, at most POLLS times.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiResult, api } from '../../api/client.ts';
+import { useCursor } from '../../ui/address.ts';
 import { ErrorSummary, useSubmission } from '../../ui/form.tsx';
 import { formatDateTime } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { announce } from '../../ui/status-message.tsx';
-import { type Column, ListTable, PagedList, useCursor } from '../list-kit.tsx';
+import { type Column, ListTable, PagedList } from '../list-kit.tsx';
 
 type Delivery = ApiResult<'webhooks.deliveries'>['items'][number];
 
@@ -18,7 +19,7 @@ const POLL_MS = 1000;
 
 /** `watch`: a delivery id to follow until it is no longer pending. */
 export function Deliveries({ id, watch }: { id: string; watch: string | null }) {
-  const [cursor, setCursor] = useCursor([id]);
+  const [cursor, setCursor] = useCursor();
   // A new object each time: a delivery retried twice is followed twice.
   const [followed, follow] = useState<{ readonly id: string } | null>(null);
   useEffect(() => follow(watch ? { id: watch } : null), [watch]);

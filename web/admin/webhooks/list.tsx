@@ -4,8 +4,9 @@ import { useState } from 'preact/hooks';
 import type { ApiResult } from '../../api/client.ts';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { useCursor } from '../../ui/address.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
-import { type Column, ListTable, PagedList, useCursor } from '../list-kit.tsx';
+import { type Column, ListTable, PagedList } from '../list-kit.tsx';
 import { Secret, WebhookForm } from './webhook-form.tsx';
 
 type Endpoint = ApiResult<'webhooks.get'>;
@@ -18,7 +19,7 @@ const columns: readonly Column<Endpoint>[] = [
 ];
 
 export function WebhookList() {
-  const [cursor, setCursor] = useCursor([]);
+  const [cursor, setCursor] = useCursor();
   const [secret, setSecret] = useState<string | null>(null);
   const [state, reload] = useLoad((signal) => api('webhooks.list', { query: { limit: 20, cursor }, signal }), [cursor]);
   return (

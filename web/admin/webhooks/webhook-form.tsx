@@ -1,7 +1,8 @@
 // An endpoint's form (create, or edit with If-Match) and the once-shown secret.
 import { useState } from 'preact/hooks';
 import type { EventType } from '#shared/domain/events/catalogue';
-import { type ApiResult, api, useIntentKey } from '../../api/client.ts';
+import { type ApiResult, api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { Check } from '../../ui/checks.tsx';
 import { ErrorSummary, Field, inputValue, useSubmission } from '../../ui/form.tsx';
 import { announce } from '../../ui/status-message.tsx';

@@ -1,14 +1,14 @@
 // My cancellations, newest first: what I asked, what the shop decided, the refund.
-import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { useCursor } from '../../ui/address.ts';
 import { formatDate } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 
 export function CancellationList() {
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad((signal) => api('cancellations.list', { query: { limit: 20, ...(cursor ? { cursor } : {}) }, signal }), [cursor]);
   return (
     <>

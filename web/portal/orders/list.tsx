@@ -1,8 +1,8 @@
 // My orders, newest first (GET /orders), a page at a time.
-import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { t } from '../../i18n/locale.ts';
+import { useCursor } from '../../ui/address.ts';
 import { formatDate, money } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
@@ -10,7 +10,7 @@ import { StatusBadge } from '../../ui/status-badge.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 
 export function OrderList() {
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad((signal) => api('orders.list', { query: { limit: 20, ...(cursor ? { cursor } : {}) }, signal }), [cursor]);
   return (
     <>

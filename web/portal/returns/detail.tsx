@@ -5,7 +5,8 @@
 // still `new` (asking first).
 import { useState } from 'preact/hooks';
 import type { ReturnRequest } from '#shared/domain/return-request';
-import { api, useIntentKey } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
+import { useIntentKey } from '../../api/intent-key.ts';
 import { APP_BASE } from '../../base.ts';
 import { t } from '../../i18n/locale.ts';
 import { AttachmentList } from '../../parts/attachments.tsx';
