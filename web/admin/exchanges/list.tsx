@@ -2,10 +2,11 @@
 // requests to decide and of exchanges waiting on a payment or a return.
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
+import { useChoice, useCursor } from '../../ui/address.ts';
 import { formatDateTime, words } from '../../ui/format.ts';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
-import { ChoiceFilter, type Column, ListTable, PagedList, useChoice, useCursor } from '../list-kit.tsx';
+import { ChoiceFilter, type Column, ListTable, PagedList } from '../list-kit.tsx';
 import { EXCHANGE_STATUS_LIST } from '../statuses.ts';
 import { type AdminExchange, differenceWords } from './words.ts';
 
@@ -18,7 +19,7 @@ const COLUMNS: readonly Column<AdminExchange>[] = [
 
 export function ExchangeList() {
   const [chosen, setStatus] = useChoice('status', EXCHANGE_STATUS_LIST);
-  const [cursor, setCursor] = useCursor([chosen]);
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad((signal) => api('exchanges.adminList', { query: { limit: 20, status: chosen, cursor }, signal }), [chosen, cursor]);
   return (
     <>

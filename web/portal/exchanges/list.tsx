@@ -1,8 +1,8 @@
 // My exchanges, newest first: when, where each stands, and who pays whom.
-import { useState } from 'preact/hooks';
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { t } from '../../i18n/locale.ts';
+import { useCursor } from '../../ui/address.ts';
 import { formatDate, money } from '../../ui/format.ts';
 import { Pager } from '../../ui/pager.tsx';
 import { Empty, Loaded, useLoad } from '../../ui/states.tsx';
@@ -11,7 +11,7 @@ import { TableScroll } from '../../ui/table-scroll.tsx';
 import { direction } from './difference.tsx';
 
 export function ExchangeList() {
-  const [cursor, setCursor] = useState<string | undefined>(undefined);
+  const [cursor, setCursor] = useCursor();
   const [state, reload] = useLoad((signal) => api('exchanges.list', { query: { limit: 20, ...(cursor ? { cursor } : {}) }, signal }), [cursor]);
   return (
     <>
