@@ -43,6 +43,12 @@ export const appRoutes: readonly AppRoute[] = [
     load: () => import('./portal/returns/new.tsx').then((m) => m.NewReturn),
   },
   {
+    path: '/orders/:orderId/exchange',
+    role: 'customer',
+    title: 'web.route.newExchange',
+    load: () => import('./portal/exchanges/new.tsx').then((m) => m.NewExchange),
+  },
+  {
     path: '/returns',
     role: 'customer',
     title: 'web.route.myReturns',
@@ -56,6 +62,19 @@ export const appRoutes: readonly AppRoute[] = [
     title: 'web.route.storeCredit',
     nav: 'web.route.storeCredit',
     load: () => import('./portal/credit/store-credit.tsx').then((m) => m.StoreCredit),
+  },
+  {
+    path: '/exchanges',
+    role: 'customer',
+    title: 'web.route.myExchanges',
+    nav: 'web.route.myExchanges',
+    load: () => import('./portal/exchanges/list.tsx').then((m) => m.ExchangeList),
+  },
+  {
+    path: '/exchanges/:exchangeId',
+    role: 'customer',
+    title: 'web.route.exchange',
+    load: () => import('./portal/exchanges/detail.tsx').then((m) => m.ExchangeDetail),
   },
   {
     path: '/cancellations',
@@ -112,6 +131,19 @@ export const appRoutes: readonly AppRoute[] = [
     role: 'admin',
     title: 'web.route.cancellation',
     load: () => import('./admin/cancellations/detail.tsx').then((m) => m.CancellationDetail),
+  },
+  {
+    path: '/admin/exchanges',
+    role: 'admin',
+    title: 'web.route.exchanges',
+    nav: 'web.route.exchanges',
+    load: () => import('./admin/exchanges/list.tsx').then((m) => m.ExchangeList),
+  },
+  {
+    path: '/admin/exchanges/:id',
+    role: 'admin',
+    title: 'web.route.exchange',
+    load: () => import('./admin/exchanges/detail.tsx').then((m) => m.ExchangeDetail),
   },
   {
     path: '/admin/payouts',

@@ -10,6 +10,7 @@ import { projectRoot } from '#infra/local/setup';
 import type { Cancellation } from '#shared/domain/cancellation';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { admin, call, createOrder, customer } from '../support/api.ts';
+import { createExchange, exchangeOf, exchangeShop } from '../support/exchanges.ts';
 import { createReturn, deliveredOrderFor } from '../support/returns-api.ts';
 import { credit } from '../support/store-credit.ts';
 import { registerEndpoint, startReceiver } from '../support/webhook-receiver.ts';
@@ -53,10 +54,10 @@ const fill = (pattern: string, ids: Readonly<Record<string, string>>): string =>
     return id;
   });
 
-/** A delivered order with a return request, and another order with a cancellation request: a screen's worth of each. */
+/** A delivered order with a return request, another order with a cancellation request, a third with an exchange, and store credit: a screen's worth of each. */
 const somethingOfEach = async (
   owner: ReturnType<typeof customer>,
-): Promise<{ ids: Record<'orderId' | 'returnId' | 'cancellationId' | 'customerId', string> }> => {
+): Promise<{ ids: Record<'orderId' | 'returnId' | 'cancellationId' | 'exchangeId' | 'customerId', string> }> => {
   const order = await deliveredOrderFor(owner);
   const request: ReturnRequest = await createReturn(owner, {
     orderId: order.id,
@@ -68,7 +69,9 @@ const somethingOfEach = async (
   expect(asked.status).toBe(201);
   // Store credit with a lot and a transaction to draw.
   await credit(owner.sub, 1500, { expiresAt: new Date(Date.now() + 30 * 864e5).toISOString() });
-  return { ids: { orderId: order.id, returnId: request.id, cancellationId: asked.body.id, customerId: owner.sub } };
+  const shop = await exchangeShop(owner);
+  const exchange = await createExchange(owner, exchangeOf(shop.order, [shop.sku.large]));
+  return { ids: { orderId: order.id, returnId: request.id, cancellationId: asked.body.id, exchangeId: exchange.id, customerId: owner.sub } };
 };
 
 const visitAtBothWidths = async (page: Page, path: string): Promise<void> => {
@@ -128,8 +131,8 @@ describe('every screen at 1280 and 375 px', { timeout: BROWSER_TEST_TIMEOUT * 3 
     const screens = appRoutes.filter((r) => r.role === 'admin');
     expect(screens.length).toBeGreaterThan(8);
     for (const screen of screens) {
-      // Two screens take an `:id`: a cancellation's and a webhook endpoint's.
-      const id = screen.path.startsWith('/admin/webhooks/') ? endpoint.id : ids.cancellationId;
+      // Three screens take an `:id`: a cancellation's, an exchange's and a webhook endpoint's.
+      const id = screen.path.startsWith('/admin/webhooks/') ? endpoint.id : screen.path.startsWith('/admin/exchanges/') ? ids.exchangeId : ids.cancellationId;
       await visitAtBothWidths(page, fill(screen.path, { ...ids, id }));
     }
     expect(missing).toEqual([]);

@@ -3,6 +3,7 @@
 // domain's types: the compiler fails the build if a status is added or renamed.
 import type { CancellationStatus } from '#shared/domain/cancellation';
 import type { EventType } from '#shared/domain/events/catalogue';
+import type { ExchangeStatus } from '#shared/domain/exchange-status';
 import type { RefundGateway, TransactionStatus } from '#shared/domain/refund';
 import type { ReturnStatus } from '#shared/domain/return-status';
 
@@ -20,6 +21,18 @@ export const RETURN_STATUS_LIST = every<ReturnStatus>({
 });
 
 export const CANCELLATION_STATUS_LIST = every<CancellationStatus>({ requested: true, approved: true, rejected: true, refunded: true });
+
+export const EXCHANGE_STATUS_LIST = every<ExchangeStatus>({
+  requested: true,
+  approved: true,
+  awaiting_payment: true,
+  awaiting_return: true,
+  released: true,
+  completed: true,
+  denied: true,
+  declined: true,
+  cancelled: true,
+});
 
 export const TRANSACTION_STATUS_LIST = every<TransactionStatus>({ pending: true, success: true, failure: true });
 

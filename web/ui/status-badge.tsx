@@ -3,7 +3,7 @@ import { t } from '../i18n/locale.ts';
 import { words } from './format.ts';
 
 /** Which catalogue names the status: the same code reads differently on an order and on a return. */
-export type StatusKind = 'order' | 'return' | 'cancellation' | 'payment' | 'transaction';
+export type StatusKind = 'order' | 'return' | 'cancellation' | 'payment' | 'transaction' | 'exchange';
 
 const TONE: Record<string, 'done' | 'bad' | 'waiting'> = {
   delivered: 'done',
@@ -18,6 +18,9 @@ const TONE: Record<string, 'done' | 'bad' | 'waiting'> = {
   success: 'done',
   paid: 'done',
   partially_refunded: 'done',
+  released: 'done',
+  completed: 'done',
+  declined: 'bad',
 };
 
 /** The status in the reader's language when its kind is known (the back office's own codes stay in plain English words). */

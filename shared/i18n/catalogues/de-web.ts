@@ -3,11 +3,13 @@
 import { deWords } from './de.ts';
 import { deAdmin } from './de-admin.ts';
 import { deCreditWeb } from './de-credit-web.ts';
+import { deExchangesWeb } from './de-exchanges-web.ts';
 import type { WebMessageId } from './en-web.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const deWeb: Readonly<Record<WebMessageId, string>> = {
   ...deCreditWeb,
+  ...deExchangesWeb,
   // Die Web-App (web/): das Kundenportal und der Rahmen des Backoffice.
   'web.language': 'Sprache',
   'web.loading': 'Wird geladen …',

@@ -3,9 +3,11 @@
 import { enWords } from './en.ts';
 import { enAdmin } from './en-admin.ts';
 import { enCreditWeb } from './en-credit-web.ts';
+import { enExchangesWeb } from './en-exchanges-web.ts';
 import type { Catalogue, WebId } from './types.ts';
 export const enWeb = {
   ...enCreditWeb,
+  ...enExchangesWeb,
   // The web app (web/): the portal and the back office's frame.
   'web.language': 'Language',
   'web.loading': 'Loading…',

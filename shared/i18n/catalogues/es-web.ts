@@ -4,10 +4,12 @@ import type { WebMessageId } from './en-web.ts';
 import { esWords } from './es.ts';
 import { esAdmin } from './es-admin.ts';
 import { esCreditWeb } from './es-credit-web.ts';
+import { esExchangesWeb } from './es-exchanges-web.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const esWeb: Readonly<Record<WebMessageId, string>> = {
   ...esCreditWeb,
+  ...esExchangesWeb,
   // La aplicación web (web/): el portal del cliente y el marco del back office.
   'web.language': 'Idioma',
   'web.loading': 'Cargando…',

@@ -4,10 +4,12 @@ import type { WebMessageId } from './en-web.ts';
 import { frWords } from './fr.ts';
 import { frAdmin } from './fr-admin.ts';
 import { frCreditWeb } from './fr-credit-web.ts';
+import { frExchangesWeb } from './fr-exchanges-web.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const frWeb: Readonly<Record<WebMessageId, string>> = {
   ...frCreditWeb,
+  ...frExchangesWeb,
   // L'application web (web/) : le portail client et le cadre du back-office.
   'web.language': 'Langue',
   'web.loading': 'Chargement…',

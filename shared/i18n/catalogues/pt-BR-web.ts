@@ -4,10 +4,12 @@ import type { WebMessageId } from './en-web.ts';
 import { ptBRWords } from './pt-BR.ts';
 import { ptBRAdmin } from './pt-BR-admin.ts';
 import { ptBRCreditWeb } from './pt-BR-credit-web.ts';
+import { ptBRExchangesWeb } from './pt-BR-exchanges-web.ts';
 import type { Catalogue, WebId } from './types.ts';
 
 export const ptBRWeb: Readonly<Record<WebMessageId, string>> = {
   ...ptBRCreditWeb,
+  ...ptBRExchangesWeb,
   // O aplicativo web (web/): o portal do cliente e a moldura do back-office.
   'web.language': 'Idioma',
   'web.loading': 'Carregando…',

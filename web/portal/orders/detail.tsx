@@ -48,6 +48,11 @@ export function OrderDetail({ orderId }: { orderId: string }) {
                 {t('web.order.requestReturn')}
               </a>
             ) : null}
+            {order.status === 'delivered' ? (
+              <a class="action-link" href={`${APP_BASE}/orders/${order.id}/exchange`}>
+                {t('web.order.exchange')}
+              </a>
+            ) : null}
           </nav>
 
           <section aria-labelledby="tracking">

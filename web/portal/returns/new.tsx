@@ -14,10 +14,11 @@ import { useIntentKey } from '../../api/intent-key.ts';
 import { onFormFields } from '../../api/problem.ts';
 import { APP_BASE } from '../../base.ts';
 import { t } from '../../i18n/locale.ts';
-import { ErrorSummary, Field, FieldMessage, inputValue, invalidFor, RadioGroup, useSubmission } from '../../ui/form.tsx';
+import { ErrorSummary, Field, inputValue, RadioGroup, useSubmission } from '../../ui/form.tsx';
 import { Loaded, useLoad } from '../../ui/states.tsx';
 import { announce } from '../../ui/status-message.tsx';
 import { loadPolicy } from '../policy.ts';
+import { TermsCheckbox } from '../terms.tsx';
 import { CreditBonus } from './credit-bonus.tsx';
 import { type ItemChoice, ItemChoices } from './item-choices.tsx';
 import { Photos, type Upload } from './photos.tsx';
@@ -169,22 +170,7 @@ function ReturnForm({ order, items, reasons, policy }: { order: Order; items: re
       </Field>
 
       {policy.returns.termsUrl ? (
-        <div class="field">
-          <FieldMessage path="termsAccepted" error={submission.errorFor('termsAccepted')} />
-          <label>
-            <input
-              type="checkbox"
-              id="field-termsAccepted"
-              checked={termsAccepted}
-              onChange={(e) => setTermsAccepted(e.currentTarget.checked)}
-              {...invalidFor('termsAccepted', submission.errorFor('termsAccepted'))}
-            />
-            {t('web.newReturn.accept')}{' '}
-            <a href={policy.returns.termsUrl} target="_blank" rel="noopener noreferrer">
-              {t('web.newReturn.termsLink')}
-            </a>
-          </label>
-        </div>
+        <TermsCheckbox termsUrl={policy.returns.termsUrl} checked={termsAccepted} onChange={setTermsAccepted} error={submission.errorFor('termsAccepted')} />
       ) : null}
       <p>
         <small>{t('web.newReturn.window', { days: policy.returns.maxDays })}</small>

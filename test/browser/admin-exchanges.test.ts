@@ -1,0 +1,66 @@
+// Exchanges in the back office, in a real Chromium: the queue filtered by
+// status holds a customer's request; its page shows what goes back and what
+// goes out at which price, the difference and its payment state (an upgrade's
+// charge "not paid yet"), and links to the order and the return the items go
+// back in. axe at 1280 and 375 px.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createExchange, exchangeOf, exchangeShop } from '../support/exchanges.ts';
+import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const atBothWidths = async (page: Page, screen: string) => {
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectAccessible(page, `${screen} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+};
+
+describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
+  it('finds a requested upgrade in the queue and shows its items, difference, payment state and links', async () => {
+    const shop = await exchangeShop();
+    const exchange = await createExchange(shop.owner, exchangeOf(shop.order, [shop.sku.jacket]));
+    const { page, errors } = await openPage(browser);
+    await signIn(page, { role: 'admin' });
+
+    await page.getByRole('link', { name: 'Exchanges', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Exchanges' }).waitFor();
+    await page.getByRole('combobox', { name: 'Status' }).selectOption('requested');
+    await page.waitForURL(/status=requested/);
+    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Exchange ${exchange.id}` }) });
+    await row.getByText('Customer pays US$60.00').waitFor();
+    await atBothWidths(page, 'exchanges queue');
+    await row.getByRole('link', { name: `Exchange ${exchange.id}` }).click();
+
+    await page.getByRole('heading', { level: 1, name: `Exchange for order ${shop.order.number}` }).waitFor();
+    await page.locator('hgroup').getByText('Requested', { exact: true }).waitFor();
+    // An upgrade's charge is owed, not paid.
+    await page.getByText('Charge of US$60.00: not paid yet.').waitFor();
+    const items = page.getByRole('table', { name: 'Values' });
+    await items.getByRole('row', { name: 'Difference Customer pays US$60.00' }).waitFor();
+    await page.getByRole('row', { name: /^Shirt Back to the shop 1 US\$48\.00$/ }).waitFor();
+    await page
+      .getByRole('row', {
+        name: `jacket-${shop.productId.slice('shirt-'.length)} (${shop.sku.jacket}), SKU ${shop.sku.jacket} Out to the customer 1 US$108.00`,
+      })
+      .waitFor();
+    expect(await page.getByRole('link', { name: 'Return request of the items sent back' }).getAttribute('href')).toMatch(
+      new RegExp(`/app/admin/returns/${exchange.returnId}$`),
+    );
+    expect(await page.getByRole('link', { name: `Order ${shop.order.number}` }).getAttribute('href')).toMatch(
+      new RegExp(`/app/admin/orders/${shop.order.id}$`),
+    );
+    await page.getByText('Not yet: made on release').waitFor();
+    await atBothWidths(page, 'exchange detail (requested)');
+    expect(errors).toEqual([]);
+  });
+});
