@@ -8,7 +8,7 @@ import { logger } from '#shared/adapters/logger';
 import { getOrderOrThrow } from '#shared/adapters/orders-repo';
 import { findRefund, refundPut } from '#shared/adapters/refunds-repo';
 import { ConflictError, NotFoundError } from '#shared/domain/errors';
-import type { Ignored, Settlement } from '#shared/domain/payments';
+import type { ProviderEvent, Settlement } from '#shared/domain/payments';
 import { applyProviderEvent } from '#shared/domain/refund-provider';
 import { owedConsequences } from './steps/owed-consequences.ts';
 import { ConcurrentChangeError, retryOnChange } from './steps/retry-on-change.ts';
@@ -60,8 +60,10 @@ const applyOnce = async (event: Settlement, provider: string, now: string): Prom
 };
 
 /** Applies a verified event of `provider`; idempotent per event (a replay finds the state it wrote, and changes nothing). */
-export const settleFromProvider = async (event: Settlement | Ignored, provider: string, now: string): Promise<WebhookReceipt> => {
+export const settleFromProvider = async (event: ProviderEvent, provider: string, now: string): Promise<WebhookReceipt> => {
   if (event.kind === 'ignored') return ignored(event.reason);
+  // Not applied until the exchange resource is stored (branch exchanges-core): answered as before, ignored.
+  if (event.kind === 'checkout_paid') return ignored('an exchange payment: exchanges are not stored yet');
   try {
     return await retryOnChange(() => applyOnce(event, provider, now));
   } catch (error) {
