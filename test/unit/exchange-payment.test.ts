@@ -6,38 +6,10 @@ import { ConflictError } from '#shared/domain/errors';
 import { type Exchange, movedExchange } from '#shared/domain/exchange';
 import { applyCheckoutPaid, checkoutRequestOf, checkReopen, needsCheckout, withCheckout } from '#shared/domain/exchange-payment';
 import type { CheckoutPaid } from '#shared/domain/payments';
+import { owingExchange, T0 } from '../support/exchange-fixture.ts';
 
-const T0 = '2026-12-07T10:00:00.000Z';
 const LATER = '2026-12-08T11:00:00.000Z';
-
-/** An exchange approved with 1200 to pay, in awaiting_payment, no page yet. */
-const owing = (over: Partial<Exchange> = {}): Exchange => ({
-  id: 'exc_1',
-  orderId: 'ord_1',
-  customerId: 'cus_1',
-  status: 'awaiting_payment',
-  mode: 'standard',
-  currency: 'EUR',
-  returnId: 'ret_1',
-  inbound: [{ lineItemId: 'li_1', quantity: 1, reasonId: 'rsn_size', value: 4800 }],
-  outbound: [{ sku: 'COAT-L', productId: 'coat', title: 'Coat', variantTitle: 'L', quantity: 1, unitPrice: 5000, tax: 1000, priceKept: false }],
-  inboundValue: 4800,
-  outboundValue: 6000,
-  differenceDue: 1200,
-  negativeTo: 'card',
-  settlement: { kind: 'charge', amount: 1200, status: 'pending', reference: null },
-  payment: null,
-  replacementOrderId: null,
-  history: [
-    { status: 'requested', at: T0, by: 'cus_1' },
-    { status: 'approved', at: T0, by: 'adm_1' },
-    { status: 'awaiting_payment', at: T0, by: 'adm_1' },
-  ],
-  version: 2,
-  createdAt: T0,
-  updatedAt: T0,
-  ...over,
-});
+const owing = owingExchange;
 const opened = { sessionId: 'cs_1', url: 'https://checkout.stripe.com/c/pay/cs_1', expiresAt: '2026-12-08T10:00:00.000Z' };
 const withPage = owing({ payment: opened, version: 3 });
 const paid = (over: Partial<CheckoutPaid> = {}): CheckoutPaid => ({
