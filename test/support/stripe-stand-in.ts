@@ -1,6 +1,5 @@
 // A local stand-in for the slice of Stripe's REST API this product calls
-// (`POST /v1/refunds`; `POST /v1/checkout/sessions`, `GET` one and `POST
-// …/{id}/expire`), answering as Stripe's API reference documents: a
+// (`POST /v1/refunds`, `POST /v1/checkout/sessions`), answering as Stripe's API reference documents: a
 // form-encoded request, a JSON Refund object, errors as `{error: {type, code,
 // message}}`, and `Idempotency-Key` honoured (the same key answers the first
 // result again, and creates nothing). Reached through the real `stripe` SDK
@@ -11,7 +10,7 @@
 //   pi_slow…  → a refund, answered 1.5 s later (a call still on its way)
 //   anything else → a `pending` refund
 // Its refunds then move as Stripe moves them (`move`), its Checkout Sessions
-// are paid (`pay`) or expire (`expire`, or `sessionLifetimeSeconds`), and
+// are paid (`pay`) and expire after `sessionLifetimeSeconds`, and
 // `signedEvent` wraps either in an event signed with the real SDK's test
 // signing helper.
 import { randomUUID } from 'node:crypto';
@@ -150,19 +149,6 @@ export const startStripeStandIn = async (): Promise<StripeStandIn> => {
     return { status: 200, body: session };
   };
 
-  /** The session named by `/v1/checkout/sessions/{id}[/expire]`, expired first when asked (only an open one can be). */
-  const sessionAt = (method: string, path: string): Answer => {
-    const [, id, action] = /^\/v1\/checkout\/sessions\/([^/]+)(?:\/(expire))?$/.exec(path) ?? [];
-    const session = id ? sessions.get(id) : undefined;
-    if (!session || (method === 'POST') !== (action === 'expire'))
-      return error(404, 'invalid_request_error', 'resource_missing', `No such checkout.session: '${id}'`);
-    if (action === 'expire') {
-      if (session.status !== 'open') return error(400, 'invalid_request_error', 'checkout_session_not_open', 'Only open sessions can be expired.');
-      sessions.set(session.id as string, { ...session, status: 'expired', url: null });
-    }
-    return { status: 200, body: sessions.get(session.id as string) };
-  };
-
   const answer = (form: Record<string, string>, key: string | undefined): Answer => {
     const pi = form.payment_intent ?? '';
     if (!pi || !form.amount) return error(400, 'invalid_request_error', 'parameter_missing', 'Missing required param: payment_intent or amount.');
@@ -186,8 +172,7 @@ export const startStripeStandIn = async (): Promise<StripeStandIn> => {
       let result: Answer;
       const creates = request.method === 'POST' && (path === '/v1/refunds' || path === '/v1/checkout/sessions');
       const replay = key && creates ? answered.get(key) : undefined;
-      if (path.startsWith('/v1/checkout/sessions/')) result = sessionAt(request.method ?? '', path);
-      else if (!creates) result = error(404, 'invalid_request_error', 'resource_missing', 'Unrecognized request URL.');
+      if (!creates) result = error(404, 'invalid_request_error', 'resource_missing', 'Unrecognized request URL.');
       else if (replay) result = replay;
       else {
         result = path === '/v1/refunds' ? answer(form, key) : openSession(form);
