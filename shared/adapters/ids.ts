@@ -2,7 +2,25 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { encodeTime, ulid } from 'ulid';
 
-export type IdPrefix = 'ord' | 'li' | 'can' | 'ret' | 'rfd' | 'rli' | 'adj' | 'txn' | 'att' | 'note' | 'cmt' | 'rsn' | 'whk' | 'dlv' | 'evt' | 'sct' | 'gc';
+export type IdPrefix =
+  | 'ord'
+  | 'li'
+  | 'can'
+  | 'ret'
+  | 'rfd'
+  | 'rli'
+  | 'adj'
+  | 'txn'
+  | 'att'
+  | 'note'
+  | 'cmt'
+  | 'rsn'
+  | 'whk'
+  | 'dlv'
+  | 'evt'
+  | 'sct'
+  | 'gc'
+  | 'exc';
 
 /** Crockford base32, one character per byte (5 of its bits). */
 const crockford = (bytes: Uint8Array): string => Array.from(bytes, (b) => '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[b % 32]).join('');

@@ -30,6 +30,8 @@
 // | a customer's cancellations, newest first| byOwner     | CUSTOMER#<cid>          | CANCELLATION#<createdAt>#<id> |
 // | cancellations by status and date        | byStatus    | CANCELLATION#<status>   | <createdAt>#<id>          |
 // | all cancellations by date               | byType      | CANCELLATION            | <createdAt>#<id>          |
+// | exchange by id                          | table       | EXCHANGE#<id>           | EXCHANGE                  |
+// | exchanges: a customer's, by status, all, filed against an order | byOwner, byStatus, byType, byLookup | as returns, EXCHANGE for RETURN | |
 // | orders by number, any case (pointers)   | table       | ORDERNUMBER#<number>    | <createdAt>#<orderId>     |
 // | orders by customer email (lower-cased)  | byLookup    | ORDEREMAIL#<email>      | <createdAt>#<id>          |
 // | returns filed against an order          | byLookup    | ORDER#<orderId>         | RETURN#<createdAt>#<id>   |
@@ -38,7 +40,7 @@
 // | refund transactions by queue status     | byStatus    | REFUNDTXN#<qstatus>     | <createdAt>#<txnId>       |
 // | … by gateway and queue status           | byLookup    | REFUNDTXN#<gateway>#<qstatus> | <createdAt>#<txnId> |
 // | all refund transactions by date         | byType      | REFUNDTXN               | <createdAt>#<txnId>       |
-// | queue counts (admin summary)            | byStatus    | RETURN#<s>, CANCELLATION#requested, REFUNDTXN#pending / #failure | Select COUNT |
+// | queue counts (admin summary)            | byStatus    | RETURN#<s>, CANCELLATION#requested, EXCHANGE#<s>, REFUNDTXN#pending / #failure | Select COUNT |
 // | webhook endpoints, newest first         | table       | WEBHOOK                 | WEBHOOK#<whkId>           |
 // | a webhook's deliveries, newest first    | table       | WEBHOOK#<whkId>         | DELIVERY#<dlvId> (TTL 30 d) |
 // | a webhook's in-flight delivery slots    | table       | WEBHOOK#<whkId>         | SLOT#<n> (leases)         |
@@ -55,13 +57,10 @@
 // | gift cards newest first; by last 4      | byType; byLookup | GIFTCARD; GIFTCARDLAST4#<last4> | <createdAt>#<id> |
 // | redemption tries per customer (TTL 2 m) | table       | REDEEMTRIES#<cid>       | <minute>                  |
 //
-// Every key and index name of the table is built here and nowhere else:
-// repositories pass these builders to the query helpers of dynamo.ts, and
-// infra/table.ts declares the indexes from `INDEX`, so the CDK table, DynamoDB
-// Local and the code cannot disagree on a name. Refund transaction rows are copies of a
-// refund's `transactions`, written by refunds-repo in the same transaction as
-// the refund; `<qstatus>` is the transaction's status, except that a failure
-// already followed by a new attempt is filed as `retried` (history, not a task).
+// Every key and index name of the table is built here and nowhere else: repositories pass these builders to the query helpers of dynamo.ts, and
+// infra/table.ts declares the indexes from `INDEX`, so the CDK table, DynamoDB Local and the code cannot disagree on a name. Refund transaction rows are
+// copies of a refund's `transactions`, written by refunds-repo in the same transaction as the refund; `<qstatus>` is the transaction's status, except
+// that a failure already followed by a new attempt is filed as `retried` (history, not a task).
 //
 // Hot partitions: `byType` (ORDER) and `byStatus` (ORDER#pending) take every new
 // order. A GSI partition absorbs ~1,000 writes/s, orders of magnitude above a
@@ -85,18 +84,12 @@ export interface KeySchema {
 export const TABLE_KEY = { pk: 'PK', sk: 'SK' } as const satisfies KeySchema;
 
 /**
- * What an index entry carries besides the table's and its own keys. A list
- * answers whole resources, but its index entries must not copy them: every
- * write of an item rewrites each index entry that projects a changed
- * attribute, and the big or growing ones (an order's timeline, a request's
- * comment copies and history, the refund counters) would be written again into
- * up to four indexes on every comment and status change. So the indexes carry
- * keys only, and a list reads its page of keys, then the page's items in one
- * eventually consistent BatchGetItem (dynamo.ts `queryPage`): a write costs the
- * item plus a key-sized entry per index it moves in, a list one more round trip
- * and the items it shows. `status` rides along where a list filters on it
- * after the key condition (a customer's orders or returns by status, an
- * email's orders by status): a FilterExpression reads only the index entry.
+ * What an index entry carries besides the table's and its own keys. A list answers whole resources, but its index entries must not copy them: every
+ * write of an item rewrites each index entry that projects a changed attribute, and the big or growing ones (an order's timeline, a request's comment
+ * copies and history, the refund counters) would be written again into up to four indexes on every comment and status change. So the indexes carry keys
+ * only, and a list reads its page of keys, then the page's items in one eventually consistent BatchGetItem (dynamo.ts `queryPage`): a write costs the
+ * item plus a key-sized entry per index it moves in, a list one more round trip and the items it shows. `status` rides along where a list filters on it
+ * after the key condition (a customer's orders or returns by status, an email's orders by status): a FilterExpression reads only the index entry.
  */
 export interface IndexProjection {
   readonly type: 'KEYS_ONLY' | 'INCLUDE';
@@ -124,8 +117,9 @@ export const INDEX = {
 
 export type IndexName = keyof typeof INDEX;
 
-/** Orders, return requests and cancellations share one index layout (byOwner, byStatus, byType). */
-export type ListedEntity = 'ORDER' | 'RETURN' | 'CANCELLATION';
+// Orders, returns, cancellations and exchanges share one index layout. An exchange is listed where a return is (the same
+// queries); its item (state machine, frozen prices: a few KB) is rewritten only on status changes, moving byStatus like a return.
+export type ListedEntity = 'ORDER' | 'RETURN' | 'CANCELLATION' | 'EXCHANGE';
 
 /** `<createdAt>#<id>`: the sort key of every by-date list. */
 const byDate = (e: { readonly createdAt: string; readonly id: string }) => `${e.createdAt}#${e.id}`;
@@ -153,6 +147,7 @@ export const KEY = {
   /** The settle-transaction route knows only the refund id; this small item names its order (strongly consistent, unlike a GSI). */
   refundRef: (refundId: string) => ({ PK: `REFUND#${refundId}`, SK: 'REFUND' }),
   cancellation: (id: string) => ({ PK: `CANCELLATION#${id}`, SK: 'CANCELLATION' }),
+  exchange: (id: string) => ({ PK: `EXCHANGE#${id}`, SK: 'EXCHANGE' }),
   /** The order as a cancellation request left it: the approval reads it beside the request, by the request's id alone. */
   cancellationOrder: (id: string) => ({ PK: `CANCELLATION#${id}`, SK: 'ORDER' }),
   /** At most one `requested` cancellation per order: a conditional put on this item. */
@@ -258,7 +253,7 @@ export const orderLookupKeys = (order: { readonly id: string; readonly createdAt
   GSI4SK: byDate(order),
 });
 
-/** byLookup keys of a return request or cancellation: listed with everything else filed against its order. */
+/** byLookup keys of a return request, cancellation or exchange: listed with everything else filed against its order. */
 export const filedAgainstOrderKeys = (
   entity: Exclude<ListedEntity, 'ORDER'>,
   e: { readonly id: string; readonly orderId: string; readonly createdAt: string },

@@ -5,14 +5,17 @@ import type { Variant } from '#shared/domain/variant';
 import { db, queryAll, stripKeys, TABLE_NAME, transact, versionedPut } from './dynamo.ts';
 import { INDEX, KEY, PARTITION, variantIndexKeys } from './keys.ts';
 
+/** A variant as stored, without the table's attributes. */
+export const variantOf = (item: Record<string, unknown>): Variant => stripKeys<Variant>(item);
+
 export const getVariant = async (sku: string): Promise<Variant | undefined> => {
   const { Item } = await db.send(new GetCommand({ TableName: TABLE_NAME, Key: KEY.variant(sku), ConsistentRead: true }));
-  return Item ? stripKeys<Variant>(Item) : undefined;
+  return Item ? variantOf(Item) : undefined;
 };
 
 /** A product has a handful of variants (sizes × colours): read whole, by SKU. */
 export const listActiveVariants = async (productId: string): Promise<Variant[]> =>
-  (await queryAll({ key: { keys: INDEX.byType, partition: PARTITION.productVariants(productId) } })).map((item) => stripKeys<Variant>(item));
+  (await queryAll({ key: { keys: INDEX.byType, partition: PARTITION.productVariants(productId) } })).map(variantOf);
 
 /**
  * Writes `next` over `stored` (as read; none for a new SKU). Race: two PUTs of

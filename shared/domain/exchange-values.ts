@@ -101,18 +101,18 @@ export const exchangeValues = ({ order, inbound, outbound, variants, samePriceFo
   refuse(
     'unknown_line_item',
     'An inbound item names a line the order does not have.',
-    inbound.flatMap((item, i) => (lines[i] ? [] : [{ path: `inbound[${i}].lineItemId`, message: `${item.lineItemId} is not a line of this order` }])),
+    inbound.flatMap((item, i) => (lines[i] ? [] : [{ path: `inbound.${i}.lineItemId`, message: `${item.lineItemId} is not a line of this order` }])),
   );
   refuse(
     'variant_unavailable',
     'An outbound item names an unknown or inactive variant.',
-    outbound.flatMap((item, i) => (variants.get(item.sku)?.active ? [] : [{ path: `outbound[${i}].sku`, message: `${item.sku} is not an active variant` }])),
+    outbound.flatMap((item, i) => (variants.get(item.sku)?.active ? [] : [{ path: `outbound.${i}.sku`, message: `${item.sku} is not an active variant` }])),
   );
   refuse(
     'currency_mismatch',
     `An outbound variant has no price in ${order.currency}.`,
     outbound.flatMap((item, i) =>
-      variants.get(item.sku)?.prices[order.currency] ? [] : [{ path: `outbound[${i}].sku`, message: `${item.sku} has no price in ${order.currency}` }],
+      variants.get(item.sku)?.prices[order.currency] ? [] : [{ path: `outbound.${i}.sku`, message: `${item.sku} has no price in ${order.currency}` }],
     ),
   );
 

@@ -75,6 +75,7 @@ export const Exchange = /* @__PURE__ */ lazy(() =>
       // `sessionId`: the provider's page (a Stripe Checkout Session `cs_…`), what its webhook must name to be believed.
       payment: z.nullable(z.object({ url: z.string(), expiresAt: Timestamp, sessionId: Text(200) })),
       replacementOrderId: z.nullable(z.string()),
+      denialReason: z.nullable(z.string()).clone().register(z.globalRegistry, { description: 'Why an admin denied the exchange; null unless denied.' }),
       history: z.array(z.object({ status: ExchangeStatusSchema, at: Timestamp, by: Text(100) })),
       version: Version,
       createdAt: Timestamp,
@@ -122,6 +123,7 @@ export const newExchange = ({ id, returnId, order, values, negativeTo, by, now }
     settlement: settlementOf(values.differenceDue, to),
     payment: null,
     replacementOrderId: null,
+    denialReason: null,
     history: [{ status: 'requested', at: now, by }],
     version: 1,
     createdAt: now,

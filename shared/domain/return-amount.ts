@@ -9,7 +9,7 @@
 // maps the breakdown onto that planner's request (shipping without its tax,
 // as the formula adds it), so the amount verify-package announces is the
 // amount the refund records.
-import { BusinessRuleError } from './errors.ts';
+import { BusinessRuleError, ConflictError } from './errors.ts';
 import { sum } from './money.ts';
 import { type Order, unitValues } from './order.ts';
 import { type RefundRequest, refundableRemaining, type ShippingRefunded, shippingDeduction } from './refund-plan.ts';
@@ -90,6 +90,10 @@ export const returnRefundRequest = (
   breakdown: RefundBreakdown,
   restock: boolean,
 ): RefundRequest & { gateway: RefundMethod } => {
+  // An exchange's return is settled by its exchange (a replacement order, a difference), never refunded on its own.
+  if (request.refundMethod === 'exchange') {
+    throw new ConflictError(`Return ${request.id} is the inbound side of an exchange: its exchange settles it.`, { allowedTransitions: [] });
+  }
   return {
     note: `Return ${request.id}`,
     restock,

@@ -67,17 +67,29 @@ export interface EligibilityInput {
   readonly now: string;
 }
 
-/** Every eligibility rule of API.md, in order; throws the first one broken. */
-export const checkReturnEligibility = ({ order, body, settings, reasons, refundedThroughReturns, now }: EligibilityInput): void => {
+/** What a return (or an exchange's inbound side) asks to send back, and where its items sit in the body. */
+export interface UnitsInput {
+  readonly order: Order;
+  readonly items: readonly { readonly lineItemId: string; readonly quantity: number; readonly reasonId: string }[];
+  /** The body's field holding the items (`items`; `inbound` for an exchange): each refusal names `<field>.<i>.<name>`. */
+  readonly field: string;
+  readonly settings: Settings;
+  readonly reasons: ReadonlyMap<string, Reason | undefined>;
+  readonly refundedThroughReturns: ReadonlyMap<string, number>;
+  readonly now: string;
+}
+
+/** The rules on the units sent back (delivered, lines, reasons, window, categories, quantities), in order; throws the first one broken. */
+export const checkReturnableUnits = ({ order, items, field, settings, reasons, refundedThroughReturns, now }: UnitsInput): void => {
   if (order.status !== 'delivered' || !order.deliveredAt) {
     refuse('order_not_delivered', `Only a delivered order can be returned; this one is ${order.status}.`, [{ path: 'orderId', message: 'is not delivered' }]);
   }
   const deliveredAt = order.deliveredAt as string;
-  const lines = body.items.map((item) => order.lineItems.find((l) => l.id === item.lineItemId));
-  const perItem = (test: (i: number) => string | undefined, field: string): FieldError[] =>
-    body.items.flatMap((_, i) => {
+  const lines = items.map((item) => order.lineItems.find((l) => l.id === item.lineItemId));
+  const perItem = (test: (i: number) => string | undefined, name: string): FieldError[] =>
+    items.flatMap((_, i) => {
       const message = test(i);
-      return message ? [{ path: `items.${i}.${field}`, message }] : [];
+      return message ? [{ path: `${field}.${i}.${name}`, message }] : [];
     });
 
   check(
@@ -86,7 +98,7 @@ export const checkReturnEligibility = ({ order, body, settings, reasons, refunde
     perItem((i) => (lines[i] ? undefined : 'is not a line of this order'), 'lineItemId'),
   );
   // Unknown, wrong-kind or inactive: the reasons area's own rule (reason_unknown / reason_inactive).
-  const chosen = body.items.map((item, i) => checkReasonUsable(reasons.get(item.reasonId), item.reasonId, 'return', `items.${i}.reasonId`));
+  const chosen = items.map((item, i) => checkReasonUsable(reasons.get(item.reasonId), item.reasonId, 'return', `${field}.${i}.reasonId`));
   const reasonOf = (i: number) => chosen[i];
   check(
     'return_window_expired',
@@ -111,13 +123,23 @@ export const checkReturnEligibility = ({ order, body, settings, reasons, refunde
     perItem((i) => {
       const line = lines[i] as LineItem;
       const left = returnableUnits(line, refundedThroughReturns.get(line.id));
-      return (body.items[i]?.quantity ?? 0) > left ? `must be at most ${left} (purchased − refunded − in open returns)` : undefined;
+      return (items[i]?.quantity ?? 0) > left ? `must be at most ${left} (purchased − refunded − in open returns)` : undefined;
     }, 'quantity'),
   );
-  checkRefundMethod(body, order, settings);
-  if (settings.returns.termsUrl && body.termsAccepted !== true) {
+};
+
+/** The shop's return terms, when it has any, must be accepted (a return's and an exchange's `termsAccepted`). */
+export const checkTermsAccepted = (settings: Settings, termsAccepted: boolean | undefined): void => {
+  if (settings.returns.termsUrl && termsAccepted !== true) {
     refuse('terms_not_accepted', `The return terms (${settings.returns.termsUrl}) must be accepted.`, [{ path: 'termsAccepted', message: 'must be true' }]);
   }
+};
+
+/** Every eligibility rule of API.md, in order; throws the first one broken. */
+export const checkReturnEligibility = ({ order, body, settings, reasons, refundedThroughReturns, now }: EligibilityInput): void => {
+  checkReturnableUnits({ order, items: body.items, field: 'items', settings, reasons, refundedThroughReturns, now });
+  checkRefundMethod(body, order, settings);
+  checkTermsAccepted(settings, body.termsAccepted);
   if (body.extraComment && body.extraComment.length > EXTRA_COMMENT_MAX) {
     refuse('extra_comment_too_long', `The comment is limited to ${EXTRA_COMMENT_MAX} characters.`, [
       { path: 'extraComment', message: `must be at most ${EXTRA_COMMENT_MAX} characters` },

@@ -2,19 +2,21 @@
 // its status table, and has its items verified. Pure: ids and time passed in.
 import { BusinessRuleError, ConflictError, NotFoundError, ValidationError } from './errors.ts';
 import type { Order } from './order.ts';
-import type { CreateReturnBody, NextStatuses, ReturnComment, ReturnRecord, ReturnRequest } from './return-request.ts';
+import type { CreateReturnBody, NextStatuses, ReturnComment, ReturnRecord, ReturnRefundMethod, ReturnRequest } from './return-request.ts';
 import { allowedReturnTransitions, customerReturnTransitions, itemStatusOf, type ReturnStatus } from './return-status.ts';
 
 export interface NewReturn {
   readonly id: string;
   readonly order: Order;
-  readonly body: CreateReturnBody;
+  /** A customer's body, or an exchange's inbound items (refund method `exchange`). */
+  readonly body: Omit<CreateReturnBody, 'refundMethod'> & { readonly refundMethod: ReturnRefundMethod };
   readonly now: string;
   readonly actor: string;
+  readonly exchangeId?: string | undefined;
 }
 
 /** A new request (status `new`) for lines the eligibility check already accepted. */
-export const buildReturnRequest = ({ id, order, body, now, actor }: NewReturn): ReturnRecord => ({
+export const buildReturnRequest = ({ id, order, body, now, actor, exchangeId }: NewReturn): ReturnRecord => ({
   id,
   orderId: order.id,
   orderNumber: order.number,
@@ -37,6 +39,7 @@ export const buildReturnRequest = ({ id, order, body, now, actor }: NewReturn): 
     };
   }),
   refundMethod: body.refundMethod,
+  ...(exchangeId ? { exchangeId } : {}),
   iban: body.refundMethod === 'bank_transfer' && body.iban ? body.iban.replace(/\s+/g, '').toUpperCase() : null,
   accountHolder: body.refundMethod === 'bank_transfer' ? (body.accountHolder ?? null) : null,
   voucherCode: null,

@@ -12,6 +12,24 @@ export const REFUND_METHODS = ['card', 'bank_transfer', 'voucher', 'store_credit
 export const RefundMethod = /* @__PURE__ */ lazy(() => z.enum(REFUND_METHODS));
 export type RefundMethod = z.infer<typeof RefundMethod>;
 
+/**
+ * What a stored request says it is refunded by: a refund method, or `exchange`
+ * for the inbound side of an exchange (settled by its exchange, never by the
+ * return's own refund). Only an exchange creates one: POST /returns takes `RefundMethod`.
+ */
+export const RETURN_REFUND_METHODS = [...REFUND_METHODS, 'exchange'] as const;
+export const ReturnRefundMethod = /* @__PURE__ */ lazy(() => z.enum(RETURN_REFUND_METHODS));
+export type ReturnRefundMethod = z.infer<typeof ReturnRefundMethod>;
+
+/** Items that name a line once each: every unit of a line goes in one item (its index named otherwise). */
+export const oneItemPerLine = (items: readonly { readonly lineItemId: string }[], ctx: z.core.$RefinementCtx<readonly { readonly lineItemId: string }[]>) => {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.lineItemId)) ctx.addIssue({ code: 'custom', path: [i, 'lineItemId'], message: 'appears twice; put every unit of a line in one item' });
+    seen.add(item.lineItemId);
+  });
+};
+
 /** API.md caps the customer's free-text comment; longer is a 422 (rule `extra_comment_too_long`). */
 export const EXTRA_COMMENT_MAX = 250;
 
@@ -97,7 +115,10 @@ const ReturnFields = /* @__PURE__ */ lazy(() => ({
   customerId: z.string(),
   status: ReturnStatus,
   items: z.array(ReturnItem),
-  refundMethod: RefundMethod,
+  refundMethod: ReturnRefundMethod,
+  exchangeId: z.optional(
+    z.string().clone().register(z.globalRegistry, { description: 'The exchange whose inbound items this request is (refund method `exchange`).' }),
+  ),
   iban: z.nullable(z.string()),
   accountHolder: z.nullable(z.string()),
   voucherCode: z.nullable(z.string()),
@@ -157,18 +178,7 @@ export const CreateReturnBody = /* @__PURE__ */ lazy(() =>
             condition: OptionalText(200),
           }),
         )
-        .check(
-          z.minLength(1),
-          z.maxLength(100),
-          z.superRefine((items, ctx) => {
-            const seen = new Set<string>();
-            items.forEach((item, i) => {
-              if (seen.has(item.lineItemId))
-                ctx.addIssue({ code: 'custom', path: [i, 'lineItemId'], message: 'appears twice; put every unit of a line in one item' });
-              seen.add(item.lineItemId);
-            });
-          }),
-        ),
+        .check(z.minLength(1), z.maxLength(100), z.superRefine(oneItemPerLine)),
       refundMethod: RefundMethod,
       iban: OptionalText(64),
       accountHolder: OptionalText(200),

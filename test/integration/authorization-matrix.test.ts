@@ -91,7 +91,7 @@ describe('authorization matrix', () => {
 const OWNED: Record<string, (w: World, route: Route) => string | undefined> = {
   orderId: (w) => w.order.id,
   returnId: (w) => w.returnId,
-  id: (w, route) => (route.path.startsWith('/attachments/') ? w.attachmentId : undefined),
+  id: (w, route) => (route.path.startsWith('/attachments/') ? w.attachmentId : route.path.startsWith('/exchanges/') ? w.exchangeId : undefined),
   cancellationId: (w) => w.cancellationId,
 };
 
@@ -134,7 +134,12 @@ describe('ownership: a customer reaches only their own resources', () => {
     for (const route of owned) {
       const values = Object.fromEntries(paramsOf(route).map((p) => [p, OWNED[p]?.(world, route) ?? '']));
       const foreign = await hit(stranger, route, values);
-      const missing = await hit(stranger, route, SAMPLE_PARAMS);
+      // `{id}` is an upload's under /attachments/ and an exchange's under /exchanges/: a missing one of the same kind.
+      const missing = await hit(
+        stranger,
+        route,
+        route.path.startsWith('/exchanges/') ? { ...SAMPLE_PARAMS, id: 'exc_01JAAAAAAAAAAAAAAAAAAAAAAA' } : SAMPLE_PARAMS,
+      );
       expect(foreign.status, `${route.id} as a stranger`).toBe(404);
       expect(foreign.headers.get('content-type'), route.id).toContain('application/problem+json');
       expect(missing.status, `${route.id} for a missing id`).toBe(404);
@@ -158,8 +163,8 @@ describe('ownership: a customer reaches only their own resources', () => {
   it("never lists the owner's resources to another customer, and refuses the owner's cursor (400)", async () => {
     const strangerOrder = await createOrder(stranger);
     const lists = customerRoutes.filter((r) => r.method === 'GET' && !paramsOf(r).some((p) => p !== 'orderId') && r.id.endsWith('list'));
-    expect(lists.map((r) => r.id)).toEqual(expect.arrayContaining(['orders.list', 'returns.list', 'notes.list', 'cancellations.list']));
-    const ownerIds = [world.order.id, world.openOrder.id, world.returnId, world.noteId, world.cancellationId];
+    expect(lists.map((r) => r.id)).toEqual(expect.arrayContaining(['orders.list', 'returns.list', 'notes.list', 'cancellations.list', 'exchanges.list']));
+    const ownerIds = [world.order.id, world.openOrder.id, world.returnId, world.noteId, world.cancellationId, world.exchangeId];
     for (const route of lists) {
       const mine = await call<{ items: { id: string }[]; nextCursor: string | null }>(
         world.owner,

@@ -11,6 +11,7 @@ import type { Order } from '#shared/domain/order';
 import type { Refund } from '#shared/domain/refund';
 import type { RouteSpec } from '#shared/http/route-spec';
 import { admin, type Caller, call, createOrder, customer, storefront } from '../support/api.ts';
+import { exchangeOf, exchangeShop } from '../support/exchanges.ts';
 import { orderBody } from '../support/orders.ts';
 import { createReturn, deliveredOrderFor, returnOf } from '../support/returns-api.ts';
 import { credit, rows } from '../support/store-credit.ts';
@@ -168,6 +169,25 @@ const CASES: Record<string, () => Promise<Case>> = {
     const owner = customer();
     const order = await deliveredOrderFor(owner);
     return { caller: owner, other: customer(), path: '/returns', body: returnOf(order), otherBody: returnOf(order, { refundMethod: 'card' }) };
+  },
+  'exchanges.create': async () => {
+    const { owner, order, sku } = await exchangeShop();
+    return { caller: owner, other: customer(), path: '/exchanges', body: exchangeOf(order, [sku.large]), otherBody: exchangeOf(order, [sku.jacket]) };
+  },
+  'exchanges.adminCreate': async () => {
+    const [a, b] = [await exchangeShop(), await exchangeShop()];
+    const { orderId: _a, ...body } = exchangeOf(a.order, [a.sku.large]);
+    const { orderId: _b, ...otherBody } = exchangeOf(a.order, [a.sku.jacket]);
+    return {
+      caller: admin,
+      other: otherAdmin,
+      path: `/admin/orders/${a.order.id}/exchanges`,
+      // The same line ids name nothing on B's order: were the key to answer there, it would answer A's exchange, not create one.
+      otherPath: `/admin/orders/${b.order.id}/exchanges`,
+      body,
+      otherBody,
+      countOther: async () => (await call<{ items: unknown[] }>(b.owner, 'GET', '/exchanges')).body.items.length,
+    };
   },
   'returns.comment': async () => {
     const owner = customer();

@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { db, TABLE_NAME } from '#shared/adapters/dynamo';
 import type { Order } from '#shared/domain/order';
-import { admin, call, createOrder, customer, deliver } from './api.ts';
+import { admin, call, createOrder, customer, deliver, storefront } from './api.ts';
 import { DAMAGED } from './returns.ts';
 import { fileBytes, postForm, startUpload } from './uploads.ts';
 
@@ -27,6 +27,8 @@ export interface World {
   readonly sku: string;
   readonly webhookId: string;
   readonly deliveryId: string;
+  /** The second of two exchanges on `order` (a lamp for its variant). */
+  readonly exchangeId: string;
 }
 
 const must = <T>(reply: { status: number; body: T }, expected: number, what: string): T => {
@@ -37,7 +39,8 @@ const must = <T>(reply: { status: number; body: T }, expected: number, what: str
 export const buildWorld = async (owner = customer()): Promise<World> => {
   const sku = `FUZZ-${randomUUID().slice(0, 8)}`;
   const lines = [
-    { sku, title: 'Lamp', quantity: 3, unitPrice: 2000, discount: 100, tax: 200 },
+    // Five lamps: two in returns, two in exchanges, one left.
+    { sku, title: 'Lamp', quantity: 5, unitPrice: 2000, discount: 100, tax: 200 },
     { sku: `${sku}-B`, title: 'Shade', quantity: 2, unitPrice: 700 },
   ];
   must(await call(admin, 'PUT', `/admin/stock/${sku}`, { quantity: 1000 }), 200, 'stock');
@@ -60,6 +63,26 @@ export const buildWorld = async (owner = customer()): Promise<World> => {
     201,
     'refund',
   );
+  must(
+    await call(storefront, 'PUT', `/variants/${sku}-V`, {
+      productId: `lamp-${sku}`,
+      title: 'Lamp',
+      variantTitle: 'Brass',
+      options: { Finish: 'Brass' },
+      prices: { USD: { unitPrice: 2100, tax: 210 } },
+      imageUrl: null,
+      active: true,
+    }),
+    200,
+    'variant',
+  );
+  const exchangeBody = {
+    orderId: order.id,
+    inbound: [{ lineItemId: order.lineItems[0]?.id, quantity: 1, reasonId: DAMAGED.id }],
+    outbound: [{ sku: `${sku}-V`, quantity: 1 }],
+  };
+  must(await call(owner, 'POST', '/exchanges', exchangeBody), 201, 'first exchange');
+  const exchange = must(await call<{ id: string }>(owner, 'POST', '/exchanges', exchangeBody), 201, 'exchange');
   const requestCancellation = () => call<{ id: string }>(owner, 'POST', `/orders/${openOrder.id}/cancellation`, { reasonId: 'rsn_cxlmistake' });
   const rejected = must(await requestCancellation(), 201, 'first cancellation');
   must(await call(admin, 'POST', `/admin/cancellations/${rejected.id}/reject`, { rejectionReason: 'Already packed' }), 200, 'rejection');
@@ -100,6 +123,7 @@ export const buildWorld = async (owner = customer()): Promise<World> => {
     sku,
     webhookId: endpoint.id,
     deliveryId: delivery.id,
+    exchangeId: exchange.id,
   };
 };
 
@@ -110,7 +134,7 @@ export const paramPool = (world: World): Record<string, string[]> => ({
   refundId: [world.refundId],
   txnId: [world.txnId],
   lineItemId: world.order.lineItems.map((l) => l.id),
-  id: [world.attachmentId, world.cancellationId, world.reasonId, world.webhookId],
+  id: [world.attachmentId, world.cancellationId, world.reasonId, world.webhookId, world.exchangeId],
   cancellationId: [world.cancellationId],
   sku: [world.sku],
   deliveryId: [world.deliveryId],
@@ -128,6 +152,7 @@ export const worldState = async (world: World): Promise<string> => {
     `ORDER#${world.openOrder.id}`,
     `RETURN#${world.returnId}`,
     `CANCELLATION#${world.cancellationId}`,
+    `EXCHANGE#${world.exchangeId}`,
     `ATTACHMENT#${world.attachmentId}`,
     `REASON#${world.reasonId}`,
     `STOCK#${world.sku}`,

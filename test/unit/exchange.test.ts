@@ -177,7 +177,7 @@ describe('exchange values', () => {
         { lineItemId: 'li_x', quantity: 1, reasonId: 'r' },
       ],
     });
-    expect(refusal(() => exchangeValues(bad))).toEqual({ rule: 'unknown_line_item', paths: ['inbound[1].lineItemId'] });
+    expect(refusal(() => exchangeValues(bad))).toEqual({ rule: 'unknown_line_item', paths: ['inbound.1.lineItemId'] });
   });
 
   it('refuses unknown and inactive variants, naming each', () => {
@@ -188,13 +188,13 @@ describe('exchange values', () => {
         { sku: 'OLD', quantity: 1 },
       ],
     });
-    expect(refusal(() => exchangeValues(bad))).toEqual({ rule: 'variant_unavailable', paths: ['outbound[1].sku', 'outbound[2].sku'] });
+    expect(refusal(() => exchangeValues(bad))).toEqual({ rule: 'variant_unavailable', paths: ['outbound.1.sku', 'outbound.2.sku'] });
   });
 
   it("refuses a variant without a price in the order's currency", () => {
     expect(refusal(() => exchangeValues(input({ outbound: [{ sku: 'EUR-ONLY', quantity: 1 }] })))).toEqual({
       rule: 'currency_mismatch',
-      paths: ['outbound[0].sku'],
+      paths: ['outbound.0.sku'],
     });
   });
 });
