@@ -21,6 +21,7 @@ export const owingExchange = (over: Partial<Exchange> = {}): Exchange => ({
   settlement: { kind: 'charge', amount: 1200, status: 'pending', reference: null },
   payment: null,
   replacementOrderId: null,
+  denialReason: null,
   history: [
     { status: 'requested', at: T0, by: 'cus_1' },
     { status: 'approved', at: T0, by: 'adm_1' },
