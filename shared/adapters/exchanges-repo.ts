@@ -4,10 +4,10 @@
 // the stock it holds are written beside it, in the same transaction, by the
 // use cases.
 import { GetCommand } from '@aws-sdk/lib-dynamodb';
-import { NotFoundError } from '#shared/domain/errors';
+import { ConflictError, NotFoundError } from '#shared/domain/errors';
 import type { Exchange } from '#shared/domain/exchange';
 import type { ExchangeStatus } from '#shared/domain/exchange-status';
-import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME, versionedPut } from './dynamo.ts';
+import { db, type GuardedItem, type Page, type PageRequest, stripKeys, TABLE_NAME, versionedPut, versionedSet } from './dynamo.ts';
 import { listByStatusAndDate, listOwned } from './entity-lists.ts';
 import { entityIndexKeys, filedAgainstOrderKeys, KEY } from './keys.ts';
 
@@ -22,6 +22,14 @@ const fromItem = (item: Record<string, unknown>): Exchange => stripKeys<Exchange
 
 /** The creating write: fails if the id somehow exists. */
 export const exchangeInsert = (e: Exchange): GuardedItem => versionedPut(toItem(e));
+
+/**
+ * Replaces an exchange only if nobody changed it since `previousVersion` was
+ * read: a paid event racing its replay, or a page recorded while the exchange
+ * is cancelled; one commits, the other's transaction fails whole with a 409.
+ */
+export const exchangePut = (e: Exchange, previousVersion: number): GuardedItem =>
+  versionedSet(KEY.exchange(e.id), toItem(e), previousVersion, () => new ConflictError('The exchange was changed concurrently; reload it and retry.'));
 
 /** Strongly consistent: an exchange read right after its creation is found. */
 export const getExchange = async (id: string): Promise<Exchange | undefined> => {

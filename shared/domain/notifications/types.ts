@@ -9,7 +9,7 @@ export const NOTIFIABLE_TYPES = ['Order', 'Cancellation', 'ReturnRequest', 'Refu
 export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];
 
 /** Item `type`s that are integration events but send no email of their own (store credit's ledger rows, gift cards). */
-export const EVENT_ONLY_TYPES = ['CreditTransaction', 'GiftCard'] as const;
+export const EVENT_ONLY_TYPES = ['CreditTransaction', 'GiftCard', 'Exchange'] as const;
 export type EventfulType = NotifiableType | (typeof EVENT_ONLY_TYPES)[number];
 
 export interface Change {
