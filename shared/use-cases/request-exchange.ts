@@ -29,7 +29,7 @@ export const requestExchange = ({ idempotency, ...ask }: RequestExchange): Promi
       // Decisive: a same-key twin that committed first is reported as a replay, not as a lost race.
       ...idempotencyRecord(idempotency, exchange, ask.now),
       exchangeInsert(exchange),
-      returnInsert(request),
+      returnInsert(request, order),
       { ...claimReturnUnits(order, request.items, ask.now), onConditionFailed: () => new ConcurrentChangeError('order') },
     ]);
     return exchange;
