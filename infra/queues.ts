@@ -3,6 +3,7 @@
 // batching, and the bus rule that fills it (none: the events consumer enqueues
 // webhook deliveries itself, one message per endpoint × event).
 import { CARD_REFUNDS_DUE } from '#shared/domain/card-refunds-due';
+import { EXCHANGE_CHECKOUT_DUE } from '#shared/domain/exchange-checkout-due';
 
 /** An EventBridge pattern on the entry's source and detail-type (the local stand-in matches exactly these two). */
 export interface BusRule {
@@ -26,7 +27,8 @@ export const QUEUE_CONSUMERS = [
     name: 'payments',
     batchSize: 5,
     maxReceiveCount: 8,
-    rule: { source: [CARD_REFUNDS_DUE.source], 'detail-type': [CARD_REFUNDS_DUE.detailType] },
+    // One source: card refunds to send and exchange payment pages to open (a provider call each).
+    rule: { source: [CARD_REFUNDS_DUE.source], 'detail-type': [CARD_REFUNDS_DUE.detailType, EXCHANGE_CHECKOUT_DUE.detailType] },
   },
 ] as const satisfies readonly QueueConsumer[];
 

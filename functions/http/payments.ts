@@ -1,9 +1,11 @@
-// Payments area (public, signature-verified): the payment provider's webhooks.
+// Payments area (public, signature-verified): the payment provider's webhooks:
+// a refund's events settle its transaction, a paid checkout an exchange.
 import { paymentsRoutes } from '#infra/routes/payments';
 import { configuredProvider } from '#shared/adapters/payments/provider';
 import { paymentsApi } from '#shared/api/payments';
 import { BusinessRuleError, NotFoundError } from '#shared/domain/errors';
 import { httpHandler } from '#shared/http/handler';
+import { payExchangeFromProvider } from '#shared/use-cases/pay-exchange-from-provider';
 import { settleFromProvider } from '#shared/use-cases/settle-from-provider';
 
 export const handler = httpHandler(paymentsRoutes, paymentsApi, {
@@ -17,6 +19,8 @@ export const handler = httpHandler(paymentsRoutes, paymentsApi, {
       );
     }
     if (provider.name !== params.provider || !raw) throw new NotFoundError('The payment provider');
-    return settleFromProvider(provider.parseWebhook(raw.body, raw.headers), provider.name, now);
+    const event = provider.parseWebhook(raw.body, raw.headers);
+    if (event.kind === 'checkout_paid') return payExchangeFromProvider(event, provider.name, now);
+    return settleFromProvider(event, provider.name, now);
   },
 });

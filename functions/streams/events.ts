@@ -3,14 +3,14 @@
 // once to every enabled webhook endpoint subscribed to its type, as a delivery
 // on the SQS queue. "Once" is a marker per event × destination (send-once.ts,
 // as the email consumer does), so a redelivered or retried record puts and
-// enqueues nothing twice. A refund that leaves card transactions to send also
-// goes on the bus as internal work, which a rule queues for the payments
+// enqueues nothing twice. A refund that leaves card transactions to send, and
+// an exchange that waits for its payment page, also go on the bus as internal work, which a rule queues for the payments
 // function (functions/queues/payments.ts): this is the stream's second and
 // last reader besides the emails. A failed put or enqueue fails the record
 // (batchItemFailures); after the mapping's retries it is kept whole on the
 // failure destination (S3 in AWS, the local S3 locally) for `npm run replay`.
 import { streamConsumer } from '#shared/adapters/consumer';
-import { putCardRefundsDue, putEvent } from '#shared/adapters/event-bus';
+import { putCardRefundsDue, putEvent, putExchangeCheckoutDue } from '#shared/adapters/event-bus';
 import { logger } from '#shared/adapters/logger';
 import { type BusinessMetric, count } from '#shared/adapters/metrics';
 import { isSendInProgress, sendOnce } from '#shared/adapters/send-once';
@@ -18,6 +18,7 @@ import { allEndpoints } from '#shared/adapters/webhooks-repo';
 import { cardRefundsDue } from '#shared/domain/card-refunds-due';
 import type { EventType, IntegrationEvent } from '#shared/domain/events/catalogue';
 import { eventsFor } from '#shared/domain/events/detect';
+import { exchangeCheckoutDue } from '#shared/domain/exchange-checkout-due';
 import { subscribes, type WebhookEndpoint } from '#shared/domain/webhook';
 import { enqueueDelivery } from '#shared/use-cases/enqueue-delivery';
 
@@ -72,6 +73,12 @@ export const handler = streamConsumer((context) => {
     if (due) {
       await putCardRefundsDue(due);
       logger.info('card refunds due', { ...due });
+    }
+    // Likewise an exchange's first payment page: the use case opens it only while the exchange still wants one.
+    const checkout = exchangeCheckoutDue(change);
+    if (checkout) {
+      await putExchangeCheckoutDue(checkout);
+      logger.info('exchange checkout due', { ...checkout });
     }
   };
 });

@@ -28,6 +28,8 @@ export const exchangeInsert = (e: Exchange): GuardedItem => versionedPut(toItem(
  * read. Two admins approve v1 at once: both take the stock in their
  * transaction, but only the first's `version = 1` holds; the second
  * transaction fails whole (its stock untouched) with a 409.
+ * Likewise a paid event racing its replay, or a page recorded while the exchange
+ * is cancelled: one commits, the other's transaction fails whole.
  */
 export const exchangePut = (e: Exchange, previousVersion: number): GuardedItem =>
   versionedSet(KEY.exchange(e.id), toItem(e), previousVersion, () => new ConflictError('The exchange was changed concurrently; reload it and retry.'));

@@ -72,7 +72,8 @@ export const Exchange = /* @__PURE__ */ lazy(() =>
       differenceDue: z.number().check(z.int()),
       negativeTo: NegativeTo,
       settlement: Settlement,
-      payment: z.nullable(z.object({ url: z.string(), expiresAt: Timestamp })),
+      // `sessionId`: the provider's page (a Stripe Checkout Session `cs_…`), what its webhook must name to be believed.
+      payment: z.nullable(z.object({ url: z.string(), expiresAt: Timestamp, sessionId: Text(200) })),
       replacementOrderId: z.nullable(z.string()),
       denialReason: z.nullable(z.string()).clone().register(z.globalRegistry, { description: 'Why an admin denied the exchange; null unless denied.' }),
       history: z.array(z.object({ status: ExchangeStatusSchema, at: Timestamp, by: Text(100) })),

@@ -124,6 +124,8 @@ export const Order = /* @__PURE__ */ lazy(() =>
       payments: z.optional(z.array(OrderPayment)).clone().register(z.globalRegistry, {
         description: 'How the order was paid when more than one way (store credit first on a refund); absent: all by `paymentMethod`.',
       }),
+      // What made the order when the storefront did not: the exchange whose replacement it is (absent on a storefront order).
+      source: z.optional(z.object({ type: z.literal('exchange'), id: z.string() })),
       status: OrderStatus,
       timeline: z.array(TimelineEntry),
       invoicedAt: z.nullable(Timestamp),

@@ -1,5 +1,5 @@
-// The payment-provider port: what the refund flow needs from a provider
-// (Stripe first), whatever the provider. Adapters live in
+// The payment-provider port: what the refund flow and an exchange's payment
+// need from a provider (Stripe first), whatever the provider. Adapters live in
 // shared/adapters/payments/; with none configured the `manual` flow applies
 // (an admin settles each transaction). Types only: no I/O here.
 
@@ -54,9 +54,54 @@ export interface Ignored {
   readonly reason: string;
 }
 
+/**
+ * A hosted payment page for an exchange's positive difference. The exchange id
+ * travels as metadata; `idempotencyKey` is the exchange id for its first page
+ * and the id with the attempt for a page reopened after one expired (the same
+ * key would answer the expired page again).
+ */
+export interface CheckoutRequest {
+  readonly exchangeId: string;
+  readonly idempotencyKey: string;
+  readonly amount: number;
+  /** ISO 4217, the order's. */
+  readonly currency: string;
+  /** What the customer is paying for, shown on the page. */
+  readonly description: string;
+  readonly successUrl: string;
+  readonly cancelUrl: string;
+}
+
+/** The page opened: where to send the customer, until when. */
+export interface OpenedCheckout {
+  readonly sessionId: string;
+  readonly url: string;
+  readonly expiresAt: string;
+}
+
+/**
+ * A signed event saying a hosted payment page was paid. The exchange id comes
+ * from its metadata and only says where to look; the session, amount and
+ * currency must then match what was opened (exchange-payment.ts).
+ */
+export interface CheckoutPaid {
+  readonly kind: 'checkout_paid';
+  readonly eventId: string;
+  readonly exchangeId: string;
+  readonly sessionId: string;
+  /** The PaymentIntent that holds the money (`pi_…`), what a later refund of it is sent against; null when the event does not say. */
+  readonly paymentIntent: string | null;
+  readonly amount: number | null;
+  readonly currency: string | null;
+}
+
+export type ProviderEvent = Settlement | CheckoutPaid | Ignored;
+
 export interface PaymentProvider {
   readonly name: string;
   refund(request: ProviderRefundRequest): Promise<ProviderRefundResult>;
+  /** Opens a hosted payment page; an error that may pass is thrown for the caller's retries. */
+  openCheckout(request: CheckoutRequest): Promise<OpenedCheckout>;
   /** Verifies the signature over the exact raw body (a 400 ValidationError when it fails) and reads the event. */
-  parseWebhook(rawBody: string, headers: Readonly<Record<string, string | undefined>>): Settlement | Ignored;
+  parseWebhook(rawBody: string, headers: Readonly<Record<string, string | undefined>>): ProviderEvent;
 }

@@ -1,10 +1,11 @@
 // The Stripe adapter of the payment-provider port, on the official SDK: card
-// refunds against the order's PaymentIntent, and Stripe's signed webhooks.
+// refunds against the order's PaymentIntent, Checkout Sessions for an
+// exchange's difference, and Stripe's signed webhooks.
 // `apiUrl` (STRIPE_API_URL) points the SDK at another host in development and
 // tests (test/support/stripe-stand-in.ts); in production it is unset.
 import Stripe from 'stripe';
 import { ValidationError } from '#shared/domain/errors';
-import type { Ignored, PaymentProvider, ProviderRefundResult, Settlement } from '#shared/domain/payments';
+import type { CheckoutPaid, Ignored, PaymentProvider, ProviderEvent, ProviderRefundResult } from '#shared/domain/payments';
 
 export interface StripeKeys {
   readonly secretKey: string;
@@ -17,6 +18,9 @@ export const WEBHOOK_TOLERANCE_SECONDS = 300;
 
 /** The events that carry a refund's final state (`data.object` is a Refund). */
 const SETTLING_EVENTS = new Set(['refund.updated', 'refund.failed', 'charge.refund.updated']);
+
+/** The events that say a Checkout Session was paid: at once (cards), or later for a delayed method (a bank debit). */
+const CHECKOUT_PAID_EVENTS = new Set(['checkout.session.completed', 'checkout.session.async_payment_succeeded']);
 
 const endpoint = (apiUrl: string | undefined) => {
   if (!apiUrl) return {};
@@ -37,7 +41,29 @@ const resultOf = (refund: Stripe.Refund): ProviderRefundResult => {
   return { status: 'pending', providerRefundId: refund.id };
 };
 
-const settlementOf = (event: Stripe.Event): Settlement | Ignored => {
+/** A PaymentIntent Stripe wrote as its id or expanded (`pi_…`), null when absent. */
+const intentId = (intent: string | { readonly id: string } | null | undefined): string | null => (typeof intent === 'string' ? intent : intent?.id) ?? null;
+
+const checkoutPaidOf = (event: Stripe.Event): CheckoutPaid | Ignored => {
+  const session = event.data.object as Stripe.Checkout.Session;
+  // Our metadata only says where to look: the session, amount and currency are checked against what was opened (exchange-payment.ts).
+  const exchangeId = session.metadata?.exchangeId;
+  if (!exchangeId) return { kind: 'ignored', eventId: event.id, reason: 'a checkout this shop did not open' };
+  // `completed` with a delayed method (a bank debit) is not money yet: its `async_payment_succeeded` follows.
+  if (session.payment_status !== 'paid') return { kind: 'ignored', eventId: event.id, reason: `checkout ${session.payment_status}` };
+  return {
+    kind: 'checkout_paid',
+    eventId: event.id,
+    exchangeId,
+    sessionId: session.id,
+    paymentIntent: intentId(session.payment_intent),
+    amount: typeof session.amount_total === 'number' ? session.amount_total : null,
+    currency: typeof session.currency === 'string' ? session.currency : null,
+  };
+};
+
+const eventOf = (event: Stripe.Event): ProviderEvent => {
+  if (CHECKOUT_PAID_EVENTS.has(event.type)) return checkoutPaidOf(event);
   if (!SETTLING_EVENTS.has(event.type)) return { kind: 'ignored', eventId: event.id, reason: `event type ${event.type}` };
   const refund = event.data.object as Stripe.Refund;
   // Our ids in its metadata only say where to look: what it says is checked against what was sent (refund-provider.ts).
@@ -51,7 +77,7 @@ const settlementOf = (event: Stripe.Event): Settlement | Ignored => {
     refundId,
     transactionId,
     providerRefundId: refund.id,
-    paymentIntent: (typeof refund.payment_intent === 'string' ? refund.payment_intent : refund.payment_intent?.id) ?? null,
+    paymentIntent: intentId(refund.payment_intent),
     amount: typeof refund.amount === 'number' ? refund.amount : null,
     currency: typeof refund.currency === 'string' ? refund.currency : null,
     status: result.status,
@@ -82,6 +108,25 @@ export const stripeProvider = (keys: StripeKeys): PaymentProvider => {
         return { status: 'failure', providerRefundId: null, errorCode: error.code ?? error.type, message: error.message };
       }
     },
+    async openCheckout(request) {
+      const session = await client.checkout.sessions.create(
+        {
+          mode: 'payment',
+          line_items: [
+            { quantity: 1, price_data: { currency: request.currency.toLowerCase(), unit_amount: request.amount, product_data: { name: request.description } } },
+          ],
+          success_url: request.successUrl,
+          cancel_url: request.cancelUrl,
+          client_reference_id: request.exchangeId,
+          metadata: { exchangeId: request.exchangeId },
+          payment_intent_data: { metadata: { exchangeId: request.exchangeId } },
+        },
+        // A replayed call (a redelivered queue message) answers the page already opened, never a second one.
+        { idempotencyKey: request.idempotencyKey },
+      );
+      if (!session.url) throw new Error(`Stripe opened checkout ${session.id} without a url`);
+      return { sessionId: session.id, url: session.url, expiresAt: new Date(session.expires_at * 1000).toISOString() };
+    },
     parseWebhook(rawBody, headers) {
       const signature = headers['stripe-signature'];
       if (!signature) throw new ValidationError([{ path: 'Stripe-Signature', message: 'is required' }]);
@@ -91,7 +136,7 @@ export const stripeProvider = (keys: StripeKeys): PaymentProvider => {
       } catch {
         throw new ValidationError([{ path: 'Stripe-Signature', message: 'does not verify (forged, or signed more than 5 minutes ago)' }]);
       }
-      return settlementOf(event);
+      return eventOf(event);
     },
   };
 };

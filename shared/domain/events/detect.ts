@@ -145,6 +145,8 @@ const DETECTORS: Record<EventfulType, (change: Change) => IntegrationEvent[]> = 
   Refund: refundEvents,
   OrderNote: noteEvents,
   ReturnComment: commentEvents,
+  // Read for the payments work it makes due (exchange-checkout-due.ts); its `exchange.*` events come with the exchange's moves (exchanges-core).
+  Exchange: () => [],
 };
 
 /** Every event a change implies; unknown types, removals and records without a new image imply none. */

@@ -12,8 +12,9 @@ const EMAIL_AND_EVENT_TYPES = ['Order', 'Cancellation', 'ReturnRequest', 'Refund
 export const NOTIFIABLE_TYPES = [...EMAIL_AND_EVENT_TYPES, 'CreditReminder'] as const;
 export type NotifiableType = (typeof NOTIFIABLE_TYPES)[number];
 
-/** Item `type`s that are integration events: the events consumer's filter and detectors (a gift card sends no email of its own). */
-export const EVENTFUL_TYPES = [...EMAIL_AND_EVENT_TYPES, 'GiftCard'] as const;
+/** Item `type`s that are integration events: the events consumer's filter and detectors (a gift card sends no email of its
+ * own; an exchange passes so the consumer can hand a due payment page to the payments function). */
+export const EVENTFUL_TYPES = [...EMAIL_AND_EVENT_TYPES, 'GiftCard', 'Exchange'] as const;
 export type EventfulType = (typeof EVENTFUL_TYPES)[number];
 
 export interface Change {
