@@ -70,7 +70,7 @@ export class Payments extends Construct {
     });
     new events.Rule(this, 'CardRefundsDue', {
       eventBus: props.bus,
-      description: 'Refunds with card transactions to send to the provider (put by the events consumer)',
+      description: 'Card refunds to send and exchange payment pages to open at the provider (put by the events consumer)',
       eventPattern: { source: [...(rule?.source ?? [])], detailType: [...(rule?.['detail-type'] ?? [])] },
       targets: [new targets.SqsQueue(this.queue, { deadLetterQueue: this.undelivered, retryAttempts: 185, maxEventAge: Duration.hours(24) })],
     });

@@ -10,6 +10,7 @@ import { HTTP_FUNCTIONS } from '#infra/routes';
 import { FUNCTION_ACCESS } from '#infra/stack';
 import { MAX_RECORD_AGE_SECONDS, NOTIFY_BATCH, NOTIFY_FILTER_PATTERNS } from '#infra/streams';
 import { CARD_REFUNDS_DUE } from '#shared/domain/card-refunds-due';
+import { EXCHANGE_CHECKOUT_DUE } from '#shared/domain/exchange-checkout-due';
 import { asArray, logicalId, type Statement, synth } from './stack-synth.ts';
 
 describe('AftersalesStack (Cognito, default context)', () => {
@@ -36,12 +37,12 @@ describe('AftersalesStack (Cognito, default context)', () => {
       s.template.hasResourceProperties('AWS::SES::EmailIdentity', { EmailIdentity: 'no-reply@example.com' });
     });
 
-    it('sends card refunds from an SQS consumer fed by a bus rule; the Stripe keys come from Secrets Manager, readable by the payments functions only', () => {
+    it('sends card refunds and exchange payment pages from an SQS consumer fed by a bus rule; the Stripe keys come from Secrets Manager, readable by the payments functions only', () => {
       const { payments } = s.stack;
       const { batchSize, maxReceiveCount } = queueConsumerNamed('payments');
       s.template.hasResourceProperties('AWS::Events::Rule', {
         EventBusName: { Ref: logicalId(s.stack, s.stack.events.bus) },
-        EventPattern: { source: [CARD_REFUNDS_DUE.source], 'detail-type': [CARD_REFUNDS_DUE.detailType] },
+        EventPattern: { source: [CARD_REFUNDS_DUE.source], 'detail-type': [CARD_REFUNDS_DUE.detailType, EXCHANGE_CHECKOUT_DUE.detailType] },
         Targets: [Match.objectLike({ Arn: { 'Fn::GetAtt': [logicalId(s.stack, payments.queue), 'Arn'] } })],
       });
       s.template.hasResourceProperties('AWS::SQS::Queue', {
