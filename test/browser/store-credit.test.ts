@@ -204,10 +204,9 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
     await balanceShows(page, 'US$7.00');
   });
 
-  // biome-ignore lint/suspicious/noSkippedTests: fails in this stack's single-process Chromium — the Copy click's clipboard write is refused (the screen says so); not yet resolved.
-  it.skip('issues a gift card, shows and copies its code once, and disables it after confirming', async () => {
+  it('issues a gift card, shows and copies its code once, and disables it after confirming', async () => {
     const { page, errors } = await slowPage();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl('/')).origin });
     await signIn(page, { role: 'admin' });
     await page.getByRole('link', { name: 'Gift cards' }).click();
     await page.getByRole('heading', { level: 1, name: 'Gift cards' }).waitFor();
@@ -224,14 +223,15 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
     await shown.getByRole('button', { name: 'Copy code' }).click();
     await shown.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await page.evaluate('navigator.clipboard.readText()')).toBe(code);
+    // The copy's announcement replaces the issue's in the one live region.
+    const last4 = code.slice(-4);
     await page
       .getByRole('status')
-      .filter({ hasText: /Gift card ending \w{4} (issued|copied)/ })
+      .filter({ hasText: `Code of the gift card ending ${last4} copied.` })
       .waitFor();
     await atBothWidths(page, 'gift cards with a new code');
 
     // Found by its last 4, never with its code again.
-    const last4 = code.slice(-4);
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Gift cards' }).waitFor();
     expect(await page.getByText(code).count()).toBe(0);
@@ -260,26 +260,34 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
 });
 
 describe('the return form’s store-credit bonus', { timeout: BROWSER_TEST_TIMEOUT * 2 }, () => {
-  // Store credit is off on a new install and the settings are the shared stack's: on for this test, put back after.
-  let before: Settings['storeCredit'] | undefined;
-  const putStoreCredit = async (storeCredit: Settings['storeCredit']) => {
+  // Store credit is off on a new install, and the return form offers it only when the refund method is on too
+  // (GET /return-policy needs both). The settings are the shared stack's: on for this test, put back after.
+  type Touched = Pick<Settings, 'storeCredit' | 'returns'>;
+  let before: Touched | undefined;
+  const putSettings = async (touched: Touched) => {
     const { version: _v, updatedAt: _u, ...settings } = (await call<Settings>(admin, 'GET', '/admin/settings')).body;
-    expect((await call(admin, 'PUT', '/admin/settings', { ...settings, storeCredit })).status).toBe(200);
+    expect((await call(admin, 'PUT', '/admin/settings', { ...settings, ...touched })).status).toBe(200);
   };
   beforeAll(async () => {
-    before = (await call<Settings>(admin, 'GET', '/admin/settings')).body.storeCredit;
-    await putStoreCredit({ enabled: true, expiresInDays: 365, reminderDays: 14, bonus: { percent: 10, flat: 50, max: 200 } });
+    const { storeCredit, returns } = (await call<Settings>(admin, 'GET', '/admin/settings')).body;
+    before = { storeCredit, returns };
+    await putSettings({
+      storeCredit: { enabled: true, expiresInDays: 365, reminderDays: 14, bonus: { percent: 10, flat: 50, max: 200 } },
+      returns: { ...returns, refundMethods: { ...returns.refundMethods, storeCredit: true } },
+    });
   });
   afterAll(async () => {
-    if (before) await putStoreCredit(before);
+    if (before) await putSettings(before);
   });
 
-  // biome-ignore lint/suspicious/noSkippedTests: under load the return form's 'Store credit' radio was not found within 90 s; not yet diagnosed (the bonus rendering is untested in a browser).
-  it.skip('offers store credit with the exact bonus before submitting', async () => {
+  it('offers store credit with the exact bonus before submitting', async () => {
     const fay = customer();
     // Mugs of 1000 each (3 × 1000 − 300 discount + 300 tax): one earns 10 % + 0.50 = 1.50; two earn 2.50, capped at 2.00.
     const order = await deliveredOrderFor(fay);
     const { page, errors } = await slowPage();
+    // GET /return-policy may be kept 5 minutes (max-age=300) and this Chromium shares its HTTP cache between
+    // contexts: an earlier page's copy says store credit is off. A routed page skips the HTTP cache.
+    await page.route('**/return-policy', (route) => route.continue());
     await signIn(page, { role: 'customer', sub: fay.sub, email: fay.email });
     await page.goto(appUrl(`/orders/${order.id}/return`));
     await page.getByRole('radio', { name: 'Store credit' }).waitFor();
