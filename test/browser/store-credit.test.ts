@@ -7,7 +7,7 @@
 // after confirming; the return form shows the exact store-credit bonus before
 // submitting. axe at 1280 and 375 px on each.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { IssuedGiftCard } from '#shared/domain/gift-card';
 import type { Settings } from '#shared/domain/settings';
 import { admin, call, createOrder, customer } from '../support/api.ts';
@@ -43,8 +43,8 @@ const balanceShows = (page: Page, text: string, name = 'Balance in USD') =>
   page.getByRole('region', { name, exact: true }).getByRole('paragraph').filter({ hasText: text }).waitFor();
 
 /** A page that waits longer for each step: the shared machine may be busy. */
-const slowPage = async () => {
-  const app = await openPage(browser);
+const slowPage = async (on = browser) => {
+  const app = await openPage(on);
   app.page.setDefaultTimeout(90_000);
   return app;
 };
@@ -205,7 +205,10 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
   });
 
   it('issues a gift card, shows and copies its code once, and disables it after confirming', async () => {
-    const { page, errors } = await slowPage();
+    // Its own Chromium: with the earlier tests' pages still open in the shared one, the clipboard write is refused.
+    const own = await launchBrowser();
+    onTestFinished(() => own.close());
+    const { page, errors } = await slowPage(own);
     await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(appUrl('/')).origin });
     await signIn(page, { role: 'admin' });
     await page.getByRole('link', { name: 'Gift cards' }).click();
