@@ -2,9 +2,13 @@
 // status holds a customer's request; its page shows what goes back and what
 // goes out at which price, the difference and its payment state (an upgrade's
 // charge "not paid yet"), and links to the order and the return the items go
-// back in. axe at 1280 and 375 px.
+// back in; an admin approves a same-price exchange by clicking (it then waits
+// for the return) and denies another only after confirming in the page, with a
+// reason. axe at 1280 and 375 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Exchange } from '#shared/domain/exchange';
+import { admin, call } from '../support/api.ts';
 import { createExchange, exchangeOf, exchangeShop } from '../support/exchanges.ts';
 import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
 
@@ -23,6 +27,20 @@ const atBothWidths = async (page: Page, screen: string) => {
     await expectAccessible(page, `${screen} at ${width} px`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });
+};
+
+const statusOf = async (id: string): Promise<string> => (await call<Exchange>(admin, 'GET', `/admin/exchanges/${id}`)).body.status;
+
+/** A same-price exchange (one shirt for the larger size at the price paid), its page open to an admin. */
+const evenExchangeOpen = async () => {
+  const shop = await exchangeShop();
+  const exchange = await createExchange(shop.owner, exchangeOf(shop.order, [shop.sku.large]));
+  const { page, errors } = await openPage(browser);
+  await signIn(page, { role: 'admin' });
+  await page.goto(appUrl(`/admin/exchanges/${exchange.id}`));
+  await page.getByRole('heading', { level: 1, name: `Exchange for order ${shop.order.number}` }).waitFor();
+  await page.getByText('Nothing to settle: the difference is zero.').waitFor();
+  return { shop, exchange, page, errors };
 };
 
 describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
@@ -61,6 +79,51 @@ describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     );
     await page.getByText('Not yet: made on release').waitFor();
     await atBothWidths(page, 'exchange detail (requested)');
+    expect(errors).toEqual([]);
+  });
+
+  it('approves a same-price exchange, which then awaits the return', async () => {
+    const { shop, exchange, page, errors } = await evenExchangeOpen();
+    await atBothWidths(page, 'exchange detail with its decisions');
+
+    await page.getByRole('button', { name: 'Approve exchange' }).click();
+    await page
+      .getByRole('status')
+      .filter({
+        hasText: `Exchange for order ${shop.order.number} approved: its new items are reserved and it now waits for the customer to send the items back.`,
+      })
+      .waitFor();
+    await page.locator('hgroup').getByText('Awaiting your return', { exact: true }).waitFor();
+    expect(await statusOf(exchange.id)).toBe('awaiting_return');
+    // Nothing is left to decide: no second approval, no denial.
+    await page.getByText('Nothing to decide here: the exchange follows its return.').waitFor();
+    expect(await page.getByRole('button', { name: 'Approve exchange' }).count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it('denies an exchange only with a reason and after confirming in the page', async () => {
+    const { shop, exchange, page, errors } = await evenExchangeOpen();
+
+    // No reason: the form says what is missing and asks nothing.
+    await page.getByRole('button', { name: 'Deny exchange' }).click();
+    await page.getByRole('alert').getByRole('link', { name: 'Reason for denying: tell the customer why' }).waitFor();
+    expect(await page.getByRole('group', { name: /deny this exchange/ }).count()).toBe(0);
+
+    await page.getByLabel('Reason for denying').fill('This shirt was a final-sale item.');
+    await page.getByRole('button', { name: 'Deny exchange' }).click();
+    const question = page.getByRole('group', { name: 'Are you sure you want to deny this exchange? It cannot be undone.' });
+    await question.waitFor();
+    await atBothWidths(page, 'exchange deny question');
+    // Asking decided nothing yet.
+    expect(await statusOf(exchange.id)).toBe('requested');
+    await question.getByRole('button', { name: 'Yes, deny it' }).click();
+
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Exchange for order ${shop.order.number} denied. The customer was emailed your reason.` })
+      .waitFor();
+    await page.locator('hgroup').getByText('Denied', { exact: true }).waitFor();
+    expect(await statusOf(exchange.id)).toBe('denied');
     expect(errors).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 // One exchange (where the admins' email links): what goes back and what goes
 // out at which price, the difference and its payment, the linked return and
-// replacement order, and its history.
+// replacement order, the decisions its status allows, and its history.
 import { api } from '../../api/client.ts';
 import { APP_BASE } from '../../base.ts';
 import { AmountTable } from '../../ui/amount-table.tsx';
@@ -9,6 +9,7 @@ import { Loaded, useLoad } from '../../ui/states.tsx';
 import { StatusBadge } from '../../ui/status-badge.tsx';
 import { TableScroll } from '../../ui/table-scroll.tsx';
 import { Timeline } from '../../ui/timeline.tsx';
+import { DecideExchange } from './decide.tsx';
 import { differenceWords, paymentWords } from './words.ts';
 
 export function ExchangeDetail({ id }: { id: string }) {
@@ -29,7 +30,7 @@ export function ExchangeDetail({ id }: { id: string }) {
             <hgroup>
               <h1>Exchange for order {order.number}</h1>
               <p>
-                <StatusBadge status={x.status} /> Requested {formatDateTime(x.createdAt)}
+                <StatusBadge status={x.status} kind="exchange" /> Requested {formatDateTime(x.createdAt)}
               </p>
             </hgroup>
             <dl class="facts">
@@ -99,6 +100,7 @@ export function ExchangeDetail({ id }: { id: string }) {
                 total={['Difference', differenceWords(x)]}
               />
             </section>
+            <DecideExchange exchange={x} orderNumber={order.number} onChange={reload} />
             <section aria-labelledby="exchange-history">
               <h2 id="exchange-history">History</h2>
               <Timeline entries={x.history} label="Exchange history" />
