@@ -2,8 +2,9 @@
 // status holds a customer's request; its page shows what goes back and what
 // goes out at which price, the difference and its payment state (an upgrade's
 // charge "not paid yet"), and links to the order and the return the items go
-// back in; an admin approves a same-price exchange by clicking (it then waits
-// for the return) and denies another only after confirming in the page, with a
+// back in; an admin approves a same-price exchange by clicking (refused first,
+// in plain words naming the SKU, while it is out of stock; then it waits for
+// the return) and denies another only after confirming in the page, with a
 // reason. axe at 1280 and 375 px.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -30,6 +31,8 @@ const atBothWidths = async (page: Page, screen: string) => {
 };
 
 const statusOf = async (id: string): Promise<string> => (await call<Exchange>(admin, 'GET', `/admin/exchanges/${id}`)).body.status;
+
+const setStock = async (sku: string, quantity: number) => expect((await call(admin, 'PUT', `/admin/stock/${sku}`, { quantity })).status).toBe(200);
 
 /** A same-price exchange (one shirt for the larger size at the price paid), its page open to an admin. */
 const evenExchangeOpen = async () => {
@@ -82,10 +85,16 @@ describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     expect(errors).toEqual([]);
   });
 
-  it('approves a same-price exchange, which then awaits the return', async () => {
+  it('approves a same-price exchange, which then awaits the return; short stock is named in plain words first', async () => {
     const { shop, exchange, page, errors } = await evenExchangeOpen();
     await atBothWidths(page, 'exchange detail with its decisions');
 
+    await setStock(shop.sku.large, 0);
+    await page.getByRole('button', { name: 'Approve exchange' }).click();
+    await page.getByRole('alert').getByText(`Not enough stock to approve: ${shop.sku.large}. Restock or deny the exchange.`).waitFor();
+    expect(await statusOf(exchange.id)).toBe('requested');
+
+    await setStock(shop.sku.large, 5);
     await page.getByRole('button', { name: 'Approve exchange' }).click();
     await page
       .getByRole('status')
@@ -95,6 +104,7 @@ describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
       .waitFor();
     await page.locator('hgroup').getByText('Awaiting your return', { exact: true }).waitFor();
     expect(await statusOf(exchange.id)).toBe('awaiting_return');
+    expect((await call<{ quantity: number }>(admin, 'GET', `/admin/stock/${shop.sku.large}`)).body.quantity).toBe(4);
     // Nothing is left to decide: no second approval, no denial.
     await page.getByText('Nothing to decide here: the exchange follows its return.').waitFor();
     expect(await page.getByRole('button', { name: 'Approve exchange' }).count()).toBe(0);
