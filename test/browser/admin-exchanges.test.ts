@@ -6,12 +6,12 @@
 // in plain words naming the SKU, while it is out of stock; then it waits for
 // the return) and denies another only after confirming in the page, with a
 // reason. axe at 1280 and 375 px.
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Exchange } from '#shared/domain/exchange';
 import { admin, call } from '../support/api.ts';
 import { createExchange, exchangeOf, exchangeShop } from '../support/exchanges.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+import { accessibleAtBothWidths, appUrl, BROWSER_TEST_TIMEOUT, launchBrowser, openPage, signIn } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -20,15 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const atBothWidths = async (page: Page, screen: string) => {
-  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectAccessible(page, `${screen} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-};
 
 const statusOf = async (id: string): Promise<string> => (await call<Exchange>(admin, 'GET', `/admin/exchanges/${id}`)).body.status;
 
@@ -59,7 +50,7 @@ describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.waitForURL(/status=requested/);
     const row = page.getByRole('row').filter({ has: page.getByRole('link', { name: `Exchange ${exchange.id}` }) });
     await row.getByText('Customer pays US$60.00').waitFor();
-    await atBothWidths(page, 'exchanges queue');
+    await accessibleAtBothWidths(page, 'exchanges queue');
     await row.getByRole('link', { name: `Exchange ${exchange.id}` }).click();
 
     await page.getByRole('heading', { level: 1, name: `Exchange for order ${shop.order.number}` }).waitFor();
@@ -81,13 +72,13 @@ describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
       new RegExp(`/app/admin/orders/${shop.order.id}$`),
     );
     await page.getByText('Not yet: made on release').waitFor();
-    await atBothWidths(page, 'exchange detail (requested)');
+    await accessibleAtBothWidths(page, 'exchange detail (requested)');
     expect(errors).toEqual([]);
   });
 
   it('approves a same-price exchange, which then awaits the return; short stock is named in plain words first', async () => {
     const { shop, exchange, page, errors } = await evenExchangeOpen();
-    await atBothWidths(page, 'exchange detail with its decisions');
+    await accessibleAtBothWidths(page, 'exchange detail with its decisions');
 
     await setStock(shop.sku.large, 0);
     await page.getByRole('button', { name: 'Approve exchange' }).click();
@@ -123,7 +114,7 @@ describe('back office: exchanges', { timeout: BROWSER_TEST_TIMEOUT }, () => {
     await page.getByRole('button', { name: 'Deny exchange' }).click();
     const question = page.getByRole('group', { name: 'Are you sure you want to deny this exchange? It cannot be undone.' });
     await question.waitFor();
-    await atBothWidths(page, 'exchange deny question');
+    await accessibleAtBothWidths(page, 'exchange deny question');
     // Asking decided nothing yet.
     expect(await statusOf(exchange.id)).toBe('requested');
     await question.getByRole('button', { name: 'Yes, deny it' }).click();

@@ -1,27 +1,11 @@
-// Exchanges in the returns portal, in a real Chromium: a customer swaps a size
-// at the same price by clicking (each line's variants with their stock, the
-// difference worked out before sending) and sees it requested and listed; an
-// upgrade to a dearer product shows what it costs and that nothing is charged
-// yet; the exchange form reads in German after switching language. axe on
-// every screen at 1280 and 375 px.
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { Exchange } from '#shared/domain/exchange';
 import { admin, call, customer } from '../support/api.ts';
 import { createExchange, exchangeOf, exchangeShop } from '../support/exchanges.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, signedInApp } from './support/browser.ts';
+import { accessibleAtBothWidths, appUrl, BROWSER_TEST_TIMEOUT, signedInApp } from './support/browser.ts';
 
 const ada = customer();
 const current = signedInApp({ role: 'customer', sub: ada.sub, email: ada.email });
-
-const atBothWidths = async (page: Page, screen: string) => {
-  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectAccessible(page, `${screen} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-};
 
 const getExchange = async (id: string): Promise<Exchange> => (await call<Exchange>(admin, 'GET', `/admin/exchanges/${id}`)).body;
 
@@ -47,7 +31,7 @@ describe('exchanges in the returns portal', { timeout: BROWSER_TEST_TIMEOUT }, (
     // Sent empty: each missing answer is named.
     await page.getByRole('button', { name: 'Send exchange request' }).click();
     await page.getByRole('alert').getByRole('link', { name: 'Items: Choose at least one item to exchange' }).waitFor();
-    await atBothWidths(page, 'exchange form with errors');
+    await accessibleAtBothWidths(page, 'exchange form with errors');
 
     // The mug has no product to choose from; the shirt lists its sizes with their stock.
     await page.getByText('There is nothing to exchange this item for. You can still request a return.').waitFor();
@@ -58,7 +42,7 @@ describe('exchanges in the returns portal', { timeout: BROWSER_TEST_TIMEOUT }, (
     const difference = page.getByRole('region', { name: 'The difference' });
     await difference.getByRole('row', { name: 'Nothing to pay US$0.00' }).waitFor();
     await difference.getByText('nothing to pay either way').waitFor();
-    await atBothWidths(page, 'exchange form');
+    await accessibleAtBothWidths(page, 'exchange form');
     await page.getByRole('button', { name: 'Send exchange request' }).click();
 
     await page.waitForURL(/\/app\/exchanges\/exc_/);
@@ -70,7 +54,7 @@ describe('exchanges in the returns portal', { timeout: BROWSER_TEST_TIMEOUT }, (
     await page.locator('hgroup').getByText('Requested', { exact: true }).waitFor();
     await page.getByText('The shop will look at your request soon. Nothing is reserved or charged yet.').waitFor();
     await page.getByRole('region', { name: 'Payment' }).getByText('There is no difference to pay either way.').waitFor();
-    await atBothWidths(page, 'exchange detail (requested)');
+    await accessibleAtBothWidths(page, 'exchange detail (requested)');
 
     const id = page.url().split('/').pop() ?? '';
     expect(await getExchange(id)).toMatchObject({
@@ -84,7 +68,7 @@ describe('exchanges in the returns portal', { timeout: BROWSER_TEST_TIMEOUT }, (
     await page.getByRole('link', { name: 'My exchanges' }).click();
     await page.getByRole('heading', { level: 1, name: 'My exchanges' }).waitFor();
     await page.locator(`a[href$="/exchanges/${id}"]`).waitFor();
-    await atBothWidths(page, 'my exchanges');
+    await accessibleAtBothWidths(page, 'my exchanges');
   });
 
   it('shows what an upgrade to a dearer product costs, and that nothing is charged before approval', async () => {
@@ -97,7 +81,7 @@ describe('exchanges in the returns portal', { timeout: BROWSER_TEST_TIMEOUT }, (
     const items = page.getByRole('region', { name: 'Items' });
     await items.getByRole('row', { name: 'You pay US$60.00' }).waitFor();
     await page.getByText('You pay US$60.00 once the shop approves the exchange. Nothing has been charged.').waitFor();
-    await atBothWidths(page, 'exchange detail (upgrade requested)');
+    await accessibleAtBothWidths(page, 'exchange detail (upgrade requested)');
   });
 
   it('reads the exchange form in German after switching language', async () => {
@@ -116,7 +100,7 @@ describe('exchanges in the returns portal', { timeout: BROWSER_TEST_TIMEOUT }, (
       .getByRole('row', { name: /^Nichts zu zahlen 0,00/ })
       .waitFor();
     await page.getByRole('button', { name: 'Umtauschanfrage senden' }).waitFor();
-    await atBothWidths(page, 'exchange form in German');
+    await accessibleAtBothWidths(page, 'exchange form in German');
     // Back to English for whoever uses this page next.
     await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
     await page.getByRole('heading', { level: 1, name: `Exchange items from order ${shop.order.number}` }).waitFor();

@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Order } from '#shared/domain/order';
 import { customer } from '../support/api.ts';
 import { deliveredOrderFor } from '../support/returns-api.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+import { accessibleAtBothWidths, appUrl, BROWSER_TEST_TIMEOUT, launchBrowser, openPage, signIn } from './support/browser.ts';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,14 +24,7 @@ const euros = (minor: number): string => `${Math.trunc(minor / 100)},${String(mi
 /** A German short date: "7. Dez. 2026". */
 const GERMAN_DATE = /\d{1,2}\.\s(?:Jan|Feb|März|Apr|Mai|Juni|Juli|Aug|Sept|Okt|Nov|Dez)\.?\s\d{4}/;
 
-const atBothWidths = async (page: Page, screen: string) => {
-  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectAccessible(page, `${screen} in German at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-};
+const atBothWidths = (page: Page, screen: string) => accessibleAtBothWidths(page, `${screen} in German`);
 
 const htmlLang = (page: Page) => page.locator('html').getAttribute('lang');
 

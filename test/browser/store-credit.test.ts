@@ -13,7 +13,7 @@ import type { Settings } from '#shared/domain/settings';
 import { admin, call, createOrder, customer } from '../support/api.ts';
 import { deliveredOrderFor } from '../support/returns-api.ts';
 import { accountOf, credit, rows } from '../support/store-credit.ts';
-import { appUrl, BROWSER_TEST_TIMEOUT, expectAccessible, launchBrowser, openPage, signIn } from './support/browser.ts';
+import { accessibleAtBothWidths, appUrl, BROWSER_TEST_TIMEOUT, launchBrowser, openPage, signIn } from './support/browser.ts';
 
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 beforeAll(async () => {
@@ -22,15 +22,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-const atBothWidths = async (page: Page, screen: string) => {
-  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
-  for (const width of [1280, 375]) {
-    await page.setViewportSize({ width, height: 800 });
-    await expectAccessible(page, `${screen} at ${width} px`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-};
 
 const issue = async (amount: number, extra: Record<string, unknown> = {}): Promise<IssuedGiftCard> => {
   const reply = await call<IssuedGiftCard>(admin, 'POST', '/admin/gift-cards', { amount, currency: 'USD', note: 'browser test', ...extra });
@@ -66,7 +57,7 @@ describe('store credit in the portal', { timeout: BROWSER_TEST_TIMEOUT * 2 }, ()
     const lot = lots.getByRole('row').filter({ hasText: 'By the shop' });
     expect(await lot.textContent()).toContain('US$10.00');
     expect(await lot.textContent()).toMatch(/\d{1,2} \w{3,4} \d{4}/);
-    await atBothWidths(page, 'store credit');
+    await accessibleAtBothWidths(page, 'store credit');
 
     // A code that cannot be used: the one refusal, beside the field, in plain words.
     const code = page.getByRole('textbox', { name: 'Gift card code' });
@@ -79,7 +70,7 @@ describe('store credit in the portal', { timeout: BROWSER_TEST_TIMEOUT * 2 }, ()
     expect(await code.getAttribute('aria-invalid')).toBe('true');
     const describedBy = (await code.getAttribute('aria-describedby')) ?? '';
     expect(await page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).toContain('This code cannot be used');
-    await atBothWidths(page, 'store credit with a refused code');
+    await accessibleAtBothWidths(page, 'store credit with a refused code');
 
     // The admin's card: redeemed, what was added said, the balance and the ledger show it.
     await code.fill(card.code);
@@ -129,7 +120,7 @@ describe('store credit in the portal', { timeout: BROWSER_TEST_TIMEOUT * 2 }, ()
     await page.getByRole('textbox', { name: 'Code der Geschenkkarte' }).waitFor();
     await page.getByRole('region', { name: 'Buchungen' }).last().getByRole('columnheader', { name: 'Guthaben danach' }).waitFor();
     await page.getByRole('button', { name: 'Erste Seite' }).waitFor();
-    await atBothWidths(page, 'store credit in German');
+    await accessibleAtBothWidths(page, 'store credit in German');
     // Back to English: the choice is kept on this device (and one Chromium process may share it between pages).
     await page.getByRole('combobox', { name: 'Sprache' }).selectOption('en');
     await page.getByRole('heading', { level: 1, name: 'Store credit' }).waitFor();
@@ -146,7 +137,7 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
     await page.getByRole('link', { name: `Store credit of ${cy.sub}` }).click();
     await page.getByRole('heading', { level: 1, name: `Store credit of ${cy.sub}` }).waitFor();
     await page.getByText('There is no store credit here yet.').waitFor();
-    await atBothWidths(page, 'customer credit (empty)');
+    await accessibleAtBothWidths(page, 'customer credit (empty)');
 
     const add = page.getByRole('region', { name: 'Add credit' });
     await add.getByRole('textbox', { name: 'Amount' }).fill('12.50');
@@ -164,7 +155,7 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
     await take.getByRole('button', { name: 'Debit…' }).click();
     const question = take.getByRole('group', { name: `Take US$2.25 from ${cy.sub}'s store credit?` });
     await question.waitFor();
-    await atBothWidths(page, 'customer credit, debit asked');
+    await accessibleAtBothWidths(page, 'customer credit, debit asked');
     // Kept: nothing is taken.
     await question.getByRole('button', { name: 'No, keep the credit' }).click();
     expect((await accountOf(cy.sub)).balance).toBe(1250);
@@ -188,7 +179,7 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
       ['credit', 1250, 'Goodwill for the late parcel'],
       ['debit', 225, 'Double credit by mistake'],
     ]);
-    await atBothWidths(page, 'customer credit');
+    await accessibleAtBothWidths(page, 'customer credit');
     expect(errors).toEqual([]);
   });
 
@@ -232,7 +223,7 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
       .getByRole('status')
       .filter({ hasText: `Code of the gift card ending ${last4} copied.` })
       .waitFor();
-    await atBothWidths(page, 'gift cards with a new code');
+    await accessibleAtBothWidths(page, 'gift cards with a new code');
 
     // Found by its last 4, never with its code again.
     await page.reload();
@@ -248,7 +239,7 @@ describe('store credit in the back office', { timeout: BROWSER_TEST_TIMEOUT * 2 
     await row.getByRole('button', { name: `Disable card ending ${last4}` }).click();
     const question = row.getByRole('group', { name: `Disable the gift card ending ${last4}? It can no longer be redeemed, and this cannot be undone.` });
     await question.waitFor();
-    await atBothWidths(page, 'gift cards, disable asked');
+    await accessibleAtBothWidths(page, 'gift cards, disable asked');
     await question.getByRole('button', { name: 'Yes, disable it' }).click();
     await page
       .getByRole('status')
@@ -300,7 +291,7 @@ describe('the return form’s store-credit bonus', { timeout: BROWSER_TEST_TIMEO
     await page.getByLabel('Quantity of Mug to return').fill('2');
     await page.getByText('Choose store credit and we add a bonus of US$2.00: US$22.00 in store credit for these items once we have checked them.').waitFor();
     await page.getByRole('radio', { name: 'Store credit' }).check();
-    await atBothWidths(page, 'return form with the store-credit bonus');
+    await accessibleAtBothWidths(page, 'return form with the store-credit bonus');
     expect(errors).toEqual([]);
   });
 });

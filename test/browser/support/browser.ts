@@ -90,6 +90,16 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   expect(bad, `axe on ${screen}`).toEqual([]);
 }
 
+/** axe at 1280 and at 375 px once the page has finished loading (nothing `aria-busy`), back to 1280 after. */
+export async function accessibleAtBothWidths(page: Page, screen: string): Promise<void> {
+  await expect.poll(() => page.locator('[aria-busy="true"]').count(), { timeout: 20_000 }).toBe(0);
+  for (const width of [1280, 375]) {
+    await page.setViewportSize({ width, height: 800 });
+    await expectAccessible(page, `${screen} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
+}
+
 /**
  * docs/screenshots/ with SCREENSHOTS=1 (`npm run screenshots`, for the README);
  * otherwise .cache/screenshots/, so a plain `npm test` still draws every screen
