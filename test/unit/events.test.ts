@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_SCHEMAS, EVENT_TYPES, eventJsonSchema, IntegrationEventSchema } from '#shared/domain/events/catalogue';
 import { eventsFor } from '#shared/domain/events/detect';
-import type { Exchange } from '#shared/domain/exchange';
+import { type Exchange, movedExchange } from '#shared/domain/exchange';
 import { approvedExchange, cancelledExchange, deniedExchange, paidExchange } from '#shared/domain/exchange-moves';
 import type { Change } from '#shared/domain/notifications/types';
 import { owingExchange, T0 } from '../support/exchange-fixture.ts';
@@ -116,9 +116,11 @@ describe('eventsFor', () => {
 
   it('exchanges: the moves after the return each tell their own event', () => {
     const paid = paidExchange(approvedExchange(requestedExchange(), 'adm_1', LATER), 'pi_1', 'adm_1', LATER);
-    const step = (e: Exchange, status: Exchange['status']): Exchange => ({ ...e, status, history: [...e.history, { status, at: LATER, by: 'system' }], version: e.version + 1 });
+    const step = (e: Exchange, status: Exchange['status']): Exchange => movedExchange(e, status, 'system', LATER);
     const released = step(paid, 'released');
-    expect(eventsFor(modify(exchangeItem(paid), exchangeItem(released)))).toMatchObject([{ type: 'exchange.released', previous: { status: 'awaiting_return' } }]);
+    expect(eventsFor(modify(exchangeItem(paid), exchangeItem(released)))).toMatchObject([
+      { type: 'exchange.released', previous: { status: 'awaiting_return' } },
+    ]);
     expect(types(modify(exchangeItem(released), exchangeItem(step(released, 'completed'))))).toEqual(['exchange.completed']);
     expect(types(modify(exchangeItem(paid), exchangeItem(step(paid, 'declined'))))).toEqual(['exchange.declined']);
   });
