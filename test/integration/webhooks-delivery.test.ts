@@ -8,10 +8,13 @@ import { changeOf } from '#shared/adapters/consumer';
 import { sendOnce } from '#shared/adapters/send-once';
 import { EVENT_TYPES } from '#shared/domain/events/catalogue';
 import { eventsFor } from '#shared/domain/events/detect';
+import { type Exchange, movedExchange } from '#shared/domain/exchange';
+import { approvedExchange, cancelledExchange, deniedExchange, paidExchange } from '#shared/domain/exchange-moves';
 import { newGiftCard, redeemCard } from '#shared/domain/gift-card';
 import type { Order } from '#shared/domain/order';
 import { credit, debit, emptyAccount, expireLot, revert } from '#shared/domain/store-credit-ledger';
 import { admin, call, createOrder, customer } from '../support/api.ts';
+import { owingExchange } from '../support/exchange-fixture.ts';
 import { cancellationItem, commentItem, context, noteItem, orderItem, refundItem, returnItem } from '../support/notify.ts';
 import { batch, inserted, modified } from '../support/stream-events.ts';
 import { eventually, type Receiver, registerEndpoint, startReceiver } from '../support/webhook-receiver.ts';
@@ -88,7 +91,21 @@ describe('webhook delivery', () => {
       { type: 'admin', id: null },
     );
     const cardItem = (c: typeof card) => ({ PK: `GIFTCARD#${c.id}`, SK: 'GIFTCARD', type: 'GiftCard', card: c, codeHash: `h${run}` });
+    // An exchange through each of its moves, as the exchanges repository writes it.
+    const exchangeItem = (e: Exchange) => ({ PK: `EXCHANGE#${e.id}`, SK: 'EXCHANGE', type: 'Exchange', ...e });
+    const requested = owingExchange({ id: `exc_${run}`, status: 'requested', history: [{ status: 'requested', at: LATER, by: 'cus_1' }], version: 1 });
+    const owing = approvedExchange(requested, 'admin:admin-1', LATER);
+    const exchangePaid = paidExchange(owing, 'pi_webhooks', 'admin:admin-1', LATER);
+    const released = movedExchange(exchangePaid, 'released', 'system', LATER);
     const records = [
+      inserted(exchangeItem(requested)),
+      modified(exchangeItem(requested), exchangeItem(owing)),
+      modified(exchangeItem(owing), exchangeItem(exchangePaid)),
+      modified(exchangeItem(exchangePaid), exchangeItem(released)),
+      modified(exchangeItem(released), exchangeItem(movedExchange(released, 'completed', 'system', LATER))),
+      modified(exchangeItem(exchangePaid), exchangeItem(movedExchange(exchangePaid, 'declined', 'system', LATER))),
+      modified(exchangeItem(requested), exchangeItem(deniedExchange(requested, 'out of season', 'admin:admin-1', LATER))),
+      modified(exchangeItem(owing), exchangeItem(cancelledExchange(owing, 'customer', 'cus_1', LATER))),
       ...ledger.map((txn) => inserted(ledgerRow(txn))),
       inserted(cardItem(card)),
       modified(cardItem(card), cardItem(redeemCard(card, 'cus-webhooks', LATER))),
@@ -112,7 +129,7 @@ describe('webhook delivery', () => {
     const response = await eventsHandler(batch(...records), context());
     expect(response.batchItemFailures, JSON.stringify(response)).toEqual([]);
 
-    const ids = [base.id, cxl.id, ret.id, refund.id, failing.id, note.id, comment.id, ...ledger.map((t) => t.id), card.id];
+    const ids = [base.id, cxl.id, ret.id, refund.id, failing.id, note.id, comment.id, ...ledger.map((t) => t.id), card.id, requested.id];
     const events = await eventually(
       async () => {
         const got = mine(receiver, endpoint.secret, ids);

@@ -3,7 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { EVENT_SCHEMAS, EVENT_TYPES, eventJsonSchema, IntegrationEventSchema } from '#shared/domain/events/catalogue';
 import { eventsFor } from '#shared/domain/events/detect';
+import { type Exchange, movedExchange } from '#shared/domain/exchange';
+import { approvedExchange, cancelledExchange, deniedExchange, paidExchange } from '#shared/domain/exchange-moves';
 import type { Change } from '#shared/domain/notifications/types';
+import { owingExchange, T0 } from '../support/exchange-fixture.ts';
 import { cancellationItem, commentItem, noteItem, orderItem, refundItem, returnItem } from '../support/notify.ts';
 import { deliveredOrder } from '../support/returns.ts';
 
@@ -11,6 +14,26 @@ const order = deliveredOrder();
 const insert = (item: Record<string, unknown>): Change => ({ eventName: 'INSERT', type: String(item.type), old: undefined, new: item });
 const modify = (old: Record<string, unknown>, next: Record<string, unknown>): Change => ({ eventName: 'MODIFY', type: String(next.type), old, new: next });
 const types = (change: Change) => eventsFor(change).map((e) => e.type);
+const exchangeItem = (e: Exchange) => ({ PK: `EXCHANGE#${e.id}`, SK: 'EXCHANGE', type: 'Exchange', ...e });
+const LATER = '2026-12-07T11:00:00.000Z';
+/** A requested exchange, owing a difference unless `differenceDue` says otherwise. */
+const requestedExchange = (over: Partial<Exchange> = {}) =>
+  owingExchange({ status: 'requested', history: [{ status: 'requested', at: T0, by: 'cus_1' }], version: 1, ...over });
+/** Every exchange change its moves make, as the stream shows them. */
+const exchangeChanges = () => {
+  const requested = requestedExchange();
+  const owing = approvedExchange(requested, 'adm_1', LATER);
+  const even = requestedExchange({ differenceDue: 0, settlement: { kind: 'none', amount: 0, status: 'not_required', reference: null } });
+  return {
+    requested: insert(exchangeItem(requested)),
+    approvedOwing: modify(exchangeItem(requested), exchangeItem(owing)),
+    approvedEven: modify(exchangeItem(even), exchangeItem(approvedExchange(even, 'adm_1', LATER))),
+    paid: modify(exchangeItem(owing), exchangeItem(paidExchange(owing, 'pi_1', 'adm_1', LATER))),
+    pageOpened: modify(exchangeItem(owing), exchangeItem({ ...owing, payment: { url: 'https://pay', expiresAt: LATER, sessionId: 'cs_1' }, version: 3 })),
+    denied: modify(exchangeItem(requested), exchangeItem(deniedExchange(requested, 'out of season', 'adm_1', LATER))),
+    cancelled: modify(exchangeItem(owing), exchangeItem(cancelledExchange(owing, 'customer', 'cus_1', LATER))),
+  };
+};
 
 describe('eventsFor', () => {
   it('orders: created, status changed, paid (on creation too)', () => {
@@ -73,6 +96,35 @@ describe('eventsFor', () => {
     expect(eventsFor(insert({ PK: 'STOCK#A', SK: 'STOCK', type: 'Stock', id: 'A' }))).toEqual([]);
   });
 
+  it('exchanges: one event per move, an approval told with where it lands, the payment only when it leaves awaiting_payment', () => {
+    const changes = exchangeChanges();
+    expect(eventsFor(changes.requested)).toMatchObject([{ type: 'exchange.requested', previous: null, data: { status: 'requested' } }]);
+    expect(eventsFor(changes.approvedOwing)).toMatchObject([
+      { type: 'exchange.approved', id: 'evt_exc_1_v2_exchange.approved', previous: { status: 'requested' }, occurredAt: LATER },
+      { type: 'exchange.payment_required', id: 'evt_exc_1_v2_exchange.payment_required', previous: { status: 'approved' } },
+    ]);
+    // Nothing owed: approved, then straight to awaiting its return, which is no payment.
+    expect(types(changes.approvedEven)).toEqual(['exchange.approved']);
+    expect(eventsFor(changes.paid)).toMatchObject([{ type: 'exchange.paid', previous: { status: 'awaiting_payment' }, data: { status: 'awaiting_return' } }]);
+    expect(types(changes.pageOpened)).toEqual([]);
+    expect(eventsFor(changes.denied)).toMatchObject([{ type: 'exchange.denied', previous: { status: 'requested' }, data: { denialReason: 'out of season' } }]);
+    expect(eventsFor(changes.cancelled)).toMatchObject([{ type: 'exchange.cancelled', previous: { status: 'awaiting_payment' } }]);
+    // A redelivered record tells the same events, with the same ids.
+    expect(eventsFor(changes.approvedOwing)).toEqual(eventsFor(changes.approvedOwing));
+    expect(eventsFor(changes.paid)[0]?.data).not.toHaveProperty('PK');
+  });
+
+  it('exchanges: the moves after the return each tell their own event', () => {
+    const paid = paidExchange(approvedExchange(requestedExchange(), 'adm_1', LATER), 'pi_1', 'adm_1', LATER);
+    const step = (e: Exchange, status: Exchange['status']): Exchange => movedExchange(e, status, 'system', LATER);
+    const released = step(paid, 'released');
+    expect(eventsFor(modify(exchangeItem(paid), exchangeItem(released)))).toMatchObject([
+      { type: 'exchange.released', previous: { status: 'awaiting_return' } },
+    ]);
+    expect(types(modify(exchangeItem(released), exchangeItem(step(released, 'completed'))))).toEqual(['exchange.completed']);
+    expect(types(modify(exchangeItem(paid), exchangeItem(step(paid, 'declined'))))).toEqual(['exchange.declined']);
+  });
+
   it('gives the same change the same id and time, and strips the table keys from data', () => {
     const item = orderItem(order);
     const change = modify(item, { ...item, status: 'shipped', version: 5, updatedAt: '2026-11-21T12:00:00.000Z' });
@@ -96,6 +148,7 @@ describe('eventsFor', () => {
       insert(refund),
       insert(noteItem(order, 'hi', 'customer')),
       insert(commentItem(order, request.id, 'x', 'customer:c')),
+      ...Object.values(exchangeChanges()),
     ];
     for (const event of changes.flatMap(eventsFor)) {
       const result = EVENT_SCHEMAS[event.type].safeParse(event);

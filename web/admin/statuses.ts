@@ -60,4 +60,13 @@ export const EVENT_TYPE_LIST = every<EventType>({
   'store_credit.expired': true,
   'gift_card.issued': true,
   'gift_card.redeemed': true,
+  'exchange.requested': true,
+  'exchange.approved': true,
+  'exchange.payment_required': true,
+  'exchange.paid': true,
+  'exchange.released': true,
+  'exchange.completed': true,
+  'exchange.declined': true,
+  'exchange.denied': true,
+  'exchange.cancelled': true,
 });

@@ -5,6 +5,8 @@
 // `previous` holds what the change replaced (null when something was created).
 import * as z from 'zod/mini';
 import { Cancellation } from '../cancellation.ts';
+import { Exchange } from '../exchange.ts';
+import { ExchangeStatus } from '../exchange-status.ts';
 import { GiftCard } from '../gift-card.ts';
 import { OrderNote } from '../note.ts';
 import { Order } from '../order.ts';
@@ -38,6 +40,15 @@ export const EVENT_TYPES = [
   'store_credit.expired',
   'gift_card.issued',
   'gift_card.redeemed',
+  'exchange.requested',
+  'exchange.approved',
+  'exchange.payment_required',
+  'exchange.paid',
+  'exchange.released',
+  'exchange.completed',
+  'exchange.declined',
+  'exchange.denied',
+  'exchange.cancelled',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -62,6 +73,7 @@ const Comment = /* @__PURE__ */ lazy(() =>
 );
 const Created = /* @__PURE__ */ lazy(() => z.null());
 const PreviousCancellation = /* @__PURE__ */ lazy(() => z.nullable(z.object({ status: Cancellation.shape.status })));
+const PreviousExchange = /* @__PURE__ */ lazy(() => z.object({ status: ExchangeStatus }));
 const PreviousTransaction = /* @__PURE__ */ lazy(() => z.object({ transactionId: z.string(), status: z.nullable(TransactionStatus) }));
 
 export const EVENT_SCHEMAS = /* @__PURE__ */ lazy(
@@ -118,6 +130,30 @@ export const EVENT_SCHEMAS = /* @__PURE__ */ lazy(
         GiftCard,
         z.object({ status: z.string() }),
       ),
+      'exchange.requested': envelope('exchange.requested', 'An exchange was requested (by the customer or an admin for them).', Exchange, Created),
+      'exchange.approved': envelope(
+        'exchange.approved',
+        'An admin approved an exchange (its outbound stock taken); it moves on at once, told by exchange.payment_required when a difference is owed.',
+        Exchange,
+        PreviousExchange,
+      ),
+      'exchange.payment_required': envelope(
+        'exchange.payment_required',
+        'An approved exchange awaits the positive difference (`data.differenceDue`) from the customer.',
+        Exchange,
+        PreviousExchange,
+      ),
+      'exchange.paid': envelope('exchange.paid', "An exchange's difference was paid; it awaits its return.", Exchange, PreviousExchange),
+      'exchange.released': envelope('exchange.released', "An exchange's return was verified good: its replacement is released.", Exchange, PreviousExchange),
+      'exchange.completed': envelope(
+        'exchange.completed',
+        'An exchange is complete: its replacement order exists (`data.replacementOrderId`) and any negative difference is paid back.',
+        Exchange,
+        PreviousExchange,
+      ),
+      'exchange.declined': envelope('exchange.declined', "An exchange's return was not all good: the exchange is declined.", Exchange, PreviousExchange),
+      'exchange.denied': envelope('exchange.denied', 'An admin denied an exchange (`data.denialReason`).', Exchange, PreviousExchange),
+      'exchange.cancelled': envelope('exchange.cancelled', 'An exchange was cancelled by the customer or an admin.', Exchange, PreviousExchange),
     }) as const satisfies Record<EventType, z.ZodMiniType>,
 );
 

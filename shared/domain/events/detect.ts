@@ -3,6 +3,8 @@
 // same OLD/NEW images drive emails and events. Unlike emails, events are for
 // the shop's systems, so every change is one (an order's creation, any
 // comment), each with an id stable per change for consumers to dedupe on.
+import type { Exchange } from '../exchange.ts';
+import type { ExchangeStatus } from '../exchange-status.ts';
 import type { GiftCard } from '../gift-card.ts';
 import { type Change, changed, type EventfulType, imageAs } from '../notifications/types.ts';
 import type { CreditTransaction } from '../store-credit.ts';
@@ -136,6 +138,35 @@ const giftCardEvents = (change: Change): IntegrationEvent[] => {
     : [];
 };
 
+/** The event each status an exchange enters announces; `awaiting_return` only when it was paid (exchangeEvents). */
+const EXCHANGE_EVENTS: Readonly<Record<ExchangeStatus, EventType | undefined>> = {
+  requested: 'exchange.requested',
+  approved: 'exchange.approved',
+  awaiting_payment: 'exchange.payment_required',
+  awaiting_return: undefined,
+  released: 'exchange.released',
+  completed: 'exchange.completed',
+  declined: 'exchange.declined',
+  denied: 'exchange.denied',
+  cancelled: 'exchange.cancelled',
+};
+
+/**
+ * One event per status the change added to the exchange's history, not per
+ * status change: an approval passes through `approved` to where it lands in
+ * one write, and both moves are told. Entering awaiting_return is the payment
+ * only when it leaves awaiting_payment (else the approval already told it).
+ */
+const exchangeEvents = (change: Change): IntegrationEvent[] => {
+  const history = (change.new?.history as Exchange['history'] | undefined) ?? [];
+  const known = change.eventName === 'INSERT' ? 0 : ((change.old?.history as unknown[] | undefined)?.length ?? 0);
+  return history.slice(known).flatMap((step, i) => {
+    const from = history[known + i - 1]?.status;
+    const type = step.status === 'awaiting_return' ? (from === 'awaiting_payment' ? 'exchange.paid' : undefined) : EXCHANGE_EVENTS[step.status];
+    return type ? [eventOf(change, type, from ? { status: from } : null)] : [];
+  });
+};
+
 const DETECTORS: Record<EventfulType, (change: Change) => IntegrationEvent[]> = {
   CreditTransaction: creditEvents,
   GiftCard: giftCardEvents,
@@ -145,8 +176,8 @@ const DETECTORS: Record<EventfulType, (change: Change) => IntegrationEvent[]> = 
   Refund: refundEvents,
   OrderNote: noteEvents,
   ReturnComment: commentEvents,
-  // Read for the payments work it makes due (exchange-checkout-due.ts); its `exchange.*` events come with the exchange's moves (exchanges-core).
-  Exchange: () => [],
+  // Also read for the payments work it makes due (exchange-checkout-due.ts).
+  Exchange: exchangeEvents,
 };
 
 /** Every event a change implies; unknown types, removals and records without a new image imply none. */
