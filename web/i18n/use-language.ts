@@ -71,9 +71,11 @@ export function useLanguage(role: AppRole | undefined): Language {
     let live = true;
     void (async () => {
       const settings = await shopLocales();
-      const stored = storedLocale(settings.enabled);
-      const ordered = !stored && role === 'customer' ? await orderLocale() : undefined;
-      const locale = stored ?? (ordered ? matchLocale(ordered, settings.enabled) : undefined) ?? browserLocale(settings.enabled, settings.default);
+      const ordered = !storedLocale(settings.enabled) && role === 'customer' ? await orderLocale() : undefined;
+      // The stored choice is read again after the fetches: a reader who picked a language while they
+      // ran keeps it, instead of seeing it replaced by the order's or the browser's a moment later.
+      const locale =
+        storedLocale(settings.enabled) ?? (ordered ? matchLocale(ordered, settings.enabled) : undefined) ?? browserLocale(settings.enabled, settings.default);
       if (live) await show(locale, settings.enabled);
     })();
     return () => {
