@@ -79,6 +79,15 @@ const prepareEvents = async (): Promise<Record<string, FirstCall>> => {
     returns: http('GET /admin/returns', { caller: admin, method: 'GET', url: '/admin/returns' }),
     attachments: http('GET /attachments/{id}', { caller: me, method: 'GET', url: `/attachments/${attachment.id}` }),
     webhooks: http('GET /admin/webhooks', { caller: admin, method: 'GET', url: '/admin/webhooks' }),
+    exchanges: http('GET /admin/exchanges', { caller: admin, method: 'GET', url: '/admin/exchanges' }),
+    credit: http('GET /admin/customers/{id}/store-credit', { caller: admin, method: 'GET', url: `/admin/customers/${sub}/store-credit` }),
+    // A customer's sign-in: no admin group, so the trigger answers at once (no Cognito call), as for most sign-ins.
+    'admin-mfa': {
+      label: 'pre-token trigger: a customer (no admin group)',
+      event: () => ({ userPoolId: 'bench', userName: sub, request: { groupConfiguration: { groupsToOverride: [] } }, response: {} }),
+      // It returns the event, not an HTTP answer, so there is no status to check; a throw fails the sample's process.
+      accepts: () => true,
+    },
     // An unsigned body: refused (4xx) after the provider lookup, before any settlement.
     payments: {
       ...http('POST /payments/webhooks/{provider} (unsigned: refused)', {
