@@ -28,7 +28,11 @@ const ACCOUNT_DATA: Record<string, Record<string, unknown>> = {
   'cancellations.create': { refundAccount: { accountName: 'Ada Lovelace', accountNumber: SECRETS.account, bankName: 'Bank' } },
 };
 /** A webhook URL the local stack's SSRF check lets through (a sample's host would not resolve), so the request goes on to the table. */
-const REACHABLE: Record<string, Record<string, unknown>> = { 'webhooks.create': { url: 'http://127.0.0.1:4000/hook' } };
+// An order without `payments`: a sample's random payments (a store-credit one without its debit) are refused before any read.
+const REACHABLE: Record<string, Record<string, unknown>> = {
+  'webhooks.create': { url: 'http://127.0.0.1:4000/hook' },
+  'orders.create': { payments: undefined },
+};
 const withAccountData = (route: Route, body: unknown): unknown => ({ ...(body as object), ...ACCOUNT_DATA[route.id], ...REACHABLE[route.id] });
 const queryOf = (value: unknown) =>
   new URLSearchParams(

@@ -38,7 +38,9 @@ const pathOf = (route: Route) =>
             ? world.attachmentId
             : route.path.startsWith('/admin/webhooks')
               ? world.webhookId
-              : world.cancellationId,
+              : route.path.includes('/exchanges/')
+                ? world.exchangeId
+                : world.cancellationId,
         deliveryId: world.deliveryId,
         customerId: world.owner.sub,
       })[name] ?? 'x',
