@@ -3,9 +3,9 @@
 // routes. The code itself is never stored.
 import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { ConflictError, DomainError, NotFoundError } from '#shared/domain/errors';
-import { type GiftCard, REDEEM_TRIES_PER_MINUTE } from '#shared/domain/gift-card';
-import { db, epochSeconds, type GuardedItem, type Page, type PageRequest, queryPage, TABLE_NAME } from './dynamo.ts';
+import { ConflictError, NotFoundError } from '#shared/domain/errors';
+import { type GiftCard, REDEEM_TRIES_PER_MINUTE, redeemLimitError, redeemWindowAt } from '#shared/domain/gift-card';
+import { db, type GuardedItem, type Page, type PageRequest, queryPage, TABLE_NAME } from './dynamo.ts';
 import { dateRange, giftCardIndexKeys, INDEX, KEY, PARTITION } from './keys.ts';
 
 const cardItem = (card: GiftCard, codeHash: string) => ({ ...KEY.giftCardByCode(codeHash), type: 'GiftCard', ...giftCardIndexKeys(card), card });
@@ -65,22 +65,21 @@ export const listGiftCards = (filter: { readonly last4?: string | undefined }, p
  * The counter item expires (TTL) two minutes later.
  */
 export const countRedeemTry = async (customerId: string, now: string): Promise<void> => {
-  const minute = now.slice(0, 16);
+  const window = redeemWindowAt(now);
   try {
     await db.send(
       new UpdateCommand({
         TableName: TABLE_NAME,
-        Key: KEY.redeemTries(customerId, minute),
+        Key: KEY.redeemTries(customerId, window.start),
         UpdateExpression: 'ADD tries :one SET #type = :type, expiresAt = :ttl',
         ConditionExpression: 'attribute_not_exists(tries) OR tries < :max',
         ExpressionAttributeNames: { '#type': 'type' },
-        ExpressionAttributeValues: { ':one': 1, ':max': REDEEM_TRIES_PER_MINUTE, ':type': 'RedeemTries', ':ttl': epochSeconds(now) + 120 },
+        ExpressionAttributeValues: { ':one': 1, ':max': REDEEM_TRIES_PER_MINUTE, ':type': 'RedeemTries', ':ttl': window.expiresAt },
       }),
     );
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
-    const retryAfter = 60 - new Date(now).getUTCSeconds();
-    throw new DomainError('throttled', `More than ${REDEEM_TRIES_PER_MINUTE} redemption tries this minute; try again shortly.`, { retryAfter });
+    throw redeemLimitError(window);
   }
 };
 

@@ -55,7 +55,7 @@
 // | accounts by next lot expiry (the job)   | byType      | CREDITDUE               | <expiresAt>#<cid>#<cur>   |
 // | gift card by code hash; by id (pointer) | table       | GIFTCODE#<hmac>; GIFTCARD#<id> | GIFTCARD           |
 // | gift cards newest first; by last 4      | byType; byLookup | GIFTCARD; GIFTCARDLAST4#<last4> | <createdAt>#<id> |
-// | redemption tries per customer (TTL 2 m) | table       | REDEEMTRIES#<cid>       | <minute>                  |
+// | redemption tries per customer (TTL 2 m) | table       | REDEEMTRIES#<cid>       | WINDOW#<start>            |
 //
 // Every key and index name of the table is built here and nowhere else: repositories pass these builders to the query helpers of dynamo.ts, and
 // infra/table.ts declares the indexes from `INDEX`, so the CDK table, DynamoDB Local and the code cannot disagree on a name. Refund transaction rows are
@@ -171,7 +171,7 @@ export const KEY = {
   creditReminder: (lotId: string) => ({ PK: `CREDITREMINDER#${lotId}`, SK: 'CREDITREMINDER' }),
   giftCardByCode: (codeHash: string) => ({ PK: `GIFTCODE#${codeHash}`, SK: 'GIFTCARD' }),
   giftCard: (id: string) => ({ PK: `GIFTCARD#${id}`, SK: 'GIFTCARD' }),
-  redeemTries: (customerId: string, minute: string) => ({ PK: `REDEEMTRIES#${customerId}`, SK: minute }),
+  redeemTries: (customerId: string, start: number) => ({ PK: `REDEEMTRIES#${customerId}`, SK: `WINDOW#${start}` }),
 } as const;
 
 /** Partition values of the lists above that are not a single entity's own key. */

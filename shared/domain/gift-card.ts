@@ -4,8 +4,9 @@
 // leaves the system once, in the answer that created it (or a voucher refund's
 // email). Pure: ids, codes and time are passed in.
 import * as z from 'zod/mini';
-import { BusinessRuleError, ConflictError } from './errors.ts';
+import { BusinessRuleError, ConflictError, ThrottledError } from './errors.ts';
 import { lazy } from './pure.ts';
+import { type RateWindow, rateWindowAt } from './rate-window.ts';
 import { Currency, IsoDateTime, Money, OptionalText, Text, Timestamp, Version } from './schema-kit.ts';
 import { CreditAmount } from './store-credit.ts';
 
@@ -108,3 +109,9 @@ export const disableCard = (card: GiftCard, now: string): GiftCard => {
 
 /** How many redemption tries a customer gets per minute before a 429. */
 export const REDEEM_TRIES_PER_MINUTE = 10;
+
+/** The minute a try is counted in; its counter outlives it by a minute (TTL). */
+export const redeemWindowAt = (now: string): RateWindow => rateWindowAt(now, 60);
+
+export const redeemLimitError = (window: RateWindow): ThrottledError =>
+  new ThrottledError(`More than ${REDEEM_TRIES_PER_MINUTE} redemption tries this minute; try again in ${window.retryAfter} s.`, window.retryAfter);

@@ -2,10 +2,12 @@
 // few a minute, counted in the comment's own transaction, concurrent posts
 // included; a refusal is a 429 problem with Retry-After; admins are not limited.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { COMMENT_WINDOW_SECONDS, CUSTOMER_COMMENTS_PER_WINDOW } from '#shared/domain/comment-limit';
+import { CUSTOMER_COMMENTS_PER_WINDOW } from '#shared/domain/comment-limit';
+import { RATE_WINDOW_SECONDS } from '#shared/domain/rate-window';
 import type { ReturnRequest } from '#shared/domain/return-request';
 import { commentOnReturn } from '#shared/use-cases/comment-on-return';
 import { admin, call, customer } from '../support/api.ts';
+import { earlyInWindow } from '../support/rate-window.ts';
 import { createReturn, deliveredOrderFor, type Problem, returnOf } from '../support/returns-api.ts';
 
 beforeAll(() => {
@@ -21,12 +23,6 @@ const comment = (owner: Owner, id: string, body: string, headers: Record<string,
   call<{ id: string } & Problem & { status: number; retryAfter?: number }>(owner, 'POST', `/returns/${id}/comments`, { body }, headers);
 const adminComments = async (id: string) => (await call<ReturnRequest>(admin, 'GET', `/admin/returns/${id}`)).body.comments;
 
-/** The HTTP tests use the real clock: start early in a minute, so a run never straddles two windows. */
-const earlyInWindow = async () => {
-  const intoWindow = Math.floor(Date.now() / 1000) % COMMENT_WINDOW_SECONDS;
-  if (intoWindow > COMMENT_WINDOW_SECONDS - 15) await new Promise((resolve) => setTimeout(resolve, (COMMENT_WINDOW_SECONDS - intoWindow + 1) * 1000));
-};
-
 describe('customer comment rate limit', () => {
   it(`takes ${CUSTOMER_COMMENTS_PER_WINDOW} comments a minute, then answers 429 with Retry-After and stores nothing; admins and other returns go on`, async () => {
     const { owner, request } = await newRequest();
@@ -40,7 +36,7 @@ describe('customer comment rate limit', () => {
     expect(refused.headers.get('content-type')).toContain('application/problem+json');
     const retryAfter = Number(refused.headers.get('retry-after'));
     expect(retryAfter).toBeGreaterThanOrEqual(1);
-    expect(retryAfter).toBeLessThanOrEqual(COMMENT_WINDOW_SECONDS);
+    expect(retryAfter).toBeLessThanOrEqual(RATE_WINDOW_SECONDS);
     expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests', retryAfter });
     expect((await adminComments(request.id)).map((c) => c.body)).not.toContain('one too many');
     expect((await comment(owner, other.id, 'another return')).status).toBe(201);

@@ -3,10 +3,12 @@
 // credits once, a gift card redeems once, and balance = Σ lots.remaining with
 // every row's balanceAfter chaining from the one before.
 import { describe, expect, it } from 'vitest';
-import type { IssuedGiftCard } from '#shared/domain/gift-card';
+import { type IssuedGiftCard, REDEEM_TRIES_PER_MINUTE } from '#shared/domain/gift-card';
+import { RATE_WINDOW_SECONDS } from '#shared/domain/rate-window';
 import type { CreditAccount, CreditTransaction } from '#shared/domain/store-credit';
 import { expireStoreCredit } from '#shared/use-cases/expire-store-credit';
 import { admin, call, customer, storefront } from '../support/api.ts';
+import { earlyInWindow } from '../support/rate-window.ts';
 import { accountOf, credit, rows } from '../support/store-credit.ts';
 
 const debit = (customerId: string, amount: number) =>
@@ -75,4 +77,22 @@ describe('store credit races', () => {
     const after = await call<{ status: string; customerId: string; balance: number }>(admin, 'GET', `/admin/gift-cards/${card.body.id}`);
     expect(after.body).toMatchObject({ status: 'redeemed', customerId: winner.sub, balance: 0 });
   }, 60_000);
+
+  it(`counts ${REDEEM_TRIES_PER_MINUTE} redemption tries a minute per customer under concurrency: the rest are 429 with Retry-After`, async () => {
+    const eve = customer();
+    await earlyInWindow();
+    const tries = await Promise.all(
+      Array.from({ length: REDEEM_TRIES_PER_MINUTE + 5 }, (_, i) => call(eve, 'POST', '/gift-cards/redeem', { code: `NOSUCHCODE${i}` })),
+    );
+    const statuses = tries.map((t) => t.status).sort();
+    expect(statuses.filter((s) => s === 422)).toHaveLength(REDEEM_TRIES_PER_MINUTE);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    for (const refused of tries.filter((t) => t.status === 429)) {
+      const retryAfter = Number(refused.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThanOrEqual(1);
+      expect(retryAfter).toBeLessThanOrEqual(RATE_WINDOW_SECONDS);
+    }
+    // Another customer's tries are their own.
+    expect((await call(customer(), 'POST', '/gift-cards/redeem', { code: 'NOSUCHCODE' })).status).toBe(422);
+  });
 });
