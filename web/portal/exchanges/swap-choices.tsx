@@ -7,6 +7,7 @@ import type { ReturnableItem } from '#shared/domain/return-request';
 import type { VariantListing } from '#shared/domain/variant';
 import { t } from '../../i18n/locale.ts';
 import { Field, FieldMessage, inputValue } from '../../ui/form.tsx';
+import { ReasonField, UnitsField } from '../line-fields.tsx';
 
 export interface SwapChoice {
   readonly quantity: number;
@@ -68,20 +69,14 @@ export function SwapChoices(props: {
               <small>{t('web.newReturn.returnable', { count: item.returnable, purchased: item.purchased })}</small>
             </p>
             <div class="grid">
-              <Field path={`${path}.quantity`} label={t('web.exchange.quantityOf', { title: item.title })} error={props.errorFor(`${path}.quantity`)}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="number"
-                    min={0}
-                    max={item.returnable}
-                    step={1}
-                    inputMode="numeric"
-                    value={choice.quantity}
-                    onInput={(e) => set(item.lineItemId, { quantity: Math.max(0, Math.min(item.returnable, Number.parseInt(inputValue(e), 10) || 0)) })}
-                  />
-                )}
-              </Field>
+              <UnitsField
+                path={`${path}.quantity`}
+                label={t('web.exchange.quantityOf', { title: item.title })}
+                error={props.errorFor(`${path}.quantity`)}
+                max={item.returnable}
+                value={choice.quantity}
+                onChange={(quantity) => set(item.lineItemId, { quantity })}
+              />
               <Field path={`${path}.sku`} label={t('web.exchange.instead', { title: item.title })} error={props.errorFor(`${path}.sku`)}>
                 {(control) => (
                   <select {...control} value={choice.sku} onChange={(e) => set(item.lineItemId, { sku: inputValue(e) })}>
@@ -94,18 +89,14 @@ export function SwapChoices(props: {
                   </select>
                 )}
               </Field>
-              <Field path={`${path}.reasonId`} label={t('web.exchange.reasonFor', { title: item.title })} error={props.errorFor(`${path}.reasonId`)}>
-                {(control) => (
-                  <select {...control} value={choice.reasonId} onChange={(e) => set(item.lineItemId, { reasonId: inputValue(e) })}>
-                    <option value="">{t('web.newReturn.chooseReason')}</option>
-                    {props.reasons.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <ReasonField
+                path={`${path}.reasonId`}
+                label={t('web.exchange.reasonFor', { title: item.title })}
+                error={props.errorFor(`${path}.reasonId`)}
+                reasons={props.reasons}
+                value={choice.reasonId}
+                onChange={(reasonId) => set(item.lineItemId, { reasonId })}
+              />
             </div>
           </article>
         );

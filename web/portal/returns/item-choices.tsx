@@ -5,6 +5,7 @@ import type { ReturnableItem } from '#shared/domain/return-request';
 import { t } from '../../i18n/locale.ts';
 import { Field, FieldMessage, inputValue } from '../../ui/form.tsx';
 import { formatDate } from '../../ui/format.ts';
+import { ReasonField, UnitsField } from '../line-fields.tsx';
 
 export interface ItemChoice {
   readonly quantity: number;
@@ -51,32 +52,22 @@ export function ItemChoices(props: {
               </small>
             </p>
             <div class="grid">
-              <Field path={`${path}.quantity`} label={t('web.newReturn.quantityToReturn', { title: item.title })} error={props.errorFor(`${path}.quantity`)}>
-                {(control) => (
-                  <input
-                    {...control}
-                    type="number"
-                    min={0}
-                    max={item.returnable}
-                    step={1}
-                    inputMode="numeric"
-                    value={choice.quantity}
-                    onInput={(e) => set(item.lineItemId, { quantity: Math.max(0, Math.min(item.returnable, Number.parseInt(inputValue(e), 10) || 0)) })}
-                  />
-                )}
-              </Field>
-              <Field path={`${path}.reasonId`} label={t('web.newReturn.reasonForReturning', { title: item.title })} error={props.errorFor(`${path}.reasonId`)}>
-                {(control) => (
-                  <select {...control} value={choice.reasonId} onChange={(e) => set(item.lineItemId, { reasonId: inputValue(e) })}>
-                    <option value="">{t('web.newReturn.chooseReason')}</option>
-                    {props.reasons.map((r) => (
-                      <option key={r.id} value={r.id}>
-                        {r.label}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
+              <UnitsField
+                path={`${path}.quantity`}
+                label={t('web.newReturn.quantityToReturn', { title: item.title })}
+                error={props.errorFor(`${path}.quantity`)}
+                max={item.returnable}
+                value={choice.quantity}
+                onChange={(quantity) => set(item.lineItemId, { quantity })}
+              />
+              <ReasonField
+                path={`${path}.reasonId`}
+                label={t('web.newReturn.reasonForReturning', { title: item.title })}
+                error={props.errorFor(`${path}.reasonId`)}
+                reasons={props.reasons}
+                value={choice.reasonId}
+                onChange={(reasonId) => set(item.lineItemId, { reasonId })}
+              />
             </div>
             {choice.quantity > 0 ? (
               <Field path={`${path}.reasonText`} label={t('web.newReturn.moreAbout', { title: item.title })} error={props.errorFor(`${path}.reasonText`)}>
